@@ -1,0 +1,61 @@
+//! `mention`: given terms occur, in the whole plan or in the sections covering other rules' areas.
+//!
+//! Each `groups` entry is one thing the text must talk about; a group is present when any of
+//! its terms occurs. With `require = "all"` (the default) every group must be present, with
+//! `"any"` one is enough. Quoted text (block quotes) does not count: quoting the policy is not
+//! acting on it. When `within` names areas the plan does not cover, the area rule has already
+//! reported that and this rule stays quiet.
+
+use crate::diagnostic::Diagnostic;
+use crate::pack::{fill_pair, PackError, RuleDef};
+
+use super::{missing_groups, Check, Compile, Cx, Group};
+
+#[derive(Debug)]
+struct MentionCheck {
+    within: Vec<usize>,
+    groups: Vec<Group>,
+    all: bool,
+}
+
+pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
+    let all = match &rule.require {
+        None => true,
+        Some(r) if r.get_ref() == "all" => true,
+        Some(r) if r.get_ref() == "any" => false,
+        Some(r) => {
+            return Err(cx.error(
+                r.span(),
+                fill_pair("okänt värde `{why}` för `require`", "unknown value `{why}` for `require`", r.get_ref()),
+                fill_pair("använd `all` eller `any`", "use `all` or `any`", ""),
+            ))
+        }
+    };
+    Ok(Box::new(MentionCheck { within: cx.within(rule)?, groups: cx.groups(rule)?, all }))
+}
+
+impl Check for MentionCheck {
+    fn depends_on(&self) -> &[usize] {
+        &self.within
+    }
+
+    fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+        let first = self.within.iter().find_map(|&r| cx.areas.covered(r).first().copied());
+        if !self.within.is_empty() && first.is_none() {
+            return;
+        }
+        let blocks = cx.scope(&self.within);
+        let missing = missing_groups(&self.groups, &blocks, cx.lang);
+        let fails = if self.all { !missing.is_empty() } else { missing.len() == self.groups.len() };
+        if !fails {
+            return;
+        }
+        let missing = missing.join(", ");
+        let (span, section) = match first {
+            Some(s) => (cx.doc.sections[s].heading_span.clone(), cx.doc.sections[s].title.clone()),
+            None => (cx.anchor(), String::new()),
+        };
+        let label = format!("{} {missing}", cx.lang.pick("här nämns inte", "nothing here mentions"));
+        out.push(cx.diagnostic(span, label, &[("missing", &missing), ("section", &section)]));
+    }
+}

@@ -1,0 +1,262 @@
+//! Checks: the code behind each rule kind, one module per kind, and the registry that maps a
+//! rule's `kind` to its module.
+//!
+//! A check is compiled once per run from its [`RuleDef`] and then run on each document. Checks
+//! read the [`Document`] and the area coverage the engine computed; they never touch the file
+//! system or print.
+
+mod elements;
+mod forbid;
+mod mention;
+mod metadata;
+pub mod section;
+
+use std::ops::Range;
+
+pub use forbid::Forbidden;
+pub use section::{Area, Areas, AreaMatcher};
+
+use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
+use crate::document::{Block, BlockKind, Document, SectionId};
+use crate::matching::TermSet;
+use crate::pack::{Lang, Localized, PackError, PackHeader, RuleDef};
+
+/// The code behind one rule.
+pub trait Check: Send + Sync + std::fmt::Debug {
+    /// For `section` rules: what names the rule's area.
+    fn area(&self) -> Option<&AreaMatcher> {
+        None
+    }
+
+    /// Rules (by index) whose coverage this check reads.
+    fn depends_on(&self) -> &[usize] {
+        &[]
+    }
+
+    /// Checks one document and appends findings.
+    fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Pack-wide settings compiled once: what a placeholder is, where missing sections belong.
+#[derive(Debug)]
+pub struct PackSettings {
+    /// The pack's header.
+    pub header: PackHeader,
+    /// Words a section needs to count as substantive.
+    pub min_words: usize,
+    /// Placeholder terms and patterns.
+    pub placeholders: Forbidden,
+    /// Headings under which a missing section belongs.
+    pub anchors: TermSet,
+}
+
+/// Everything a check may look at while checking one document.
+pub struct Cx<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The document's text.
+    pub text: &'a str,
+    /// Its id, for diagnostics.
+    pub file: FileId,
+    /// Language of messages.
+    pub lang: Lang,
+    /// The rule being run and its index.
+    pub rule: &'a RuleDef,
+    /// Index of the rule in the rule set.
+    pub rule_index: usize,
+    /// Severity after overrides.
+    pub severity: Severity,
+    /// The rule's pack.
+    pub pack: &'a PackSettings,
+    /// Which sections cover which area.
+    pub areas: &'a Areas,
+}
+
+impl Cx<'_> {
+    /// A finding of this rule at `span`, with its message, help and policy note filled in.
+    pub fn diagnostic(&self, span: Range<usize>, label: String, vars: &[(&str, &str)]) -> Diagnostic {
+        let header = &self.pack.header;
+        let note = format!(
+            "{} {}, {} ({}): ”{}”",
+            self.lang.pick("policyn:", "policy:"),
+            header.source,
+            self.rule.policy.section,
+            header.decision,
+            self.rule.policy.quote.trim()
+        );
+        Diagnostic {
+            code: self.rule.code.get_ref().clone(),
+            name: self.rule.name.get_ref().clone(),
+            severity: self.severity,
+            message: self.rule.message.fill(self.lang, vars),
+            file: self.file,
+            primary: Label::new(span, label),
+            secondary: Vec::new(),
+            help: Some(self.rule.help.fill(self.lang, vars)),
+            notes: vec![note],
+        }
+    }
+
+    /// Where something missing from the whole plan belongs: the first anchor heading
+    /// (e.g. "Prioriterade områden"), else the title, else the start of the body.
+    pub fn anchor(&self) -> Range<usize> {
+        let anchored = self
+            .doc
+            .sections
+            .iter()
+            .find(|s| self.pack.anchors.any(&s.title_words))
+            .or_else(|| self.doc.title().map(|t| &self.doc.sections[t]));
+        match anchored {
+            Some(s) => s.heading_span.clone(),
+            None => self.start(),
+        }
+    }
+
+    /// The first line of the plan's body (after a BOM and any front matter).
+    pub fn start(&self) -> Range<usize> {
+        self.doc.body_start..first_line_end(self.text, self.doc.body_start)
+    }
+
+    /// The blocks of the plan's own text (no quotes) that lie in the sections covering any of
+    /// `rules`, or in the whole plan when `rules` is empty.
+    pub fn scope(&self, rules: &[usize]) -> Vec<&Block> {
+        let own = |b: &&Block| b.kind != BlockKind::Quoted;
+        if rules.is_empty() {
+            return self.doc.blocks.iter().filter(own).collect();
+        }
+        let sections: Vec<SectionId> = rules.iter().flat_map(|&r| self.areas.covered(r)).collect();
+        self.doc
+            .blocks
+            .iter()
+            .filter(own)
+            .filter(|b| b.section.is_some_and(|s| sections.iter().any(|&c| self.doc.is_within(s, c))))
+            .collect()
+    }
+}
+
+fn first_line_end(text: &str, from: usize) -> usize {
+    let rest = &text[from.min(text.len())..];
+    from + rest.find(['\n', '\r']).unwrap_or(rest.len())
+}
+
+/// A named group of terms (a `groups` entry).
+#[derive(Debug)]
+pub struct Group {
+    /// What the group stands for.
+    pub label: Localized,
+    /// Its terms.
+    pub terms: TermSet,
+}
+
+/// Labels of the groups none of whose terms occur in `blocks`, as "`a`, `b`".
+pub fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<String> {
+    groups
+        .iter()
+        .filter(|g| !blocks.iter().any(|b| g.terms.any(&b.words)))
+        .map(|g| format!("`{}`", g.label.get(lang)))
+        .collect()
+}
+
+/// Ties a kind name to the function that compiles a rule of that kind.
+pub struct KindEntry {
+    /// The `kind` value in the pack.
+    pub name: &'static str,
+    /// Kind-specific keys the kind takes.
+    pub keys: &'static [&'static str],
+    /// Compiles one rule.
+    pub compile: fn(&RuleDef, &Compile<'_>) -> Result<Box<dyn Check>, PackError>,
+}
+
+/// The registry: every rule kind planlint knows.
+pub const KINDS: &[KindEntry] = &[
+    KindEntry { name: "section", keys: &["area", "heading", "terms", "exclude"], compile: section::compile },
+    KindEntry { name: "mention", keys: &["within", "groups", "require"], compile: mention::compile },
+    KindEntry { name: "forbid", keys: &["terms", "patterns"], compile: forbid::compile },
+    KindEntry { name: "metadata", keys: &["fields"], compile: metadata::compile },
+    KindEntry { name: "elements", keys: &["within", "groups"], compile: elements::compile },
+];
+
+/// What compiling a rule may consult: its pack's text for error spans, and the rule codes.
+pub struct Compile<'a> {
+    /// Path of the rule's pack, for errors.
+    pub path: &'a str,
+    /// Text of the rule's pack, for errors.
+    pub text: &'a str,
+    /// Every rule code of the run with its index, and whether it is a `section` rule.
+    pub codes: &'a [(String, bool)],
+}
+
+impl Compile<'_> {
+    /// An error at `span` of the pack.
+    pub fn error(&self, span: Range<usize>, message: Localized, label: Localized) -> PackError {
+        PackError::at(self.path, self.text, span, message, label)
+    }
+
+    /// Parses spanned terms; a bad one is an error at its span.
+    pub fn terms(&self, raw: &[toml::Spanned<String>]) -> Result<TermSet, PackError> {
+        let texts: Vec<&str> = raw.iter().map(|s| s.get_ref().as_str()).collect();
+        TermSet::parse(&texts).map_err(|(i, why)| {
+            self.error(
+                raw[i].span(),
+                crate::pack::fill_pair("ogiltig term: {why}", "invalid term: {why}", &why),
+                crate::pack::fill_pair("här", "here", ""),
+            )
+        })
+    }
+
+    /// Compiles `groups`.
+    pub fn groups(&self, rule: &RuleDef) -> Result<Vec<Group>, PackError> {
+        let Some(groups) = &rule.groups else {
+            return Err(self.missing_key(rule, "groups"));
+        };
+        groups
+            .get_ref()
+            .iter()
+            .map(|g| Ok(Group { label: g.label.clone(), terms: self.terms(&g.terms)? }))
+            .collect()
+    }
+
+    /// Resolves `within` to indices of `section` rules.
+    pub fn within(&self, rule: &RuleDef) -> Result<Vec<usize>, PackError> {
+        let Some(within) = &rule.within else { return Ok(Vec::new()) };
+        within
+            .get_ref()
+            .iter()
+            .map(|code| {
+                let c = code.get_ref();
+                match self.codes.iter().position(|(k, _)| k == c) {
+                    Some(i) if self.codes[i].1 => Ok(i),
+                    Some(_) => Err(self.error(
+                        code.span(),
+                        crate::pack::fill_pair("`{why}` är ingen regel av typen `section`", "`{why}` is not a `section` rule", c),
+                        crate::pack::fill_pair("`within` tar koder för områden", "`within` takes codes of area rules", ""),
+                    )),
+                    None => {
+                        let mut err = self.error(
+                            code.span(),
+                            crate::pack::fill_pair("okänd regelkod `{why}`", "unknown rule code `{why}`", c),
+                            crate::pack::fill_pair("ingen regel har den koden", "no rule has this code", ""),
+                        );
+                        if let Some(best) = crate::pack::did_you_mean(c, self.codes.iter().map(|(k, _)| k.as_str())) {
+                            err = err.with_help(crate::pack::fill_pair("menade du `{why}`?", "did you mean `{why}`?", best));
+                        }
+                        Err(err)
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// The error for a key the kind needs but the rule lacks.
+    pub fn missing_key(&self, rule: &RuleDef, key: &str) -> PackError {
+        self.error(
+            rule.kind.span(),
+            crate::pack::fill_pair(
+                "regeln saknar nyckeln `{why}`",
+                "the rule lacks the key `{why}`",
+                key,
+            ),
+            crate::pack::fill_pair("den här typen behöver den", "this kind needs it", ""),
+        )
+    }
+}

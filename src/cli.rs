@@ -1,0 +1,83 @@
+//! Command-line types (clap derive). No behaviour lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// planlint: checks department plans against the municipality's policies.
+#[derive(Debug, Parser)]
+#[command(name = "planlint", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Language of messages.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Sv)]
+    pub lang: LangArg,
+    /// When to colour output (`auto` honours NO_COLOR and whether stdout is a terminal).
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// An extra rule pack (a TOML file); may be repeated. The built-in pack is always loaded.
+    #[arg(long = "rules", global = true, value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plans (files or directories; default: the current directory).
+    Check(CheckArgs),
+    /// Show a plan's section tree and which area each section covers.
+    Outline {
+        /// The plan.
+        file: PathBuf,
+    },
+    /// Explain a rule: what counts, the policy clause, passing and failing examples.
+    Explain {
+        /// A rule code, e.g. IP002.
+        code: String,
+    },
+    /// List the loaded rules.
+    Rules,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Plans or directories of plans.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics for people.
+    Human,
+    /// One line per finding: `path:line:col: severity[CODE]: message`.
+    Short,
+    /// One JSON object (see the README).
+    Json,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Svenska.
+    Sv,
+    /// English.
+    En,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when writing to a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

@@ -1,0 +1,286 @@
+//! Builds a [`Document`] from pulldown-cmark's event stream in one pass.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use super::frontmatter::{self, FrontMatterFormat};
+use super::{clean_heading, Block, BlockKind, Comment, Document, Section};
+use crate::matching::{self, Word};
+
+const BOM: &str = "\u{feff}";
+
+/// Text collected from events, with a map from positions in `text` back to source bytes.
+#[derive(Default)]
+struct Acc {
+    text: String,
+    /// (start in `text`, source range, whether the source bytes equal the text).
+    pieces: Vec<(usize, Range<usize>, bool)>,
+}
+
+impl Acc {
+    fn push(&mut self, piece: &str, source: Range<usize>, exact: bool) {
+        self.pieces.push((self.text.len(), source, exact));
+        self.text.push_str(piece);
+    }
+
+    fn push_space(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+
+    fn source_span(&self) -> Option<Range<usize>> {
+        let first = self.pieces.first()?;
+        let last = self.pieces.last()?;
+        Some(first.1.start..last.1.end)
+    }
+
+    /// Maps a byte range of `text` to a byte range of the source.
+    fn map(&self, range: Range<usize>) -> Range<usize> {
+        let piece_of = |pos: usize| {
+            let i = self.pieces.partition_point(|p| p.0 <= pos).saturating_sub(1);
+            &self.pieces[i]
+        };
+        let (s_off, s_src, s_exact) = piece_of(range.start);
+        let (e_off, e_src, e_exact) = piece_of(range.end.saturating_sub(1).max(range.start));
+        let start = if *s_exact { s_src.start + (range.start - s_off) } else { s_src.start };
+        let end = if *e_exact { e_src.start + (range.end - e_off) } else { e_src.end };
+        start..end.max(start)
+    }
+
+    /// The words of `text[within]`, with source spans.
+    fn words(&self, within: Range<usize>) -> Vec<Word> {
+        let mut out = Vec::new();
+        let base = within.start;
+        matching::words(&self.text[within], |r| self.map(r.start + base..r.end + base), &mut out);
+        out
+    }
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    doc: Document,
+    open: Vec<usize>,
+    quote_depth: usize,
+    code_depth: usize,
+    heading: Option<(u8, Range<usize>, Acc)>,
+    block: Acc,
+    meta: Option<FrontMatterFormat>,
+}
+
+pub(super) fn build(text: &str) -> Document {
+    let base = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut b = Builder {
+        text,
+        doc: Document { body_start: base, ..Document::default() },
+        open: Vec::new(),
+        quote_depth: 0,
+        code_depth: 0,
+        heading: None,
+        block: Acc::default(),
+        meta: None,
+    };
+    for (event, range) in Parser::new_ext(&text[base..], options).into_offset_iter() {
+        b.event(event, range.start + base..range.end + base);
+    }
+    b.flush();
+    for id in b.open.drain(..) {
+        b.doc.sections[id].content_span.end = text.len();
+    }
+    b.doc
+}
+
+impl Builder<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::MetadataBlock(kind)) => {
+                self.meta = Some(match kind {
+                    MetadataBlockKind::YamlStyle => FrontMatterFormat::Yaml,
+                    MetadataBlockKind::PlusesStyle => FrontMatterFormat::Toml,
+                });
+            }
+            Event::Text(t) if self.meta.is_some() => {
+                if let Some(format) = self.meta {
+                    self.doc.front_matter = Some(frontmatter::parse(format, &t, range));
+                }
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                self.meta = None;
+                if let Some(fm) = &mut self.doc.front_matter {
+                    fm.span.start = self.doc.body_start;
+                    fm.span.end = range.end;
+                }
+                self.doc.body_start = range.end;
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.flush();
+                if self.quote_depth == 0 {
+                    self.heading = Some((level as u8, range, Acc::default()));
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => match self.heading.take() {
+                Some((level, span, acc)) => self.open_section(level, span, &acc),
+                None => self.flush(),
+            },
+            Event::Start(Tag::BlockQuote(_)) => {
+                self.flush();
+                self.quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                self.flush();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.flush();
+                self.code_depth += 1;
+            }
+            Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
+            Event::Start(Tag::HtmlBlock) => {
+                self.flush();
+                self.comments_in(range);
+            }
+            Event::InlineHtml(_) => self.comments_in(range),
+            Event::Text(t) | Event::Code(t) if self.code_depth == 0 => {
+                let exact = self.text.get(range.clone()) == Some(&*t);
+                self.acc().push(&t, range, exact);
+            }
+            Event::SoftBreak | Event::HardBreak => self.acc().push_space(),
+            Event::Start(tag) if is_block(&tag) => self.flush(),
+            Event::End(tag) if is_block_end(tag) => self.flush(),
+            Event::Rule => self.flush(),
+            _ => {}
+        }
+    }
+
+    fn acc(&mut self) -> &mut Acc {
+        match &mut self.heading {
+            Some((_, _, acc)) => acc,
+            None => &mut self.block,
+        }
+    }
+
+    fn current_section(&self) -> Option<usize> {
+        self.open.last().copied()
+    }
+
+    fn flush(&mut self) {
+        let acc = std::mem::take(&mut self.block);
+        let Some(span) = acc.source_span() else { return };
+        let words = acc.words(0..acc.text.len());
+        if words.is_empty() {
+            return;
+        }
+        let kind = if self.quote_depth > 0 { BlockKind::Quoted } else { BlockKind::Prose };
+        let section = self.current_section();
+        self.doc.blocks.push(Block { section, kind, span, text: acc.text, words });
+    }
+
+    fn open_section(&mut self, level: u8, range: Range<usize>, acc: &Acc) {
+        while let Some(&top) = self.open.last() {
+            if self.doc.sections[top].level < level {
+                break;
+            }
+            self.doc.sections[top].content_span.end = range.start;
+            self.open.pop();
+        }
+        let trimmed = acc.text.trim();
+        let title = clean_heading(trimmed);
+        // Words of the cleaned title only: numbering and parentheticals never match an area.
+        let lead = acc.text.len() - acc.text.trim_start().len();
+        let at = lead + trimmed.find(title).unwrap_or(0);
+        let title_words = acc.words(at..at + title.len());
+        let (text, title) = (trimmed.to_owned(), title.to_owned());
+        let heading_span = first_line(self.text, range.clone());
+        let id = self.doc.sections.len();
+        let parent = self.current_section();
+        if let Some(p) = parent {
+            self.doc.sections[p].children.push(id);
+        }
+        self.doc.blocks.push(Block {
+            section: Some(id),
+            kind: BlockKind::Heading,
+            span: heading_span.clone(),
+            text: text.clone(),
+            words: title_words.clone(),
+        });
+        self.doc.sections.push(Section {
+            level,
+            text,
+            title,
+            title_words,
+            heading_span,
+            content_span: range.end..self.text.len(),
+            parent,
+            children: Vec::new(),
+        });
+        self.open.push(id);
+    }
+
+    fn comments_in(&mut self, range: Range<usize>) {
+        let raw = &self.text[range.clone()];
+        let mut from = 0;
+        while let Some(open) = raw[from..].find("<!--") {
+            let start = from + open;
+            let body_start = start + 4;
+            let (body_end, end) = match raw[body_start..].find("-->") {
+                Some(close) => (body_start + close, body_start + close + 3),
+                None => (raw.len(), raw.len()),
+            };
+            self.doc.comments.push(Comment {
+                span: range.start + start..range.start + end,
+                body: raw[body_start..body_end].trim().to_owned(),
+            });
+            from = end;
+        }
+    }
+}
+
+/// The first line of `range`, without its line ending.
+fn first_line(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let len = slice.find('\n').unwrap_or(slice.len());
+    let line = slice[..len].trim_end();
+    range.start..range.start + line.len()
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+    )
+}
+
+fn is_block_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::FootnoteDefinition
+            | TagEnd::HtmlBlock
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+    )
+}

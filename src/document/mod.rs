@@ -1,0 +1,145 @@
+//! The document model, and the only place that parses Markdown.
+//!
+//! A plan is parsed once, with pulldown-cmark, into a [`Document`]: its front matter, a tree of
+//! sections with byte spans, and the prose split into blocks of words. Checks read this model;
+//! they never see Markdown events (a clippy `disallowed-methods` entry keeps it that way).
+//!
+//! What opens a section follows DESIGN §5: ATX and setext headings of any level, but not
+//! headings inside block quotes (code blocks and HTML blocks cannot contain heading events).
+//! A UTF-8 BOM is skipped; CRLF needs nothing special; every span is a byte range into the
+//! original text.
+
+mod build;
+pub mod frontmatter;
+mod heading;
+
+use std::ops::Range;
+
+pub use frontmatter::FrontMatter;
+pub use heading::clean_heading;
+
+use crate::matching::Word;
+
+/// Index of a section in [`Document::sections`].
+pub type SectionId = usize;
+
+/// A heading and everything under it down to the next heading of the same or a higher level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 1 for `#`, up to 6.
+    pub level: u8,
+    /// Heading text with inline markup stripped, as written.
+    pub text: String,
+    /// The heading text with leading numbering and a trailing parenthetical removed.
+    pub title: String,
+    /// Folded words of [`Section::title`], with spans into the source.
+    pub title_words: Vec<Word>,
+    /// Byte range of the heading line(s).
+    pub heading_span: Range<usize>,
+    /// Byte range from the end of the heading to the end of the section.
+    pub content_span: Range<usize>,
+    /// Enclosing section, if any.
+    pub parent: Option<SectionId>,
+    /// Direct subsections, in order.
+    pub children: Vec<SectionId>,
+}
+
+impl Section {
+    /// Heading and content together.
+    pub fn span(&self) -> Range<usize> {
+        self.heading_span.start..self.content_span.end
+    }
+}
+
+/// What kind of text a block holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph, list item, table cell or similar: the plan's own prose.
+    Prose,
+    /// Prose inside a block quote (usually quoted from elsewhere).
+    Quoted,
+    /// The text of a heading.
+    Heading,
+}
+
+/// A run of text that belongs together, with its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Innermost section the block lies in (`None` before the first heading).
+    pub section: Option<SectionId>,
+    /// What the text is.
+    pub kind: BlockKind,
+    /// Byte range covering the block's text in the source.
+    pub span: Range<usize>,
+    /// The text as rendered (markup stripped, soft breaks as spaces).
+    pub text: String,
+    /// The words of `text`, with spans into the source.
+    pub words: Vec<Word>,
+}
+
+/// An HTML comment (`<!-- … -->`) anywhere outside code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// Byte range of the whole comment.
+    pub span: Range<usize>,
+    /// The text between `<!--` and `-->`, trimmed.
+    pub body: String,
+}
+
+/// A parsed plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Front matter, if the file starts with `---` (YAML) or `+++` (TOML).
+    pub front_matter: Option<FrontMatter>,
+    /// All sections in document order.
+    pub sections: Vec<Section>,
+    /// All text blocks in document order.
+    pub blocks: Vec<Block>,
+    /// All HTML comments in document order.
+    pub comments: Vec<Comment>,
+    /// Byte offset where the Markdown body starts (after a BOM and front matter).
+    pub body_start: usize,
+}
+
+impl Document {
+    /// Parses `text` (the whole file) into the model.
+    pub fn parse(text: &str) -> Document {
+        build::build(text)
+    }
+
+    /// The sections without a parent.
+    pub fn roots(&self) -> impl Iterator<Item = SectionId> + '_ {
+        (0..self.sections.len()).filter(|&i| self.sections[i].parent.is_none())
+    }
+
+    /// The plan's title: the first level-1 heading, else the first heading.
+    pub fn title(&self) -> Option<SectionId> {
+        self.sections
+            .iter()
+            .position(|s| s.level == 1)
+            .or(if self.sections.is_empty() { None } else { Some(0) })
+    }
+
+    /// Whether `inner` is `outer` or lies inside it.
+    pub fn is_within(&self, inner: SectionId, outer: SectionId) -> bool {
+        let mut at = Some(inner);
+        while let Some(id) = at {
+            if id == outer {
+                return true;
+            }
+            at = self.sections[id].parent;
+        }
+        false
+    }
+
+    /// The blocks inside section `id`, subsections included.
+    pub fn blocks_in(&self, id: SectionId) -> impl Iterator<Item = &Block> + '_ {
+        let span = self.sections[id].span();
+        self.blocks
+            .iter()
+            .filter(move |b| b.span.start >= span.start && b.span.start < span.end.max(span.start + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,155 @@
+//! The engine: compiles packs into a rule set once, then checks documents with it.
+//!
+//! Per document, area coverage is worked out first (every `section` rule, enabled or not, since
+//! other rules read it), then every enabled rule runs, and the findings are sorted so that output
+//! never depends on thread scheduling.
+
+use crate::checks::{self, section, Check, Compile, Forbidden, PackSettings};
+use crate::diagnostic::{Diagnostic, FileId, Severity};
+use crate::document::Document;
+use crate::matching::TermSet;
+use crate::pack::{did_you_mean, fill_pair, Lang, PackDef, PackError, RuleDef};
+
+/// One compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// The rule as written.
+    pub def: RuleDef,
+    /// Index of its pack in [`RuleSet::packs`].
+    pub pack: usize,
+    /// Severity after overrides.
+    pub severity: Severity,
+    /// Whether findings of this rule are reported.
+    pub enabled: bool,
+    check: Box<dyn Check>,
+}
+
+impl Rule {
+    /// The rule's code.
+    pub fn code(&self) -> &str {
+        self.def.code.get_ref()
+    }
+
+    /// Rules (by index) whose coverage this rule reads.
+    pub fn depends_on(&self) -> &[usize] {
+        self.check.depends_on()
+    }
+}
+
+/// Every rule of a run, compiled.
+#[derive(Debug)]
+pub struct RuleSet {
+    /// Pack-wide settings, by pack index.
+    pub packs: Vec<PackSettings>,
+    /// Path of each pack, by pack index.
+    pub pack_paths: Vec<String>,
+    /// All rules, packs in load order, rules in file order.
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// Compiles packs. Codes must be unique across all packs.
+    pub fn compile(defs: Vec<PackDef>) -> Result<RuleSet, PackError> {
+        let mut codes: Vec<(String, bool)> = Vec::new();
+        for def in &defs {
+            for rule in &def.rules {
+                let code = rule.code.get_ref();
+                if codes.iter().any(|(c, _)| c == code) {
+                    return Err(PackError::at(
+                        &def.path,
+                        &def.text,
+                        rule.code.span(),
+                        fill_pair("regelkoden `{why}` finns redan i ett annat paket", "rule code `{why}` is already defined by another pack", code),
+                        fill_pair("dubblett", "duplicate", ""),
+                    ));
+                }
+                codes.push((code.clone(), rule.kind.get_ref() == "section"));
+            }
+        }
+        let mut set = RuleSet { packs: Vec::new(), pack_paths: Vec::new(), rules: Vec::new() };
+        for (pack, def) in defs.into_iter().enumerate() {
+            let cx = Compile { path: &def.path, text: &def.text, codes: &codes };
+            let header = &def.header;
+            let placeholders = Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?;
+            let anchors: TermSet = cx.terms(&header.anchors)?;
+            for rule in &def.rules {
+                let check = compile_rule(rule, &cx)?;
+                set.rules.push(Rule { def: rule.clone(), pack, severity: rule.severity, enabled: true, check });
+            }
+            set.packs.push(PackSettings { header: def.header.clone(), min_words: def.header.min_words, placeholders, anchors });
+            set.pack_paths.push(def.path.clone());
+        }
+        Ok(set)
+    }
+
+    /// The rule with `code`, if any.
+    pub fn find(&self, code: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.code().eq_ignore_ascii_case(code))
+    }
+
+    /// Reports only the rules with these codes (case-insensitive).
+    pub fn select(&mut self, codes: &[&str]) {
+        for rule in &mut self.rules {
+            rule.enabled = codes.iter().any(|c| c.eq_ignore_ascii_case(rule.def.code.get_ref()));
+        }
+    }
+
+    /// Checks one parsed document and returns its findings, sorted.
+    pub fn check(&self, doc: &Document, text: &str, file: FileId, lang: Lang) -> Vec<Diagnostic> {
+        let areas = self.areas(doc, text);
+        let mut out = Vec::new();
+        for (rule_index, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+            let cx = checks::Cx {
+                doc,
+                text,
+                file,
+                lang,
+                rule: &rule.def,
+                rule_index,
+                severity: rule.severity,
+                pack: &self.packs[rule.pack],
+                areas: &areas,
+            };
+            rule.check.run(&cx, &mut out);
+        }
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out
+    }
+
+    /// Area coverage of `doc`, as `outline` shows it.
+    pub fn areas(&self, doc: &Document, text: &str) -> section::Areas {
+        let area_rules: Vec<Option<section::AreaRule<'_>>> = self
+            .rules
+            .iter()
+            .map(|r| r.check.area().map(|matcher| section::AreaRule { matcher, pack: r.pack, settings: &self.packs[r.pack] }))
+            .collect();
+        section::coverage(doc, text, &area_rules)
+    }
+}
+
+fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
+    let kind = rule.kind.get_ref();
+    let Some(entry) = checks::KINDS.iter().find(|k| k.name == kind) else {
+        let mut err = cx.error(
+            rule.kind.span(),
+            fill_pair("okänd regeltyp `{why}`", "unknown rule kind `{why}`", kind),
+            fill_pair(
+                "typerna är section, mention, forbid, metadata och elements",
+                "the kinds are section, mention, forbid, metadata and elements",
+                "",
+            ),
+        );
+        if let Some(best) = did_you_mean(kind, checks::KINDS.iter().map(|k| k.name)) {
+            err = err.with_help(fill_pair("menade du `{why}`?", "did you mean `{why}`?", best));
+        }
+        return Err(err);
+    };
+    if let Some((key, span)) = rule.present_keys().into_iter().find(|(k, _)| !entry.keys.contains(k)) {
+        return Err(cx.error(
+            span,
+            fill_pair(&format!("nyckeln `{key}` används inte av regler av typen `{{why}}`"), &format!("the key `{key}` is not used by rules of kind `{{why}}`"), kind),
+            fill_pair("ta bort nyckeln eller byt typ", "remove the key or change the kind", ""),
+        ));
+    }
+    (entry.compile)(rule, cx)
+}

@@ -1,0 +1,183 @@
+//! planlint checks municipal department plans (Markdown) against policy rule packs (TOML).
+//!
+//! The pipeline, one direction, in module order:
+//!
+//! 1. [`discover`]: paths and directories → sorted plans;
+//! 2. [`pack`] + [`engine`]: rule packs (built-in + extra) → one compiled [`engine::RuleSet`];
+//! 3. [`lint`]: each plan is read once and parsed once into a [`document::Document`]
+//!    ([`matching`] does the Swedish-aware comparisons), then every rule's [`checks`] run;
+//! 4. [`diagnostic`]s are sorted and [`render`]ed in the chosen format; `run` maps the outcome
+//!    to an exit code.
+//!
+//! The library never prints to the process's stdout or stderr; it writes to the writers it is
+//! given, so tests and editors reuse the same engine.
+
+pub mod cli;
+pub mod discover;
+pub mod pack;
+pub mod source;
+pub mod document;
+pub mod matching;
+pub mod engine;
+pub mod checks;
+pub mod diagnostic;
+pub mod lint;
+pub mod render;
+pub mod outline;
+
+use std::io::{self, IsTerminal, Write};
+
+use cli::{Cli, ColorArg, Command, Format, LangArg};
+use diagnostic::Severity;
+use engine::RuleSet;
+use pack::{Lang, PackError};
+use source::{SourceDb, SourceFile};
+
+/// How a run ended, when planlint could do its job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// No error-level finding: exit 0.
+    Clean,
+    /// At least one error-level finding: exit 1.
+    Findings,
+}
+
+/// Why planlint could not do its job (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A rule pack is broken.
+    #[error(transparent)]
+    Pack(#[from] PackError),
+    /// A named path does not exist.
+    #[error(transparent)]
+    Discover(#[from] discover::DiscoverError),
+    /// `explain` was given an unknown code.
+    #[error("unknown rule code `{0}`")]
+    UnknownCode(String, Option<String>),
+    /// Writing output failed.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl Error {
+    /// The message in `lang`, for errors that are not rendered as diagnostics.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::Pack(e) => e.message.get(lang).to_owned(),
+            Error::Discover(e) => format!(
+                "{} `{}`: {}",
+                lang.pick("sökvägen finns inte eller kan inte läsas", "the path does not exist or cannot be read"),
+                e.path.display(),
+                e.reason
+            ),
+            Error::UnknownCode(code, best) => {
+                let mut m = format!("{} `{code}`", lang.pick("okänd regelkod", "unknown rule code"));
+                if let Some(b) = best {
+                    let _ = std::fmt::Write::write_fmt(&mut m, format_args!("; {} `{b}`?", lang.pick("menade du", "did you mean")));
+                }
+                m
+            }
+            Error::Io(e) => e.to_string(),
+        }
+    }
+
+    /// Writes the error for a person: rustc-style with a label into the pack for pack errors.
+    pub fn render(&self, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+        if let Error::Pack(e) = self {
+            if let Some(span) = &e.span {
+                let mut db = SourceDb::default();
+                let file = db.add(SourceFile::new(e.path.clone(), e.text.clone()));
+                let d = diagnostic::Diagnostic {
+                    code: "PL100".to_owned(),
+                    name: "regelpaket".to_owned(),
+                    severity: Severity::Error,
+                    message: e.message.get(lang).to_owned(),
+                    file,
+                    primary: diagnostic::Label::new(span.clone(), e.label.get(lang)),
+                    secondary: Vec::new(),
+                    help: e.help.as_ref().map(|h| h.get(lang).to_owned()),
+                    notes: Vec::new(),
+                };
+                return render::human::emit(&d, &db, color, w);
+            }
+        }
+        writeln!(w, "error: {}", self.message(lang))
+    }
+}
+
+/// The language chosen on the command line.
+pub fn lang_of(cli: &Cli) -> Lang {
+    match cli.lang {
+        LangArg::Sv => Lang::Sv,
+        LangArg::En => Lang::En,
+    }
+}
+
+/// Whether to colour output written to a stream that is (or is not) a terminal.
+pub fn use_color(choice: ColorArg, is_terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Loads the built-in pack and any extra packs, and compiles them.
+pub fn load_rules(extra: &[std::path::PathBuf]) -> Result<RuleSet, PackError> {
+    let mut defs = vec![pack::builtin()?];
+    for path in extra {
+        defs.push(pack::load(path)?);
+    }
+    RuleSet::compile(defs)
+}
+
+/// Runs the command in `cli`, writing results to `out`.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let lang = lang_of(cli);
+    let color = use_color(cli.color, io::stdout().is_terminal());
+    let rules = load_rules(&cli.rules)?;
+    match &cli.command {
+        Command::Check(args) => {
+            let found = discover::discover(&args.paths)?;
+            let (sources, diagnostics) = lint::check_all(&rules, &found.files, lang);
+            let report = render::Report { diagnostics: &diagnostics, sources: &sources, files: found.files.len(), lang };
+            match args.format {
+                Format::Human => render::human::render(&report, color, out)?,
+                Format::Short => render::short::render(&report, out)?,
+                Format::Json => render::json::render(&report, out)?,
+            }
+            let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
+            Ok(if failed { Outcome::Findings } else { Outcome::Clean })
+        }
+        Command::Outline { file } => {
+            let checked = lint::check_file(&rules, file, lang);
+            let doc = document::Document::parse(&checked.source.text);
+            let areas = rules.areas(&doc, &checked.source.text);
+            let codes: Vec<&str> = rules.rules.iter().map(engine::Rule::code).collect();
+            write!(out, "{}", outline::outline(&doc, &checked.source, &areas, &codes, lang))?;
+            Ok(Outcome::Clean)
+        }
+        Command::Explain { code } => {
+            let Some(rule) = rules.find(code) else {
+                let best = pack::did_you_mean(&code.to_uppercase(), rules.rules.iter().map(engine::Rule::code)).map(str::to_owned);
+                return Err(Error::UnknownCode(code.clone(), best));
+            };
+            write!(out, "{}", pack::explain(&rule.def, &rules.packs[rule.pack].header, lang))?;
+            Ok(Outcome::Clean)
+        }
+        Command::Rules => {
+            for rule in &rules.rules {
+                writeln!(
+                    out,
+                    "{:<6} {:<30} {:<8} {:<20} {}",
+                    rule.code(),
+                    rule.def.name.get_ref(),
+                    rule.severity.as_str(),
+                    rules.packs[rule.pack].header.id,
+                    rule.def.summary.get(lang)
+                )?;
+            }
+            Ok(Outcome::Clean)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Linting files: read each plan once, parse it once, run the rule set; in parallel.
+//!
+//! A file that cannot be read, is binary or is not UTF-8 becomes a `PL` finding of its own and
+//! the other files are still checked.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
+use crate::document::Document;
+use crate::engine::RuleSet;
+use crate::pack::Lang;
+use crate::source::{SourceDb, SourceFile};
+
+/// planlint's own codes for files it could not check.
+pub mod codes {
+    /// The file is not valid UTF-8.
+    pub const NOT_UTF8: &str = "PL001";
+    /// The file could not be read.
+    pub const UNREADABLE: &str = "PL002";
+    /// The file holds binary data.
+    pub const BINARY: &str = "PL003";
+}
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub struct Checked {
+    /// The file as read (lossy text for files that were not UTF-8).
+    pub source: SourceFile,
+    /// Its findings, with `file` set to 0; renumbered when collected.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks one plan given as text (e.g. from stdin).
+pub fn check_text(rules: &RuleSet, path: &str, text: String, lang: Lang) -> Checked {
+    let doc = Document::parse(&text);
+    let diagnostics = rules.check(&doc, &text, 0, lang);
+    Checked { source: SourceFile::new(path, text), diagnostics }
+}
+
+/// Reads and checks one plan.
+pub fn check_file(rules: &RuleSet, path: &Path, lang: Lang) -> Checked {
+    let shown = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = format!("{}: {e}", lang.pick("filen kan inte läsas", "the file cannot be read"));
+            let help = lang.pick("kontrollera att filen finns och att du har läsrättighet till den", "check that the file exists and that you may read it");
+            return own(shown, String::new(), codes::UNREADABLE, msg, 0..0, help);
+        }
+    };
+    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
+        let msg = lang.pick("filen innehåller binära data och är ingen plan i Markdown", "the file holds binary data and is not a Markdown plan").to_owned();
+        let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
+        let end = text.len();
+        return own(shown, text, codes::BINARY, msg, end..end, lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => check_text(rules, &shown, text, lang),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let bad = e.as_bytes()[at];
+            let msg = format!("{} (0x{bad:02X})", lang.pick("filen är inte giltig UTF-8", "the file is not valid UTF-8"));
+            // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same offset.
+            own(shown, text, codes::NOT_UTF8, msg, at..at + 3, lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1))
+        }
+    }
+}
+
+const SAVE_AS_UTF8: (&str, &str) = (
+    "spara planen som UTF-8-text i Markdown (i de flesta redigerare: Spara som → Kodning: UTF-8) och kör planlint igen",
+    "save the plan as UTF-8 Markdown text (in most editors: Save as → Encoding: UTF-8) and run planlint again",
+);
+
+fn own(path: String, text: String, code: &str, message: String, span: std::ops::Range<usize>, help: &str) -> Checked {
+    let label = String::new();
+    let diagnostic = Diagnostic {
+        code: code.to_owned(),
+        name: "fil".to_owned(),
+        severity: Severity::Error,
+        message,
+        file: 0,
+        primary: Label::new(span, label),
+        secondary: Vec::new(),
+        help: Some(help.to_owned()),
+        notes: Vec::new(),
+    };
+    Checked { source: SourceFile::new(path, text), diagnostics: vec![diagnostic] }
+}
+
+/// Checks every file in parallel; the result is in the order of `files` whatever the threads do.
+pub fn check_all(rules: &RuleSet, files: &[impl AsRef<Path> + Sync], lang: Lang) -> (SourceDb, Vec<Diagnostic>) {
+    let checked: Vec<Checked> = files.par_iter().map(|p| check_file(rules, p.as_ref(), lang)).collect();
+    collect(checked)
+}
+
+/// Puts checked files into one database and renumbers their findings.
+pub fn collect(checked: Vec<Checked>) -> (SourceDb, Vec<Diagnostic>) {
+    let mut db = SourceDb::default();
+    let mut all = Vec::new();
+    for c in checked {
+        let id: FileId = db.add(c.source);
+        all.extend(c.diagnostics.into_iter().map(|mut d| {
+            d.file = id;
+            d
+        }));
+    }
+    (db, all)
+}

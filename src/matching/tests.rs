@@ -1,0 +1,74 @@
+use super::*;
+
+fn ws(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    words(text, |r| r, &mut out);
+    out
+}
+
+fn set(terms: &[&str]) -> TermSet {
+    TermSet::parse(terms).expect("valid terms")
+}
+
+#[test]
+fn folding_removes_case_and_diacritics_in_nfc_and_nfd() {
+    assert_eq!(fold("Bostäder"), "bostader");
+    assert_eq!(fold("BOSTÄDER"), "bostader");
+    assert_eq!(fold("Bosta\u{308}der"), "bostader");
+    assert_eq!(fold("Folkhälsa"), fold("Folkhalsa"));
+    assert_eq!(fold("Åtgärd"), "atgard");
+}
+
+#[test]
+fn words_keep_source_spans_and_nfd_words_whole() {
+    let text = "Bosta\u{308}der, 2027-06-30 och 40 %";
+    let got = ws(text);
+    let folded: Vec<_> = got.iter().map(|w| w.folded.as_str()).collect();
+    assert_eq!(folded, ["bostader", "2027-06-30", "och", "40"]);
+    assert_eq!(&text[got[0].span.clone()], "Bosta\u{308}der");
+    assert!(got[1].is_year_or_date());
+    assert!(got[3].is_number() && !got[3].is_year_or_date());
+}
+
+#[test]
+fn stem_pattern_matches_inflections_not_compounds() {
+    let s = set(&["arbete"]);
+    assert!(s.any(&ws("Arbete")));
+    assert!(s.any(&ws("arbetet")));
+    assert!(!s.any(&ws("Arbetsmiljö")));
+    assert!(!s.any(&ws("Arbetssätt")));
+    assert!(!s.any(&ws("Folkhälsoarbete")));
+}
+
+#[test]
+fn prefix_suffix_and_contains_patterns() {
+    assert!(set(&["bostad*"]).any(&ws("Bostadsförsörjning")));
+    assert!(set(&["bostad*"]).any(&ws("bostäder")));
+    assert!(set(&["*bostad"]).any(&ws("hyresbostäderna")));
+    assert!(set(&["*samverk*"]).any(&ws("myndighetssamverkan")));
+    assert!(!set(&["bostad*"]).any(&ws("hyresbostäder")));
+}
+
+#[test]
+fn multiword_terms_match_consecutive_words() {
+    let s = set(&["särskil* boende*"]);
+    assert!(s.any(&ws("Särskilt boende")));
+    assert!(s.any(&ws("särskilda boenden")));
+    assert!(!s.any(&ws("boende särskilt")));
+    let hit = set(&["fylls i"]).find(&ws("Detta fylls i senare")).expect("hit");
+    assert_eq!((hit.start, hit.end), (1, 3));
+}
+
+#[test]
+fn number_and_year_patterns() {
+    assert!(set(&["#number"]).any(&ws("minst 30 deltagare")));
+    assert!(!set(&["#number"]).any(&ws("under 2027, senast 2027-06-30")));
+    assert!(set(&["#year"]).any(&ws("under 2027")));
+}
+
+#[test]
+fn bad_patterns_are_rejected() {
+    assert!(Term::parse("").is_err());
+    assert!(Term::parse("*").is_err());
+    assert!(Term::parse("bo*stad").is_err());
+}

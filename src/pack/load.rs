@@ -1,0 +1,186 @@
+//! Reading a pack file: TOML with spans, then the checks that need no rule kind.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{Localized, PackDef, PackHeader, RuleDef};
+
+/// The built-in pack, embedded at build time.
+const BUILTIN_TEXT: &str = include_str!("../../rules/integrationspolicy.toml");
+
+/// Path shown for the built-in pack.
+pub const BUILTIN_PATH: &str = "rules/integrationspolicy.toml";
+
+/// A mistake in a pack, with the span of the offending bytes.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}: {}", .path, .message.en)]
+pub struct PackError {
+    /// Path of the pack as shown to the user.
+    pub path: String,
+    /// The pack's text (empty if it could not be read).
+    pub text: String,
+    /// Offending bytes, if the mistake has a place.
+    pub span: Option<Range<usize>>,
+    /// Headline.
+    pub message: Localized,
+    /// Text beside the span.
+    pub label: Localized,
+    /// What to do, e.g. "did you mean `kind`?".
+    pub help: Option<Localized>,
+}
+
+impl PackError {
+    /// An error at `span` of the pack `def`-to-be.
+    pub fn at(path: &str, text: &str, span: Range<usize>, message: Localized, label: Localized) -> Self {
+        PackError { path: path.to_owned(), text: text.to_owned(), span: Some(span), message, label, help: None }
+    }
+
+    /// Adds a help line.
+    #[must_use]
+    pub fn with_help(mut self, help: Localized) -> Self {
+        self.help = Some(help);
+        self
+    }
+}
+
+/// Shorthand for a Swedish/English text pair.
+pub(crate) fn t(sv: impl Into<String>, en: impl Into<String>) -> Localized {
+    Localized { sv: sv.into(), en: en.into() }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    pack: PackHeader,
+    #[serde(default)]
+    rule: Vec<RuleDef>,
+}
+
+/// The built-in integration-policy pack.
+pub fn builtin() -> Result<PackDef, PackError> {
+    parse(BUILTIN_PATH, BUILTIN_TEXT)
+}
+
+/// Reads and parses the pack at `path`.
+pub fn load(path: &Path) -> Result<PackDef, PackError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| PackError {
+        path: shown.clone(),
+        text: String::new(),
+        span: None,
+        message: t(
+            format!("regelpaketet `{shown}` kan inte läsas: {e}"),
+            format!("cannot read rule pack `{shown}`: {e}"),
+        ),
+        label: t("", ""),
+        help: None,
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => parse(&shown, &text),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            Err(PackError::at(
+                &shown,
+                &text,
+                at..at + 1,
+                t("regelpaketet är inte giltig UTF-8", "the rule pack is not valid UTF-8"),
+                t("första ogiltiga byte", "first invalid byte"),
+            ))
+        }
+    }
+}
+
+/// Parses pack text; `path` is only for messages.
+pub fn parse(path: &str, text: &str) -> Result<PackDef, PackError> {
+    let raw: RawPack = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    let def = PackDef { header: raw.pack, rules: raw.rule, path: path.to_owned(), text: text.to_owned() };
+    validate(&def)?;
+    Ok(def)
+}
+
+fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> PackError {
+    let span = e.span().unwrap_or(0..0);
+    let detail = e.message().trim().to_owned();
+    let mut err = PackError::at(
+        path,
+        text,
+        span.clone(),
+        t("regelpaketet kan inte läsas", "the rule pack cannot be read"),
+        t(detail.clone(), detail.clone()),
+    );
+    if let Some(rest) = detail.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        err.message = t(format!("okänd nyckel `{field}` i regelpaketet"), format!("unknown key `{field}` in the rule pack"));
+        err.label = t("okänd nyckel", "unknown key");
+        if let Some(best) = did_you_mean(field, expected.iter().copied()) {
+            err = err.with_help(t(format!("menade du `{best}`?"), format!("did you mean `{best}`?")));
+        }
+    }
+    err
+}
+
+/// Checks that need no rule kind: code prefix and uniqueness, names, examples.
+fn validate(def: &PackDef) -> Result<(), PackError> {
+    let prefix = def.header.prefix.get_ref();
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    for rule in &def.rules {
+        let code = rule.code.get_ref().as_str();
+        let valid_code = code.len() > prefix.len()
+            && code.starts_with(prefix.as_str())
+            && code[prefix.len()..].bytes().all(|b| b.is_ascii_digit());
+        if !valid_code {
+            return Err(PackError::at(
+                &def.path,
+                &def.text,
+                rule.code.span(),
+                t(format!("ogiltig regelkod `{code}`"), format!("invalid rule code `{code}`")),
+                t(
+                    format!("en kod är prefixet `{prefix}` följt av siffror"),
+                    format!("a code is the prefix `{prefix}` followed by digits"),
+                ),
+            ));
+        }
+        if let Some(first) = seen.insert(code, rule.code.span()) {
+            let (l1, _) = line_of(&def.text, first.start);
+            return Err(PackError::at(
+                &def.path,
+                &def.text,
+                rule.code.span(),
+                t(format!("regelkoden `{code}` finns två gånger"), format!("rule code `{code}` is defined twice")),
+                t(format!("redan använd på rad {l1}"), format!("already used on line {l1}")),
+            )
+            .with_help(t("ge regeln en egen, ny kod; koder återanvänds aldrig", "give the rule a new code of its own; codes are never reused")));
+        }
+        let name = rule.name.get_ref();
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(PackError::at(
+                &def.path,
+                &def.text,
+                rule.name.span(),
+                t(format!("ogiltigt regelnamn `{name}`"), format!("invalid rule name `{name}`")),
+                t("använd gemener a–z, siffror och bindestreck", "use lowercase a–z, digits and hyphens"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn line_of(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte.min(text.len())];
+    (before.matches('\n').count() + 1, before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1)
+}

@@ -1,0 +1,77 @@
+//! `--format human`: rustc-style diagnostics through codespan-reporting, then a summary line.
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
+
+use super::Report;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::pack::Lang;
+use crate::source::SourceDb;
+
+fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
+    let severity = match d.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    };
+    let mut labels = vec![CsLabel::primary(d.file, d.primary.span.clone()).with_message(&d.primary.message)];
+    labels.extend(d.secondary.iter().map(|l| CsLabel::secondary(d.file, l.span.clone()).with_message(&l.message)));
+    let mut notes: Vec<String> = d.help.iter().map(|h| format!("help: {h}")).collect();
+    notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
+    let diagnostic = CsDiagnostic::new(severity).with_message(&d.message).with_labels(labels).with_notes(notes);
+    if d.code.is_empty() {
+        diagnostic
+    } else {
+        diagnostic.with_code(&d.code)
+    }
+}
+
+/// Writes one diagnostic, with or without ANSI colour.
+pub fn emit(d: &Diagnostic, sources: &SourceDb, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let config = Config::default();
+    let cs = to_codespan(d);
+    let result = if color {
+        let styles = Styles::default();
+        let mut writer = StylesWriter::new(Ansi::new(&mut *w), &styles);
+        term::emit_to_write_style(&mut writer, &config, sources, &cs)
+    } else {
+        term::emit_to_io_write(&mut *w, &config, sources, &cs)
+    };
+    result.map_err(|e| match e {
+        codespan_reporting::files::Error::Io(io) => io,
+        other => io::Error::other(other.to_string()),
+    })
+}
+
+/// Writes every finding, then the summary line.
+pub fn render(report: &Report<'_>, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    for d in report.diagnostics {
+        emit(d, report.sources, color, w)?;
+    }
+    writeln!(w, "{}", summary(report))
+}
+
+fn plural(lang: Lang, n: usize, sv: (&str, &str), en: (&str, &str)) -> String {
+    let (one, many) = lang.pick2(sv, en);
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The closing line, e.g. `7 planer granskade, 3 med anmärkningar: 4 fel, 3 varningar, 0 info`.
+pub fn summary(report: &Report<'_>) -> String {
+    let lang = report.lang;
+    let c = report.counts();
+    let plans = plural(lang, report.files, ("plan granskad", "planer granskade"), ("plan checked", "plans checked"));
+    if c.errors + c.warnings + c.info == 0 {
+        return format!("{plans}: {}", lang.pick("inga anmärkningar", "no findings"));
+    }
+    format!(
+        "{plans}, {} {}: {}, {}, {}",
+        c.plans_with_findings,
+        lang.pick("med anmärkningar", "with findings"),
+        plural(lang, c.errors, ("fel", "fel"), ("error", "errors")),
+        plural(lang, c.warnings, ("varning", "varningar"), ("warning", "warnings")),
+        plural(lang, c.info, ("info", "info"), ("info", "info")),
+    )
+}

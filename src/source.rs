@@ -1,0 +1,114 @@
+//! The file database: every file's display path and text, and byte ↔ line/column mapping.
+//!
+//! Spans stay byte ranges everywhere else; lines and columns are computed here, and only when
+//! rendering. Implements codespan-reporting's `Files` so the human renderer can use it as is.
+
+use std::ops::Range;
+
+use codespan_reporting::files::{Error as FilesError, Files};
+
+use crate::diagnostic::FileId;
+
+/// One file's text as planlint saw it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user should read it (relative paths stay relative).
+    pub path: String,
+    /// The text; for a file that was not valid UTF-8 this is the lossy decoding.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Indexes `text` by line.
+    pub fn new(path: impl Into<String>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(memchr_lines(&text))
+            .collect();
+        SourceFile { path: path.into(), text, line_starts }
+    }
+
+    /// 0-based line index of a byte offset (offsets past the end map to the last line).
+    pub fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// 1-based line and 1-based column (in Unicode scalar values) of a byte offset.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let byte = self.floor_char_boundary(byte.min(self.text.len()));
+        let line = self.line_index(byte);
+        let start = self.line_starts[line];
+        let column = self.text[start..byte].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The largest character boundary at or below `byte`.
+    fn floor_char_boundary(&self, mut byte: usize) -> usize {
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        byte
+    }
+
+    fn line_range_of(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        Some(start..end)
+    }
+}
+
+fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+/// All files of one run that diagnostics may point into.
+#[derive(Debug, Default, Clone)]
+pub struct SourceDb {
+    files: Vec<SourceFile>,
+}
+
+impl SourceDb {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    /// The file with `id`.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+}
+
+impl<'a> Files<'a> for SourceDb {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.files.get(id).map(|f| f.path.as_str()).ok_or(FilesError::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.files.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
+        Ok(file.line_index(byte_index))
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
+        file.line_range_of(line_index).ok_or(FilesError::LineTooLarge {
+            given: line_index,
+            max: file.line_starts.len() - 1,
+        })
+    }
+}
