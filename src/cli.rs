@@ -14,7 +14,7 @@ pub struct Cli {
     /// Language of messages.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Sv)]
     pub lang: LangArg,
-    /// When to colour output (`auto` honours NO_COLOR and whether stdout is a terminal).
+    /// When to colour output (`auto` honours `NO_COLOR` and whether stdout is a terminal).
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     /// An extra rule pack (a TOML file); may be repeated. The built-in pack is always loaded.
@@ -38,7 +38,11 @@ pub enum Command {
         code: String,
     },
     /// List the loaded rules.
-    Rules,
+    Rules {
+        /// Print the rule table in Markdown, as in the README.
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 /// Arguments of `check`.
@@ -74,7 +78,7 @@ pub enum LangArg {
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
-    /// Colour when writing to a terminal and NO_COLOR is unset.
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
     Auto,
     /// Always colour.
     Always,

@@ -46,7 +46,10 @@ pub struct Label {
 impl Label {
     /// A label over `span` with `message`.
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        Label { span, message: message.into() }
+        Label {
+            span,
+            message: message.into(),
+        }
     }
 }
 

@@ -36,15 +36,25 @@ fn is_plan(path: &Path) -> bool {
 /// Expands `paths` (the current directory if empty) into plans.
 pub fn discover(paths: &[PathBuf]) -> Result<Found, DiscoverError> {
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     let mut found = Found::default();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| DiscoverError { path: path.clone(), reason: e.to_string() })?;
+        let meta = std::fs::metadata(path).map_err(|e| DiscoverError {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
         if !meta.is_dir() {
             found.files.push(path.clone());
             continue;
         }
-        for entry in WalkBuilder::new(path).sort_by_file_name(std::cmp::Ord::cmp).build() {
+        for entry in WalkBuilder::new(path)
+            .sort_by_file_name(std::cmp::Ord::cmp)
+            .build()
+        {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
                     found.files.push(e.into_path());

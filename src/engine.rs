@@ -4,6 +4,8 @@
 //! other rules read it), then every enabled rule runs, and the findings are sorted so that output
 //! never depends on thread scheduling.
 
+use std::fmt::Write as _;
+
 use crate::checks::{self, section, Check, Compile, Forbidden, PackSettings};
 use crate::diagnostic::{Diagnostic, FileId, Severity};
 use crate::document::Document;
@@ -59,38 +61,84 @@ impl RuleSet {
                         &def.path,
                         &def.text,
                         rule.code.span(),
-                        fill_pair("regelkoden `{why}` finns redan i ett annat paket", "rule code `{why}` is already defined by another pack", code),
+                        fill_pair(
+                            "regelkoden `{why}` finns redan i ett annat paket",
+                            "rule code `{why}` is already defined by another pack",
+                            code,
+                        ),
                         fill_pair("dubblett", "duplicate", ""),
                     ));
                 }
                 codes.push((code.clone(), rule.kind.get_ref() == "section"));
             }
         }
-        let mut set = RuleSet { packs: Vec::new(), pack_paths: Vec::new(), rules: Vec::new() };
+        let mut set = RuleSet {
+            packs: Vec::new(),
+            pack_paths: Vec::new(),
+            rules: Vec::new(),
+        };
         for (pack, def) in defs.into_iter().enumerate() {
-            let cx = Compile { path: &def.path, text: &def.text, codes: &codes };
+            let cx = Compile {
+                path: &def.path,
+                text: &def.text,
+                codes: &codes,
+            };
             let header = &def.header;
-            let placeholders = Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?;
+            let placeholders =
+                Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?;
             let anchors: TermSet = cx.terms(&header.anchors)?;
             for rule in &def.rules {
                 let check = compile_rule(rule, &cx)?;
-                set.rules.push(Rule { def: rule.clone(), pack, severity: rule.severity, enabled: true, check });
+                set.rules.push(Rule {
+                    def: rule.clone(),
+                    pack,
+                    severity: rule.severity,
+                    enabled: true,
+                    check,
+                });
             }
-            set.packs.push(PackSettings { header: def.header.clone(), min_words: def.header.min_words, placeholders, anchors });
+            set.packs.push(PackSettings {
+                header: def.header.clone(),
+                min_words: def.header.min_words,
+                placeholders,
+                anchors,
+            });
             set.pack_paths.push(def.path.clone());
         }
         Ok(set)
     }
 
+    /// The rule table in Markdown (code, name, severity, kind, what it checks), as in the README.
+    pub fn markdown_table(&self) -> String {
+        let mut out =
+            String::from("| code | name | severity | kind | checks |\n|---|---|---|---|---|\n");
+        for r in &self.rules {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} | {} | {} |",
+                r.code(),
+                r.def.name.get_ref(),
+                r.severity.as_str(),
+                r.def.kind.get_ref(),
+                r.def.summary.en
+            );
+        }
+        out
+    }
+
     /// The rule with `code`, if any.
     pub fn find(&self, code: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.code().eq_ignore_ascii_case(code))
+        self.rules
+            .iter()
+            .find(|r| r.code().eq_ignore_ascii_case(code))
     }
 
     /// Reports only the rules with these codes (case-insensitive).
     pub fn select(&mut self, codes: &[&str]) {
         for rule in &mut self.rules {
-            rule.enabled = codes.iter().any(|c| c.eq_ignore_ascii_case(rule.def.code.get_ref()));
+            rule.enabled = codes
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(rule.def.code.get_ref()));
         }
     }
 
@@ -121,7 +169,13 @@ impl RuleSet {
         let area_rules: Vec<Option<section::AreaRule<'_>>> = self
             .rules
             .iter()
-            .map(|r| r.check.area().map(|matcher| section::AreaRule { matcher, pack: r.pack, settings: &self.packs[r.pack] }))
+            .map(|r| {
+                r.check.area().map(|matcher| section::AreaRule {
+                    matcher,
+                    pack: r.pack,
+                    settings: &self.packs[r.pack],
+                })
+            })
             .collect();
         section::coverage(doc, text, &area_rules)
     }
@@ -140,15 +194,31 @@ fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, Pack
             ),
         );
         if let Some(best) = did_you_mean(kind, checks::KINDS.iter().map(|k| k.name)) {
-            err = err.with_help(fill_pair("menade du `{why}`?", "did you mean `{why}`?", best));
+            err = err.with_help(fill_pair(
+                "menade du `{why}`?",
+                "did you mean `{why}`?",
+                best,
+            ));
         }
         return Err(err);
     };
-    if let Some((key, span)) = rule.present_keys().into_iter().find(|(k, _)| !entry.keys.contains(k)) {
+    if let Some((key, span)) = rule
+        .present_keys()
+        .into_iter()
+        .find(|(k, _)| !entry.keys.contains(k))
+    {
         return Err(cx.error(
             span,
-            fill_pair(&format!("nyckeln `{key}` används inte av regler av typen `{{why}}`"), &format!("the key `{key}` is not used by rules of kind `{{why}}`"), kind),
-            fill_pair("ta bort nyckeln eller byt typ", "remove the key or change the kind", ""),
+            fill_pair(
+                &format!("nyckeln `{key}` används inte av regler av typen `{{why}}`"),
+                &format!("the key `{key}` is not used by rules of kind `{{why}}`"),
+                kind,
+            ),
+            fill_pair(
+                "ta bort nyckeln eller byt typ",
+                "remove the key or change the kind",
+                "",
+            ),
         ));
     }
     (entry.compile)(rule, cx)

@@ -12,18 +12,18 @@
 //! The library never prints to the process's stdout or stderr; it writes to the writers it is
 //! given, so tests and editors reuse the same engine.
 
-pub mod cli;
-pub mod discover;
-pub mod pack;
-pub mod source;
-pub mod document;
-pub mod matching;
-pub mod engine;
 pub mod checks;
+pub mod cli;
 pub mod diagnostic;
+pub mod discover;
+pub mod document;
+pub mod engine;
 pub mod lint;
-pub mod render;
+pub mod matching;
 pub mod outline;
+pub mod pack;
+pub mod render;
+pub mod source;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -66,14 +66,23 @@ impl Error {
             Error::Pack(e) => e.message.get(lang).to_owned(),
             Error::Discover(e) => format!(
                 "{} `{}`: {}",
-                lang.pick("sökvägen finns inte eller kan inte läsas", "the path does not exist or cannot be read"),
+                lang.pick(
+                    "sökvägen finns inte eller kan inte läsas",
+                    "the path does not exist or cannot be read"
+                ),
                 e.path.display(),
                 e.reason
             ),
             Error::UnknownCode(code, best) => {
-                let mut m = format!("{} `{code}`", lang.pick("okänd regelkod", "unknown rule code"));
+                let mut m = format!(
+                    "{} `{code}`",
+                    lang.pick("okänd regelkod", "unknown rule code")
+                );
                 if let Some(b) = best {
-                    let _ = std::fmt::Write::write_fmt(&mut m, format_args!("; {} `{b}`?", lang.pick("menade du", "did you mean")));
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut m,
+                        format_args!("; {} `{b}`?", lang.pick("menade du", "did you mean")),
+                    );
                 }
                 m
             }
@@ -140,32 +149,54 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Check(args) => {
             let found = discover::discover(&args.paths)?;
             let (sources, diagnostics) = lint::check_all(&rules, &found.files, lang);
-            let report = render::Report { diagnostics: &diagnostics, sources: &sources, files: found.files.len(), lang };
+            let report = render::Report {
+                diagnostics: &diagnostics,
+                sources: &sources,
+                files: found.files.len(),
+                lang,
+            };
             match args.format {
                 Format::Human => render::human::render(&report, color, out)?,
                 Format::Short => render::short::render(&report, out)?,
                 Format::Json => render::json::render(&report, out)?,
             }
             let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
-            Ok(if failed { Outcome::Findings } else { Outcome::Clean })
+            Ok(if failed {
+                Outcome::Findings
+            } else {
+                Outcome::Clean
+            })
         }
         Command::Outline { file } => {
             let checked = lint::check_file(&rules, file, lang);
             let doc = document::Document::parse(&checked.source.text);
             let areas = rules.areas(&doc, &checked.source.text);
             let codes: Vec<&str> = rules.rules.iter().map(engine::Rule::code).collect();
-            write!(out, "{}", outline::outline(&doc, &checked.source, &areas, &codes, lang))?;
+            write!(
+                out,
+                "{}",
+                outline::outline(&doc, &checked.source, &areas, &codes, lang)
+            )?;
             Ok(Outcome::Clean)
         }
         Command::Explain { code } => {
             let Some(rule) = rules.find(code) else {
-                let best = pack::did_you_mean(&code.to_uppercase(), rules.rules.iter().map(engine::Rule::code)).map(str::to_owned);
+                let best = pack::suggest_code(code, rules.rules.iter().map(engine::Rule::code))
+                    .map(str::to_owned);
                 return Err(Error::UnknownCode(code.clone(), best));
             };
-            write!(out, "{}", pack::explain(&rule.def, &rules.packs[rule.pack].header, lang))?;
+            write!(
+                out,
+                "{}",
+                pack::explain(&rule.def, &rules.packs[rule.pack].header, lang)
+            )?;
             Ok(Outcome::Clean)
         }
-        Command::Rules => {
+        Command::Rules { markdown: true } => {
+            write!(out, "{}", rules.markdown_table())?;
+            Ok(Outcome::Clean)
+        }
+        Command::Rules { markdown: false } => {
             for rule in &rules.rules {
                 writeln!(
                     out,

@@ -36,7 +36,10 @@ pub struct Checked {
 pub fn check_text(rules: &RuleSet, path: &str, text: String, lang: Lang) -> Checked {
     let doc = Document::parse(&text);
     let diagnostics = rules.check(&doc, &text, 0, lang);
-    Checked { source: SourceFile::new(path, text), diagnostics }
+    Checked {
+        source: SourceFile::new(path, text),
+        diagnostics,
+    }
 }
 
 /// Reads and checks one plan.
@@ -45,16 +48,34 @@ pub fn check_file(rules: &RuleSet, path: &Path, lang: Lang) -> Checked {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let msg = format!("{}: {e}", lang.pick("filen kan inte läsas", "the file cannot be read"));
-            let help = lang.pick("kontrollera att filen finns och att du har läsrättighet till den", "check that the file exists and that you may read it");
+            let msg = format!(
+                "{}: {e}",
+                lang.pick("filen kan inte läsas", "the file cannot be read")
+            );
+            let help = lang.pick(
+                "kontrollera att filen finns och att du har läsrättighet till den",
+                "check that the file exists and that you may read it",
+            );
             return own(shown, String::new(), codes::UNREADABLE, msg, 0..0, help);
         }
     };
     if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
-        let msg = lang.pick("filen innehåller binära data och är ingen plan i Markdown", "the file holds binary data and is not a Markdown plan").to_owned();
+        let msg = lang
+            .pick(
+                "filen innehåller binära data och är ingen plan i Markdown",
+                "the file holds binary data and is not a Markdown plan",
+            )
+            .to_owned();
         let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
         let end = text.len();
-        return own(shown, text, codes::BINARY, msg, end..end, lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1));
+        return own(
+            shown,
+            text,
+            codes::BINARY,
+            msg,
+            end..end,
+            lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1),
+        );
     }
     match String::from_utf8(bytes) {
         Ok(text) => check_text(rules, &shown, text, lang),
@@ -62,9 +83,19 @@ pub fn check_file(rules: &RuleSet, path: &Path, lang: Lang) -> Checked {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let bad = e.as_bytes()[at];
-            let msg = format!("{} (0x{bad:02X})", lang.pick("filen är inte giltig UTF-8", "the file is not valid UTF-8"));
+            let msg = format!(
+                "{} (0x{bad:02X})",
+                lang.pick("filen är inte giltig UTF-8", "the file is not valid UTF-8")
+            );
             // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same offset.
-            own(shown, text, codes::NOT_UTF8, msg, at..at + 3, lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1))
+            own(
+                shown,
+                text,
+                codes::NOT_UTF8,
+                msg,
+                at..at + 3,
+                lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1),
+            )
         }
     }
 }
@@ -74,7 +105,14 @@ const SAVE_AS_UTF8: (&str, &str) = (
     "save the plan as UTF-8 Markdown text (in most editors: Save as → Encoding: UTF-8) and run planlint again",
 );
 
-fn own(path: String, text: String, code: &str, message: String, span: std::ops::Range<usize>, help: &str) -> Checked {
+fn own(
+    path: String,
+    text: String,
+    code: &str,
+    message: String,
+    span: std::ops::Range<usize>,
+    help: &str,
+) -> Checked {
     let label = String::new();
     let diagnostic = Diagnostic {
         code: code.to_owned(),
@@ -87,12 +125,22 @@ fn own(path: String, text: String, code: &str, message: String, span: std::ops::
         help: Some(help.to_owned()),
         notes: Vec::new(),
     };
-    Checked { source: SourceFile::new(path, text), diagnostics: vec![diagnostic] }
+    Checked {
+        source: SourceFile::new(path, text),
+        diagnostics: vec![diagnostic],
+    }
 }
 
 /// Checks every file in parallel; the result is in the order of `files` whatever the threads do.
-pub fn check_all(rules: &RuleSet, files: &[impl AsRef<Path> + Sync], lang: Lang) -> (SourceDb, Vec<Diagnostic>) {
-    let checked: Vec<Checked> = files.par_iter().map(|p| check_file(rules, p.as_ref(), lang)).collect();
+pub fn check_all(
+    rules: &RuleSet,
+    files: &[impl AsRef<Path> + Sync],
+    lang: Lang,
+) -> (SourceDb, Vec<Diagnostic>) {
+    let checked: Vec<Checked> = files
+        .par_iter()
+        .map(|p| check_file(rules, p.as_ref(), lang))
+        .collect();
     collect(checked)
 }
 

@@ -11,14 +11,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = planlint::lang_of(&cli);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let result = planlint::run(&cli, &mut out).and_then(|o| out.flush().map(|()| o).map_err(Error::from));
+    let result =
+        planlint::run(&cli, &mut out).and_then(|o| out.flush().map(|()| o).map_err(Error::from));
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         // The reader went away (`planlint check | head`): stop quietly.
         Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
         Err(e) => {
-            let color = planlint::use_color(cli.color, std::io::IsTerminal::is_terminal(&io::stderr()));
+            let color =
+                planlint::use_color(cli.color, std::io::IsTerminal::is_terminal(&io::stderr()));
             let _ = e.render(lang, color, &mut io::stderr().lock());
             ExitCode::from(2)
         }

@@ -112,21 +112,25 @@ pub fn words(text: &str, map: impl Fn(Range<usize>) -> Range<usize>, out: &mut V
             }
         }
         let raw = &text[start..end];
-        out.push(Word { folded: fold(raw), span: map(start..end) });
+        out.push(Word {
+            folded: fold(raw),
+            span: map(start..end),
+        });
     }
 }
 
 /// How one word of a term is compared with one word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordPattern {
-    /// `arbete`: the text word has the same stem (any inflection, no compounds).
-    Stem(String),
+    /// `arbete`: the text word is an inflection of it (no compounds). Holds the folded word
+    /// and its stem.
+    Stem(String, String),
     /// `=arbetet`: exactly this folded form.
     Exact(String),
     /// `bostad*`: the text word starts with this (inflections and compounds with it first).
     Prefix(String),
-    /// `*bostad`: the text word's stem ends with this stem (compounds with it last).
-    Suffix(String),
+    /// `*bostad`: the text word ends with an inflection of it (compounds with it last).
+    Suffix(String, String),
     /// `*samverk*`: the text word contains this.
     Contains(String),
     /// `#number`: a number that is not a year or a date.
@@ -148,13 +152,15 @@ impl WordPattern {
         let (lead, trail) = (raw.starts_with('*'), raw.ends_with('*') && raw.len() > 1);
         let core = nonempty(raw.trim_matches('*'))?;
         if core.contains('*') || core.contains('#') || core.contains('=') {
-            return Err(format!("`{raw}`: `*` may only stand first or last in a word"));
+            return Err(format!(
+                "`{raw}`: `*` may only stand first or last in a word"
+            ));
         }
         let folded = fold(core);
         Ok(match (lead, trail) {
-            (false, false) => WordPattern::Stem(stem(&folded)),
+            (false, false) => WordPattern::Stem(stem(&folded), folded),
             (false, true) => WordPattern::Prefix(folded),
-            (true, false) => WordPattern::Suffix(stem(&folded)),
+            (true, false) => WordPattern::Suffix(stem(&folded), folded),
             (true, true) => WordPattern::Contains(folded),
         })
     }
@@ -162,16 +168,39 @@ impl WordPattern {
     fn matches(&self, word: &Word) -> bool {
         let w = word.folded.as_str();
         match self {
-            // A stem is always a prefix of its word, so test that cheaply before stemming.
-            WordPattern::Stem(s) => w.starts_with(s.as_str()) && stem(w) == *s,
+            WordPattern::Stem(s, full) => inflection_of(w, s, full),
             WordPattern::Exact(s) => w == s,
             WordPattern::Prefix(s) => w.starts_with(s.as_str()),
-            WordPattern::Suffix(s) => w.contains(s.as_str()) && stem(w).ends_with(s.as_str()),
+            WordPattern::Suffix(s, full) => w
+                .match_indices(s.as_str())
+                .any(|(i, _)| i > 0 && inflection_of(&w[i..], s, full)),
             WordPattern::Contains(s) => w.contains(s.as_str()),
             WordPattern::Number => word.is_number() && !word.is_year_or_date(),
             WordPattern::Year => word.is_year_or_date(),
         }
     }
+}
+
+/// Swedish inflectional endings (folded): what may follow a stem in another form of the same
+/// word. Derivations and compounds (`arbets|miljö`) are deliberately not here.
+const ENDINGS: &[&str] = &[
+    "", "a", "e", "n", "t", "s", "en", "et", "er", "ar", "or", "an", "na", "ns", "es", "ts", "as",
+    "ad", "at", "de", "te", "ena", "arna", "erna", "orna", "ens", "ets", "ers", "ars", "ors",
+    "ans", "ernas", "arnas", "ornas", "enas",
+];
+
+/// Whether `word` is an inflection of the word `full` whose Snowball stem is `stem`: the stem or
+/// the full word followed by an inflectional ending, or the same Snowball stem. Snowball alone
+/// is not enough for Swedish nouns (`arbetet` and `hälsan` keep their endings).
+fn inflection_of(word: &str, stem_of_full: &str, full: &str) -> bool {
+    let ends_inflected = |base: &str| {
+        word.strip_prefix(base)
+            .is_some_and(|rest| ENDINGS.contains(&rest))
+    };
+    // A Snowball stem is always a prefix of its word, so test that cheaply before stemming.
+    ends_inflected(full)
+        || ends_inflected(stem_of_full)
+        || (word.starts_with(stem_of_full) && stem(word) == stem_of_full)
 }
 
 fn nonempty(s: &str) -> Result<&str, String> {
@@ -201,13 +230,20 @@ impl Term {
         if words.is_empty() {
             return Err("an empty term matches nothing".to_owned());
         }
-        Ok(Term { source: raw.to_owned(), words })
+        Ok(Term {
+            source: raw.to_owned(),
+            words,
+        })
     }
 
     /// Whether the term matches the words starting at `at`.
     pub fn matches_at(&self, words: &[Word], at: usize) -> bool {
         words.len() >= at + self.words.len()
-            && self.words.iter().zip(&words[at..]).all(|(p, w)| p.matches(w))
+            && self
+                .words
+                .iter()
+                .zip(&words[at..])
+                .all(|(p, w)| p.matches(w))
     }
 
     /// Number of words the term spans.
@@ -223,7 +259,7 @@ impl Term {
     /// The stems of plain (`Stem`) word patterns, used to explain near misses.
     pub fn stems(&self) -> impl Iterator<Item = &str> {
         self.words.iter().filter_map(|p| match p {
-            WordPattern::Stem(s) => Some(s.as_str()),
+            WordPattern::Stem(s, _) => Some(s.as_str()),
             _ => None,
         })
     }
@@ -272,7 +308,11 @@ impl TermSet {
             self.terms
                 .iter()
                 .position(|t| t.matches_at(words, at))
-                .map(|term| Hit { term, start: at, end: at + self.terms[term].len() })
+                .map(|term| Hit {
+                    term,
+                    start: at,
+                    end: at + self.terms[term].len(),
+                })
         })
     }
 

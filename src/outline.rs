@@ -10,12 +10,26 @@ use crate::pack::Lang;
 use crate::source::SourceFile;
 
 /// The outline of `doc` as text.
-pub fn outline(doc: &Document, source: &SourceFile, areas: &Areas, codes: &[&str], lang: Lang) -> String {
+pub fn outline(
+    doc: &Document,
+    source: &SourceFile,
+    areas: &Areas,
+    codes: &[&str],
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", source.path);
     if let Some(fm) = &doc.front_matter {
         let keys: Vec<&str> = fm.fields.iter().map(|f| f.key.as_str()).collect();
-        let _ = writeln!(out, "  front matter: {}", if keys.is_empty() { "–".to_owned() } else { keys.join(", ") });
+        let _ = writeln!(
+            out,
+            "  front matter: {}",
+            if keys.is_empty() {
+                "–".to_owned()
+            } else {
+                keys.join(", ")
+            }
+        );
     }
     for (id, s) in doc.sections.iter().enumerate() {
         let (line, _) = source.line_col(s.heading_span.start);
@@ -25,31 +39,78 @@ pub fn outline(doc: &Document, source: &SourceFile, areas: &Areas, codes: &[&str
             let name = area.name.get(lang);
             if let Some(n) = area.named.iter().find(|n| n.section == id) {
                 notes.push(if n.substantive {
-                    format!("✓ {} {name} ({} {})", codes[rule], n.words, lang.pick("ord", "words"))
+                    format!(
+                        "✓ {} {name} ({} {})",
+                        codes[rule],
+                        n.words,
+                        lang.pick("ord", "words")
+                    )
                 } else {
-                    format!("✗ {} {name}: {} {} {}", codes[rule], lang.pick("för lite innehåll,", "too little content,"), n.words, lang.pick("ord", "words"))
+                    format!(
+                        "✗ {} {name}: {} {} {}",
+                        codes[rule],
+                        lang.pick("för lite innehåll,", "too little content,"),
+                        n.words,
+                        lang.pick("ord", "words")
+                    )
                 });
             }
             if let Some((_, miss)) = area.misses.iter().find(|(s, _)| *s == id) {
                 notes.push(match miss {
-                    HeadingMatch::Excluded(x) => format!("✗ {name}: `{}` {}", &source.text[x.clone()], lang.pick("räknas inte", "does not count")),
-                    HeadingMatch::NearMiss(w) => format!("✗ {name}: `{}` {}", &source.text[w.clone()], lang.pick("är ett annat ord", "is a different word")),
+                    HeadingMatch::Excluded(x) => format!(
+                        "✗ {name}: `{}` {}",
+                        &source.text[x.clone()],
+                        lang.pick("räknas inte", "does not count")
+                    ),
+                    HeadingMatch::NearMiss(w) => format!(
+                        "✗ {name}: `{}` {}",
+                        &source.text[w.clone()],
+                        lang.pick("är ett annat ord", "is a different word")
+                    ),
                     _ => String::new(),
                 });
             }
         }
-        let _ = writeln!(out, "{line:>5} {indent}{} {}{}", "#".repeat(usize::from(s.level)), s.text, if notes.is_empty() { String::new() } else { format!("   {}", notes.join("; ")) });
+        let _ = writeln!(
+            out,
+            "{line:>5} {indent}{} {}{}",
+            "#".repeat(usize::from(s.level)),
+            s.text,
+            if notes.is_empty() {
+                String::new()
+            } else {
+                format!("   {}", notes.join("; "))
+            }
+        );
     }
     let _ = writeln!(out, "\n{}", lang.pick("Områden:", "Areas:"));
     for (rule, area) in areas.iter() {
         let covered: Vec<String> = area
             .covered()
-            .map(|s| format!("{} {}", lang.pick("rad", "line"), source.line_col(doc.sections[s].heading_span.start).0))
+            .map(|s| {
+                format!(
+                    "{} {}",
+                    lang.pick("rad", "line"),
+                    source.line_col(doc.sections[s].heading_span.start).0
+                )
+            })
             .collect();
         if covered.is_empty() {
-            let _ = writeln!(out, "  ✗ {} {}: {}", codes[rule], area.name.get(lang), lang.pick("täcks inte", "not covered"));
+            let _ = writeln!(
+                out,
+                "  ✗ {} {}: {}",
+                codes[rule],
+                area.name.get(lang),
+                lang.pick("täcks inte", "not covered")
+            );
         } else {
-            let _ = writeln!(out, "  ✓ {} {}: {}", codes[rule], area.name.get(lang), covered.join(", "));
+            let _ = writeln!(
+                out,
+                "  ✓ {} {}: {}",
+                codes[rule],
+                area.name.get(lang),
+                covered.join(", ")
+            );
         }
     }
     out

@@ -22,10 +22,12 @@ pub struct SourceFile {
 impl SourceFile {
     /// Indexes `text` by line.
     pub fn new(path: impl Into<String>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(memchr_lines(&text))
-            .collect();
-        SourceFile { path: path.into(), text, line_starts }
+        let line_starts = std::iter::once(0).chain(memchr_lines(&text)).collect();
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// 0-based line index of a byte offset (offsets past the end map to the last line).
@@ -55,7 +57,11 @@ impl SourceFile {
 
     fn line_range_of(&self, line: usize) -> Option<Range<usize>> {
         let start = *self.line_starts.get(line)?;
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         Some(start..end)
     }
 }
@@ -92,11 +98,17 @@ impl<'a> Files<'a> for SourceDb {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.files.get(id).map(|f| f.path.as_str()).ok_or(FilesError::FileMissing)
+        self.files
+            .get(id)
+            .map(|f| f.path.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.files.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)
+        self.files
+            .get(id)
+            .map(|f| f.text.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
@@ -106,9 +118,10 @@ impl<'a> Files<'a> for SourceDb {
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
-        file.line_range_of(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: file.line_starts.len() - 1,
-        })
+        file.line_range_of(line_index)
+            .ok_or(FilesError::LineTooLarge {
+                given: line_index,
+                max: file.line_starts.len() - 1,
+            })
     }
 }

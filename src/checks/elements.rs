@@ -21,7 +21,10 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
     if within.is_empty() {
         return Err(cx.missing_key(rule, "within"));
     }
-    Ok(Box::new(ElementsCheck { within, groups: cx.groups(rule)? }))
+    Ok(Box::new(ElementsCheck {
+        within,
+        groups: cx.groups(rule)?,
+    }))
 }
 
 impl Check for ElementsCheck {
@@ -31,17 +34,30 @@ impl Check for ElementsCheck {
 
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for &rule in &self.within {
-            let Some(area) = cx.areas.get(rule) else { continue };
+            let Some(area) = cx.areas.get(rule) else {
+                continue;
+            };
             for id in area.covered() {
-                let blocks: Vec<_> = cx.scope(&[rule]).into_iter().filter(|b| b.section.is_some_and(|s| cx.doc.is_within(s, id))).collect();
+                let blocks: Vec<_> = cx
+                    .scope(&[rule])
+                    .into_iter()
+                    .filter(|b| b.section.is_some_and(|s| cx.doc.is_within(s, id)))
+                    .collect();
                 let missing = missing_groups(&self.groups, &blocks, cx.lang);
                 if missing.is_empty() {
                     continue;
                 }
                 let missing = missing.join(", ");
                 let section = &cx.doc.sections[id];
-                let label = format!("{} {missing}", cx.lang.pick("avsnittet saknar", "the section lacks"));
-                let vars = [("missing", missing.as_str()), ("section", section.title.as_str()), ("area", area.name.get(cx.lang))];
+                let label = format!(
+                    "{} {missing}",
+                    cx.lang.pick("avsnittet saknar", "the section lacks")
+                );
+                let vars = [
+                    ("missing", missing.as_str()),
+                    ("section", section.title.as_str()),
+                    ("area", area.name.get(cx.lang)),
+                ];
                 out.push(cx.diagnostic(section.heading_span.clone(), label, &vars));
             }
         }

@@ -25,7 +25,11 @@ pub struct Forbidden {
 
 impl Forbidden {
     /// Compiles terms and regular expressions; a bad one is an error at its span.
-    pub fn compile(cx: &Compile<'_>, terms: &[toml::Spanned<String>], patterns: &[toml::Spanned<String>]) -> Result<Self, PackError> {
+    pub fn compile(
+        cx: &Compile<'_>,
+        terms: &[toml::Spanned<String>],
+        patterns: &[toml::Spanned<String>],
+    ) -> Result<Self, PackError> {
         let patterns = patterns
             .iter()
             .map(|p| {
@@ -33,12 +37,19 @@ impl Forbidden {
                     cx.error(
                         p.span(),
                         fill_pair("ogiltigt mönster", "invalid pattern", ""),
-                        fill_pair("{why}", "{why}", &e.to_string().lines().last().unwrap_or_default().to_owned()),
+                        fill_pair(
+                            "{why}",
+                            "{why}",
+                            e.to_string().lines().last().unwrap_or_default(),
+                        ),
                     )
                 })
             })
             .collect::<Result<_, _>>()?;
-        Ok(Forbidden { terms: cx.terms(terms)?, patterns })
+        Ok(Forbidden {
+            terms: cx.terms(terms)?,
+            patterns,
+        })
     }
 
     /// Every occurrence in `block`, as source spans, in order.
@@ -81,8 +92,16 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
     let own = if rule.terms.is_none() && rule.patterns.is_none() {
         None
     } else {
-        let terms = rule.terms.as_ref().map(|t| t.get_ref().as_slice()).unwrap_or_default();
-        let patterns = rule.patterns.as_ref().map(|p| p.get_ref().as_slice()).unwrap_or_default();
+        let terms = rule
+            .terms
+            .as_ref()
+            .map(|t| t.get_ref().as_slice())
+            .unwrap_or_default();
+        let patterns = rule
+            .patterns
+            .as_ref()
+            .map(|p| p.get_ref().as_slice())
+            .unwrap_or_default();
         Some(Forbidden::compile(cx, terms, patterns)?)
     };
     Ok(Box::new(ForbidCheck { own }))
@@ -94,7 +113,13 @@ impl Check for ForbidCheck {
         for block in &cx.doc.blocks {
             for span in forbidden.find_in(block, cx.text) {
                 let found = cx.text[span.clone()].to_owned();
-                let label = cx.lang.pick("ta bort eller ersätt med riktig text", "remove it or replace it with real text").to_owned();
+                let label = cx
+                    .lang
+                    .pick(
+                        "ta bort eller ersätt med riktig text",
+                        "remove it or replace it with real text",
+                    )
+                    .to_owned();
                 out.push(cx.diagnostic(span, label, &[("term", &found)]));
             }
         }

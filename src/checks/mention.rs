@@ -26,12 +26,20 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
         Some(r) => {
             return Err(cx.error(
                 r.span(),
-                fill_pair("okänt värde `{why}` för `require`", "unknown value `{why}` for `require`", r.get_ref()),
+                fill_pair(
+                    "okänt värde `{why}` för `require`",
+                    "unknown value `{why}` for `require`",
+                    r.get_ref(),
+                ),
                 fill_pair("använd `all` eller `any`", "use `all` or `any`", ""),
             ))
         }
     };
-    Ok(Box::new(MentionCheck { within: cx.within(rule)?, groups: cx.groups(rule)?, all }))
+    Ok(Box::new(MentionCheck {
+        within: cx.within(rule)?,
+        groups: cx.groups(rule)?,
+        all,
+    }))
 }
 
 impl Check for MentionCheck {
@@ -40,22 +48,41 @@ impl Check for MentionCheck {
     }
 
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let first = self.within.iter().find_map(|&r| cx.areas.covered(r).first().copied());
+        let first = self
+            .within
+            .iter()
+            .find_map(|&r| cx.areas.covered(r).first().copied());
         if !self.within.is_empty() && first.is_none() {
             return;
         }
         let blocks = cx.scope(&self.within);
         let missing = missing_groups(&self.groups, &blocks, cx.lang);
-        let fails = if self.all { !missing.is_empty() } else { missing.len() == self.groups.len() };
+        let fails = if self.all {
+            !missing.is_empty()
+        } else {
+            missing.len() == self.groups.len()
+        };
         if !fails {
             return;
         }
         let missing = missing.join(", ");
         let (span, section) = match first {
-            Some(s) => (cx.doc.sections[s].heading_span.clone(), cx.doc.sections[s].title.clone()),
-            None => (cx.anchor(), String::new()),
+            Some(s) => (
+                cx.doc.sections[s].heading_span.clone(),
+                cx.doc.sections[s].title.clone(),
+            ),
+            // Something the whole plan should say belongs in its title or introduction.
+            None => (
+                cx.doc
+                    .title()
+                    .map_or_else(|| cx.start(), |t| cx.doc.sections[t].heading_span.clone()),
+                String::new(),
+            ),
         };
-        let label = format!("{} {missing}", cx.lang.pick("här nämns inte", "nothing here mentions"));
+        let label = format!(
+            "{} {missing}",
+            cx.lang.pick("här nämns inte", "nothing here mentions")
+        );
         out.push(cx.diagnostic(span, label, &[("missing", &missing), ("section", &section)]));
     }
 }

@@ -14,7 +14,7 @@ pub mod section;
 use std::ops::Range;
 
 pub use forbid::Forbidden;
-pub use section::{Area, Areas, AreaMatcher};
+pub use section::{Area, AreaMatcher, Areas};
 
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
@@ -74,7 +74,12 @@ pub struct Cx<'a> {
 
 impl Cx<'_> {
     /// A finding of this rule at `span`, with its message, help and policy note filled in.
-    pub fn diagnostic(&self, span: Range<usize>, label: String, vars: &[(&str, &str)]) -> Diagnostic {
+    pub fn diagnostic(
+        &self,
+        span: Range<usize>,
+        label: String,
+        vars: &[(&str, &str)],
+    ) -> Diagnostic {
         let header = &self.pack.header;
         let note = format!(
             "{} {}, {} ({}): ”{}”",
@@ -129,7 +134,10 @@ impl Cx<'_> {
             .blocks
             .iter()
             .filter(own)
-            .filter(|b| b.section.is_some_and(|s| sections.iter().any(|&c| self.doc.is_within(s, c))))
+            .filter(|b| {
+                b.section
+                    .is_some_and(|s| sections.iter().any(|&c| self.doc.is_within(s, c)))
+            })
             .collect()
     }
 }
@@ -157,6 +165,9 @@ pub fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<St
         .collect()
 }
 
+/// Compiles one rule of a kind into its check.
+pub type CompileFn = fn(&RuleDef, &Compile<'_>) -> Result<Box<dyn Check>, PackError>;
+
 /// Ties a kind name to the function that compiles a rule of that kind.
 pub struct KindEntry {
     /// The `kind` value in the pack.
@@ -164,16 +175,36 @@ pub struct KindEntry {
     /// Kind-specific keys the kind takes.
     pub keys: &'static [&'static str],
     /// Compiles one rule.
-    pub compile: fn(&RuleDef, &Compile<'_>) -> Result<Box<dyn Check>, PackError>,
+    pub compile: CompileFn,
 }
 
 /// The registry: every rule kind planlint knows.
 pub const KINDS: &[KindEntry] = &[
-    KindEntry { name: "section", keys: &["area", "heading", "terms", "exclude"], compile: section::compile },
-    KindEntry { name: "mention", keys: &["within", "groups", "require"], compile: mention::compile },
-    KindEntry { name: "forbid", keys: &["terms", "patterns"], compile: forbid::compile },
-    KindEntry { name: "metadata", keys: &["fields"], compile: metadata::compile },
-    KindEntry { name: "elements", keys: &["within", "groups"], compile: elements::compile },
+    KindEntry {
+        name: "section",
+        keys: &["area", "heading", "terms", "exclude"],
+        compile: section::compile,
+    },
+    KindEntry {
+        name: "mention",
+        keys: &["within", "groups", "require"],
+        compile: mention::compile,
+    },
+    KindEntry {
+        name: "forbid",
+        keys: &["terms", "patterns"],
+        compile: forbid::compile,
+    },
+    KindEntry {
+        name: "metadata",
+        keys: &["fields"],
+        compile: metadata::compile,
+    },
+    KindEntry {
+        name: "elements",
+        keys: &["within", "groups"],
+        compile: elements::compile,
+    },
 ];
 
 /// What compiling a rule may consult: its pack's text for error spans, and the rule codes.
@@ -212,13 +243,20 @@ impl Compile<'_> {
         groups
             .get_ref()
             .iter()
-            .map(|g| Ok(Group { label: g.label.clone(), terms: self.terms(&g.terms)? }))
+            .map(|g| {
+                Ok(Group {
+                    label: g.label.clone(),
+                    terms: self.terms(&g.terms)?,
+                })
+            })
             .collect()
     }
 
     /// Resolves `within` to indices of `section` rules.
     pub fn within(&self, rule: &RuleDef) -> Result<Vec<usize>, PackError> {
-        let Some(within) = &rule.within else { return Ok(Vec::new()) };
+        let Some(within) = &rule.within else {
+            return Ok(Vec::new());
+        };
         within
             .get_ref()
             .iter()
@@ -228,17 +266,39 @@ impl Compile<'_> {
                     Some(i) if self.codes[i].1 => Ok(i),
                     Some(_) => Err(self.error(
                         code.span(),
-                        crate::pack::fill_pair("`{why}` är ingen regel av typen `section`", "`{why}` is not a `section` rule", c),
-                        crate::pack::fill_pair("`within` tar koder för områden", "`within` takes codes of area rules", ""),
+                        crate::pack::fill_pair(
+                            "`{why}` är ingen regel av typen `section`",
+                            "`{why}` is not a `section` rule",
+                            c,
+                        ),
+                        crate::pack::fill_pair(
+                            "`within` tar koder för områden",
+                            "`within` takes codes of area rules",
+                            "",
+                        ),
                     )),
                     None => {
                         let mut err = self.error(
                             code.span(),
-                            crate::pack::fill_pair("okänd regelkod `{why}`", "unknown rule code `{why}`", c),
-                            crate::pack::fill_pair("ingen regel har den koden", "no rule has this code", ""),
+                            crate::pack::fill_pair(
+                                "okänd regelkod `{why}`",
+                                "unknown rule code `{why}`",
+                                c,
+                            ),
+                            crate::pack::fill_pair(
+                                "ingen regel har den koden",
+                                "no rule has this code",
+                                "",
+                            ),
                         );
-                        if let Some(best) = crate::pack::did_you_mean(c, self.codes.iter().map(|(k, _)| k.as_str())) {
-                            err = err.with_help(crate::pack::fill_pair("menade du `{why}`?", "did you mean `{why}`?", best));
+                        if let Some(best) =
+                            crate::pack::suggest_code(c, self.codes.iter().map(|(k, _)| k.as_str()))
+                        {
+                            err = err.with_help(crate::pack::fill_pair(
+                                "menade du `{why}`?",
+                                "did you mean `{why}`?",
+                                best,
+                            ));
                         }
                         Err(err)
                     }

@@ -49,7 +49,10 @@ impl AreaMatcher {
         let mut excluded = None;
         let hits: Vec<Hit> = self.terms.find_all(words).collect();
         for hit in &hits {
-            let overlapping = self.exclude.find_all(words).find(|x| x.start < hit.end && hit.start < x.end);
+            let overlapping = self
+                .exclude
+                .find_all(words)
+                .find(|x| x.start < hit.end && hit.start < x.end);
             match overlapping {
                 Some(x) => excluded = excluded.or(Some(span(&x))),
                 None if is_plan_title && !only_area_words(words, &hits) => {}
@@ -60,15 +63,22 @@ impl AreaMatcher {
             return HeadingMatch::Excluded(x);
         }
         let near = words.iter().find(|w| {
-            self.terms.terms().iter().flat_map(|t| t.stems()).any(|s| s.len() >= 4 && w.folded.starts_with(s))
+            self.terms
+                .terms()
+                .iter()
+                .flat_map(crate::matching::Term::stems)
+                .any(|s| s.len() >= 4 && w.folded.starts_with(s))
         });
-        near.map_or(HeadingMatch::None, |w| HeadingMatch::NearMiss(w.span.clone()))
+        near.map_or(HeadingMatch::None, |w| {
+            HeadingMatch::NearMiss(w.span.clone())
+        })
     }
 }
 
 fn only_area_words(words: &[Word], hits: &[Hit]) -> bool {
     words.iter().enumerate().all(|(i, w)| {
-        hits.iter().any(|h| (h.start..h.end).contains(&i)) || CONNECTORS.contains(&w.folded.as_str())
+        hits.iter().any(|h| (h.start..h.end).contains(&i))
+            || CONNECTORS.contains(&w.folded.as_str())
     })
 }
 
@@ -101,7 +111,10 @@ pub struct Area {
 impl Area {
     /// Sections that cover the area.
     pub fn covered(&self) -> impl Iterator<Item = SectionId> + '_ {
-        self.named.iter().filter(|n| n.substantive).map(|n| n.section)
+        self.named
+            .iter()
+            .filter(|n| n.substantive)
+            .map(|n| n.section)
     }
 }
 
@@ -119,12 +132,17 @@ impl Areas {
 
     /// Sections covering rule `rule`'s area.
     pub fn covered(&self, rule: usize) -> Vec<SectionId> {
-        self.get(rule).map(|a| a.covered().collect()).unwrap_or_default()
+        self.get(rule)
+            .map(|a| a.covered().collect())
+            .unwrap_or_default()
     }
 
     /// All areas with their rule index.
     pub fn iter(&self) -> impl Iterator<Item = (usize, &Area)> {
-        self.by_rule.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
+        self.by_rule
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
     }
 }
 
@@ -148,22 +166,40 @@ pub fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> A
         .map(|(id, s)| {
             rules
                 .iter()
-                .map(|r| r.as_ref().map_or(HeadingMatch::None, |r| r.matcher.classify(&s.title_words, title == Some(id))))
+                .map(|r| {
+                    r.as_ref().map_or(HeadingMatch::None, |r| {
+                        r.matcher.classify(&s.title_words, title == Some(id))
+                    })
+                })
                 .collect()
         })
         .collect();
-    let names_any = |id: SectionId| classified[id].iter().any(|m| matches!(m, HeadingMatch::Names(_)));
+    let names_any = |id: SectionId| {
+        classified[id]
+            .iter()
+            .any(|m| matches!(m, HeadingMatch::Names(_)))
+    };
     let by_rule = rules
         .iter()
         .enumerate()
         .map(|(ri, rule)| {
             let rule = rule.as_ref()?;
-            let mut area = Area { name: rule.matcher.area.clone(), pack: rule.pack, named: Vec::new(), misses: Vec::new() };
+            let mut area = Area {
+                name: rule.matcher.area.clone(),
+                pack: rule.pack,
+                named: Vec::new(),
+                misses: Vec::new(),
+            };
             for (id, per_rule) in classified.iter().enumerate() {
                 match &per_rule[ri] {
                     HeadingMatch::Names(_) => {
                         let (words, drafts) = substance(doc, text, id, rule.settings, &names_any);
-                        area.named.push(Named { section: id, words, substantive: words >= rule.settings.min_words, drafts });
+                        area.named.push(Named {
+                            section: id,
+                            words,
+                            substantive: words >= rule.settings.min_words,
+                            drafts,
+                        });
                     }
                     HeadingMatch::None => {}
                     miss => area.misses.push((id, miss.clone())),
@@ -177,7 +213,11 @@ pub fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> A
 
 /// The plan's title: a lone level-1 heading that has subsections.
 fn plan_title(doc: &Document) -> Option<SectionId> {
-    let mut h1 = doc.sections.iter().enumerate().filter(|(_, s)| s.level == 1);
+    let mut h1 = doc
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.level == 1);
     match (h1.next(), h1.next()) {
         (Some((id, s)), None) if !s.children.is_empty() => Some(id),
         _ => None,
@@ -186,7 +226,13 @@ fn plan_title(doc: &Document) -> Option<SectionId> {
 
 /// Words of substance in section `id` — its own prose and that of subsections that do not
 /// name another area — and the number of paragraphs left out because they hold a placeholder.
-fn substance(doc: &Document, text: &str, id: SectionId, settings: &PackSettings, names_any: &dyn Fn(SectionId) -> bool) -> (usize, usize) {
+fn substance(
+    doc: &Document,
+    text: &str,
+    id: SectionId,
+    settings: &PackSettings,
+    names_any: &dyn Fn(SectionId) -> bool,
+) -> (usize, usize) {
     let own = |mut at: Option<SectionId>| {
         while let Some(s) = at {
             if s == id {
@@ -200,11 +246,18 @@ fn substance(doc: &Document, text: &str, id: SectionId, settings: &PackSettings,
         false
     };
     let (mut words, mut drafts) = (0, 0);
-    for b in doc.blocks_in(id).filter(|b| b.kind == BlockKind::Prose && own(b.section)) {
+    for b in doc
+        .blocks_in(id)
+        .filter(|b| b.kind == BlockKind::Prose && own(b.section))
+    {
         if settings.placeholders.in_block(b, text) {
             drafts += 1;
         } else {
-            words += b.words.iter().filter(|w| w.folded.chars().any(char::is_alphabetic)).count();
+            words += b
+                .words
+                .iter()
+                .filter(|w| w.folded.chars().any(char::is_alphabetic))
+                .count();
         }
     }
     (words, drafts)
@@ -216,14 +269,32 @@ struct SectionCheck {
 }
 
 pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
-    let area = rule.area.as_ref().ok_or_else(|| cx.missing_key(rule, "area"))?.get_ref().clone();
-    let terms = rule.terms.as_ref().ok_or_else(|| cx.missing_key(rule, "terms"))?;
+    let area = rule
+        .area
+        .as_ref()
+        .ok_or_else(|| cx.missing_key(rule, "area"))?
+        .get_ref()
+        .clone();
+    let terms = rule
+        .terms
+        .as_ref()
+        .ok_or_else(|| cx.missing_key(rule, "terms"))?;
     let exclude = match &rule.exclude {
         Some(x) => cx.terms(x.get_ref())?,
         None => TermSet::default(),
     };
-    let heading = rule.heading.as_ref().map_or_else(|| area.sv.clone(), |h| h.get_ref().clone());
-    Ok(Box::new(SectionCheck { matcher: AreaMatcher { area, heading, terms: cx.terms(terms.get_ref())?, exclude } }))
+    let heading = rule
+        .heading
+        .as_ref()
+        .map_or_else(|| area.sv.clone(), |h| h.get_ref().clone());
+    Ok(Box::new(SectionCheck {
+        matcher: AreaMatcher {
+            area,
+            heading,
+            terms: cx.terms(terms.get_ref())?,
+            exclude,
+        },
+    }))
 }
 
 impl Check for SectionCheck {
@@ -232,34 +303,69 @@ impl Check for SectionCheck {
     }
 
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(area) = cx.areas.get(cx.rule_index) else { return };
+        let Some(area) = cx.areas.get(cx.rule_index) else {
+            return;
+        };
         if area.covered().next().is_some() {
             return;
         }
         let lang = cx.lang;
         let name = area.name.get(lang);
         let min = cx.pack.min_words.to_string();
-        let vars = [("area", name), ("heading", self.matcher.heading.as_str()), ("min", min.as_str())];
+        let vars = [
+            ("area", name),
+            ("heading", self.matcher.heading.as_str()),
+            ("min", min.as_str()),
+        ];
         let doc = cx.doc;
         let mut d = if let Some(thin) = area.named.first() {
             let heading = &doc.sections[thin.section];
             let label = match (thin.words, thin.drafts) {
-                (0, 0) => lang.pick("rubriken finns, men avsnittet har inget innehåll", "the heading is here, but the section has no content").to_owned(),
-                (0, _) => lang.pick("rubriken finns, men avsnittet har bara platshållare", "the heading is here, but the section holds only placeholders").to_owned(),
-                (n, _) => format!("{} {n} {} {min} {}", lang.pick("rubriken finns, men avsnittet har bara", "the heading is here, but the section has only"), lang.pick("ord (minst", "words (at least"), lang.pick("behövs)", "are needed)")),
+                (0, 0) => lang
+                    .pick(
+                        "rubriken finns, men avsnittet har inget innehåll",
+                        "the heading is here, but the section has no content",
+                    )
+                    .to_owned(),
+                (0, _) => lang
+                    .pick(
+                        "rubriken finns, men avsnittet har bara platshållare",
+                        "the heading is here, but the section holds only placeholders",
+                    )
+                    .to_owned(),
+                (n, _) => format!(
+                    "{} {n} {} {min} {}",
+                    lang.pick(
+                        "rubriken finns, men avsnittet har bara",
+                        "the heading is here, but the section has only"
+                    ),
+                    lang.pick("ord (minst", "words (at least"),
+                    lang.pick("behövs)", "are needed)")
+                ),
             };
             let mut d = cx.diagnostic(heading.heading_span.clone(), label, &vars);
             d.help = Some(format!(
                 "{} {min} {} {name} {} `{}`; {}",
                 lang.pick("skriv minst", "write at least"),
-                lang.pick("ord om hur förvaltningen arbetar med", "words on how the department works on"),
+                lang.pick(
+                    "ord om hur förvaltningen arbetar med",
+                    "words on how the department works on"
+                ),
                 lang.pick("under rubriken", "under the heading"),
                 heading.text,
-                lang.pick("platshållare, HTML-kommentarer och citat räknas inte", "placeholders, HTML comments and quotes do not count")
+                lang.pick(
+                    "platshållare, HTML-kommentarer och citat räknas inte",
+                    "placeholders, HTML comments and quotes do not count"
+                )
             ));
             d
         } else {
-            let label = format!("{} `{}` {}", lang.pick("avsnittet", "the section"), self.matcher.heading, lang.pick("hör hemma här", "belongs here"));
+            let label = format!(
+                "{} `{}` {}",
+                lang.pick("avsnittet", "the section"),
+                self.matcher.heading,
+                lang.pick("hör hemma här", "belongs here")
+            );
             cx.diagnostic(cx.anchor(), label, &vars)
         };
         for (rule, other) in cx.areas.iter() {
@@ -267,20 +373,39 @@ impl Check for SectionCheck {
                 continue;
             }
             if let Some(s) = other.covered().next() {
-                let label = format!("{} {}", other.name.get(lang), lang.pick("täcks här", "is covered here"));
-                d.secondary.push(Label::new(doc.sections[s].heading_span.clone(), label));
+                let label = format!(
+                    "{} {}",
+                    other.name.get(lang),
+                    lang.pick("täcks här", "is covered here")
+                );
+                d.secondary
+                    .push(Label::new(doc.sections[s].heading_span.clone(), label));
             }
         }
         for (s, miss) in area.misses.iter().take(3) {
             let label = match miss {
-                HeadingMatch::Excluded(x) => format!("`{}` {} {name}", &cx.text[x.clone()], lang.pick("räknas inte som", "does not count as")),
-                _ => format!("{} {name}", lang.pick("liknar men är inte", "looks like but is not")),
+                HeadingMatch::Excluded(x) => format!(
+                    "`{}` {} {name}",
+                    &cx.text[x.clone()],
+                    lang.pick("räknas inte som", "does not count as")
+                ),
+                _ => format!(
+                    "{} {name}",
+                    lang.pick("liknar men är inte", "looks like but is not")
+                ),
             };
-            d.secondary.push(Label::new(doc.sections[*s].heading_span.clone(), label));
+            d.secondary
+                .push(Label::new(doc.sections[*s].heading_span.clone(), label));
         }
         if area.named.is_empty() {
             if let Some(span) = passing_mention(cx, &self.matcher) {
-                let label = format!("{name} {}", lang.pick("nämns här i förbigående, vilket inte räcker", "is mentioned here in passing, which is not enough"));
+                let label = format!(
+                    "{name} {}",
+                    lang.pick(
+                        "nämns här i förbigående, vilket inte räcker",
+                        "is mentioned here in passing, which is not enough"
+                    )
+                );
                 d.secondary.push(Label::new(span, label));
             }
         }
@@ -294,11 +419,25 @@ impl Check for SectionCheck {
 /// a sign that the writer meant the area.
 fn passing_mention(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
     let name = matcher.terms.terms().first()?;
-    cx.doc.blocks.iter().filter(|b| b.kind == BlockKind::Prose).find_map(|b| {
-        let hit = (0..b.words.len()).find(|&at| name.matches_at(&b.words, at)).map(|start| Hit { term: 0, start, end: start + name.len() })?;
-        if matcher.exclude.find_all(&b.words).any(|x| x.start < hit.end && hit.start < x.end) {
-            return None;
-        }
-        Some(b.words[hit.start].span.start..b.words[hit.end - 1].span.end)
-    })
+    cx.doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Prose)
+        .find_map(|b| {
+            let hit = (0..b.words.len())
+                .find(|&at| name.matches_at(&b.words, at))
+                .map(|start| Hit {
+                    term: 0,
+                    start,
+                    end: start + name.len(),
+                })?;
+            if matcher
+                .exclude
+                .find_all(&b.words)
+                .any(|x| x.start < hit.end && hit.start < x.end)
+            {
+                return None;
+            }
+            Some(b.words[hit.start].span.start..b.words[hit.end - 1].span.end)
+        })
 }

@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::frontmatter::{self, FrontMatterFormat};
+use super::frontmatter;
 use super::{clean_heading, Block, BlockKind, Comment, Document, Section};
 use crate::matching::{self, Word};
 
@@ -39,13 +39,24 @@ impl Acc {
     /// Maps a byte range of `text` to a byte range of the source.
     fn map(&self, range: Range<usize>) -> Range<usize> {
         let piece_of = |pos: usize| {
-            let i = self.pieces.partition_point(|p| p.0 <= pos).saturating_sub(1);
+            let i = self
+                .pieces
+                .partition_point(|p| p.0 <= pos)
+                .saturating_sub(1);
             &self.pieces[i]
         };
         let (s_off, s_src, s_exact) = piece_of(range.start);
         let (e_off, e_src, e_exact) = piece_of(range.end.saturating_sub(1).max(range.start));
-        let start = if *s_exact { s_src.start + (range.start - s_off) } else { s_src.start };
-        let end = if *e_exact { e_src.start + (range.end - e_off) } else { e_src.end };
+        let start = if *s_exact {
+            s_src.start + (range.start - s_off)
+        } else {
+            s_src.start
+        };
+        let end = if *e_exact {
+            e_src.start + (range.end - e_off)
+        } else {
+            e_src.end
+        };
         start..end.max(start)
     }
 
@@ -53,7 +64,11 @@ impl Acc {
     fn words(&self, within: Range<usize>) -> Vec<Word> {
         let mut out = Vec::new();
         let base = within.start;
-        matching::words(&self.text[within], |r| self.map(r.start + base..r.end + base), &mut out);
+        matching::words(
+            &self.text[within],
+            |r| self.map(r.start + base..r.end + base),
+            &mut out,
+        );
         out
     }
 }
@@ -66,7 +81,6 @@ struct Builder<'a> {
     code_depth: usize,
     heading: Option<(u8, Range<usize>, Acc)>,
     block: Acc,
-    meta: Option<FrontMatterFormat>,
 }
 
 pub(super) fn build(text: &str) -> Document {
@@ -74,21 +88,26 @@ pub(super) fn build(text: &str) -> Document {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_TASKLISTS;
+    let (front_matter, body_start) = match frontmatter::split(text, base) {
+        Some((fm, end)) => (Some(fm), end),
+        None => (None, base),
+    };
     let mut b = Builder {
         text,
-        doc: Document { body_start: base, ..Document::default() },
+        doc: Document {
+            front_matter,
+            body_start,
+            ..Document::default()
+        },
         open: Vec::new(),
         quote_depth: 0,
         code_depth: 0,
         heading: None,
         block: Acc::default(),
-        meta: None,
     };
-    for (event, range) in Parser::new_ext(&text[base..], options).into_offset_iter() {
-        b.event(event, range.start + base..range.end + base);
+    for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
+        b.event(event, range.start + body_start..range.end + body_start);
     }
     b.flush();
     for id in b.open.drain(..) {
@@ -100,25 +119,6 @@ pub(super) fn build(text: &str) -> Document {
 impl Builder<'_> {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
-            Event::Start(Tag::MetadataBlock(kind)) => {
-                self.meta = Some(match kind {
-                    MetadataBlockKind::YamlStyle => FrontMatterFormat::Yaml,
-                    MetadataBlockKind::PlusesStyle => FrontMatterFormat::Toml,
-                });
-            }
-            Event::Text(t) if self.meta.is_some() => {
-                if let Some(format) = self.meta {
-                    self.doc.front_matter = Some(frontmatter::parse(format, &t, range));
-                }
-            }
-            Event::End(TagEnd::MetadataBlock(_)) => {
-                self.meta = None;
-                if let Some(fm) = &mut self.doc.front_matter {
-                    fm.span.start = self.doc.body_start;
-                    fm.span.end = range.end;
-                }
-                self.doc.body_start = range.end;
-            }
             Event::Start(Tag::Heading { level, .. }) => {
                 self.flush();
                 if self.quote_depth == 0 {
@@ -172,14 +172,26 @@ impl Builder<'_> {
 
     fn flush(&mut self) {
         let acc = std::mem::take(&mut self.block);
-        let Some(span) = acc.source_span() else { return };
+        let Some(span) = acc.source_span() else {
+            return;
+        };
         let words = acc.words(0..acc.text.len());
         if words.is_empty() {
             return;
         }
-        let kind = if self.quote_depth > 0 { BlockKind::Quoted } else { BlockKind::Prose };
+        let kind = if self.quote_depth > 0 {
+            BlockKind::Quoted
+        } else {
+            BlockKind::Prose
+        };
         let section = self.current_section();
-        self.doc.blocks.push(Block { section, kind, span, text: acc.text, words });
+        self.doc.blocks.push(Block {
+            section,
+            kind,
+            span,
+            text: acc.text,
+            words,
+        });
     }
 
     fn open_section(&mut self, level: u8, range: Range<usize>, acc: &Acc) {

@@ -48,8 +48,36 @@ impl FrontMatter {
     }
 }
 
-/// Parses the `body` of a block whose text starts at `range.start` in the source.
-pub(super) fn parse(format: FrontMatterFormat, body: &str, range: Range<usize>) -> FrontMatter {
+/// Finds a front-matter block at byte `start` of `text` (after any BOM): a first line `---` or
+/// `+++` and a closing line `---`/`...` or `+++`. Returns the block and where the body starts.
+pub(super) fn split(text: &str, start: usize) -> Option<(FrontMatter, usize)> {
+    let rest = &text[start..];
+    let first = rest.split_inclusive('\n').next()?;
+    let (format, closers): (_, &[&str]) = match first.trim_end() {
+        "---" => (FrontMatterFormat::Yaml, &["---", "..."]),
+        "+++" => (FrontMatterFormat::Toml, &["+++"]),
+        _ => return None,
+    };
+    if !first.ends_with('\n') {
+        return None;
+    }
+    let body_start = start + first.len();
+    let mut at = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        if closers.contains(&line.trim_end()) {
+            let end = at + line.len();
+            let mut fm = parse(format, &text[body_start..at], body_start);
+            fm.span = start..end;
+            return Some((fm, end));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Parses the `body` of a block whose text starts at byte `offset` of the source.
+fn parse(format: FrontMatterFormat, body: &str, offset: usize) -> FrontMatter {
+    let range = offset..offset + body.len();
     let parsed = match format {
         FrontMatterFormat::Yaml => yaml_fields(body),
         FrontMatterFormat::Toml => toml_fields(body),
@@ -61,11 +89,18 @@ pub(super) fn parse(format: FrontMatterFormat, body: &str, range: Range<usize>) 
     let fields = pairs
         .into_iter()
         .map(|(key, value)| {
-            let span = key_line(body, &key).map_or(range.clone(), |r| range.start + r.start..range.start + r.end);
+            let span = key_line(body, &key).map_or(range.clone(), |r| {
+                range.start + r.start..range.start + r.end
+            });
             Field { key, value, span }
         })
         .collect();
-    FrontMatter { format, span: range, fields, error }
+    FrontMatter {
+        format,
+        span: range,
+        fields,
+        error,
+    }
 }
 
 fn yaml_fields(body: &str) -> Result<Vec<(String, String)>, String> {
@@ -85,14 +120,22 @@ fn yaml_text(value: &Yaml) -> Option<String> {
         Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
         Yaml::Integer(i) => Some(i.to_string()),
         Yaml::Boolean(b) => Some(b.to_string()),
-        Yaml::Array(items) => Some(items.iter().filter_map(yaml_text).collect::<Vec<_>>().join(", ")),
+        Yaml::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(yaml_text)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         Yaml::Null => Some(String::new()),
         _ => None,
     }
 }
 
 fn toml_fields(body: &str) -> Result<Vec<(String, String)>, String> {
-    let table: toml::Table = body.parse().map_err(|e: toml::de::Error| e.message().to_owned())?;
+    let table: toml::Table = body
+        .parse()
+        .map_err(|e: toml::de::Error| e.message().to_owned())?;
     Ok(table.into_iter().map(|(k, v)| (k, toml_text(&v))).collect())
 }
 

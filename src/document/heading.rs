@@ -19,19 +19,25 @@ fn strip_numbering(t: &str) -> &str {
     let token_end = t.find(char::is_whitespace).unwrap_or(t.len());
     let token = &t[..token_end];
     let rest = t[token_end..].trim_start();
-    let rest = rest.strip_prefix(['–', '-', ':']).map_or(rest, str::trim_start);
+    let rest = rest
+        .strip_prefix(['–', '-', ':'])
+        .map_or(rest, str::trim_start);
     if rest.is_empty() {
         return t;
     }
     let digits = !token.is_empty()
         && token.starts_with(|c: char| c.is_ascii_digit())
-        && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ')' | ':'));
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ')' | ':'));
     let letter = token.chars().count() == 2
         && token.starts_with(|c: char| c.is_alphabetic())
         && token.ends_with([')', '.']);
     let roman = token.len() >= 2
         && token.ends_with('.')
-        && token[..token.len() - 1].chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        && token[..token.len() - 1]
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X'));
     if digits || letter || roman {
         rest
     } else {
@@ -51,7 +57,10 @@ mod tests {
         assert_eq!(clean_heading("A) Folkhälsa"), "Folkhälsa");
         assert_eq!(clean_heading("IV. Samverkan"), "Samverkan");
         assert_eq!(clean_heading("Bostäder (se även bilaga 2)"), "Bostäder");
-        assert_eq!(clean_heading("1 – Arbete och studier:"), "Arbete och studier");
+        assert_eq!(
+            clean_heading("1 – Arbete och studier:"),
+            "Arbete och studier"
+        );
     }
 
     #[test]

@@ -117,7 +117,11 @@ impl Document {
         self.sections
             .iter()
             .position(|s| s.level == 1)
-            .or(if self.sections.is_empty() { None } else { Some(0) })
+            .or(if self.sections.is_empty() {
+                None
+            } else {
+                Some(0)
+            })
     }
 
     /// Whether `inner` is `outer` or lies inside it.
@@ -135,9 +139,9 @@ impl Document {
     /// The blocks inside section `id`, subsections included.
     pub fn blocks_in(&self, id: SectionId) -> impl Iterator<Item = &Block> + '_ {
         let span = self.sections[id].span();
-        self.blocks
-            .iter()
-            .filter(move |b| b.span.start >= span.start && b.span.start < span.end.max(span.start + 1))
+        self.blocks.iter().filter(move |b| {
+            b.span.start >= span.start && b.span.start < span.end.max(span.start + 1)
+        })
     }
 }
 

@@ -55,7 +55,9 @@ fn multiword_terms_match_consecutive_words() {
     assert!(s.any(&ws("Särskilt boende")));
     assert!(s.any(&ws("särskilda boenden")));
     assert!(!s.any(&ws("boende särskilt")));
-    let hit = set(&["fylls i"]).find(&ws("Detta fylls i senare")).expect("hit");
+    let hit = set(&["fylls i"])
+        .find(&ws("Detta fylls i senare"))
+        .expect("hit");
     assert_eq!((hit.start, hit.end), (1, 3));
 }
 
@@ -71,4 +73,12 @@ fn bad_patterns_are_rejected() {
     assert!(Term::parse("").is_err());
     assert!(Term::parse("*").is_err());
     assert!(Term::parse("bo*stad").is_err());
+}
+
+#[test]
+fn inflections_snowball_misses_still_match() {
+    assert!(set(&["hälsa"]).any(&ws("hälsan")));
+    assert!(set(&["bostad"]).any(&ws("bostäderna")));
+    assert!(set(&["studier"]).any(&ws("studierna")));
+    assert!(!set(&["arbete"]).any(&ws("arbetsgrupp")));
 }

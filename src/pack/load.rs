@@ -34,8 +34,21 @@ pub struct PackError {
 
 impl PackError {
     /// An error at `span` of the pack `def`-to-be.
-    pub fn at(path: &str, text: &str, span: Range<usize>, message: Localized, label: Localized) -> Self {
-        PackError { path: path.to_owned(), text: text.to_owned(), span: Some(span), message, label, help: None }
+    pub fn at(
+        path: &str,
+        text: &str,
+        span: Range<usize>,
+        message: Localized,
+        label: Localized,
+    ) -> Self {
+        PackError {
+            path: path.to_owned(),
+            text: text.to_owned(),
+            span: Some(span),
+            message,
+            label,
+            help: None,
+        }
     }
 
     /// Adds a help line.
@@ -48,17 +61,41 @@ impl PackError {
 
 /// Shorthand for a Swedish/English text pair.
 pub(crate) fn t(sv: impl Into<String>, en: impl Into<String>) -> Localized {
-    Localized { sv: sv.into(), en: en.into() }
+    Localized {
+        sv: sv.into(),
+        en: en.into(),
+    }
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// The code closest to `input`: the same prefix and number (`ip2`, `IP02` → `IP002`), else the
+/// closest spelling.
+pub fn suggest_code<'a>(
+    input: &str,
+    codes: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let upper = input.trim().to_uppercase();
+    let digits_at = upper
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(upper.len());
+    let number = upper[digits_at..].parse::<u32>().ok();
+    let same = codes.clone().into_iter().find(|c| {
+        let at = c.find(|ch: char| ch.is_ascii_digit()).unwrap_or(c.len());
+        c[..at] == upper[..digits_at] && c[at..].parse::<u32>().ok() == number && number.is_some()
+    });
+    same.or_else(|| did_you_mean(&upper, codes))
 }
 
 #[derive(Deserialize)]
@@ -97,7 +134,10 @@ pub fn load(path: &Path) -> Result<PackDef, PackError> {
                 &shown,
                 &text,
                 at..at + 1,
-                t("regelpaketet är inte giltig UTF-8", "the rule pack is not valid UTF-8"),
+                t(
+                    "regelpaketet är inte giltig UTF-8",
+                    "the rule pack is not valid UTF-8",
+                ),
                 t("första ogiltiga byte", "first invalid byte"),
             ))
         }
@@ -107,7 +147,12 @@ pub fn load(path: &Path) -> Result<PackDef, PackError> {
 /// Parses pack text; `path` is only for messages.
 pub fn parse(path: &str, text: &str) -> Result<PackDef, PackError> {
     let raw: RawPack = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
-    let def = PackDef { header: raw.pack, rules: raw.rule, path: path.to_owned(), text: text.to_owned() };
+    let def = PackDef {
+        header: raw.pack,
+        rules: raw.rule,
+        path: path.to_owned(),
+        text: text.to_owned(),
+    };
     validate(&def)?;
     Ok(def)
 }
@@ -119,16 +164,25 @@ fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> PackError {
         path,
         text,
         span.clone(),
-        t("regelpaketet kan inte läsas", "the rule pack cannot be read"),
+        t(
+            "regelpaketet kan inte läsas",
+            "the rule pack cannot be read",
+        ),
         t(detail.clone(), detail.clone()),
     );
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        err.message = t(format!("okänd nyckel `{field}` i regelpaketet"), format!("unknown key `{field}` in the rule pack"));
+        err.message = t(
+            format!("okänd nyckel `{field}` i regelpaketet"),
+            format!("unknown key `{field}` in the rule pack"),
+        );
         err.label = t("okänd nyckel", "unknown key");
         if let Some(best) = did_you_mean(field, expected.iter().copied()) {
-            err = err.with_help(t(format!("menade du `{best}`?"), format!("did you mean `{best}`?")));
+            err = err.with_help(t(
+                format!("menade du `{best}`?"),
+                format!("did you mean `{best}`?"),
+            ));
         }
     }
     err
@@ -148,7 +202,10 @@ fn validate(def: &PackDef) -> Result<(), PackError> {
                 &def.path,
                 &def.text,
                 rule.code.span(),
-                t(format!("ogiltig regelkod `{code}`"), format!("invalid rule code `{code}`")),
+                t(
+                    format!("ogiltig regelkod `{code}`"),
+                    format!("invalid rule code `{code}`"),
+                ),
                 t(
                     format!("en kod är prefixet `{prefix}` följt av siffror"),
                     format!("a code is the prefix `{prefix}` followed by digits"),
@@ -161,19 +218,38 @@ fn validate(def: &PackDef) -> Result<(), PackError> {
                 &def.path,
                 &def.text,
                 rule.code.span(),
-                t(format!("regelkoden `{code}` finns två gånger"), format!("rule code `{code}` is defined twice")),
-                t(format!("redan använd på rad {l1}"), format!("already used on line {l1}")),
+                t(
+                    format!("regelkoden `{code}` finns två gånger"),
+                    format!("rule code `{code}` is defined twice"),
+                ),
+                t(
+                    format!("redan använd på rad {l1}"),
+                    format!("already used on line {l1}"),
+                ),
             )
-            .with_help(t("ge regeln en egen, ny kod; koder återanvänds aldrig", "give the rule a new code of its own; codes are never reused")));
+            .with_help(t(
+                "ge regeln en egen, ny kod; koder återanvänds aldrig",
+                "give the rule a new code of its own; codes are never reused",
+            )));
         }
         let name = rule.name.get_ref();
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
             return Err(PackError::at(
                 &def.path,
                 &def.text,
                 rule.name.span(),
-                t(format!("ogiltigt regelnamn `{name}`"), format!("invalid rule name `{name}`")),
-                t("använd gemener a–z, siffror och bindestreck", "use lowercase a–z, digits and hyphens"),
+                t(
+                    format!("ogiltigt regelnamn `{name}`"),
+                    format!("invalid rule name `{name}`"),
+                ),
+                t(
+                    "använd gemener a–z, siffror och bindestreck",
+                    "use lowercase a–z, digits and hyphens",
+                ),
             ));
         }
     }
@@ -182,5 +258,8 @@ fn validate(def: &PackDef) -> Result<(), PackError> {
 
 fn line_of(text: &str, byte: usize) -> (usize, usize) {
     let before = &text[..byte.min(text.len())];
-    (before.matches('\n').count() + 1, before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1)
+    (
+        before.matches('\n').count() + 1,
+        before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1,
+    )
 }

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use docs::explain;
-pub use load::{builtin, did_you_mean, load, parse, PackError, BUILTIN_PATH};
+pub use load::{builtin, did_you_mean, load, parse, suggest_code, PackError, BUILTIN_PATH};
 
 use crate::diagnostic::Severity;
 
@@ -243,7 +243,10 @@ impl fmt::Display for Lang {
 
 /// A Swedish/English pair with `{why}` replaced by `value` in both.
 pub fn fill_pair(sv: &str, en: &str, value: &str) -> Localized {
-    Localized { sv: fill(sv, &[("why", value)]), en: fill(en, &[("why", value)]) }
+    Localized {
+        sv: fill(sv, &[("why", value)]),
+        en: fill(en, &[("why", value)]),
+    }
 }
 
 impl Lang {

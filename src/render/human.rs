@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
 use super::Report;
@@ -16,11 +18,19 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
-    let mut labels = vec![CsLabel::primary(d.file, d.primary.span.clone()).with_message(&d.primary.message)];
-    labels.extend(d.secondary.iter().map(|l| CsLabel::secondary(d.file, l.span.clone()).with_message(&l.message)));
+    let mut labels =
+        vec![CsLabel::primary(d.file, d.primary.span.clone()).with_message(&d.primary.message)];
+    labels.extend(
+        d.secondary
+            .iter()
+            .map(|l| CsLabel::secondary(d.file, l.span.clone()).with_message(&l.message)),
+    );
     let mut notes: Vec<String> = d.help.iter().map(|h| format!("help: {h}")).collect();
     notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
-    let diagnostic = CsDiagnostic::new(severity).with_message(&d.message).with_labels(labels).with_notes(notes);
+    let diagnostic = CsDiagnostic::new(severity)
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes);
     if d.code.is_empty() {
         diagnostic
     } else {
@@ -62,7 +72,12 @@ fn plural(lang: Lang, n: usize, sv: (&str, &str), en: (&str, &str)) -> String {
 pub fn summary(report: &Report<'_>) -> String {
     let lang = report.lang;
     let c = report.counts();
-    let plans = plural(lang, report.files, ("plan granskad", "planer granskade"), ("plan checked", "plans checked"));
+    let plans = plural(
+        lang,
+        report.files,
+        ("plan granskad", "planer granskade"),
+        ("plan checked", "plans checked"),
+    );
     if c.errors + c.warnings + c.info == 0 {
         return format!("{plans}: {}", lang.pick("inga anmärkningar", "no findings"));
     }
@@ -71,7 +86,12 @@ pub fn summary(report: &Report<'_>) -> String {
         c.plans_with_findings,
         lang.pick("med anmärkningar", "with findings"),
         plural(lang, c.errors, ("fel", "fel"), ("error", "errors")),
-        plural(lang, c.warnings, ("varning", "varningar"), ("warning", "warnings")),
+        plural(
+            lang,
+            c.warnings,
+            ("varning", "varningar"),
+            ("warning", "warnings")
+        ),
         plural(lang, c.info, ("info", "info"), ("info", "info")),
     )
 }

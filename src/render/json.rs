@@ -67,7 +67,14 @@ struct Summary {
 fn label<'a>(file: &SourceFile, l: &'a Label, primary: bool) -> JsonLabel<'a> {
     let (line, column) = file.line_col(l.span.start);
     let (end_line, end_column) = file.line_col(l.span.end);
-    JsonLabel { primary, line, column, end_line, end_column, message: &l.message }
+    JsonLabel {
+        primary,
+        line,
+        column,
+        end_line,
+        end_column,
+        message: &l.message,
+    }
 }
 
 /// Writes the report as one JSON object followed by a newline.
@@ -99,7 +106,10 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     let c = report.counts();
     let out = Output {
         version: VERSION,
-        tool: Tool { name: "planlint", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "planlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         lang: report.lang.to_string(),
         diagnostics,
         summary: Summary {

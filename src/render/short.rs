@@ -9,7 +9,14 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     for d in report.diagnostics {
         let file = report.sources.get(d.file);
         let (line, col) = file.line_col(d.primary.span.start);
-        writeln!(w, "{}:{line}:{col}: {}[{}]: {}", file.path, d.severity.as_str(), d.code, d.message)?;
+        writeln!(
+            w,
+            "{}:{line}:{col}: {}[{}]: {}",
+            file.path,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,113 @@
+//! Every rule documents and tests itself: its failing example fires exactly that rule, its
+//! passing example does not, for every rule of every bundled pack.
+
+use std::path::PathBuf;
+
+use planlint::lint;
+use planlint::pack::Lang;
+
+use crate::support::root;
+
+/// Every pack file in the repository: `rules/` and the example packs under `examples/`.
+fn bundled_packs() -> Vec<PathBuf> {
+    let mut packs = Vec::new();
+    let mut dirs = vec![root().join("rules"), root().join("examples")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && std::fs::read_to_string(&path).is_ok_and(|t| t.contains("[[rule]]"))
+            {
+                packs.push(path);
+            }
+        }
+    }
+    packs.sort();
+    packs
+}
+
+#[test]
+fn every_rule_example_behaves_as_stated() {
+    let packs = bundled_packs();
+    assert!(packs
+        .iter()
+        .any(|p| p.ends_with("rules/integrationspolicy.toml")));
+    // The built-in pack is always loaded; other packs come on top of it.
+    let extra: Vec<PathBuf> = packs
+        .into_iter()
+        .filter(|p| !p.ends_with("rules/integrationspolicy.toml"))
+        .collect();
+    let all = planlint::load_rules(&extra).expect("bundled packs compile");
+    let mut checked = 0;
+    for rule in &all.rules {
+        let code = rule.code().to_owned();
+        let mut only = planlint::load_rules(&extra).expect("bundled packs compile");
+        only.select(&[code.as_str()]);
+        for lang in [Lang::Sv, Lang::En] {
+            let pass = lint::check_text(&only, "pass.md", rule.def.examples.pass.clone(), lang)
+                .diagnostics;
+            assert!(
+                pass.is_empty(),
+                "{code}: the passing example fires: {pass:#?}"
+            );
+            let fail = lint::check_text(&only, "fail.md", rule.def.examples.fail.clone(), lang)
+                .diagnostics;
+            assert!(
+                !fail.is_empty(),
+                "{code}: the failing example does not fire"
+            );
+            assert!(
+                fail.iter().all(|d| d.code == code),
+                "{code}: the failing example fires other rules: {fail:#?}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} rules");
+}
+
+#[test]
+fn the_fixed_codes_are_stable() {
+    let rules = crate::support::rules();
+    let table: Vec<String> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.code(),
+                r.def.name.get_ref(),
+                r.severity.as_str()
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("builtin_rule_codes", table.join("\n"));
+    for (code, name) in [
+        ("IP001", "omrade-arbete-och-studier"),
+        ("IP002", "omrade-bostader"),
+        ("IP003", "omrade-folkhalsa"),
+        ("IP004", "omrade-samverkan"),
+    ] {
+        let rule = rules.find(code).expect("fixed code present");
+        assert_eq!(rule.def.name.get_ref(), name);
+        assert_eq!(rule.severity.as_str(), "error");
+    }
+}
+
+#[test]
+fn the_readme_rule_table_matches_the_packs() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let table = crate::support::rules().markdown_table();
+    let start = readme
+        .find("<!-- rules-table:start -->")
+        .expect("start marker")
+        + "<!-- rules-table:start -->".len();
+    let end = readme.find("<!-- rules-table:end -->").expect("end marker");
+    assert_eq!(
+        readme[start..end].trim(),
+        table.trim(),
+        "README rule table is stale; paste the output of `planlint rules --markdown`"
+    );
+}
