@@ -38,11 +38,7 @@ impl Check for ElementsCheck {
                 continue;
             };
             for id in area.covered() {
-                let blocks: Vec<_> = cx
-                    .scope(&[rule])
-                    .into_iter()
-                    .filter(|b| b.section.is_some_and(|s| cx.doc.is_within(s, id)))
-                    .collect();
+                let blocks = cx.own_blocks_in(id);
                 let missing = missing_groups(&self.groups, &blocks, cx.lang);
                 if missing.is_empty() {
                     continue;

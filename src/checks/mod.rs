@@ -129,15 +129,27 @@ impl Cx<'_> {
         if rules.is_empty() {
             return self.doc.blocks.iter().filter(own).collect();
         }
-        let sections: Vec<SectionId> = rules.iter().flat_map(|&r| self.areas.covered(r)).collect();
-        self.doc
-            .blocks
+        let mut sections: Vec<SectionId> =
+            rules.iter().flat_map(|&r| self.areas.covered(r)).collect();
+        sections.sort_unstable();
+        // A covered section inside another covered one is already in its parent's blocks.
+        let outer: Vec<SectionId> = sections
             .iter()
-            .filter(own)
-            .filter(|b| {
-                b.section
-                    .is_some_and(|s| sections.iter().any(|&c| self.doc.is_within(s, c)))
-            })
+            .copied()
+            .filter(|&s| !sections.iter().any(|&o| o != s && self.doc.is_within(s, o)))
+            .collect();
+        outer
+            .into_iter()
+            .flat_map(|s| self.doc.blocks_in(s).iter().filter(own))
+            .collect()
+    }
+
+    /// The blocks of the plan's own text (no quotes) in section `id`, subsections included.
+    pub fn own_blocks_in(&self, id: SectionId) -> Vec<&Block> {
+        self.doc
+            .blocks_in(id)
+            .iter()
+            .filter(|b| b.kind != BlockKind::Quoted)
             .collect()
     }
 }

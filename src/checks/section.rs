@@ -248,6 +248,7 @@ fn substance(
     let (mut words, mut drafts) = (0, 0);
     for b in doc
         .blocks_in(id)
+        .iter()
         .filter(|b| b.kind == BlockKind::Prose && own(b.section))
     {
         if settings.placeholders.in_block(b, text) {
@@ -398,7 +399,17 @@ impl Check for SectionCheck {
                 .push(Label::new(doc.sections[*s].heading_span.clone(), label));
         }
         if area.named.is_empty() {
-            if let Some(span) = passing_mention(cx, &self.matcher) {
+            if let Some(span) = bold_heading(cx, &self.matcher) {
+                let label = format!(
+                    "{} `## {}`",
+                    lang.pick(
+                        "fetstil är ingen rubrik; skriv raden som en rubrik, t.ex.",
+                        "bold text is not a heading; make this line a heading, e.g."
+                    ),
+                    cx.text[span.clone()].trim_matches(['*', '_', ' '])
+                );
+                d.secondary.push(Label::new(span, label));
+            } else if let Some(span) = passing_mention(cx, &self.matcher) {
                 let label = format!(
                     "{name} {}",
                     lang.pick(
@@ -412,6 +423,16 @@ impl Check for SectionCheck {
         d.secondary.sort_by_key(|l| l.span.start);
         out.push(d);
     }
+}
+
+/// A short bold or italic paragraph that names the area: a heading written as bold text.
+fn bold_heading(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
+    cx.doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Prose && b.emphasized && b.words.len() <= 8)
+        .find(|b| matches!(matcher.classify(&b.words, false), HeadingMatch::Names(_)))
+        .map(|b| b.span.clone())
 }
 
 /// The first place the area's terms occur in the plan's prose.

@@ -14,6 +14,8 @@ const BOM: &str = "\u{feff}";
 #[derive(Default)]
 struct Acc {
     text: String,
+    /// Whether any text was outside bold or italic.
+    plain: bool,
     /// (start in `text`, source range, whether the source bytes equal the text).
     pieces: Vec<(usize, Range<usize>, bool)>,
 }
@@ -80,6 +82,7 @@ struct Builder<'a> {
     quote_depth: usize,
     code_depth: usize,
     heading: Option<(u8, Range<usize>, Acc)>,
+    emphasis_depth: usize,
     block: Acc,
 }
 
@@ -104,6 +107,7 @@ pub(super) fn build(text: &str) -> Document {
         quote_depth: 0,
         code_depth: 0,
         heading: None,
+        emphasis_depth: 0,
         block: Acc::default(),
     };
     for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
@@ -149,7 +153,14 @@ impl Builder<'_> {
             Event::InlineHtml(_) => self.comments_in(range),
             Event::Text(t) | Event::Code(t) if self.code_depth == 0 => {
                 let exact = self.text.get(range.clone()) == Some(&*t);
-                self.acc().push(&t, range, exact);
+                let plain = self.emphasis_depth == 0 && !t.trim().is_empty();
+                let acc = self.acc();
+                acc.plain |= plain;
+                acc.push(&t, range, exact);
+            }
+            Event::Start(Tag::Strong | Tag::Emphasis) => self.emphasis_depth += 1,
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
+                self.emphasis_depth = self.emphasis_depth.saturating_sub(1)
             }
             Event::SoftBreak | Event::HardBreak => self.acc().push_space(),
             Event::Start(tag) if is_block(&tag) => self.flush(),
@@ -189,6 +200,7 @@ impl Builder<'_> {
             section,
             kind,
             span,
+            emphasized: !acc.plain,
             text: acc.text,
             words,
         });
@@ -221,6 +233,7 @@ impl Builder<'_> {
             span: heading_span.clone(),
             text: text.clone(),
             words: title_words.clone(),
+            emphasized: false,
         });
         self.doc.sections.push(Section {
             level,

@@ -75,6 +75,8 @@ pub struct Block {
     pub text: String,
     /// The words of `text`, with spans into the source.
     pub words: Vec<Word>,
+    /// Whether all of the text is bold or italic: a paragraph that may be meant as a heading.
+    pub emphasized: bool,
 }
 
 /// An HTML comment (`<!-- … -->`) anywhere outside code.
@@ -137,11 +139,16 @@ impl Document {
     }
 
     /// The blocks inside section `id`, subsections included.
-    pub fn blocks_in(&self, id: SectionId) -> impl Iterator<Item = &Block> + '_ {
+    ///
+    /// Blocks are in document order, so this is a binary search and a slice, not a scan: a plan
+    /// with many sections stays linear.
+    pub fn blocks_in(&self, id: SectionId) -> &[Block] {
         let span = self.sections[id].span();
-        self.blocks.iter().filter(move |b| {
-            b.span.start >= span.start && b.span.start < span.end.max(span.start + 1)
-        })
+        let first = self.blocks.partition_point(|b| b.span.start < span.start);
+        let end = self
+            .blocks
+            .partition_point(|b| b.span.start < span.end.max(span.start + 1));
+        &self.blocks[first..end.max(first)]
     }
 }
 

@@ -300,3 +300,53 @@ fn unreadable_front_matter_is_said_so() {
     );
     assert_eq!(&text[d.primary.span.clone()], "---");
 }
+
+#[test]
+fn arbete_as_an_activity_is_not_the_work_area() {
+    for heading in [
+        "## Förebyggande arbete",
+        "## Hälsofrämjande arbete",
+        "## Systematiskt arbete",
+        "## Arbetet med kvalitet",
+        "## Så arbetar vi",
+        "## Fortsatt arbete",
+    ] {
+        assert!(!covered(&section(heading)).contains("IP001"), "{heading}");
+    }
+    for heading in [
+        "## Arbete",
+        "## Vägar till arbete",
+        "## Studier och arbete",
+        "## Språk, utbildning och arbete",
+    ] {
+        assert!(covered(&section(heading)).contains("IP001"), "{heading}");
+    }
+}
+
+#[test]
+fn residents_and_staff_health_are_not_areas() {
+    assert_eq!(covered(&section("## Trygghet för de boende")), set(&[]));
+    assert_eq!(covered(&section("## Medarbetarnas hälsa")), set(&[]));
+    assert_eq!(covered(&section("## Arbetsmiljö och hälsa")), set(&[]));
+    assert_eq!(
+        covered(&section("## Hälsa och välbefinnande")),
+        set(&["IP003"])
+    );
+}
+
+#[test]
+fn a_bold_line_is_not_a_heading_but_is_pointed_out() {
+    let text = format!("## Prioriterade områden\n\n**Bostäder**\n\n{PROSE}\n");
+    assert_eq!(covered(&text), set(&[]));
+    let d = check(&text)
+        .into_iter()
+        .find(|d| d.code == "IP002")
+        .expect("IP002 fires");
+    let hint = d
+        .secondary
+        .iter()
+        .find(|l| l.message.contains("fetstil är ingen rubrik"))
+        .expect("hint");
+    assert_eq!(&text[hint.span.clone()], "Bostäder");
+    assert!(hint.message.ends_with("`## Bostäder`"), "{}", hint.message);
+}
