@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::checks::{self, section, Check, Compile, Forbidden, PackSettings};
+use crate::checks::{self, area, Check, Compile, Forbidden, PackSettings};
 use crate::diagnostic::{Diagnostic, FileId, Severity};
 use crate::document::Document;
 use crate::matching::TermSet;
@@ -165,19 +165,19 @@ impl RuleSet {
     }
 
     /// Area coverage of `doc`, as `outline` shows it.
-    pub fn areas(&self, doc: &Document, text: &str) -> section::Areas {
-        let area_rules: Vec<Option<section::AreaRule<'_>>> = self
+    pub fn areas(&self, doc: &Document, text: &str) -> area::Areas {
+        let area_rules: Vec<Option<area::AreaRule<'_>>> = self
             .rules
             .iter()
             .map(|r| {
-                r.check.area().map(|matcher| section::AreaRule {
+                r.check.area().map(|matcher| area::AreaRule {
                     matcher,
                     pack: r.pack,
                     settings: &self.packs[r.pack],
                 })
             })
             .collect();
-        section::coverage(doc, text, &area_rules)
+        area::coverage(doc, text, &area_rules)
     }
 }
 

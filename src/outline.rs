@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::checks::section::HeadingMatch;
+use crate::checks::area::HeadingMatch;
 use crate::checks::Areas;
 use crate::document::Document;
 use crate::pack::Lang;

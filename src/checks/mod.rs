@@ -5,16 +5,17 @@
 //! read the [`Document`] and the area coverage the engine computed; they never touch the file
 //! system or print.
 
+pub mod area;
 mod elements;
 mod forbid;
 mod mention;
 mod metadata;
-pub mod section;
+mod section;
 
 use std::ops::Range;
 
+pub use area::{Area, AreaMatcher, Areas};
 pub use forbid::Forbidden;
-pub use section::{Area, AreaMatcher, Areas};
 
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};

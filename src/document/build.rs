@@ -160,7 +160,7 @@ impl Builder<'_> {
             }
             Event::Start(Tag::Strong | Tag::Emphasis) => self.emphasis_depth += 1,
             Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
-                self.emphasis_depth = self.emphasis_depth.saturating_sub(1)
+                self.emphasis_depth = self.emphasis_depth.saturating_sub(1);
             }
             Event::SoftBreak | Event::HardBreak => self.acc().push_space(),
             Event::Start(tag) if is_block(&tag) => self.flush(),

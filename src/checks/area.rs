@@ -1,0 +1,269 @@
+//! Areas: what names an area in a heading, and which sections of a plan cover it.
+//!
+//! A heading names an area when a `terms` entry matches its cleaned title and no `exclude`
+//! entry overlaps that match (`Särskilt boende` is not housing). The plan's title — a lone
+//! level-1 heading over the whole plan — names the plan, not an area, unless it says nothing
+//! but the area. A named section covers the area when its own prose, and that of subsections
+//! that do not name another area, has at least the pack's `min_words` words, not counting
+//! headings, HTML comments, quotes and paragraphs that still hold a placeholder.
+//!
+//! The engine works this out once per document for every `section` rule; the `section`,
+//! `mention` and `elements` checks read the result.
+
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document, SectionId};
+use crate::matching::{Hit, TermSet, Word};
+use crate::pack::Localized;
+
+use super::PackSettings;
+
+/// What names an area in a heading.
+#[derive(Debug)]
+pub struct AreaMatcher {
+    /// The area's name.
+    pub area: Localized,
+    /// The heading to suggest when the area is missing.
+    pub heading: String,
+    /// Terms that name the area.
+    pub terms: TermSet,
+    /// Terms that look like the area but are not.
+    pub exclude: TermSet,
+}
+
+/// How a heading relates to an area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadingMatch {
+    /// The heading names the area (the span of the matched words).
+    Names(Range<usize>),
+    /// A term matched but an exclusion overlapped it (the span of the excluding words).
+    Excluded(Range<usize>),
+    /// A word shares the area's stem without being a form of it (e.g. `Arbetsmiljö`; its span).
+    NearMiss(Range<usize>),
+    /// Nothing in common.
+    None,
+}
+
+const CONNECTORS: &[&str] = &["och", "samt", "for", "med", "i", "om"];
+
+impl AreaMatcher {
+    /// Relates a heading's title words to the area.
+    pub fn classify(&self, words: &[Word], is_plan_title: bool) -> HeadingMatch {
+        let span = |hit: &Hit| words[hit.start].span.start..words[hit.end - 1].span.end;
+        let mut excluded = None;
+        let hits: Vec<Hit> = self.terms.find_all(words).collect();
+        for hit in &hits {
+            let overlapping = self
+                .exclude
+                .find_all(words)
+                .find(|x| x.start < hit.end && hit.start < x.end);
+            match overlapping {
+                Some(x) => excluded = excluded.or(Some(span(&x))),
+                None if is_plan_title && !only_area_words(words, &hits) => {}
+                None => return HeadingMatch::Names(span(hit)),
+            }
+        }
+        if let Some(x) = excluded {
+            return HeadingMatch::Excluded(x);
+        }
+        let near = words.iter().find(|w| {
+            self.terms
+                .terms()
+                .iter()
+                .flat_map(crate::matching::Term::stems)
+                .any(|s| s.len() >= 4 && w.folded.starts_with(s))
+        });
+        near.map_or(HeadingMatch::None, |w| {
+            HeadingMatch::NearMiss(w.span.clone())
+        })
+    }
+}
+
+fn only_area_words(words: &[Word], hits: &[Hit]) -> bool {
+    words.iter().enumerate().all(|(i, w)| {
+        hits.iter().any(|h| (h.start..h.end).contains(&i))
+            || CONNECTORS.contains(&w.folded.as_str())
+    })
+}
+
+/// One section whose heading names an area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// The section.
+    pub section: SectionId,
+    /// Words of substance it holds.
+    pub words: usize,
+    /// Whether that is enough.
+    pub substantive: bool,
+    /// Paragraphs left out because they still hold a placeholder.
+    pub drafts: usize,
+}
+
+/// What one document says about one area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    /// The area's name.
+    pub name: Localized,
+    /// Pack the area rule belongs to.
+    pub pack: usize,
+    /// Sections whose heading names the area.
+    pub named: Vec<Named>,
+    /// Headings that came close, and why they did not count.
+    pub misses: Vec<(SectionId, HeadingMatch)>,
+}
+
+impl Area {
+    /// Sections that cover the area.
+    pub fn covered(&self) -> impl Iterator<Item = SectionId> + '_ {
+        self.named
+            .iter()
+            .filter(|n| n.substantive)
+            .map(|n| n.section)
+    }
+}
+
+/// Area coverage of one document, by rule index (`None` for rules that are not `section`).
+#[derive(Debug, Default)]
+pub struct Areas {
+    by_rule: Vec<Option<Area>>,
+}
+
+impl Areas {
+    /// The area of rule `rule`, if it is a `section` rule.
+    pub fn get(&self, rule: usize) -> Option<&Area> {
+        self.by_rule.get(rule).and_then(Option::as_ref)
+    }
+
+    /// Sections covering rule `rule`'s area.
+    pub fn covered(&self, rule: usize) -> Vec<SectionId> {
+        self.get(rule)
+            .map(|a| a.covered().collect())
+            .unwrap_or_default()
+    }
+
+    /// All areas with their rule index.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Area)> {
+        self.by_rule
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
+    }
+}
+
+/// A `section` rule as the engine hands it to [`coverage`].
+pub struct AreaRule<'a> {
+    /// The matcher.
+    pub matcher: &'a AreaMatcher,
+    /// Index of the rule's pack.
+    pub pack: usize,
+    /// The pack's settings.
+    pub settings: &'a PackSettings,
+}
+
+/// Works out which sections of `doc` cover which area. `rules[i]` is `Some` for `section` rules.
+pub fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> Areas {
+    let title = plan_title(doc);
+    let classified: Vec<Vec<HeadingMatch>> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(id, s)| {
+            rules
+                .iter()
+                .map(|r| {
+                    r.as_ref().map_or(HeadingMatch::None, |r| {
+                        r.matcher.classify(&s.title_words, title == Some(id))
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let names_any = |id: SectionId| {
+        classified[id]
+            .iter()
+            .any(|m| matches!(m, HeadingMatch::Names(_)))
+    };
+    let by_rule = rules
+        .iter()
+        .enumerate()
+        .map(|(ri, rule)| {
+            let rule = rule.as_ref()?;
+            let mut area = Area {
+                name: rule.matcher.area.clone(),
+                pack: rule.pack,
+                named: Vec::new(),
+                misses: Vec::new(),
+            };
+            for (id, per_rule) in classified.iter().enumerate() {
+                match &per_rule[ri] {
+                    HeadingMatch::Names(_) => {
+                        let (words, drafts) = substance(doc, text, id, rule.settings, &names_any);
+                        area.named.push(Named {
+                            section: id,
+                            words,
+                            substantive: words >= rule.settings.min_words,
+                            drafts,
+                        });
+                    }
+                    HeadingMatch::None => {}
+                    miss => area.misses.push((id, miss.clone())),
+                }
+            }
+            Some(area)
+        })
+        .collect();
+    Areas { by_rule }
+}
+
+/// The plan's title: a lone level-1 heading that has subsections.
+fn plan_title(doc: &Document) -> Option<SectionId> {
+    let mut h1 = doc
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.level == 1);
+    match (h1.next(), h1.next()) {
+        (Some((id, s)), None) if !s.children.is_empty() => Some(id),
+        _ => None,
+    }
+}
+
+/// Words of substance in section `id` — its own prose and that of subsections that do not
+/// name another area — and the number of paragraphs left out because they hold a placeholder.
+fn substance(
+    doc: &Document,
+    text: &str,
+    id: SectionId,
+    settings: &PackSettings,
+    names_any: &dyn Fn(SectionId) -> bool,
+) -> (usize, usize) {
+    let own = |mut at: Option<SectionId>| {
+        while let Some(s) = at {
+            if s == id {
+                return true;
+            }
+            if names_any(s) {
+                return false;
+            }
+            at = doc.sections[s].parent;
+        }
+        false
+    };
+    let (mut words, mut drafts) = (0, 0);
+    for b in doc
+        .blocks_in(id)
+        .iter()
+        .filter(|b| b.kind == BlockKind::Prose && own(b.section))
+    {
+        if settings.placeholders.in_block(b, text) {
+            drafts += 1;
+        } else {
+            words += b
+                .words
+                .iter()
+                .filter(|w| w.folded.chars().any(char::is_alphabetic))
+                .count();
+        }
+    }
+    (words, drafts)
+}
