@@ -1,4 +1,5 @@
 //! planlint's integration tests: one binary, one module per topic.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
 mod coverage;
