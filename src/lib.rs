@@ -148,7 +148,13 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     match &cli.command {
         Command::Check(args) => {
             let found = discover::discover(&args.paths)?;
-            let (sources, diagnostics) = lint::check_all(&rules, &found.files, lang);
+            let (mut sources, mut diagnostics) = lint::check_all(&rules, &found.files, lang);
+            diagnostics.extend(
+                found
+                    .problems
+                    .iter()
+                    .map(|(path, why)| lint::walk_problem(&mut sources, path, why, lang)),
+            );
             let report = render::Report {
                 diagnostics: &diagnostics,
                 sources: &sources,
@@ -168,14 +174,21 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             })
         }
         Command::Outline { file } => {
-            let checked = lint::check_file(&rules, file, lang);
-            let doc = document::Document::parse(&checked.source.text);
-            let areas = rules.areas(&doc, &checked.source.text);
+            let bytes = std::fs::read(file).map_err(|e| discover::DiscoverError {
+                path: file.clone(),
+                reason: e.to_string(),
+            })?;
+            let source = SourceFile::new(
+                file.display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+            let doc = document::Document::parse(&source.text);
+            let areas = rules.areas(&doc, &source.text);
             let codes: Vec<&str> = rules.rules.iter().map(engine::Rule::code).collect();
             write!(
                 out,
                 "{}",
-                outline::outline(&doc, &checked.source, &areas, &codes, lang)
+                outline::outline(&doc, &source, &areas, &codes, lang)
             )?;
             Ok(Outcome::Clean)
         }

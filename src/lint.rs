@@ -21,6 +21,8 @@ pub mod codes {
     pub const UNREADABLE: &str = "PL002";
     /// The file holds binary data.
     pub const BINARY: &str = "PL003";
+    /// An entry of a walked directory could not be followed (a symlink loop, no permission).
+    pub const WALK: &str = "PL004";
 }
 
 /// The result of checking one file.
@@ -156,4 +158,32 @@ pub fn collect(checked: Vec<Checked>) -> (SourceDb, Vec<Diagnostic>) {
         }));
     }
     (db, all)
+}
+
+/// A warning for an entry of a walked directory that could not be followed.
+pub fn walk_problem(db: &mut SourceDb, path: &Path, why: &str, lang: Lang) -> Diagnostic {
+    let file = db.add(SourceFile::new(path.display().to_string(), String::new()));
+    Diagnostic {
+        code: codes::WALK.to_owned(),
+        name: "katalog".to_owned(),
+        severity: Severity::Warning,
+        message: format!(
+            "{}: {why}",
+            lang.pick(
+                "en post i katalogen kunde inte läsas och granskades inte",
+                "an entry of the directory could not be read and was not checked"
+            )
+        ),
+        file,
+        primary: Label::new(0..0, String::new()),
+        secondary: Vec::new(),
+        help: Some(
+            lang.pick(
+                "kontrollera länkar och behörigheter i katalogen",
+                "check the links and permissions in the directory",
+            )
+            .to_owned(),
+        ),
+        notes: Vec::new(),
+    }
 }

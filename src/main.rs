@@ -8,6 +8,20 @@ use planlint::cli::Cli;
 use planlint::{Error, Outcome};
 
 fn main() -> ExitCode {
+    // A panic is a bug; if one happens anyway, a planner gets a short request for a bug report
+    // and exit code 2 instead of a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            io::stderr(),
+            "planlint: internt fel{place}. Skicka gärna filnamnet och kommandot till den som förvaltar planlint. \
+             / internal error{place}; please report it with the file name and the command."
+        );
+        std::process::exit(2);
+    }));
     let cli = Cli::parse();
     let lang = planlint::lang_of(&cli);
     let mut out = io::BufWriter::new(io::stdout().lock());

@@ -1,7 +1,8 @@
 //! Areas: what names an area in a heading, and which sections of a plan cover it.
 //!
-//! A heading names an area when a `terms` entry matches its cleaned title and no `exclude`
-//! entry overlaps that match (`Särskilt boende` is not housing). The plan's title — a lone
+//! A heading names an area when a `terms` entry matches its cleaned title, no `exclude`
+//! entry overlaps that match (`Särskilt boende` is not housing) and no `not_with` entry occurs
+//! anywhere in it (`Personalens kompetensutveckling och utbildning` is not studies). The plan's title — a lone
 //! level-1 heading over the whole plan — names the plan, not an area, unless it says nothing
 //! but the area. A named section covers the area when its own prose, and that of subsections
 //! that do not name another area, has at least the pack's `min_words` words, not counting
@@ -29,6 +30,8 @@ pub struct AreaMatcher {
     pub terms: TermSet,
     /// Terms that look like the area but are not.
     pub exclude: TermSet,
+    /// Terms that, anywhere in a heading, show it is about something else (`personalens`).
+    pub not_with: TermSet,
 }
 
 /// How a heading relates to an area.
@@ -52,6 +55,11 @@ impl AreaMatcher {
         let span = |hit: &Hit| words[hit.start].span.start..words[hit.end - 1].span.end;
         let mut excluded = None;
         let hits: Vec<Hit> = self.terms.find_all(words).collect();
+        if !hits.is_empty() {
+            if let Some(x) = self.not_with.find(words) {
+                return HeadingMatch::Excluded(span(&x));
+            }
+        }
         for hit in &hits {
             let overlapping = self
                 .exclude

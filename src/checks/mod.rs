@@ -195,7 +195,7 @@ pub struct KindEntry {
 pub const KINDS: &[KindEntry] = &[
     KindEntry {
         name: "section",
-        keys: &["area", "heading", "terms", "exclude"],
+        keys: &["area", "heading", "terms", "exclude", "not_with"],
         compile: section::compile,
     },
     KindEntry {

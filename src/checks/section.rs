@@ -31,10 +31,11 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
         .terms
         .as_ref()
         .ok_or_else(|| cx.missing_key(rule, "terms"))?;
-    let exclude = match &rule.exclude {
-        Some(x) => cx.terms(x.get_ref())?,
-        None => TermSet::default(),
+    let optional = |list: &Option<toml::Spanned<Vec<toml::Spanned<String>>>>| match list {
+        Some(x) => cx.terms(x.get_ref()),
+        None => Ok(TermSet::default()),
     };
+    let (exclude, not_with) = (optional(&rule.exclude)?, optional(&rule.not_with)?);
     let heading = rule
         .heading
         .as_ref()
@@ -45,6 +46,7 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
             heading,
             terms: cx.terms(terms.get_ref())?,
             exclude,
+            not_with,
         },
     }))
 }

@@ -23,7 +23,7 @@ pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
         out,
         "\n{}\n{}",
         h("Så åtgärdar du:", "How to fix:"),
-        rule.help.get(lang)
+        example_text(rule, header, &rule.help, lang)
     );
     let _ = writeln!(
         out,
@@ -47,6 +47,52 @@ pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
         indent(&rule.examples.fail)
     );
     out
+}
+
+/// A rule text with its `{placeholders}` filled as they would be for a typical finding.
+fn example_text(
+    rule: &RuleDef,
+    header: &PackHeader,
+    text: &super::Localized,
+    lang: Lang,
+) -> String {
+    let area = rule.area.as_ref().map_or_else(
+        || lang.pick("området", "the area").to_owned(),
+        |a| a.get_ref().get(lang).to_owned(),
+    );
+    let heading = rule.heading.as_ref().map_or_else(
+        || {
+            rule.area
+                .as_ref()
+                .map(|a| a.get_ref().sv.clone())
+                .unwrap_or_default()
+        },
+        |h| h.get_ref().clone(),
+    );
+    let min = header.min_words.to_string();
+    let missing = rule
+        .groups
+        .as_ref()
+        .map(|g| {
+            g.get_ref()
+                .iter()
+                .map(|g| format!("`{}`", g.label.get(lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let section = lang.pick("avsnittet", "the section");
+    text.fill(
+        lang,
+        &[
+            ("area", &area),
+            ("heading", &heading),
+            ("min", &min),
+            ("missing", &missing),
+            ("section", section),
+            ("term", "TODO"),
+        ],
+    )
 }
 
 fn indent(text: &str) -> String {

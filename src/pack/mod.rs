@@ -188,6 +188,8 @@ pub struct RuleDef {
     pub terms: SpannedList<Spanned<String>>,
     /// `section`: terms that look like a match but are not (e.g. `särskilt boende`).
     pub exclude: SpannedList<Spanned<String>>,
+    /// `section`: terms that, anywhere in a heading, mean it is about something else.
+    pub not_with: SpannedList<Spanned<String>>,
     /// `forbid`: regular expressions that match.
     pub patterns: SpannedList<Spanned<String>>,
     /// `mention`, `elements`: codes of `section` rules whose sections are searched.
@@ -213,6 +215,7 @@ impl RuleDef {
         add("heading", self.heading.as_ref().map(Spanned::span));
         add("terms", self.terms.as_ref().map(Spanned::span));
         add("exclude", self.exclude.as_ref().map(Spanned::span));
+        add("not_with", self.not_with.as_ref().map(Spanned::span));
         add("patterns", self.patterns.as_ref().map(Spanned::span));
         add("within", self.within.as_ref().map(Spanned::span));
         add("groups", self.groups.as_ref().map(Spanned::span));

@@ -350,3 +350,17 @@ fn a_bold_line_is_not_a_heading_but_is_pointed_out() {
     assert_eq!(&text[hint.span.clone()], "Bostäder");
     assert!(hint.message.ends_with("`## Bostäder`"), "{}", hint.message);
 }
+
+#[test]
+fn headings_about_the_departments_own_staff_are_not_areas() {
+    assert_eq!(
+        covered(&section(
+            "## Personalens kompetensutveckling och utbildning"
+        )),
+        set(&[])
+    );
+    assert_eq!(
+        covered(&section("## Hälsa och friskvård för medarbetare")),
+        set(&[])
+    );
+}

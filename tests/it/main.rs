@@ -1,6 +1,7 @@
 //! planlint's integration tests: one binary, one module per topic.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod blind;
 mod cli;
 mod coverage;
 mod examples;
