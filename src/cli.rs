@@ -11,15 +11,21 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// Language of messages.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Sv)]
-    pub lang: LangArg,
+    /// Language of messages (default `sv`, or `lang` in planlint.toml).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     /// When to colour output (`auto` honours `NO_COLOR` and whether stdout is a terminal).
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     /// An extra rule pack (a TOML file); may be repeated. The built-in pack is always loaded.
     #[arg(long = "rules", global = true, value_name = "FILE")]
     pub rules: Vec<PathBuf>,
+    /// Use this config file instead of looking for planlint.toml upwards from here.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore any planlint.toml.
+    #[arg(long, global = true)]
+    pub isolated: bool,
 }
 
 /// The subcommands.
@@ -37,6 +43,15 @@ pub enum Command {
         /// A rule code, e.g. IP002.
         code: String,
     },
+    /// Write a commented planlint.toml and a plan template here (never overwrites).
+    Init,
+    /// Print the effective settings and where each came from.
+    Config,
+    /// Run the pass/fail examples of every rule in a pack.
+    TestPack {
+        /// The pack file.
+        file: PathBuf,
+    },
     /// List the loaded rules.
     Rules {
         /// Print the rule table in Markdown, as in the README.
@@ -53,6 +68,28 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Report only these rule codes (comma-separated, repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Option<Vec<String>>,
+    /// Do not report these rule codes (comma-separated, repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+    /// `--deny warnings`: warnings fail the run too.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+    /// Print only findings: no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// The name to use for a plan read from standard input (`-`), for messages and config paths.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+/// What `--deny` turns into failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Warnings fail the run like errors.
+    Warnings,
 }
 
 /// Output formats of `check`.

@@ -74,6 +74,22 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Background, such as the policy clause the rule comes from.
     pub notes: Vec<String>,
+    /// The waiver that exempts this finding, if any: it is then kept for the record but does
+    /// not fail the run.
+    pub waiver: Option<Waived>,
+}
+
+/// A waiver that applied to a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waived {
+    /// Why the department is exempt.
+    pub reason: String,
+    /// Where the waiver is written: `plan.md:3` or `planlint.toml:12`.
+    pub source: String,
+    /// The decision behind it, if given.
+    pub decided: Option<String>,
+    /// Last day it applies (`YYYY-MM-DD`), if it expires.
+    pub expires: Option<String>,
 }
 
 impl Diagnostic {

@@ -144,9 +144,21 @@ impl RuleSet {
 
     /// Checks one parsed document and returns its findings, sorted.
     pub fn check(&self, doc: &Document, text: &str, file: FileId, lang: Lang) -> Vec<Diagnostic> {
+        self.check_only(doc, text, file, lang, |i| self.rules[i].enabled)
+    }
+
+    /// Like [`RuleSet::check`], running only the rules (by index) that `run` accepts.
+    fn check_only(
+        &self,
+        doc: &Document,
+        text: &str,
+        file: FileId,
+        lang: Lang,
+        run: impl Fn(usize) -> bool,
+    ) -> Vec<Diagnostic> {
         let areas = self.areas(doc, text);
         let mut out = Vec::new();
-        for (rule_index, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+        for (rule_index, rule) in self.rules.iter().enumerate().filter(|(i, _)| run(*i)) {
             let cx = checks::Cx {
                 doc,
                 text,
@@ -164,6 +176,43 @@ impl RuleSet {
         out
     }
 
+    /// Runs every rule's examples (of pack `pack`, or of all packs) with only that rule: the
+    /// failing example must fire that rule and nothing else, the passing one nothing.
+    pub fn test_examples(&self, pack: Option<usize>) -> Vec<ExampleFailure> {
+        let mut failures = Vec::new();
+        for (i, rule) in self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| pack.is_none_or(|p| r.pack == p))
+        {
+            for (passing, example) in [
+                (true, &rule.def.examples.pass),
+                (false, &rule.def.examples.fail),
+            ] {
+                let doc = Document::parse(example);
+                let codes: Vec<String> = self
+                    .check_only(&doc, example, 0, Lang::Sv, |j| j == i)
+                    .into_iter()
+                    .map(|d| d.code)
+                    .collect();
+                let ok = if passing {
+                    codes.is_empty()
+                } else {
+                    !codes.is_empty() && codes.iter().all(|c| c == rule.code())
+                };
+                if !ok {
+                    failures.push(ExampleFailure {
+                        code: rule.code().to_owned(),
+                        passing,
+                        fired: codes,
+                    });
+                }
+            }
+        }
+        failures
+    }
+
     /// Area coverage of `doc`, as `outline` shows it.
     pub fn areas(&self, doc: &Document, text: &str) -> area::Areas {
         let area_rules: Vec<Option<area::AreaRule<'_>>> = self
@@ -178,6 +227,47 @@ impl RuleSet {
             })
             .collect();
         area::coverage(doc, text, &area_rules)
+    }
+}
+
+/// A rule example that does not behave as its pack says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// The rule.
+    pub code: String,
+    /// Whether it was the passing example (which fired) or the failing one (which did not).
+    pub passing: bool,
+    /// The codes that fired.
+    pub fired: Vec<String>,
+}
+
+impl ExampleFailure {
+    /// One line for a policy author.
+    pub fn describe(&self, lang: Lang) -> String {
+        let fired = if self.fired.is_empty() {
+            lang.pick("inget", "nothing").to_owned()
+        } else {
+            self.fired.join(", ")
+        };
+        if self.passing {
+            format!(
+                "{}: {} {fired}",
+                self.code,
+                lang.pick(
+                    "det godkända exemplet (`examples.pass`) ger anmärkningar:",
+                    "the passing example (`examples.pass`) fires:"
+                )
+            )
+        } else {
+            format!(
+                "{}: {} {fired}",
+                self.code,
+                lang.pick(
+                    "exemplet som ska ge fel (`examples.fail`) ger:",
+                    "the failing example (`examples.fail`) fires:"
+                )
+            )
+        }
     }
 }
 

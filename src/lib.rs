@@ -14,20 +14,24 @@
 
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod engine;
 pub mod lint;
+pub mod waiver;
 pub mod matching;
 pub mod outline;
+pub mod commands;
+pub mod init;
 pub mod pack;
 pub mod render;
 pub mod source;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
-use cli::{Cli, ColorArg, Command, Format, LangArg};
+use cli::{Cli, ColorArg, LangArg};
 use diagnostic::Severity;
 use engine::RuleSet;
 use pack::{Lang, PackError};
@@ -97,7 +101,7 @@ impl Error {
                 let mut db = SourceDb::default();
                 let file = db.add(SourceFile::new(e.path.clone(), e.text.clone()));
                 let d = diagnostic::Diagnostic {
-                    code: "PL100".to_owned(),
+                    code: e.code.to_owned(),
                     name: "regelpaket".to_owned(),
                     severity: Severity::Error,
                     message: e.message.get(lang).to_owned(),
@@ -106,19 +110,27 @@ impl Error {
                     secondary: Vec::new(),
                     help: e.help.as_ref().map(|h| h.get(lang).to_owned()),
                     notes: Vec::new(),
+                    waiver: None,
                 };
                 return render::human::emit(&d, &db, color, w);
             }
         }
-        writeln!(w, "error: {}", self.message(lang))
+        writeln!(w, "error: {}", self.message(lang))?;
+        if let Error::Pack(PackError {
+            help: Some(help), ..
+        }) = self
+        {
+            writeln!(w, "  = help: {}", help.get(lang))?;
+        }
+        Ok(())
     }
 }
 
-/// The language chosen on the command line.
+/// The language chosen on the command line (Swedish if none), for errors before settings exist.
 pub fn lang_of(cli: &Cli) -> Lang {
     match cli.lang {
-        LangArg::Sv => Lang::Sv,
-        LangArg::En => Lang::En,
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Sv) | None => Lang::Sv,
     }
 }
 
@@ -140,88 +152,7 @@ pub fn load_rules(extra: &[std::path::PathBuf]) -> Result<RuleSet, PackError> {
     RuleSet::compile(defs)
 }
 
-/// Runs the command in `cli`, writing results to `out`.
-pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let lang = lang_of(cli);
-    let color = use_color(cli.color, io::stdout().is_terminal());
-    let rules = load_rules(&cli.rules)?;
-    match &cli.command {
-        Command::Check(args) => {
-            let found = discover::discover(&args.paths)?;
-            let (mut sources, mut diagnostics) = lint::check_all(&rules, &found.files, lang);
-            diagnostics.extend(
-                found
-                    .problems
-                    .iter()
-                    .map(|(path, why)| lint::walk_problem(&mut sources, path, why, lang)),
-            );
-            let report = render::Report {
-                diagnostics: &diagnostics,
-                sources: &sources,
-                files: found.files.len(),
-                lang,
-            };
-            match args.format {
-                Format::Human => render::human::render(&report, color, out)?,
-                Format::Short => render::short::render(&report, out)?,
-                Format::Json => render::json::render(&report, out)?,
-            }
-            let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
-            Ok(if failed {
-                Outcome::Findings
-            } else {
-                Outcome::Clean
-            })
-        }
-        Command::Outline { file } => {
-            let bytes = std::fs::read(file).map_err(|e| discover::DiscoverError {
-                path: file.clone(),
-                reason: e.to_string(),
-            })?;
-            let source = SourceFile::new(
-                file.display().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            );
-            let doc = document::Document::parse(&source.text);
-            let areas = rules.areas(&doc, &source.text);
-            let codes: Vec<&str> = rules.rules.iter().map(engine::Rule::code).collect();
-            write!(
-                out,
-                "{}",
-                outline::outline(&doc, &source, &areas, &codes, lang)
-            )?;
-            Ok(Outcome::Clean)
-        }
-        Command::Explain { code } => {
-            let Some(rule) = rules.find(code) else {
-                let best = pack::suggest_code(code, rules.rules.iter().map(engine::Rule::code))
-                    .map(str::to_owned);
-                return Err(Error::UnknownCode(code.clone(), best));
-            };
-            write!(
-                out,
-                "{}",
-                pack::explain(&rule.def, &rules.packs[rule.pack].header, lang)
-            )?;
-            Ok(Outcome::Clean)
-        }
-        Command::Rules { markdown: true } => {
-            write!(out, "{}", rules.markdown_table())?;
-            Ok(Outcome::Clean)
-        }
-        Command::Rules { markdown: false } => {
-            for rule in &rules.rules {
-                writeln!(
-                    out,
-                    "{:<6} {:<30} {:<8} {:<20} {}",
-                    rule.code(),
-                    rule.def.name.get_ref(),
-                    rule.severity.as_str(),
-                    rules.packs[rule.pack].header.id,
-                    rule.def.summary.get(lang)
-                )?;
-            }
-            Ok(Outcome::Clean)
-        }
-    }
+/// Runs the command in `cli`: reads plans (stdin for `-`), writes results to `out`.
+pub fn run(cli: &Cli, stdin: &mut dyn io::Read, out: &mut dyn Write) -> Result<Outcome, Error> {
+    commands::run(cli, stdin, out)
 }

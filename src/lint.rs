@@ -7,11 +7,13 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::Document;
 use crate::engine::RuleSet;
 use crate::pack::Lang;
 use crate::source::{SourceDb, SourceFile};
+use crate::waiver;
 
 /// planlint's own codes for files it could not check.
 pub mod codes {
@@ -34,71 +36,110 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Checks one plan given as text (e.g. from stdin).
-pub fn check_text(rules: &RuleSet, path: &str, text: String, lang: Lang) -> Checked {
-    let doc = Document::parse(&text);
-    let diagnostics = rules.check(&doc, &text, 0, lang);
-    Checked {
-        source: SourceFile::new(path, text),
-        diagnostics,
-    }
+/// What checking a plan needs: the compiled rules, the settings and the language.
+#[derive(Clone, Copy)]
+pub struct Linter<'a> {
+    /// The rule set, with select/ignore/severity already applied.
+    pub rules: &'a RuleSet,
+    /// Per-path overrides and the config root.
+    pub settings: &'a Settings,
+    /// Language of messages.
+    pub lang: Lang,
 }
 
-/// Reads and checks one plan.
-pub fn check_file(rules: &RuleSet, path: &Path, lang: Lang) -> Checked {
-    let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            let msg = format!(
-                "{}: {e}",
-                lang.pick("filen kan inte läsas", "the file cannot be read")
-            );
-            let help = lang.pick(
-                "kontrollera att filen finns och att du har läsrättighet till den",
-                "check that the file exists and that you may read it",
-            );
-            return own(shown, String::new(), codes::UNREADABLE, msg, 0..0, help);
-        }
-    };
-    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
-        let msg = lang
-            .pick(
-                "filen innehåller binära data och är ingen plan i Markdown",
-                "the file holds binary data and is not a Markdown plan",
-            )
-            .to_owned();
-        let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
-        let end = text.len();
-        return own(
-            shown,
-            text,
-            codes::BINARY,
-            msg,
-            end..end,
-            lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1),
+impl Linter<'_> {
+    /// Checks one plan given as text (a file's contents, or stdin); `path` is shown in messages
+    /// and matched by per-path settings.
+    pub fn check_text(&self, path: &str, text: String) -> Checked {
+        let doc = Document::parse(&text);
+        let mut diagnostics = self.rules.check(&doc, &text, 0, self.lang);
+        let at = Path::new(path);
+        diagnostics.retain_mut(
+            |d| match self.settings.severity_at(at, &d.code, d.severity) {
+                Some(severity) => {
+                    d.severity = severity;
+                    true
+                }
+                None => false,
+            },
         );
+        let source = SourceFile::new(path, text);
+        let own = waiver::apply_inline(&doc, &source, self.rules, self.lang, &mut diagnostics);
+        diagnostics.extend(own);
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Checked {
+            source,
+            diagnostics,
+        }
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => check_text(rules, &shown, text, lang),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let bad = e.as_bytes()[at];
-            let msg = format!(
-                "{} (0x{bad:02X})",
-                lang.pick("filen är inte giltig UTF-8", "the file is not valid UTF-8")
-            );
-            // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same offset.
-            own(
+
+    /// Reads and checks one plan.
+    pub fn check_file(&self, path: &Path) -> Checked {
+        let lang = self.lang;
+        let shown = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let msg = format!(
+                    "{}: {e}",
+                    lang.pick("filen kan inte läsas", "the file cannot be read")
+                );
+                let help = lang.pick(
+                    "kontrollera att filen finns och att du har läsrättighet till den",
+                    "check that the file exists and that you may read it",
+                );
+                return own(shown, String::new(), codes::UNREADABLE, msg, 0..0, help);
+            }
+        };
+        if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
+            let msg = lang
+                .pick(
+                    "filen innehåller binära data och är ingen plan i Markdown",
+                    "the file holds binary data and is not a Markdown plan",
+                )
+                .to_owned();
+            let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            let end = text.len();
+            return own(
                 shown,
                 text,
-                codes::NOT_UTF8,
+                codes::BINARY,
                 msg,
-                at..at + 3,
+                end..end,
                 lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1),
-            )
+            );
         }
+        match String::from_utf8(bytes) {
+            Ok(text) => self.check_text(&shown, text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let bad = e.as_bytes()[at];
+                let msg = format!(
+                    "{} (0x{bad:02X})",
+                    lang.pick("filen är inte giltig UTF-8", "the file is not valid UTF-8")
+                );
+                // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same offset.
+                own(
+                    shown,
+                    text,
+                    codes::NOT_UTF8,
+                    msg,
+                    at..at + 3,
+                    lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1),
+                )
+            }
+        }
+    }
+
+    /// Checks every file in parallel; the result is in the order of `files` whatever the
+    /// threads do.
+    pub fn check_all(&self, files: &[impl AsRef<Path> + Sync]) -> (SourceDb, Vec<Diagnostic>) {
+        let checked: Vec<Checked> = files
+            .par_iter()
+            .map(|p| self.check_file(p.as_ref()))
+            .collect();
+        collect(checked)
     }
 }
 
@@ -126,6 +167,7 @@ fn own(
         secondary: Vec::new(),
         help: Some(help.to_owned()),
         notes: Vec::new(),
+        waiver: None,
     };
     Checked {
         source: SourceFile::new(path, text),
@@ -133,17 +175,15 @@ fn own(
     }
 }
 
-/// Checks every file in parallel; the result is in the order of `files` whatever the threads do.
-pub fn check_all(
-    rules: &RuleSet,
-    files: &[impl AsRef<Path> + Sync],
-    lang: Lang,
-) -> (SourceDb, Vec<Diagnostic>) {
-    let checked: Vec<Checked> = files
-        .par_iter()
-        .map(|p| check_file(rules, p.as_ref(), lang))
-        .collect();
-    collect(checked)
+/// Checks one plan's text with the default settings (no config file), e.g. for tests and editors.
+pub fn check_text(rules: &RuleSet, path: &str, text: String, lang: Lang) -> Checked {
+    let settings = Settings::defaults();
+    Linter {
+        rules,
+        settings: &settings,
+        lang,
+    }
+    .check_text(path, text)
 }
 
 /// Puts checked files into one database and renumbers their findings.
@@ -185,5 +225,6 @@ pub fn walk_problem(db: &mut SourceDb, path: &Path, why: &str, lang: Lang) -> Di
             .to_owned(),
         ),
         notes: Vec::new(),
+        waiver: None,
     }
 }

@@ -25,8 +25,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = planlint::lang_of(&cli);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let result =
-        planlint::run(&cli, &mut out).and_then(|o| out.flush().map(|()| o).map_err(Error::from));
+    let result = planlint::run(&cli, &mut io::stdin().lock(), &mut out)
+        .and_then(|o| out.flush().map(|()| o).map_err(Error::from));
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),

@@ -100,6 +100,7 @@ impl Cx<'_> {
             secondary: Vec::new(),
             help: Some(self.rule.help.fill(self.lang, vars)),
             notes: vec![note],
+            waiver: None,
         }
     }
 

@@ -18,6 +18,8 @@ pub const BUILTIN_PATH: &str = "rules/integrationspolicy.toml";
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{}: {}", .path, .message.en)]
 pub struct PackError {
+    /// `PL100` for a rule pack, `PL101` for a config file.
+    pub code: &'static str,
     /// Path of the pack as shown to the user.
     pub path: String,
     /// The pack's text (empty if it could not be read).
@@ -42,6 +44,7 @@ impl PackError {
         label: Localized,
     ) -> Self {
         PackError {
+            code: FileKind::Pack.code(),
             path: path.to_owned(),
             text: text.to_owned(),
             span: Some(span),
@@ -111,42 +114,77 @@ pub fn builtin() -> Result<PackDef, PackError> {
     parse(BUILTIN_PATH, BUILTIN_TEXT)
 }
 
-/// Reads and parses the pack at `path`.
-pub fn load(path: &Path) -> Result<PackDef, PackError> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| PackError {
-        path: shown.clone(),
-        text: String::new(),
-        span: None,
-        message: t(
-            format!("regelpaketet `{shown}` kan inte läsas: {e}"),
-            format!("cannot read rule pack `{shown}`: {e}"),
-        ),
-        label: t("", ""),
-        help: None,
-    })?;
-    match String::from_utf8(bytes) {
-        Ok(text) => parse(&shown, &text),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Err(PackError::at(
-                &shown,
-                &text,
-                at..at + 1,
-                t(
-                    "regelpaketet är inte giltig UTF-8",
-                    "the rule pack is not valid UTF-8",
-                ),
-                t("första ogiltiga byte", "first invalid byte"),
-            ))
+/// What kind of TOML file an error is in: a rule pack or a config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A rule pack (errors are `PL100`).
+    Pack,
+    /// `planlint.toml` (errors are `PL101`).
+    Config,
+}
+
+impl FileKind {
+    /// The code of errors in this kind of file.
+    pub fn code(self) -> &'static str {
+        match self {
+            FileKind::Pack => "PL100",
+            FileKind::Config => "PL101",
+        }
+    }
+
+    /// The file kind's name with a definite article, Swedish and English.
+    fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            FileKind::Pack => ("regelpaketet", "the rule pack"),
+            FileKind::Config => ("konfigurationen", "the configuration"),
         }
     }
 }
 
+/// Reads a TOML file as text; a file that cannot be read or is not UTF-8 is an error.
+pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
+    let shown = path.display().to_string();
+    let (sv, en) = kind.noun();
+    let bytes = std::fs::read(path).map_err(|e| PackError {
+        code: kind.code(),
+        path: shown.clone(),
+        text: String::new(),
+        span: None,
+        message: t(
+            format!("{sv} `{shown}` kan inte läsas: {e}"),
+            format!("cannot read {en} `{shown}`: {e}"),
+        ),
+        label: t("", ""),
+        help: None,
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let mut err = PackError::at(
+            &shown,
+            &text,
+            at..at + 1,
+            t(
+                format!("{sv} är inte giltig UTF-8"),
+                format!("{en} is not valid UTF-8"),
+            ),
+            t("första ogiltiga byte", "first invalid byte"),
+        );
+        err.code = kind.code();
+        err
+    })
+}
+
+/// Reads and parses the pack at `path`.
+pub fn load(path: &Path) -> Result<PackDef, PackError> {
+    let text = read_text(path, FileKind::Pack)?;
+    parse(&path.display().to_string(), &text)
+}
+
 /// Parses pack text; `path` is only for messages.
 pub fn parse(path: &str, text: &str) -> Result<PackDef, PackError> {
-    let raw: RawPack = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    let raw: RawPack =
+        toml::from_str(text).map_err(|e| toml_error(path, text, &e, FileKind::Pack))?;
     let def = PackDef {
         header: raw.pack,
         rules: raw.rule,
@@ -157,7 +195,10 @@ pub fn parse(path: &str, text: &str) -> Result<PackDef, PackError> {
     Ok(def)
 }
 
-fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> PackError {
+/// A TOML parse or shape error as a [`PackError`] at its span, with "did you mean" for a
+/// misspelt key.
+pub fn toml_error(path: &str, text: &str, e: &toml::de::Error, kind: FileKind) -> PackError {
+    let (sv, en) = kind.noun();
     let span = e.span().unwrap_or(0..0);
     let detail = e.message().trim().to_owned();
     let mut err = PackError::at(
@@ -165,17 +206,18 @@ fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> PackError {
         text,
         span.clone(),
         t(
-            "regelpaketet kan inte läsas",
-            "the rule pack cannot be read",
+            format!("{sv} kan inte läsas"),
+            format!("{en} cannot be read"),
         ),
         t(detail.clone(), detail.clone()),
     );
+    err.code = kind.code();
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         err.message = t(
-            format!("okänd nyckel `{field}` i regelpaketet"),
-            format!("unknown key `{field}` in the rule pack"),
+            format!("okänd nyckel `{field}` i {sv}"),
+            format!("unknown key `{field}` in {en}"),
         );
         err.label = t("okänd nyckel", "unknown key");
         if let Some(best) = did_you_mean(field, expected.iter().copied()) {

@@ -15,7 +15,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use docs::explain;
-pub use load::{builtin, did_you_mean, load, parse, suggest_code, PackError, BUILTIN_PATH};
+pub use load::{
+    builtin, did_you_mean, load, parse, read_text, suggest_code, toml_error, FileKind, PackError,
+    BUILTIN_PATH,
+};
 
 use crate::diagnostic::Severity;
 

@@ -57,8 +57,11 @@ pub fn emit(d: &Diagnostic, sources: &SourceDb, color: bool, w: &mut dyn Write) 
 
 /// Writes every finding, then the summary line.
 pub fn render(report: &Report<'_>, color: bool, w: &mut dyn Write) -> io::Result<()> {
-    for d in report.diagnostics {
+    for d in report.live() {
         emit(d, report.sources, color, w)?;
+    }
+    if report.quiet {
+        return Ok(());
     }
     writeln!(w, "{}", summary(report))
 }
@@ -78,11 +81,23 @@ pub fn summary(report: &Report<'_>) -> String {
         ("plan granskad", "planer granskade"),
         ("plan checked", "plans checked"),
     );
+    let waived = if c.waived == 0 {
+        String::new()
+    } else {
+        format!(
+            "; {} {}",
+            c.waived,
+            lang.pick("undantagna enligt beslut", "waived by decision")
+        )
+    };
     if c.errors + c.warnings + c.info == 0 {
-        return format!("{plans}: {}", lang.pick("inga anmärkningar", "no findings"));
+        return format!(
+            "{plans}: {}{waived}",
+            lang.pick("inga anmärkningar", "no findings")
+        );
     }
     format!(
-        "{plans}, {} {}: {}, {}, {}",
+        "{plans}, {} {}: {}, {}, {}{}",
         c.plans_with_findings,
         lang.pick("med anmärkningar", "with findings"),
         plural(lang, c.errors, ("fel", "fel"), ("error", "errors")),
@@ -93,5 +108,6 @@ pub fn summary(report: &Report<'_>) -> String {
             ("warning", "warnings")
         ),
         plural(lang, c.info, ("info", "info"), ("info", "info")),
+        waived,
     )
 }

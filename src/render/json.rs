@@ -43,6 +43,15 @@ struct JsonDiagnostic<'a> {
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
     notes: &'a [String],
+    waiver: Option<JsonWaiver<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonWaiver<'a> {
+    reason: &'a str,
+    source: &'a str,
+    decided: Option<&'a str>,
+    expires: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +71,7 @@ struct Summary {
     errors: usize,
     warnings: usize,
     info: usize,
+    waived: usize,
 }
 
 fn label<'a>(file: &SourceFile, l: &'a Label, primary: bool) -> JsonLabel<'a> {
@@ -100,6 +110,12 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 labels: std::iter::once(primary).chain(labels).collect(),
                 help: d.help.as_deref(),
                 notes: &d.notes,
+                waiver: d.waiver.as_ref().map(|w| JsonWaiver {
+                    reason: &w.reason,
+                    source: &w.source,
+                    decided: w.decided.as_deref(),
+                    expires: w.expires.as_deref(),
+                }),
             }
         })
         .collect();
@@ -118,6 +134,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             errors: c.errors,
             warnings: c.warnings,
             info: c.info,
+            waived: c.waived,
         },
     };
     serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;

@@ -20,6 +20,8 @@ pub struct Report<'a> {
     pub files: usize,
     /// Language of fixed texts.
     pub lang: Lang,
+    /// Leave out the summary line.
+    pub quiet: bool,
 }
 
 /// Counts of findings by severity.
@@ -33,19 +35,28 @@ pub struct Counts {
     pub info: usize,
     /// Plans with at least one finding of any level.
     pub plans_with_findings: usize,
+    /// Findings exempted by a waiver (not counted above).
+    pub waived: usize,
 }
 
 impl Report<'_> {
+    /// Findings that are not waived: the ones people act on.
+    pub fn live(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.waiver.is_none())
+    }
+
     /// Counts the findings.
     pub fn counts(&self) -> Counts {
-        let by = |s| self.diagnostics.iter().filter(|d| d.severity == s).count();
-        let mut files: Vec<usize> = self.diagnostics.iter().map(|d| d.file).collect();
+        let by = |s| self.live().filter(|d| d.severity == s).count();
+        let mut files: Vec<usize> = self.live().map(|d| d.file).collect();
+        files.sort_unstable();
         files.dedup();
         Counts {
             errors: by(Severity::Error),
             warnings: by(Severity::Warning),
             info: by(Severity::Info),
             plans_with_findings: files.len(),
+            waived: self.diagnostics.len() - self.live().count(),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::Report;
 
 /// Writes one line per finding.
 pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    for d in report.diagnostics {
+    for d in report.live() {
         let file = report.sources.get(d.file);
         let (line, col) = file.line_col(d.primary.span.start);
         writeln!(

@@ -1,0 +1,296 @@
+//! The subcommands: settings are merged once, then each command runs the pipeline it needs.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, Command, Deny, Format};
+use crate::config::settings::CliValues;
+use crate::config::{self, Loaded, Settings};
+use crate::diagnostic::Severity;
+use crate::engine::{Rule, RuleSet};
+use crate::lint::{self, Linter};
+use crate::pack::{self, fill_pair, FileKind, Lang, PackError};
+use crate::render::{self, Report};
+use crate::source::SourceFile;
+use crate::{discover, document, init, outline, waiver, Error, Outcome};
+
+/// Finds the config file: `--config`, none with `--isolated`, else upwards from `cwd`.
+fn locate(cli: &Cli, cwd: &Path) -> Result<Option<Loaded>, PackError> {
+    if cli.isolated {
+        return Ok(None);
+    }
+    let path = match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => config::find(cwd),
+    };
+    path.map(|p| config::load(&p)).transpose()
+}
+
+/// Loads the packs the config names (or the built-in one) plus `--rules`, and compiles them.
+fn load_rules(config: Option<&Loaded>, extra: &[PathBuf]) -> Result<RuleSet, PackError> {
+    let mut defs = Vec::new();
+    match config.and_then(|c| c.file.packs.as_ref().map(|p| (c, p))) {
+        None => defs.push(pack::builtin()?),
+        Some((c, packs)) => {
+            for entry in packs.get_ref() {
+                let name = entry.get_ref();
+                if name == "builtin" || name == "integrationspolicy" {
+                    defs.push(pack::builtin()?);
+                    continue;
+                }
+                let path = c.dir().join(name);
+                if !path.is_file() {
+                    let mut e = PackError::at(
+                        &c.path.display().to_string(),
+                        &c.text,
+                        entry.span(),
+                        fill_pair(
+                            "regelpaketet `{why}` finns inte",
+                            "the rule pack `{why}` does not exist",
+                            name,
+                        ),
+                        fill_pair(
+                            "sökvägen räknas från konfigurationsfilens katalog",
+                            "the path is relative to the config file's directory",
+                            "",
+                        ),
+                    )
+                    .with_help(fill_pair(
+                        "det inbyggda paketet heter `builtin`",
+                        "the built-in pack is called `builtin`",
+                        "",
+                    ));
+                    e.code = FileKind::Config.code();
+                    return Err(e);
+                }
+                defs.push(pack::load(&path)?);
+            }
+        }
+    }
+    for path in extra {
+        defs.push(pack::load(path)?);
+    }
+    RuleSet::compile(defs)
+}
+
+fn cli_values(cli: &Cli) -> CliValues {
+    let lang = cli.lang.map(|l| match l {
+        crate::cli::LangArg::Sv => Lang::Sv,
+        crate::cli::LangArg::En => Lang::En,
+    });
+    match &cli.command {
+        Command::Check(a) => CliValues {
+            lang,
+            select: a.select.clone(),
+            ignore: a.ignore.clone(),
+            deny_warnings: a.deny == Some(Deny::Warnings),
+        },
+        _ => CliValues {
+            lang,
+            ..CliValues::default()
+        },
+    }
+}
+
+/// Runs the command in `cli`.
+pub fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let cwd = std::env::current_dir()?;
+    if let Command::Init = cli.command {
+        let lang = crate::lang_of(cli);
+        write!(out, "{}", init::init(&cwd, lang)?)?;
+        return Ok(Outcome::Clean);
+    }
+    if let Command::TestPack { file } = &cli.command {
+        return test_pack(file, crate::lang_of(cli), out);
+    }
+    let config = locate(cli, &cwd)?;
+    let mut rules = load_rules(config.as_ref(), &cli.rules)?;
+    let settings = Settings::new(config, &cli_values(cli), &rules, &cwd)?;
+    settings.apply(&mut rules);
+    let lang = settings.lang.value;
+    let color = crate::use_color(cli.color, io::stdout().is_terminal());
+    match &cli.command {
+        Command::Check(args) => check(args, &rules, &settings, stdin, color, out),
+        Command::Outline { file } => {
+            let bytes = std::fs::read(file).map_err(|e| discover::DiscoverError {
+                path: file.clone(),
+                reason: e.to_string(),
+            })?;
+            let source = SourceFile::new(
+                file.display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+            let doc = document::Document::parse(&source.text);
+            let areas = rules.areas(&doc, &source.text);
+            let codes: Vec<&str> = rules.rules.iter().map(Rule::code).collect();
+            write!(
+                out,
+                "{}",
+                outline::outline(&doc, &source, &areas, &codes, lang)
+            )?;
+            Ok(Outcome::Clean)
+        }
+        Command::Explain { code } => {
+            let Some(rule) = rules.find(code) else {
+                let best =
+                    pack::suggest_code(code, rules.rules.iter().map(Rule::code)).map(str::to_owned);
+                return Err(Error::UnknownCode(code.clone(), best));
+            };
+            write!(
+                out,
+                "{}",
+                pack::explain(&rule.def, &rules.packs[rule.pack].header, lang)
+            )?;
+            Ok(Outcome::Clean)
+        }
+        Command::Rules { markdown: true } => {
+            write!(out, "{}", rules.markdown_table())?;
+            Ok(Outcome::Clean)
+        }
+        Command::Rules { markdown: false } => {
+            for rule in &rules.rules {
+                let state = if rule.enabled {
+                    rule.severity.as_str()
+                } else {
+                    "off"
+                };
+                writeln!(
+                    out,
+                    "{:<6} {:<30} {:<8} {:<20} {}",
+                    rule.code(),
+                    rule.def.name.get_ref(),
+                    state,
+                    rules.packs[rule.pack].header.id,
+                    rule.def.summary.get(lang)
+                )?;
+            }
+            Ok(Outcome::Clean)
+        }
+        Command::Config => {
+            write!(out, "{}", config::settings::describe(&settings, &rules))?;
+            Ok(Outcome::Clean)
+        }
+        Command::Init | Command::TestPack { .. } => Ok(Outcome::Clean),
+    }
+}
+
+fn check(
+    args: &crate::cli::CheckArgs,
+    rules: &RuleSet,
+    settings: &Settings,
+    stdin: &mut dyn Read,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let lang = settings.lang.value;
+    let linter = Linter {
+        rules,
+        settings,
+        lang,
+    };
+    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let mut found = if from_stdin && paths.is_empty() {
+        discover::Found::default()
+    } else {
+        discover::discover(&paths)?
+    };
+    found.files.retain(|f| settings.wants(f));
+    let (mut sources, mut diagnostics) = linter.check_all(&found.files);
+    let mut checked: Vec<&Path> = found.files.iter().map(PathBuf::as_path).collect();
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".to_owned());
+    if from_stdin {
+        let mut bytes = Vec::new();
+        stdin.read_to_end(&mut bytes)?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let c = linter.check_text(&stdin_name, text);
+        let (db, more) = lint::collect(vec![c]);
+        let id = sources.add(db.get(0).clone());
+        diagnostics.extend(more.into_iter().map(|mut d| {
+            d.file = id;
+            d
+        }));
+        checked.push(Path::new(&stdin_name));
+    }
+    diagnostics.extend(
+        found
+            .problems
+            .iter()
+            .map(|(path, why)| lint::walk_problem(&mut sources, path, why, lang)),
+    );
+    let about_waivers = waiver::apply_config(
+        settings,
+        &mut sources,
+        &mut diagnostics,
+        &checked,
+        &waiver::today(),
+        lang,
+    );
+    diagnostics.extend(about_waivers);
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let report = Report {
+        diagnostics: &diagnostics,
+        sources: &sources,
+        files: checked.len(),
+        lang,
+        quiet: args.quiet,
+    };
+    match args.format {
+        Format::Human => render::human::render(&report, color, out)?,
+        Format::Short => render::short::render(&report, out)?,
+        Format::Json => render::json::render(&report, out)?,
+    }
+    let live = |s: Severity| {
+        diagnostics
+            .iter()
+            .any(|d| d.waiver.is_none() && d.severity == s)
+    };
+    let failed = live(Severity::Error) || (settings.deny_warnings.value && live(Severity::Warning));
+    Ok(if failed {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn test_pack(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let mut defs = Vec::new();
+    let def = pack::load(file)?;
+    let is_builtin = def.header.id == "integrationspolicy" && def.header.prefix.get_ref() == "IP";
+    if !is_builtin {
+        defs.push(pack::builtin()?);
+    }
+    defs.push(def);
+    let rules = RuleSet::compile(defs)?;
+    let pack_index = rules.packs.len() - 1;
+    let failures = rules.test_examples(Some(pack_index));
+    let tested = rules.rules.iter().filter(|r| r.pack == pack_index).count();
+    for f in &failures {
+        writeln!(out, "{}", f.describe(lang))?;
+    }
+    writeln!(
+        out,
+        "{}: {} {}, {} {}",
+        file.display(),
+        tested,
+        lang.pick("regler prövade", "rules tested"),
+        failures.len(),
+        lang.pick(
+            "med exempel som inte stämmer",
+            "with examples that do not behave as stated"
+        )
+    )?;
+    Ok(if failures.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}

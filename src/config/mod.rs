@@ -1,0 +1,130 @@
+//! `planlint.toml`: finding it, parsing it with spans, and checking it against the loaded rules.
+//!
+//! The file is found by walking up from the current directory (`planlint.toml` before
+//! `.planlint.toml` in each directory), or named with `--config`; `--isolated` ignores it.
+//! Every mistake is a [`PackError`] with the span of the offending bytes (code `PL101`), so it
+//! is rendered rustc-style like a broken rule pack. Merging with defaults and the command line
+//! happens in [`settings`].
+
+pub mod settings;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub use settings::{Level, Origin, Settings};
+
+use crate::pack::{read_text, toml_error, FileKind, PackError};
+
+/// File names looked for in each directory, in order.
+pub const FILE_NAMES: [&str; 2] = ["planlint.toml", ".planlint.toml"];
+
+/// A list with the span of each item.
+pub type SpannedStrings = Spanned<Vec<Spanned<String>>>;
+
+/// Severity overrides by rule code.
+pub type SeverityMap = BTreeMap<Spanned<String>, Spanned<Level>>;
+
+/// `planlint.toml` as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Packs to load: `"builtin"` (or `"integrationspolicy"`) for the built-in one, else paths
+    /// relative to the config file. Without this key the built-in pack is loaded.
+    pub packs: Option<SpannedStrings>,
+    /// Language of messages: `sv` or `en`.
+    pub lang: Option<Spanned<String>>,
+    /// Globs (relative to the config file) of plans to check; default every `*.md`.
+    pub include: Option<SpannedStrings>,
+    /// Globs of files never to check.
+    pub exclude: Option<SpannedStrings>,
+    /// Report only these codes.
+    pub select: Option<SpannedStrings>,
+    /// Never report these codes.
+    pub ignore: Option<SpannedStrings>,
+    /// Severity by code: `error`, `warning`, `info` or `off`.
+    #[serde(default)]
+    pub severity: SeverityMap,
+    /// Severity overrides for some paths.
+    #[serde(default, rename = "override")]
+    pub overrides: Vec<OverrideDef>,
+    /// Exemptions with a reason.
+    #[serde(default, rename = "waiver")]
+    pub waivers: Vec<Spanned<WaiverDef>>,
+}
+
+/// One `[[override]]`: severities that apply to some paths.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideDef {
+    /// Globs relative to the config file.
+    pub paths: SpannedStrings,
+    /// Severity by code, as in `[severity]`.
+    #[serde(default)]
+    pub severity: SeverityMap,
+}
+
+/// One `[[waiver]]`: codes that do not apply to some paths, with the reason why.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaiverDef {
+    /// Globs relative to the config file.
+    pub paths: SpannedStrings,
+    /// Rule codes waived.
+    pub codes: SpannedStrings,
+    /// Why: part of the compliance record.
+    pub reason: Spanned<String>,
+    /// The decision behind it, e.g. a diarienummer or § reference.
+    pub decided: Option<String>,
+    /// Last day the waiver applies (a TOML date, e.g. `2027-12-31`).
+    pub expires: Option<Spanned<toml::value::Datetime>>,
+}
+
+/// A config file that was read.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Its path.
+    pub path: PathBuf,
+    /// Its text, for error labels.
+    pub text: String,
+    /// What it says.
+    pub file: ConfigFile,
+}
+
+impl Loaded {
+    /// The directory paths in the file are relative to.
+    pub fn dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+
+    /// The 1-based line of a byte offset, for provenance.
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
+    }
+}
+
+/// Looks for a config file in `start` and its ancestors.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .flat_map(|dir| FILE_NAMES.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Reads and parses the config file at `path`.
+pub fn load(path: &Path) -> Result<Loaded, PackError> {
+    let text = read_text(path, FileKind::Config)?;
+    let shown = path.display().to_string();
+    let file: ConfigFile =
+        toml::from_str(&text).map_err(|e| toml_error(&shown, &text, &e, FileKind::Config))?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        text,
+        file,
+    })
+}

@@ -1,0 +1,546 @@
+//! Effective settings: defaults < `planlint.toml` < command line, each remembering its origin
+//! so `planlint config` can say where a value came from.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::GlobSet;
+use serde::Deserialize;
+
+use super::{validate, Loaded, SeverityMap};
+use crate::diagnostic::Severity;
+use crate::engine::RuleSet;
+use crate::pack::{fill_pair, Lang, PackError};
+
+/// A severity as configured, including `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Report as an error.
+    Error,
+    /// Report as a warning.
+    Warning,
+    /// Report as information.
+    Info,
+    /// Do not report.
+    Off,
+}
+
+impl Level {
+    /// The severity, or `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// planlint's default.
+    Default,
+    /// A line of the config file.
+    File(PathBuf, usize),
+    /// A command-line flag.
+    CommandLine,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => f.write_str("default"),
+            Origin::File(path, line) => write!(f, "{}:{line}", path.display()),
+            Origin::CommandLine => f.write_str("command line"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone)]
+pub struct Setting<T> {
+    /// The value.
+    pub value: T,
+    /// Its origin.
+    pub origin: Origin,
+}
+
+/// Severity overrides for some paths: the globs as written, compiled, the levels, the origin.
+pub type PathOverride = (Vec<String>, GlobSet, BTreeMap<String, Level>, Origin);
+
+/// A waiver from the config file, compiled.
+#[derive(Debug, Clone)]
+pub struct ConfigWaiver {
+    /// Which paths (relative to the config file).
+    pub paths: GlobSet,
+    /// Which codes.
+    pub codes: Vec<String>,
+    /// Why.
+    pub reason: String,
+    /// The decision behind it.
+    pub decided: Option<String>,
+    /// Last day it applies, as `YYYY-MM-DD`.
+    pub expires: Option<String>,
+    /// `planlint.toml:LINE`, for the record.
+    pub source: String,
+    /// Span of the waiver in the config file.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Command-line values that take part in merging (`None`: not given).
+#[derive(Debug, Clone, Default)]
+pub struct CliValues {
+    /// `--lang`.
+    pub lang: Option<Lang>,
+    /// `--select`.
+    pub select: Option<Vec<String>>,
+    /// `--ignore`.
+    pub ignore: Vec<String>,
+    /// `--deny warnings`.
+    pub deny_warnings: bool,
+}
+
+/// Every setting of a run after merging.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Directory that globs are relative to: the config file's, else the current one.
+    pub root: PathBuf,
+    /// The config file, if one was used.
+    pub config: Option<Loaded>,
+    /// Language of messages.
+    pub lang: Setting<Lang>,
+    /// `include` globs (`None`: every Markdown file).
+    pub include: Setting<Option<(Vec<String>, GlobSet)>>,
+    /// `exclude` globs.
+    pub exclude: Setting<Option<(Vec<String>, GlobSet)>>,
+    /// Codes to report (`None`: all).
+    pub select: Setting<Option<Vec<String>>>,
+    /// Codes never to report.
+    pub ignore: Setting<Vec<String>>,
+    /// Severity overrides by code.
+    pub severity: Vec<(String, Level, Origin)>,
+    /// Severity overrides for paths.
+    pub overrides: Vec<PathOverride>,
+    /// Waivers from the config file.
+    pub waivers: Vec<ConfigWaiver>,
+    /// Whether warnings fail the run.
+    pub deny_warnings: Setting<bool>,
+}
+
+fn file_origin(config: &Loaded, span: &std::ops::Range<usize>) -> Origin {
+    Origin::File(config.path.clone(), config.line_of(span.start))
+}
+
+impl Settings {
+    /// Merges defaults, `config` and the command line, checking codes against `rules`.
+    pub fn new(
+        config: Option<Loaded>,
+        cli: &CliValues,
+        rules: &RuleSet,
+        cwd: &Path,
+    ) -> Result<Settings, PackError> {
+        let known: Vec<&str> = rules.rules.iter().map(crate::engine::Rule::code).collect();
+        let root = config
+            .as_ref()
+            .map_or_else(|| cwd.to_path_buf(), |c| cwd.join(c.dir()));
+        let mut s = Settings {
+            root,
+            ..Settings::defaults()
+        };
+        if let Some(c) = &config {
+            s.read_file(c, &known)?;
+        }
+        if let Some(lang) = cli.lang {
+            s.lang = Setting {
+                value: lang,
+                origin: Origin::CommandLine,
+            };
+        }
+        if let Some(select) = &cli.select {
+            let select = select
+                .iter()
+                .map(|c| cli_code(c, &known))
+                .collect::<Result<_, _>>()?;
+            s.select = Setting {
+                value: Some(select),
+                origin: Origin::CommandLine,
+            };
+        }
+        if !cli.ignore.is_empty() {
+            let mut ignore: Vec<String> = cli
+                .ignore
+                .iter()
+                .map(|c| cli_code(c, &known))
+                .collect::<Result<_, _>>()?;
+            ignore.append(&mut s.ignore.value);
+            s.ignore = Setting {
+                value: ignore,
+                origin: Origin::CommandLine,
+            };
+        }
+        if cli.deny_warnings {
+            s.deny_warnings = Setting {
+                value: true,
+                origin: Origin::CommandLine,
+            };
+        }
+        s.config = config;
+        Ok(s)
+    }
+
+    /// The settings without a config file or flags, relative to the current directory.
+    pub fn defaults() -> Settings {
+        Settings {
+            root: std::env::current_dir().unwrap_or_default(),
+            config: None,
+            lang: Setting {
+                value: Lang::Sv,
+                origin: Origin::Default,
+            },
+            include: Setting {
+                value: None,
+                origin: Origin::Default,
+            },
+            exclude: Setting {
+                value: None,
+                origin: Origin::Default,
+            },
+            select: Setting {
+                value: None,
+                origin: Origin::Default,
+            },
+            ignore: Setting {
+                value: Vec::new(),
+                origin: Origin::Default,
+            },
+            severity: Vec::new(),
+            overrides: Vec::new(),
+            waivers: Vec::new(),
+            deny_warnings: Setting {
+                value: false,
+                origin: Origin::Default,
+            },
+        }
+    }
+
+    fn read_file(&mut self, c: &Loaded, known: &[&str]) -> Result<(), PackError> {
+        let f = &c.file;
+        if let Some(lang) = &f.lang {
+            let value = match lang.get_ref().as_str() {
+                "sv" => Lang::Sv,
+                "en" => Lang::En,
+                other => {
+                    return Err(validate::error(
+                        c,
+                        lang.span(),
+                        fill_pair("okänt språk `{why}`", "unknown language `{why}`", other),
+                        fill_pair("använd `sv` eller `en`", "use `sv` or `en`", ""),
+                    ))
+                }
+            };
+            self.lang = Setting {
+                value,
+                origin: file_origin(c, &lang.span()),
+            };
+        }
+        for (slot, list) in [
+            (&mut self.include, &f.include),
+            (&mut self.exclude, &f.exclude),
+        ] {
+            if let Some(list) = list {
+                let raw = list.get_ref().iter().map(|g| g.get_ref().clone()).collect();
+                *slot = Setting {
+                    value: Some((raw, validate::globs(c, list)?)),
+                    origin: file_origin(c, &list.span()),
+                };
+            }
+        }
+        if let Some(list) = &f.select {
+            self.select = Setting {
+                value: Some(validate::codes(c, list, known)?),
+                origin: file_origin(c, &list.span()),
+            };
+        }
+        if let Some(list) = &f.ignore {
+            self.ignore = Setting {
+                value: validate::codes(c, list, known)?,
+                origin: file_origin(c, &list.span()),
+            };
+        }
+        for (code, level) in &f.severity {
+            let checked = validate::code(c, code, known)?;
+            self.severity
+                .push((checked, *level.get_ref(), file_origin(c, &level.span())));
+        }
+        for o in &f.overrides {
+            let raw = o
+                .paths
+                .get_ref()
+                .iter()
+                .map(|g| g.get_ref().clone())
+                .collect();
+            let origin = file_origin(c, &o.paths.span());
+            self.overrides.push((
+                raw,
+                validate::globs(c, &o.paths)?,
+                severity_map(c, &o.severity, known)?,
+                origin,
+            ));
+        }
+        for w in &f.waivers {
+            self.waivers.push(waiver(c, w, known)?);
+        }
+        Ok(())
+    }
+
+    /// Applies select, ignore and severity overrides to the rule set.
+    pub fn apply(&self, rules: &mut RuleSet) {
+        for rule in &mut rules.rules {
+            let code = rule.code().to_owned();
+            let selected = self.select.value.as_ref().is_none_or(|s| s.contains(&code));
+            rule.enabled = selected && !self.ignore.value.contains(&code);
+            if let Some((_, level, _)) = self.severity.iter().rev().find(|(c, _, _)| *c == code) {
+                match level.severity() {
+                    Some(sev) => rule.severity = sev,
+                    None => rule.enabled = false,
+                }
+            }
+        }
+    }
+
+    /// `path` relative to [`Settings::root`], as globs see it.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(path)
+        };
+        let clean: PathBuf = absolute
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        let root: PathBuf = self
+            .root
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        clean
+            .strip_prefix(&root)
+            .map_or(clean.clone(), Path::to_path_buf)
+    }
+
+    /// Whether a plan at `path` is checked under `include`/`exclude`.
+    pub fn wants(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        let included = self
+            .include
+            .value
+            .as_ref()
+            .is_none_or(|(_, set)| set.is_match(&rel));
+        let excluded = self
+            .exclude
+            .value
+            .as_ref()
+            .is_some_and(|(_, set)| set.is_match(&rel));
+        included && !excluded
+    }
+
+    /// The severity of `code` at `path` after per-path overrides (`None`: off), given the
+    /// rule's severity after global overrides.
+    pub fn severity_at(&self, path: &Path, code: &str, severity: Severity) -> Option<Severity> {
+        let rel = self.relative(path);
+        let mut result = Some(severity);
+        for (_, set, map, _) in &self.overrides {
+            if let Some(level) = map.get(code) {
+                if set.is_match(&rel) {
+                    result = level.severity();
+                }
+            }
+        }
+        result
+    }
+}
+
+fn severity_map(
+    c: &Loaded,
+    map: &SeverityMap,
+    known: &[&str],
+) -> Result<BTreeMap<String, Level>, PackError> {
+    map.iter()
+        .map(|(code, level)| Ok((validate::code(c, code, known)?, *level.get_ref())))
+        .collect()
+}
+
+fn waiver(
+    c: &Loaded,
+    w: &toml::Spanned<super::WaiverDef>,
+    known: &[&str],
+) -> Result<ConfigWaiver, PackError> {
+    let def = w.get_ref();
+    if def.reason.get_ref().trim().is_empty() {
+        return Err(validate::error(
+            c,
+            def.reason.span(),
+            fill_pair(
+                "undantaget saknar motivering",
+                "the waiver has no reason",
+                "",
+            ),
+            fill_pair(
+                "skriv varför undantaget behövs; det är en del av beslutsunderlaget",
+                "say why the waiver is needed; it is part of the record",
+                "",
+            ),
+        ));
+    }
+    let expires = match &def.expires {
+        Some(d) => match (d.get_ref().date, d.get_ref().time) {
+            (Some(date), None) => Some(date.to_string()),
+            _ => {
+                return Err(validate::error(
+                    c,
+                    d.span(),
+                    fill_pair(
+                        "`expires` ska vara ett datum",
+                        "`expires` must be a date",
+                        "",
+                    ),
+                    fill_pair(
+                        "skriv t.ex. `expires = 2027-12-31`",
+                        "write e.g. `expires = 2027-12-31`",
+                        "",
+                    ),
+                ))
+            }
+        },
+        None => None,
+    };
+    Ok(ConfigWaiver {
+        paths: validate::globs(c, &def.paths)?,
+        codes: validate::codes(c, &def.codes, known)?,
+        reason: def.reason.get_ref().trim().to_owned(),
+        decided: def.decided.clone(),
+        expires,
+        source: format!("{}:{}", c.path.display(), c.line_of(w.span().start)),
+        span: w.span(),
+    })
+}
+
+fn cli_code(code: &str, known: &[&str]) -> Result<String, PackError> {
+    if let Some(found) = known.iter().find(|k| k.eq_ignore_ascii_case(code.trim())) {
+        return Ok((*found).to_owned());
+    }
+    let hint = crate::pack::suggest_code(code, known.iter().copied())
+        .map(|b| fill_pair("menade du `{why}`?", "did you mean `{why}`?", b));
+    Err(PackError {
+        code: "PL102",
+        path: String::new(),
+        text: String::new(),
+        span: None,
+        message: fill_pair(
+            "okänd regelkod `{why}` på kommandoraden",
+            "unknown rule code `{why}` on the command line",
+            code,
+        ),
+        label: fill_pair("", "", ""),
+        help: hint,
+    })
+}
+
+/// The effective settings, one per line, each with where it came from (`planlint config`).
+pub fn describe(s: &Settings, rules: &RuleSet) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "-".to_owned()
+        } else {
+            v.join(", ")
+        }
+    };
+    let mut line = |key: &str, value: String, origin: &Origin| {
+        let _ = writeln!(out, "{key:<14} = {value:<40} # {origin}");
+    };
+    let config = s
+        .config
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |c| c.path.display().to_string());
+    line("config", config, &Origin::Default);
+    line("root", s.root.display().to_string(), &Origin::Default);
+    line("lang", s.lang.value.to_string(), &s.lang.origin);
+    let packs_origin = s
+        .config
+        .as_ref()
+        .and_then(|c| {
+            c.file
+                .packs
+                .as_ref()
+                .map(|p| Origin::File(c.path.clone(), c.line_of(p.span().start)))
+        })
+        .unwrap_or(Origin::Default);
+    line("packs", rules.pack_paths.join(", "), &packs_origin);
+    let globs = |g: &Option<(Vec<String>, GlobSet)>| {
+        g.as_ref()
+            .map_or_else(|| "*.md, *.markdown".to_owned(), |(raw, _)| list(raw))
+    };
+    line("include", globs(&s.include.value), &s.include.origin);
+    line(
+        "exclude",
+        s.exclude
+            .value
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |(raw, _)| list(raw)),
+        &s.exclude.origin,
+    );
+    line(
+        "select",
+        s.select
+            .value
+            .as_ref()
+            .map_or_else(|| "all".to_owned(), |v| list(v)),
+        &s.select.origin,
+    );
+    line("ignore", list(&s.ignore.value), &s.ignore.origin);
+    line(
+        "deny-warnings",
+        s.deny_warnings.value.to_string(),
+        &s.deny_warnings.origin,
+    );
+    for (code, level, origin) in &s.severity {
+        line(
+            &format!("severity.{code}"),
+            format!("{level:?}").to_lowercase(),
+            origin,
+        );
+    }
+    for (paths, _, map, origin) in &s.overrides {
+        let levels: Vec<String> = map
+            .iter()
+            .map(|(c, l)| format!("{c}={}", format!("{l:?}").to_lowercase()))
+            .collect();
+        line(
+            "override",
+            format!("{} -> {}", list(paths), levels.join(", ")),
+            origin,
+        );
+    }
+    for w in &s.waivers {
+        let expires = w
+            .expires
+            .as_deref()
+            .map_or_else(String::new, |e| format!(" (expires {e})"));
+        let _ = writeln!(
+            out,
+            "{:<14} = {} : {}{expires} # {}",
+            "waiver",
+            w.codes.join(", "),
+            w.reason,
+            w.source
+        );
+    }
+    out
+}

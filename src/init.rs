@@ -1,0 +1,142 @@
+//! `planlint init`: a commented `planlint.toml` and a plan template, never overwriting.
+//!
+//! Each file is written to a temporary file beside its target and then hard-linked into place,
+//! which fails if the target exists: an existing file is never replaced, even by a race.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::pack::Lang;
+
+/// The config file `init` writes.
+pub const CONFIG: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.
+# Every key is optional. `planlint config` shows the effective settings and where each came from.
+
+# Rule packs: "builtin" is the integration policy built into planlint; other packs are paths
+# relative to this file.
+packs = ["builtin"]
+
+# Language of messages: "sv" or "en".
+lang = "sv"
+
+# Which Markdown files are plans (globs relative to this file), and which are not.
+include = ["**/*.md"]
+exclude = ["README.md", "arkiv/**"]
+
+# Severity by rule code: "error", "warning", "info" or "off".
+[severity]
+# IP015 = "off"
+
+# Severities for some paths only.
+# [[override]]
+# paths = ["bolag/**"]
+# severity = { IP007 = "off" }
+
+# A waiver exempts plans from a rule. It needs a reason; it is part of the compliance record.
+# [[waiver]]
+# paths = ["overformyndarnamnden.md"]
+# codes = ["IP002"]
+# reason = "Överförmyndarnämnden har inget uppdrag som rör bostäder."
+# decided = "KS 2027/12 § 4"
+# expires = 2027-12-31
+"#;
+
+/// The plan template `init` writes.
+pub const TEMPLATE: &str = r"---
+förvaltning:
+år:
+ansvarig:
+---
+
+# Verksamhetsplan – förvaltningens namn
+
+<!-- Skriv här en inledning: förvaltningens uppdrag och hur planen utgår från kommunens
+     integrationspolicy (KF 2016-06-20 § 67). -->
+
+## Prioriterade områden enligt integrationspolicyn
+
+### Arbete och studier
+
+<!-- Hur bidrar förvaltningen till att nyanlända kommer i arbete eller studier och till att
+     deras kompetens tas tillvara? Skriv ett mål, ett nyckeltal med en siffra, vem som
+     ansvarar och när det ska vara klart. -->
+
+### Bostäder
+
+<!-- Vad gör förvaltningen för utbudet av bostäder och boendemiljöer för nyanlända?
+     Mål, nyckeltal, ansvarig och tidsram. -->
+
+### Folkhälsa
+
+<!-- Hur skapar förvaltningen mötesplatser och delaktighet, och hur förebygger och motverkar
+     den diskriminering, främlingsfientlighet och rasism? Mål, nyckeltal, ansvarig, tidsram. -->
+
+### Samverkan
+
+<!-- Hur samverkar förvaltningen med kommunens andra verksamheter och med andra aktörer
+     (Arbetsförmedlingen, regionen, föreningar …)? Mål, nyckeltal, ansvarig, tidsram. -->
+
+## Uppföljning
+
+<!-- När och hur planen följs upp (delårsrapport, årsredovisning). -->
+";
+
+/// Writes `contents` to `path` unless it exists. Returns whether it was written.
+fn write_new(path: &Path, contents: &str) -> io::Result<bool> {
+    if path.exists() {
+        return Ok(false);
+    }
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.planlint-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(contents.as_bytes())?;
+        f.sync_all()?;
+        std::fs::hard_link(&tmp, path)
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    match result {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes the config and the template into `dir`; returns what happened, for the user.
+pub fn init(dir: &Path, lang: Lang) -> io::Result<String> {
+    let mut out = String::new();
+    for (name, contents) in [
+        ("planlint.toml", CONFIG),
+        ("mall-verksamhetsplan.md", TEMPLATE),
+    ] {
+        if write_new(&dir.join(name), contents)? {
+            let _ = writeln!(out, "{} {name}", lang.pick("skapade", "created"));
+        } else {
+            let _ = writeln!(
+                out,
+                "{name} {}",
+                lang.pick(
+                    "finns redan och lämnades orörd",
+                    "already exists and was left as it is"
+                )
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Fyll i mallen och kör `planlint check` för att se vad som saknas.",
+            "Fill in the template and run `planlint check` to see what is missing."
+        )
+    );
+    Ok(out)
+}
