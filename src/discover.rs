@@ -57,7 +57,13 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, DiscoverError> {
         {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
-                    found.files.push(e.into_path());
+                    let path = e.into_path();
+                    // `./plan.md` reads better as `plan.md`.
+                    found.files.push(
+                        path.strip_prefix(".")
+                            .map(Path::to_path_buf)
+                            .unwrap_or(path),
+                    );
                 }
                 Ok(_) => {}
                 Err(err) => found.problems.push((path.clone(), err.to_string())),

@@ -3,8 +3,10 @@
 
 mod blind;
 mod cli;
+mod config;
 mod coverage;
 mod examples;
 mod packs;
 mod snapshots;
 mod support;
+mod waivers;

@@ -74,3 +74,63 @@ pub fn stdout(out: &Output) -> String {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A temporary plans repository with the given files (path, contents).
+pub fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (path, contents) in files {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        std::fs::write(full, contents).expect("write");
+    }
+    dir
+}
+
+/// Runs planlint in `dir`, feeding `stdin`.
+pub fn planlint_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("planlint runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("planlint ends")
+}
+
+/// A plan that meets every rule of the built-in pack.
+pub fn compliant() -> String {
+    std::fs::read_to_string(root().join("examples/plans/socialforvaltningen.md"))
+        .expect("example plan")
+}
+
+/// A plan with no Bostäder section (and otherwise compliant).
+pub fn no_housing() -> String {
+    std::fs::read_to_string(root().join("examples/plans/kultur-och-fritid.md"))
+        .expect("example plan")
+}
+
+/// The codes of a JSON report, in order, with whether each is waived.
+pub fn json_codes(out: &Output) -> Vec<(String, bool)> {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().expect("code").to_owned(),
+                !d["waiver"].is_null(),
+            )
+        })
+        .collect()
+}
