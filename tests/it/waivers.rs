@@ -97,7 +97,7 @@ fn an_unused_inline_waiver_is_reported() {
 fn config_waiver(expires: Option<&str>) -> String {
     let mut w = "[[waiver]]\npaths = [\"plans/kultur.md\"]\ncodes = [\"IP002\"]\nreason = \"Kultur- och fritidsnämnden har inget bostadsuppdrag.\"\ndecided = \"KS 2026/88 § 3\"\n".to_owned();
     if let Some(date) = expires {
-        w += &format!("expires = {date}\n");
+        w = format!("{w}expires = {date}\n");
     }
     w
 }
