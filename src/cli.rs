@@ -47,6 +47,12 @@ pub enum Command {
     Init,
     /// Print the effective settings and where each came from.
     Config,
+    /// Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema support).
+    Schema {
+        /// Which file format.
+        #[arg(value_enum)]
+        of: SchemaOf,
+    },
     /// Run the pass/fail examples of every rule in a pack.
     TestPack {
         /// The pack file.
@@ -83,6 +89,15 @@ pub struct CheckArgs {
     /// The name to use for a plan read from standard input (`-`), for messages and config paths.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+}
+
+/// The file formats `planlint schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOf {
+    /// `planlint.toml`.
+    Config,
+    /// A rule pack.
+    Pack,
 }
 
 /// What `--deny` turns into failures.

@@ -100,6 +100,15 @@ pub fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outco
         write!(out, "{}", init::init(&cwd, lang)?)?;
         return Ok(Outcome::Clean);
     }
+    if let Command::Schema { of } = &cli.command {
+        let schema = match of {
+            crate::cli::SchemaOf::Config => schemars::schema_for!(config::ConfigFile),
+            crate::cli::SchemaOf::Pack => schemars::schema_for!(pack::RawPack),
+        };
+        serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(Outcome::Clean);
+    }
     if let Command::TestPack { file } = &cli.command {
         return test_pack(file, crate::lang_of(cli), out);
     }
@@ -170,7 +179,7 @@ pub fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outco
             write!(out, "{}", config::settings::describe(&settings, &rules))?;
             Ok(Outcome::Clean)
         }
-        Command::Init | Command::TestPack { .. } => Ok(Outcome::Clean),
+        Command::Init | Command::TestPack { .. } | Command::Schema { .. } => Ok(Outcome::Clean),
     }
 }
 

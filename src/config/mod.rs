@@ -29,57 +29,71 @@ pub type SpannedStrings = Spanned<Vec<Spanned<String>>>;
 pub type SeverityMap = BTreeMap<Spanned<String>, Spanned<Level>>;
 
 /// `planlint.toml` as written.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     /// Packs to load: `"builtin"` (or `"integrationspolicy"`) for the built-in one, else paths
     /// relative to the config file. Without this key the built-in pack is loaded.
+    #[schemars(with = "Option<Vec<String>>")]
     pub packs: Option<SpannedStrings>,
     /// Language of messages: `sv` or `en`.
+    #[schemars(with = "Option<String>")]
     pub lang: Option<Spanned<String>>,
     /// Globs (relative to the config file) of plans to check; default every `*.md`.
+    #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<SpannedStrings>,
     /// Globs of files never to check.
+    #[schemars(with = "Option<Vec<String>>")]
     pub exclude: Option<SpannedStrings>,
     /// Report only these codes.
+    #[schemars(with = "Option<Vec<String>>")]
     pub select: Option<SpannedStrings>,
     /// Never report these codes.
+    #[schemars(with = "Option<Vec<String>>")]
     pub ignore: Option<SpannedStrings>,
     /// Severity by code: `error`, `warning`, `info` or `off`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Level>")]
     pub severity: SeverityMap,
     /// Severity overrides for some paths.
     #[serde(default, rename = "override")]
     pub overrides: Vec<OverrideDef>,
     /// Exemptions with a reason.
     #[serde(default, rename = "waiver")]
+    #[schemars(with = "Vec<WaiverDef>")]
     pub waivers: Vec<Spanned<WaiverDef>>,
 }
 
 /// One `[[override]]`: severities that apply to some paths.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideDef {
     /// Globs relative to the config file.
+    #[schemars(with = "Vec<String>")]
     pub paths: SpannedStrings,
     /// Severity by code, as in `[severity]`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Level>")]
     pub severity: SeverityMap,
 }
 
 /// One `[[waiver]]`: codes that do not apply to some paths, with the reason why.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WaiverDef {
     /// Globs relative to the config file.
+    #[schemars(with = "Vec<String>")]
     pub paths: SpannedStrings,
     /// Rule codes waived.
+    #[schemars(with = "Vec<String>")]
     pub codes: SpannedStrings,
     /// Why: part of the compliance record.
+    #[schemars(with = "String")]
     pub reason: Spanned<String>,
     /// The decision behind it, e.g. a diarienummer or § reference.
     pub decided: Option<String>,
     /// Last day the waiver applies (a TOML date, e.g. `2027-12-31`).
+    #[schemars(with = "Option<String>")]
     pub expires: Option<Spanned<toml::value::Datetime>>,
 }
 

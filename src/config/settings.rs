@@ -14,7 +14,7 @@ use crate::engine::RuleSet;
 use crate::pack::{fill_pair, Lang, PackError};
 
 /// A severity as configured, including `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Report as an error.

@@ -101,12 +101,15 @@ pub fn suggest_code<'a>(
     same.or_else(|| did_you_mean(&upper, codes))
 }
 
-#[derive(Deserialize)]
+/// A whole pack file: the header and the rules.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawPack {
-    pack: PackHeader,
+pub struct RawPack {
+    /// The `[pack]` header.
+    pub pack: PackHeader,
     #[serde(default)]
-    rule: Vec<RuleDef>,
+    /// The `[[rule]]` entries.
+    pub rule: Vec<RuleDef>,
 }
 
 /// The built-in integration-policy pack.

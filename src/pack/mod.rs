@@ -17,7 +17,7 @@ use toml::Spanned;
 pub use docs::explain;
 pub use load::{
     builtin, did_you_mean, load, parse, read_text, suggest_code, toml_error, FileKind, PackError,
-    BUILTIN_PATH,
+    RawPack, BUILTIN_PATH,
 };
 
 use crate::diagnostic::Severity;
@@ -43,7 +43,7 @@ impl Lang {
 }
 
 /// A text in Swedish and English.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     /// Swedish.
@@ -74,7 +74,7 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
 }
 
 /// The `[pack]` header.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackHeader {
     /// Short id, e.g. `integrationspolicy`.
@@ -86,6 +86,7 @@ pub struct PackHeader {
     /// Its decision reference, e.g. `KF 2016-06-20 § 67`.
     pub decision: String,
     /// Every rule code starts with this, e.g. `IP`.
+    #[schemars(with = "String")]
     pub prefix: Spanned<String>,
     /// Language of the policy text (`sv`).
     #[serde(default = "default_lang")]
@@ -95,12 +96,15 @@ pub struct PackHeader {
     pub min_words: usize,
     /// Terms that mark unfinished text (`todo`, `fylls i`); such a paragraph is not substance.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub placeholders: Vec<Spanned<String>>,
     /// Regular expressions that mark unfinished text (e.g. `\[[^\]]+\]`).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub placeholder_patterns: Vec<Spanned<String>>,
     /// Headings under which missing area sections belong (e.g. `prioriterade områden`).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub anchors: Vec<Spanned<String>>,
 }
 
@@ -113,7 +117,7 @@ fn default_min_words() -> usize {
 }
 
 /// Where in the policy a rule comes from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyRef {
     /// The policy's section, e.g. `Prioriterade områden – Bostäder`.
@@ -123,7 +127,7 @@ pub struct PolicyRef {
 }
 
 /// A passing and a failing plan snippet.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     /// Markdown that the rule accepts.
@@ -133,17 +137,18 @@ pub struct Examples {
 }
 
 /// A named group of terms of which at least one must occur.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupDef {
     /// What the group stands for, shown when it is missing.
     pub label: Localized,
     /// The terms (see the README for the pattern syntax).
+    #[schemars(with = "Vec<String>")]
     pub terms: Vec<Spanned<String>>,
 }
 
 /// A required front-matter field.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldDef {
     /// The key, e.g. `förvaltning` (compared folded, so `forvaltning` works too).
@@ -160,14 +165,17 @@ pub type SpannedList<T> = Option<Spanned<Vec<T>>>;
 
 /// One `[[rule]]` entry as written. Kind-specific keys are optional here; the check of each
 /// kind says which it takes, and a key the kind does not take is an error.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
     /// Stable code, e.g. `IP002`.
+    #[schemars(with = "String")]
     pub code: Spanned<String>,
     /// Readable name, e.g. `omrade-bostader`.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Rule kind: `section`, `mention`, `forbid`, `metadata` or `elements`.
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     /// Default severity.
     pub severity: Severity,
@@ -184,24 +192,34 @@ pub struct RuleDef {
     /// A passing and a failing example.
     pub examples: Examples,
     /// `section`: the area's name.
+    #[schemars(with = "Option<Localized>")]
     pub area: Option<Spanned<Localized>>,
     /// `section`: the heading to suggest (default: the area's Swedish name).
+    #[schemars(with = "Option<String>")]
     pub heading: Option<Spanned<String>>,
     /// `section`, `forbid`: terms that match.
+    #[schemars(with = "Option<Vec<String>>")]
     pub terms: SpannedList<Spanned<String>>,
     /// `section`: terms that look like a match but are not (e.g. `särskilt boende`).
+    #[schemars(with = "Option<Vec<String>>")]
     pub exclude: SpannedList<Spanned<String>>,
     /// `section`: terms that, anywhere in a heading, mean it is about something else.
+    #[schemars(with = "Option<Vec<String>>")]
     pub not_with: SpannedList<Spanned<String>>,
     /// `forbid`: regular expressions that match.
+    #[schemars(with = "Option<Vec<String>>")]
     pub patterns: SpannedList<Spanned<String>>,
     /// `mention`, `elements`: codes of `section` rules whose sections are searched.
+    #[schemars(with = "Option<Vec<String>>")]
     pub within: SpannedList<Spanned<String>>,
     /// `mention`, `elements`: groups of terms.
+    #[schemars(with = "Option<Vec<GroupDef>>")]
     pub groups: SpannedList<GroupDef>,
     /// `mention`: `all` groups (default) or `any` group must occur.
+    #[schemars(with = "Option<String>")]
     pub require: Option<Spanned<String>>,
     /// `metadata`: required front-matter fields.
+    #[schemars(with = "Option<Vec<FieldDef>>")]
     pub fields: SpannedList<FieldDef>,
 }
 

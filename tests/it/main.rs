@@ -3,6 +3,7 @@
 
 mod blind;
 mod cli;
+mod commands;
 mod config;
 mod coverage;
 mod examples;
