@@ -1,5 +1,5 @@
 //! planlint's integration tests: one binary, one module per topic.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
 mod blind;
 mod cli;
