@@ -463,7 +463,11 @@ pub fn describe(s: &Settings, rules: &RuleSet) -> String {
         }
     };
     let mut line = |key: &str, value: String, origin: &Origin| {
-        let _ = writeln!(out, "{key:<14} = {value:<40} # {origin}");
+        // The config file and the root have no origin of their own.
+        let _ = match key {
+            "config" | "root" => writeln!(out, "{key:<14} = {value}"),
+            _ => writeln!(out, "{key:<14} = {value:<40} # {origin}"),
+        };
     };
     let config = s
         .config
