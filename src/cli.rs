@@ -116,6 +116,12 @@ pub enum Format {
     Short,
     /// One JSON object (see the README).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML, for GitLab, Jenkins and Azure.
+    Junit,
 }
 
 /// `--lang`.

@@ -212,6 +212,7 @@ fn check(
     found.files.retain(|f| settings.wants(f));
     let (mut sources, mut diagnostics) = linter.check_all(&found.files);
     let mut checked: Vec<&Path> = found.files.iter().map(PathBuf::as_path).collect();
+    let mut plans: Vec<usize> = (0..found.files.len()).collect();
     let stdin_name = args
         .stdin_filename
         .clone()
@@ -223,6 +224,7 @@ fn check(
         let c = linter.check_text(&stdin_name, text);
         let (db, more) = lint::collect(vec![c]);
         let id = sources.add(db.get(0).clone());
+        plans.push(id);
         diagnostics.extend(more.into_iter().map(|mut d| {
             d.file = id;
             d
@@ -251,11 +253,16 @@ fn check(
         files: checked.len(),
         lang,
         quiet: args.quiet,
+        plans: &plans,
+        rules,
     };
     match args.format {
         Format::Human => render::human::render(&report, color, out)?,
         Format::Short => render::short::render(&report, out)?,
         Format::Json => render::json::render(&report, out)?,
+        Format::Sarif => render::sarif::render(&report, out)?,
+        Format::Github => render::github::render(&report, out)?,
+        Format::Junit => render::junit::render(&report, out)?,
     }
     let live = |s: Severity| {
         diagnostics

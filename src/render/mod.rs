@@ -2,11 +2,15 @@
 //!
 //! Renderers see diagnostics and source text only, never a parsed document.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod short;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, FileId, Severity};
+use crate::engine::RuleSet;
 use crate::pack::Lang;
 use crate::source::SourceDb;
 
@@ -22,6 +26,10 @@ pub struct Report<'a> {
     pub lang: Lang,
     /// Leave out the summary line.
     pub quiet: bool,
+    /// The checked plans (files in `sources` that are plans, not config files).
+    pub plans: &'a [FileId],
+    /// The rules that ran, for formats that describe them (SARIF, JUnit).
+    pub rules: &'a RuleSet,
 }
 
 /// Counts of findings by severity.

@@ -7,6 +7,7 @@ mod commands;
 mod config;
 mod coverage;
 mod examples;
+mod formats;
 mod packs;
 mod snapshots;
 mod support;

@@ -1,0 +1,147 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning, built with the typed `serde-sarif`
+//! model. Every loaded rule is described in `tool.driver.rules`; waived findings are results
+//! with a suppression that carries the waiver's reason.
+
+use std::io::{self, Write};
+
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Suppression, Tool, ToolComponent,
+};
+
+use super::Report;
+use crate::diagnostic::Severity;
+
+fn level(s: Severity) -> ResultLevel {
+    match s {
+        Severity::Error => ResultLevel::Error,
+        Severity::Warning => ResultLevel::Warning,
+        Severity::Info => ResultLevel::Note,
+    }
+}
+
+fn text(s: impl Into<String>) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s.into()).build()
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Writes the SARIF log.
+pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
+    let lang = report.lang;
+    let rules: Vec<ReportingDescriptor> = report
+        .rules
+        .rules
+        .iter()
+        .map(|r| {
+            let header = &report.rules.packs[r.pack].header;
+            let policy = format!(
+                "{}, {} ({}): ”{}”",
+                header.source,
+                r.def.policy.section,
+                header.decision,
+                r.def.policy.quote.trim()
+            );
+            let full = r.def.rationale.as_ref().map_or_else(
+                || r.def.summary.get(lang).to_owned(),
+                |x| x.get(lang).to_owned(),
+            );
+            ReportingDescriptor::builder()
+                .id(r.code().to_owned())
+                .name(r.def.name.get_ref().clone())
+                .short_description(text(r.def.summary.get(lang)))
+                .full_description(text(full))
+                .help(text(format!("{}\n\n{policy}", r.def.help.get(lang))))
+                .default_configuration(
+                    ReportingConfiguration::builder()
+                        .level(serde_json::json!(level(r.severity)
+                            .to_string()
+                            .to_lowercase()))
+                        .build(),
+                )
+                .build()
+        })
+        .collect();
+    let results: Vec<SarifResult> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = report.sources.get(d.file);
+            let (start_line, start_col) = file.line_col(d.primary.span.start);
+            let (end_line, end_col) = file.line_col(d.primary.span.end);
+            let region = Region::builder()
+                .start_line(to_i64(start_line))
+                .start_column(to_i64(start_col))
+                .end_line(to_i64(end_line))
+                .end_column(to_i64(end_col))
+                .build();
+            let location = Location::builder()
+                .physical_location(
+                    PhysicalLocation::builder()
+                        .artifact_location(
+                            ArtifactLocation::builder()
+                                .uri(file.path.replace('\\', "/"))
+                                .build(),
+                        )
+                        .region(region)
+                        .build(),
+                )
+                .build();
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\n\n");
+                message.push_str(help);
+            }
+            let rule_index = report.rules.rules.iter().position(|r| r.code() == d.code);
+            let suppressions: Vec<Suppression> = d
+                .waiver
+                .iter()
+                .map(|wv| {
+                    let kind = if wv.source.contains(".toml:") {
+                        "external"
+                    } else {
+                        "inSource"
+                    };
+                    Suppression::builder()
+                        .kind(serde_json::json!(kind))
+                        .status(serde_json::json!("accepted"))
+                        .justification(wv.reason.clone())
+                        .build()
+                })
+                .collect();
+            let result = SarifResult::builder()
+                .rule_id(d.code.clone())
+                .level(level(d.severity))
+                .message(Message::builder().text(message).build())
+                .locations(vec![location]);
+            match (rule_index, suppressions.is_empty()) {
+                (Some(i), true) => result.rule_index(to_i64(i)).build(),
+                (Some(i), false) => result
+                    .rule_index(to_i64(i))
+                    .suppressions(suppressions)
+                    .build(),
+                (None, true) => result.build(),
+                (None, false) => result.suppressions(suppressions).build(),
+            }
+        })
+        .collect();
+    let driver = ToolComponent::builder()
+        .name("planlint".to_owned())
+        .version(env!("CARGO_PKG_VERSION").to_owned())
+        .rules(rules)
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .build();
+    let log = Sarif::builder()
+        .version(serde_json::json!("2.1.0"))
+        .schema("https://json.schemastore.org/sarif-2.1.0.json".to_owned())
+        .runs(vec![run])
+        .build();
+    serde_json::to_writer_pretty(&mut *w, &log).map_err(io::Error::from)?;
+    writeln!(w)
+}

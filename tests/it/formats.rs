@@ -1,0 +1,162 @@
+//! The CI formats: SARIF against the shared schema, GitHub escaping, JUnit read by a real parser.
+
+use std::process::Command;
+
+use planlint::render::github::{escape_data, escape_property};
+
+use crate::support::{no_housing, planlint_in, repo, root, stdout};
+
+/// `python3` if it can import `module`; outside CI a missing module skips the test.
+fn python_with(module: &str) -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have python3 with {module} (.ci/run installs it)"
+        );
+        eprintln!("skipped: python3 with the {module} module is not installed");
+    }
+    ok
+}
+
+fn examples_with_a_waiver() -> tempfile::TempDir {
+    let waived = no_housing().replacen(
+        "## Inledning",
+        "<!-- planlint-disable IP002 -- Nämnden har inget bostadsuppdrag. -->\n\n## Inledning",
+        1,
+    );
+    let mut files: Vec<(String, String)> = std::fs::read_dir(root().join("examples/plans"))
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            (
+                format!("plans/{}", p.file_name().expect("name").to_string_lossy()),
+                std::fs::read_to_string(&p).expect("plan"),
+            )
+        })
+        .collect();
+    files.push(("plans/undantag.md".to_owned(), waived));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    repo(&refs)
+}
+
+#[test]
+fn sarif_validates_against_the_shared_schema_with_a_suppression() {
+    let dir = examples_with_a_waiver();
+    let out = planlint_in(dir.path(), &["check", "plans", "--format", "sarif"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["tool"]["driver"]["rules"]
+            .as_array()
+            .expect("rules")
+            .len(),
+        15
+    );
+    assert_eq!(run["tool"]["driver"]["rules"][1]["id"], "IP002");
+    assert!(run["tool"]["driver"]["rules"][1]["help"]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Tillgången på bostäder")));
+    let results = run["results"].as_array().expect("results");
+    let waived = results
+        .iter()
+        .find(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "plans/undantag.md"
+        })
+        .expect("waived result");
+    assert_eq!(
+        waived["suppressions"][0]["justification"],
+        "Nämnden har inget bostadsuppdrag."
+    );
+    assert_eq!(waived["suppressions"][0]["kind"], "inSource");
+    let first = &results[0]["locations"][0]["physicalLocation"]["region"];
+    assert!(
+        first["startLine"].as_i64().is_some_and(|l| l >= 1)
+            && first["startColumn"].as_i64().is_some_and(|c| c >= 1)
+    );
+    if !python_with("jsonschema") {
+        return;
+    }
+    let sarif = dir.path().join("out.sarif");
+    std::fs::write(&sarif, &out.stdout).expect("write");
+    let schema = root().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let check = Command::new("python3")
+        .args(["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('ok')"])
+        .arg(&sarif)
+        .arg(&schema)
+        .output()
+        .expect("python");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn github_escaping_follows_the_workflow_command_rules() {
+    assert_eq!(
+        escape_data("50 % klart: a, b\nny rad\r"),
+        "50 %25 klart: a, b%0Any rad%0D"
+    );
+    assert_eq!(escape_property("plans/a:b,c%.md"), "plans/a%3Ab%2Cc%25.md");
+    let pack = "[pack]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndecision = \"D\"\nprefix = \"TP\"\n\n[[rule]]\ncode = \"TP001\"\nname = \"procent\"\nkind = \"forbid\"\nterms = [\"klart\"]\nseverity = \"warning\"\nsummary = { sv = \"s\", en = \"s\" }\nmessage = { sv = \"100 % klart: a, b\\nnästa rad\", en = \"x\" }\nhelp = { sv = \"h\", en = \"h\" }\npolicy = { section = \"S\", quote = \"Q\" }\nexamples = { pass = \"p\", fail = \"klart\" }\n";
+    let dir = repo(&[
+        ("pack.toml", pack),
+        ("a,b: plan.md", "# Plan\n\nAllt är klart.\n"),
+    ]);
+    let out = planlint_in(
+        dir.path(),
+        &[
+            "check",
+            "a,b: plan.md",
+            "--rules",
+            "pack.toml",
+            "--select",
+            "TP001",
+            "--format",
+            "github",
+        ],
+        "",
+    );
+    assert_eq!(stdout(&out), "::warning file=a%2Cb%3A plan.md,line=3,col=9,endLine=3,endColumn=14,title=TP001 procent::100 %25 klart: a, b%0Anästa rad%0Ah\n");
+}
+
+#[test]
+fn junit_is_read_by_junitparser_with_the_expected_counts() {
+    let dir = examples_with_a_waiver();
+    let out = planlint_in(dir.path(), &["check", "plans", "--format", "junit"], "");
+    let xml = stdout(&out);
+    assert!(xml.starts_with("<?xml"), "{xml}");
+    let json = planlint_in(dir.path(), &["check", "plans", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let live = v["summary"]["errors"].as_u64().expect("n")
+        + v["summary"]["warnings"].as_u64().expect("n")
+        + v["summary"]["info"].as_u64().expect("n");
+    if !python_with("junitparser") {
+        return;
+    }
+    let path = dir.path().join("junit.xml");
+    std::fs::write(&path, xml).expect("write");
+    let script = "import sys\nfrom junitparser import JUnitXml, Failure, Skipped\nx = JUnitXml.fromfile(sys.argv[1])\nsuites = list(x)\ncases = [c for s in suites for c in s]\nfailures = sum(1 for c in cases for r in c.result if isinstance(r, Failure))\nskipped = sum(1 for c in cases for r in c.result if isinstance(r, Skipped))\nprint(len(suites), len(cases), failures, skipped)\n";
+    let parsed = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .expect("python");
+    assert!(
+        parsed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
+    let counts = String::from_utf8_lossy(&parsed.stdout).trim().to_owned();
+    assert_eq!(counts, format!("8 120 {live} 1"));
+}
