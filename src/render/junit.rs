@@ -18,14 +18,14 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .map_err(io::Error::from)?;
     let enabled: Vec<_> = report.rules.rules.iter().filter(|r| r.enabled).collect();
-    let live = report.live().count();
+    let live_count = report.live().count();
     let mut root = BytesStart::new("testsuites");
     root.push_attribute(("name", "planlint"));
     root.push_attribute((
         "tests",
         (report.plans.len() * enabled.len()).to_string().as_str(),
     ));
-    root.push_attribute(("failures", live.to_string().as_str()));
+    root.push_attribute(("failures", live_count.to_string().as_str()));
     x.write_event(Event::Start(root)).map_err(io::Error::from)?;
     for &plan in report.plans {
         let path = &report.sources.get(plan).path;
