@@ -15,8 +15,7 @@ use crate::diagnostic::Diagnostic;
 /// Writes the JUnit document.
 pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     let mut x = Writer::new_with_indent(&mut *w, b' ', 2);
-    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(io::Error::from)?;
+    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let enabled: Vec<_> = report.rules.rules.iter().filter(|r| r.enabled).collect();
     let live_count = report.live().count();
     let mut root = BytesStart::new("testsuites");
@@ -26,7 +25,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         (report.plans.len() * enabled.len()).to_string().as_str(),
     ));
     root.push_attribute(("failures", live_count.to_string().as_str()));
-    x.write_event(Event::Start(root)).map_err(io::Error::from)?;
+    x.write_event(Event::Start(root))?;
     for &plan in report.plans {
         let path = &report.sources.get(plan).path;
         let mine: Vec<&Diagnostic> = report
@@ -47,8 +46,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         suite.push_attribute(("failures", failures.to_string().as_str()));
         suite.push_attribute(("errors", "0"));
         suite.push_attribute(("skipped", skipped.to_string().as_str()));
-        x.write_event(Event::Start(suite))
-            .map_err(io::Error::from)?;
+        x.write_event(Event::Start(suite))?;
         let cases = enabled
             .iter()
             .map(|r| {
@@ -69,10 +67,10 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             case.push_attribute(("name", name.as_str()));
             case.push_attribute(("classname", path.as_str()));
             if found.is_empty() {
-                x.write_event(Event::Empty(case)).map_err(io::Error::from)?;
+                x.write_event(Event::Empty(case))?;
                 continue;
             }
-            x.write_event(Event::Start(case)).map_err(io::Error::from)?;
+            x.write_event(Event::Start(case))?;
             for d in found {
                 let file = report.sources.get(d.file);
                 let (line, col) = file.line_col(d.primary.span.start);
@@ -88,7 +86,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 if d.waiver.is_none() {
                     el.push_attribute(("type", d.severity.as_str()));
                 }
-                x.write_event(Event::Start(el)).map_err(io::Error::from)?;
+                x.write_event(Event::Start(el))?;
                 let mut body = format!(
                     "{}:{line}:{col}: {}[{}]: {}",
                     file.path,
@@ -100,18 +98,13 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                     body.push_str("\nhelp: ");
                     body.push_str(help);
                 }
-                x.write_event(Event::Text(BytesText::new(&body)))
-                    .map_err(io::Error::from)?;
-                x.write_event(Event::End(BytesEnd::new(tag)))
-                    .map_err(io::Error::from)?;
+                x.write_event(Event::Text(BytesText::new(&body)))?;
+                x.write_event(Event::End(BytesEnd::new(tag)))?;
             }
-            x.write_event(Event::End(BytesEnd::new("testcase")))
-                .map_err(io::Error::from)?;
+            x.write_event(Event::End(BytesEnd::new("testcase")))?;
         }
-        x.write_event(Event::End(BytesEnd::new("testsuite")))
-            .map_err(io::Error::from)?;
+        x.write_event(Event::End(BytesEnd::new("testsuite")))?;
     }
-    x.write_event(Event::End(BytesEnd::new("testsuites")))
-        .map_err(io::Error::from)?;
+    x.write_event(Event::End(BytesEnd::new("testsuites")))?;
     writeln!(w)
 }
