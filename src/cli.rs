@@ -43,6 +43,8 @@ pub enum Command {
         /// A rule code, e.g. IP002.
         code: String,
     },
+    /// The coverage matrix for the approval board: plans × rules.
+    Report(ReportArgs),
     /// Write a commented planlint.toml and a plan template here (never overwrites).
     Init,
     /// Print the effective settings and where each came from.
@@ -105,6 +107,38 @@ pub enum SchemaOf {
 pub enum Deny {
     /// Warnings fail the run like errors.
     Warnings,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Plans or directories of plans (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The name to use for a plan read from standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A self-contained HTML page.
+    Html,
+    /// A Markdown table, e.g. for a pull-request comment.
+    Markdown,
+    /// JSON.
+    Json,
+    /// CSV, for spreadsheets.
+    Csv,
 }
 
 /// Output formats of `check`.

@@ -175,6 +175,7 @@ pub fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outco
             }
             Ok(Outcome::Clean)
         }
+        Command::Report(args) => report(args, &rules, &settings, stdin, out),
         Command::Config => {
             write!(out, "{}", config::settings::describe(&settings, &rules))?;
             Ok(Outcome::Clean)
@@ -183,46 +184,30 @@ pub fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outco
     }
 }
 
-fn check(
-    args: &crate::cli::CheckArgs,
-    rules: &RuleSet,
-    settings: &Settings,
-    stdin: &mut dyn Read,
-    color: bool,
-    out: &mut dyn Write,
-) -> Result<Outcome, Error> {
+/// What linting the paths of a `check` or `report` produced.
+struct Linted {
+    sources: crate::source::SourceDb,
+    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    /// Ids of the plans in `sources`.
+    plans: Vec<usize>,
+}
+
+/// Discovers and lints `paths` (`-` reads a plan from stdin), then applies config waivers.
+fn lint_paths(paths: &[PathBuf], stdin_filename: Option<&str>, rules: &RuleSet, settings: &Settings, stdin: &mut dyn Read) -> Result<Linted, Error> {
     let lang = settings.lang.value;
-    let linter = Linter {
-        rules,
-        settings,
-        lang,
-    };
-    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    let paths: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .cloned()
-        .collect();
-    let mut found = if from_stdin && paths.is_empty() {
-        discover::Found::default()
-    } else {
-        discover::discover(&paths)?
-    };
+    let linter = Linter { rules, settings, lang };
+    let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let named: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let mut found = if from_stdin && named.is_empty() { discover::Found::default() } else { discover::discover(&named)? };
     found.files.retain(|f| settings.wants(f));
     let (mut sources, mut diagnostics) = linter.check_all(&found.files);
     let mut checked: Vec<&Path> = found.files.iter().map(PathBuf::as_path).collect();
     let mut plans: Vec<usize> = (0..found.files.len()).collect();
-    let stdin_name = args
-        .stdin_filename
-        .clone()
-        .unwrap_or_else(|| "<stdin>".to_owned());
+    let stdin_name = stdin_filename.unwrap_or("<stdin>").to_owned();
     if from_stdin {
         let mut bytes = Vec::new();
         stdin.read_to_end(&mut bytes)?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let c = linter.check_text(&stdin_name, text);
-        let (db, more) = lint::collect(vec![c]);
+        let (db, more) = lint::collect(vec![linter.check_bytes(stdin_name.clone(), bytes)]);
         let id = sources.add(db.get(0).clone());
         plans.push(id);
         diagnostics.extend(more.into_iter().map(|mut d| {
@@ -247,10 +232,17 @@ fn check(
     );
     diagnostics.extend(about_waivers);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(Linted { sources, diagnostics, plans })
+}
+
+fn check(args: &crate::cli::CheckArgs, rules: &RuleSet, settings: &Settings, stdin: &mut dyn Read, color: bool, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let lang = settings.lang.value;
+    let Linted { sources, diagnostics, plans } = lint_paths(&args.paths, args.stdin_filename.as_deref(), rules, settings, stdin)?;
+
     let report = Report {
         diagnostics: &diagnostics,
         sources: &sources,
-        files: checked.len(),
+        files: plans.len(),
         lang,
         quiet: args.quiet,
         plans: &plans,
@@ -309,4 +301,32 @@ fn test_pack(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Er
     } else {
         Outcome::Findings
     })
+}
+
+fn report(args: &crate::cli::ReportArgs, rules: &RuleSet, settings: &Settings, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outcome, Error> {
+    use crate::cli::ReportFormat;
+    use crate::render::matrix;
+    let lang = settings.lang.value;
+    let Linted { sources, diagnostics, plans } = lint_paths(&args.paths, args.stdin_filename.as_deref(), rules, settings, stdin)?;
+    let report = Report { diagnostics: &diagnostics, sources: &sources, files: plans.len(), lang, quiet: true, plans: &plans, rules };
+    let m = matrix::build(&report);
+    let text = match args.format {
+        ReportFormat::Html => matrix::html(&m, lang),
+        ReportFormat::Markdown => matrix::markdown(&m, lang),
+        ReportFormat::Csv => matrix::csv(&m),
+        ReportFormat::Json => serde_json::to_string_pretty(&m).map_err(io::Error::from)? + "\n",
+    };
+    match &args.output {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            if !crate::init::write_atomically(path, &text, args.force)? {
+                return Err(Error::Io(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} {}", path.display(), lang.pick("finns redan; använd --force för att ersätta den", "already exists; use --force to replace it")),
+                )));
+            }
+            writeln!(out, "{} {}", lang.pick("skrev", "wrote"), path.display())?;
+        }
+    }
+    Ok(Outcome::Clean)
 }

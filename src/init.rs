@@ -82,9 +82,11 @@ ansvarig:
 <!-- När och hur planen följs upp (delårsrapport, årsredovisning). -->
 ";
 
-/// Writes `contents` to `path` unless it exists. Returns whether it was written.
-fn write_new(path: &Path, contents: &str) -> io::Result<bool> {
-    if path.exists() {
+/// Writes `contents` to `path` through a temporary file beside it, so a reader never sees a
+/// half-written file. An existing file is replaced only with `replace`; returns whether the
+/// file was written.
+pub fn write_atomically(path: &Path, contents: &str, replace: bool) -> io::Result<bool> {
+    if path.exists() && !replace {
         return Ok(false);
     }
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
@@ -100,7 +102,11 @@ fn write_new(path: &Path, contents: &str) -> io::Result<bool> {
             .open(&tmp)?;
         f.write_all(contents.as_bytes())?;
         f.sync_all()?;
-        std::fs::hard_link(&tmp, path)
+        if replace {
+            std::fs::rename(&tmp, path)
+        } else {
+            std::fs::hard_link(&tmp, path)
+        }
     })();
     let _ = std::fs::remove_file(&tmp);
     match result {
@@ -117,7 +123,7 @@ pub fn init(dir: &Path, lang: Lang) -> io::Result<String> {
         ("planlint.toml", CONFIG),
         ("mall-verksamhetsplan.md", TEMPLATE),
     ] {
-        if write_new(&dir.join(name), contents)? {
+        if write_atomically(&dir.join(name), contents, false)? {
             let _ = writeln!(out, "{} {name}", lang.pick("skapade", "created"));
         } else {
             let _ = writeln!(

@@ -63,7 +63,8 @@ impl Linter<'_> {
                 None => false,
             },
         );
-        let source = SourceFile::new(path, text);
+        let mut source = SourceFile::new(path, text);
+        source.department = doc.department();
         let own = waiver::apply_inline(&doc, &source, self.rules, self.lang, &mut diagnostics);
         diagnostics.extend(own);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -91,6 +92,13 @@ impl Linter<'_> {
                 return own(shown, String::new(), codes::UNREADABLE, msg, 0..0, help);
             }
         };
+        self.check_bytes(shown, bytes)
+    }
+
+    /// Checks one plan given as bytes (a file's contents, or stdin): binary data and invalid
+    /// UTF-8 become findings of planlint's own.
+    pub fn check_bytes(&self, shown: String, bytes: Vec<u8>) -> Checked {
+        let lang = self.lang;
         if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
             let msg = lang
                 .pick(

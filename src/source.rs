@@ -16,6 +16,8 @@ pub struct SourceFile {
     pub path: String,
     /// The text; for a file that was not valid UTF-8 this is the lossy decoding.
     pub text: String,
+    /// For a plan: the department from its front matter (`förvaltning`), else its title.
+    pub department: Option<String>,
     line_starts: Vec<usize>,
 }
 
@@ -26,6 +28,7 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text,
+            department: None,
             line_starts,
         }
     }

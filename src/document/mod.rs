@@ -126,6 +126,18 @@ impl Document {
             })
     }
 
+    /// The department the plan is for: front matter `förvaltning` (or `department`), else the
+    /// title.
+    pub fn department(&self) -> Option<String> {
+        let from_front_matter = self.front_matter.as_ref().and_then(|fm| {
+            fm.fields
+                .iter()
+                .find(|f| matches!(crate::matching::fold(&f.key).as_str(), "forvaltning" | "department") && !f.value.trim().is_empty())
+                .map(|f| f.value.trim().to_owned())
+        });
+        from_front_matter.or_else(|| self.title().map(|t| self.sections[t].title.clone()))
+    }
+
     /// Whether `inner` is `outer` or lies inside it.
     pub fn is_within(&self, inner: SectionId, outer: SectionId) -> bool {
         let mut at = Some(inner);

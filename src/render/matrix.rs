@@ -1,0 +1,229 @@
+//! The coverage matrix for the approval board (`planlint report`): plans × rules, each cell
+//! covered, missing (with the finding) or waived (with the reason), with totals. One function
+//! per format: self-contained HTML, Markdown for a PR comment, JSON and CSV for spreadsheets.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::Report;
+use crate::diagnostic::FileId;
+use crate::pack::Lang;
+
+/// One cell.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Cell {
+    /// No finding of the rule in the plan.
+    Covered,
+    /// A finding: its message and 1-based line.
+    Missing {
+        /// The finding's message.
+        message: String,
+        /// Its line.
+        line: usize,
+    },
+    /// Findings exist but are waived.
+    Waived {
+        /// The waiver's reason.
+        reason: String,
+    },
+}
+
+/// A row: one plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The plan's path.
+    pub path: String,
+    /// Its department (front matter or title).
+    pub department: String,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+    /// Cells that are missing.
+    pub missing: usize,
+}
+
+/// A column: one rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// Rule code.
+    pub code: String,
+    /// Short heading: the area's name for area rules, else the rule's name.
+    pub title: String,
+    /// Plans that meet it (covered or waived).
+    pub covered: usize,
+}
+
+/// The whole matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    /// Columns in rule order.
+    pub columns: Vec<Column>,
+    /// Rows in plan order.
+    pub rows: Vec<Row>,
+}
+
+/// Builds the matrix from a report's findings.
+pub fn build(report: &Report<'_>) -> Matrix {
+    let lang = report.lang;
+    let rules: Vec<_> = report.rules.rules.iter().filter(|r| r.enabled).collect();
+    let rows: Vec<Row> = report
+        .plans
+        .iter()
+        .map(|&plan: &FileId| {
+            let file = report.sources.get(plan);
+            let cells: Vec<Cell> = rules
+                .iter()
+                .map(|r| {
+                    let found: Vec<_> = report.diagnostics.iter().filter(|d| d.file == plan && d.code == r.code()).collect();
+                    if let Some(d) = found.iter().find(|d| d.waiver.is_none()) {
+                        Cell::Missing { message: d.message.clone(), line: file.line_col(d.primary.span.start).0 }
+                    } else if let Some(w) = found.first().and_then(|d| d.waiver.as_ref()) {
+                        Cell::Waived { reason: w.reason.clone() }
+                    } else {
+                        Cell::Covered
+                    }
+                })
+                .collect();
+            let missing = cells.iter().filter(|c| matches!(c, Cell::Missing { .. })).count();
+            let department = file.department.clone().unwrap_or_else(|| file.path.clone());
+            Row { path: file.path.clone(), department, cells, missing }
+        })
+        .collect();
+    let columns = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Column {
+            code: r.code().to_owned(),
+            title: r.def.area.as_ref().map_or_else(|| r.def.name.get_ref().clone(), |a| a.get_ref().get(lang).to_owned()),
+            covered: rows.iter().filter(|row| !matches!(row.cells[i], Cell::Missing { .. })).count(),
+        })
+        .collect();
+    Matrix { columns, rows }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn anchor(row: usize, code: &str) -> String {
+    format!("f-{row}-{code}")
+}
+
+/// A self-contained HTML page: inline CSS, no scripts, no external assets, printable.
+pub fn html(m: &Matrix, lang: Lang) -> String {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
+body{{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a}}\n\
+table{{border-collapse:collapse;font-size:.9rem}}\n\
+th,td{{border:1px solid #999;padding:.35rem .5rem;text-align:center}}\n\
+th[scope=row]{{text-align:left;font-weight:normal}}\n\
+td.ok{{background:#e3f4e3}} td.missing{{background:#fbe1e1}} td.waived{{background:#fff3cd}}\n\
+td a{{color:inherit}}\n\
+tfoot td,tfoot th{{font-weight:bold}}\n\
+@media print{{body{{margin:0}} a{{text-decoration:none}} td.ok,td.missing,td.waived{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}}}\n\
+</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{legend}</p>\n",
+        title = t("Täckning av integrationspolicyn per förvaltning", "Coverage of the integration policy by department"),
+        legend = t("✓ uppfyllt · ✗ saknas (länken leder till anmärkningen) · ⚑ undantag enligt beslut", "✓ met · ✗ missing (the link leads to the finding) · ⚑ waived by decision"),
+    );
+    let _ = write!(o, "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>", t("Planer och regler", "Plans and rules"), t("Förvaltning", "Department"));
+    for c in &m.columns {
+        let _ = write!(o, "<th scope=\"col\"><abbr title=\"{}\">{}</abbr><br>{}</th>", esc(&c.title), esc(&c.code), esc(&c.title));
+    }
+    let _ = writeln!(o, "<th scope=\"col\">{}</th></tr></thead>\n<tbody>", t("Saknas", "Missing"));
+    for (ri, row) in m.rows.iter().enumerate() {
+        let _ = write!(o, "<tr><th scope=\"row\">{}<br><small>{}</small></th>", esc(&row.department), esc(&row.path));
+        for (c, cell) in m.columns.iter().zip(&row.cells) {
+            let _ = match cell {
+                Cell::Covered => write!(o, "<td class=\"ok\" data-code=\"{}\" aria-label=\"{}: {}\">✓</td>", c.code, esc(&c.title), t("uppfyllt", "met")),
+                Cell::Missing { .. } => write!(
+                    o,
+                    "<td class=\"missing\" data-code=\"{}\" aria-label=\"{}: {}\"><a href=\"#{}\">✗</a></td>",
+                    c.code,
+                    esc(&c.title),
+                    t("saknas", "missing"),
+                    anchor(ri, &c.code)
+                ),
+                Cell::Waived { reason } => write!(o, "<td class=\"waived\" data-code=\"{}\" title=\"{}\" aria-label=\"{}: {}\">⚑</td>", c.code, esc(reason), esc(&c.title), t("undantag", "waived")),
+            };
+        }
+        let _ = writeln!(o, "<td>{}</td></tr>", row.missing);
+    }
+    let _ = write!(o, "</tbody>\n<tfoot><tr><th scope=\"row\">{} ({} {})</th>", t("Uppfyllt", "Met"), m.rows.len(), t("planer", "plans"));
+    for c in &m.columns {
+        let _ = write!(o, "<td>{}</td>", c.covered);
+    }
+    let _ = writeln!(o, "<td></td></tr></tfoot>\n</table>\n<h2>{}</h2>\n<dl>", t("Anmärkningar och undantag", "Findings and waivers"));
+    for (ri, row) in m.rows.iter().enumerate() {
+        for (c, cell) in m.columns.iter().zip(&row.cells) {
+            let _ = match cell {
+                Cell::Missing { message, line } => writeln!(o, "<dt id=\"{}\">{} – {} ({}:{line})</dt><dd>{}</dd>", anchor(ri, &c.code), esc(&row.department), esc(&c.code), esc(&row.path), esc(message)),
+                Cell::Waived { reason } => writeln!(o, "<dt>{} – {} ({})</dt><dd>{}: {}</dd>", esc(&row.department), esc(&c.code), t("undantag", "waived"), t("Motivering", "Reason"), esc(reason)),
+                Cell::Covered => Ok(()),
+            };
+        }
+    }
+    o.push_str("</dl>\n</body>\n</html>\n");
+    o
+}
+
+/// A Markdown table for a pull-request comment.
+pub fn markdown(m: &Matrix, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = write!(o, "| {} |", lang.pick("Förvaltning", "Department"));
+    for c in &m.columns {
+        let _ = write!(o, " {} |", c.code);
+    }
+    o.push_str(&format!(" {} |\n|---|", lang.pick("Saknas", "Missing")));
+    o.push_str(&"---|".repeat(m.columns.len() + 1));
+    o.push('\n');
+    for row in &m.rows {
+        let _ = write!(o, "| {} |", row.department.replace('|', "\\|"));
+        for cell in &row.cells {
+            o.push_str(match cell {
+                Cell::Covered => " ✓ |",
+                Cell::Missing { .. } => " ✗ |",
+                Cell::Waived { .. } => " ⚑ |",
+            });
+        }
+        let _ = writeln!(o, " {} |", row.missing);
+    }
+    let _ = write!(o, "| **{}** |", lang.pick("Uppfyllt", "Met"));
+    for c in &m.columns {
+        let _ = write!(o, " {}/{} |", c.covered, m.rows.len());
+    }
+    o.push_str(" |\n\n");
+    let _ = writeln!(o, "{}", lang.pick("✓ uppfyllt · ✗ saknas · ⚑ undantag enligt beslut", "✓ met · ✗ missing · ⚑ waived by decision"));
+    for c in &m.columns {
+        let _ = writeln!(o, "- {}: {}", c.code, c.title);
+    }
+    o
+}
+
+/// CSV with one row per plan: path, department, then one status per rule.
+pub fn csv(m: &Matrix) -> String {
+    let field = |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() };
+    let mut o = String::from("path,department");
+    for c in &m.columns {
+        o.push(',');
+        o.push_str(&c.code);
+    }
+    o.push_str(",missing\n");
+    for row in &m.rows {
+        o.push_str(&field(&row.path));
+        o.push(',');
+        o.push_str(&field(&row.department));
+        for cell in &row.cells {
+            o.push_str(match cell {
+                Cell::Covered => ",covered",
+                Cell::Missing { .. } => ",missing",
+                Cell::Waived { .. } => ",waived",
+            });
+        }
+        let _ = writeln!(o, ",{}", row.missing);
+    }
+    o
+}
