@@ -8,6 +8,7 @@ mod config;
 mod coverage;
 mod examples;
 mod formats;
+mod integrations;
 mod packs;
 mod snapshots;
 mod support;
