@@ -69,11 +69,14 @@ impl SourceFile {
     }
 }
 
+/// Byte offsets where lines start: after `\n`, and after a lone `\r` (old Mac line endings),
+/// as CommonMark counts them.
 fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        ends_line.then_some(i + 1)
+    })
 }
 
 /// All files of one run that diagnostics may point into.
