@@ -193,12 +193,30 @@ struct Linted {
 }
 
 /// Discovers and lints `paths` (`-` reads a plan from stdin), then applies config waivers.
-fn lint_paths(paths: &[PathBuf], stdin_filename: Option<&str>, rules: &RuleSet, settings: &Settings, stdin: &mut dyn Read) -> Result<Linted, Error> {
+fn lint_paths(
+    paths: &[PathBuf],
+    stdin_filename: Option<&str>,
+    rules: &RuleSet,
+    settings: &Settings,
+    stdin: &mut dyn Read,
+) -> Result<Linted, Error> {
     let lang = settings.lang.value;
-    let linter = Linter { rules, settings, lang };
+    let linter = Linter {
+        rules,
+        settings,
+        lang,
+    };
     let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let named: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    let mut found = if from_stdin && named.is_empty() { discover::Found::default() } else { discover::discover(&named)? };
+    let named: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let mut found = if from_stdin && named.is_empty() {
+        discover::Found::default()
+    } else {
+        discover::discover(&named)?
+    };
     found.files.retain(|f| settings.wants(f));
     let (mut sources, mut diagnostics) = linter.check_all(&found.files);
     let mut checked: Vec<&Path> = found.files.iter().map(PathBuf::as_path).collect();
@@ -224,6 +242,7 @@ fn lint_paths(paths: &[PathBuf], stdin_filename: Option<&str>, rules: &RuleSet, 
     );
     let about_waivers = waiver::apply_config(
         settings,
+        rules,
         &mut sources,
         &mut diagnostics,
         &checked,
@@ -232,12 +251,33 @@ fn lint_paths(paths: &[PathBuf], stdin_filename: Option<&str>, rules: &RuleSet, 
     );
     diagnostics.extend(about_waivers);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(Linted { sources, diagnostics, plans })
+    Ok(Linted {
+        sources,
+        diagnostics,
+        plans,
+    })
 }
 
-fn check(args: &crate::cli::CheckArgs, rules: &RuleSet, settings: &Settings, stdin: &mut dyn Read, color: bool, out: &mut dyn Write) -> Result<Outcome, Error> {
+fn check(
+    args: &crate::cli::CheckArgs,
+    rules: &RuleSet,
+    settings: &Settings,
+    stdin: &mut dyn Read,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let lang = settings.lang.value;
-    let Linted { sources, diagnostics, plans } = lint_paths(&args.paths, args.stdin_filename.as_deref(), rules, settings, stdin)?;
+    let Linted {
+        sources,
+        diagnostics,
+        plans,
+    } = lint_paths(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        rules,
+        settings,
+        stdin,
+    )?;
 
     let report = Report {
         diagnostics: &diagnostics,
@@ -303,12 +343,36 @@ fn test_pack(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Er
     })
 }
 
-fn report(args: &crate::cli::ReportArgs, rules: &RuleSet, settings: &Settings, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outcome, Error> {
+fn report(
+    args: &crate::cli::ReportArgs,
+    rules: &RuleSet,
+    settings: &Settings,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     use crate::cli::ReportFormat;
     use crate::render::matrix;
     let lang = settings.lang.value;
-    let Linted { sources, diagnostics, plans } = lint_paths(&args.paths, args.stdin_filename.as_deref(), rules, settings, stdin)?;
-    let report = Report { diagnostics: &diagnostics, sources: &sources, files: plans.len(), lang, quiet: true, plans: &plans, rules };
+    let Linted {
+        sources,
+        diagnostics,
+        plans,
+    } = lint_paths(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        rules,
+        settings,
+        stdin,
+    )?;
+    let report = Report {
+        diagnostics: &diagnostics,
+        sources: &sources,
+        files: plans.len(),
+        lang,
+        quiet: true,
+        plans: &plans,
+        rules,
+    };
     let m = matrix::build(&report);
     let text = match args.format {
         ReportFormat::Html => matrix::html(&m, lang),
@@ -322,7 +386,14 @@ fn report(args: &crate::cli::ReportArgs, rules: &RuleSet, settings: &Settings, s
             if !crate::init::write_atomically(path, &text, args.force)? {
                 return Err(Error::Io(io::Error::new(
                     io::ErrorKind::AlreadyExists,
-                    format!("{} {}", path.display(), lang.pick("finns redan; använd --force för att ersätta den", "already exists; use --force to replace it")),
+                    format!(
+                        "{} {}",
+                        path.display(),
+                        lang.pick(
+                            "finns redan; använd --force för att ersätta den",
+                            "already exists; use --force to replace it"
+                        )
+                    ),
                 )));
             }
             writeln!(out, "{} {}", lang.pick("skrev", "wrote"), path.display())?;

@@ -233,6 +233,7 @@ pub fn today() -> String {
 /// (expired, unused). Only waivers whose paths match a checked plan can be unused.
 pub fn apply_config(
     settings: &Settings,
+    rules: &RuleSet,
     sources: &mut SourceDb,
     found: &mut [Diagnostic],
     checked: &[&Path],
@@ -268,9 +269,15 @@ pub fn apply_config(
     let mut file = None;
     for (i, w) in settings.waivers.iter().enumerate() {
         let expired = w.expires.as_deref().is_some_and(|e| e < today);
-        let relevant = checked
+        // Only a waiver whose rule ran on a plan it names can be judged unused.
+        let ran = w
+            .codes
             .iter()
-            .any(|p| w.paths.is_match(settings.relative(p)));
+            .any(|c| rules.find(c).is_some_and(|r| r.enabled));
+        let relevant = ran
+            && checked
+                .iter()
+                .any(|p| w.paths.is_match(settings.relative(p)));
         // Report a waiver that expired, or that could have applied here and waived nothing.
         let stale = expired_hit[i] || (relevant && (expired || !used[i]));
         if !stale {

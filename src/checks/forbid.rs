@@ -115,10 +115,7 @@ impl Check for ForbidCheck {
                 let found = cx.text[span.clone()].to_owned();
                 let label = cx
                     .lang
-                    .pick(
-                        "ta bort eller ersätt med riktig text",
-                        "remove it or replace it with real text",
-                    )
+                    .pick("ta bort eller skriv om", "remove or rewrite")
                     .to_owned();
                 out.push(cx.diagnostic(span, label, &[("term", &found)]));
             }

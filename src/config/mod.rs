@@ -122,12 +122,20 @@ impl Loaded {
     }
 }
 
-/// Looks for a config file in `start` and its ancestors.
+/// Looks for a config file in `start` and its ancestors. The path is relative to `start`
+/// (`planlint.toml`, `../../planlint.toml`), so messages and the waiver record do not depend
+/// on where the repository is checked out.
 pub fn find(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .flat_map(|dir| FILE_NAMES.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
+    start.ancestors().enumerate().find_map(|(up, dir)| {
+        FILE_NAMES
+            .iter()
+            .find(|n| dir.join(n).is_file())
+            .map(|name| {
+                let mut rel: PathBuf = std::iter::repeat_n("..", up).collect();
+                rel.push(name);
+                rel
+            })
+    })
 }
 
 /// Reads and parses the config file at `path`.

@@ -319,17 +319,9 @@ impl Settings {
         } else {
             std::env::current_dir().unwrap_or_default().join(path)
         };
-        let clean: PathBuf = absolute
-            .components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .collect();
-        let root: PathBuf = self
-            .root
-            .components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .collect();
+        let clean = normalize(&absolute);
         clean
-            .strip_prefix(&root)
+            .strip_prefix(normalize(&self.root))
             .map_or(clean.clone(), Path::to_path_buf)
     }
 
@@ -363,6 +355,21 @@ impl Settings {
         }
         result
     }
+}
+
+/// Removes `.` and resolves `..` without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn severity_map(

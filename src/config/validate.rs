@@ -1,7 +1,7 @@
 //! Checks of `planlint.toml` that need the loaded rules: codes exist, globs compile, values are
 //! known. Each mistake is an error at its span with a "did you mean" where one is close.
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
 use super::{Loaded, SpannedStrings};
@@ -71,21 +71,25 @@ pub fn codes(
 pub fn globs(config: &Loaded, list: &SpannedStrings) -> Result<GlobSet, PackError> {
     let mut builder = GlobSetBuilder::new();
     for g in list.get_ref() {
-        let glob = Glob::new(g.get_ref()).map_err(|e| {
-            error(
-                config,
-                g.span(),
-                fill_pair(
-                    "ogiltigt mönster `{why}`",
-                    "invalid glob `{why}`",
-                    g.get_ref(),
-                ),
-                Localized {
-                    sv: e.kind().to_string(),
-                    en: e.kind().to_string(),
-                },
-            )
-        })?;
+        // As in .gitignore: `*` stays within one directory, `**` crosses directories.
+        let glob = GlobBuilder::new(g.get_ref())
+            .literal_separator(true)
+            .build()
+            .map_err(|e| {
+                error(
+                    config,
+                    g.span(),
+                    fill_pair(
+                        "ogiltigt mönster `{why}`",
+                        "invalid glob `{why}`",
+                        g.get_ref(),
+                    ),
+                    Localized {
+                        sv: e.kind().to_string(),
+                        en: e.kind().to_string(),
+                    },
+                )
+            })?;
         builder.add(glob);
     }
     builder.build().map_err(|e| {

@@ -132,7 +132,12 @@ impl Document {
         let from_front_matter = self.front_matter.as_ref().and_then(|fm| {
             fm.fields
                 .iter()
-                .find(|f| matches!(crate::matching::fold(&f.key).as_str(), "forvaltning" | "department") && !f.value.trim().is_empty())
+                .find(|f| {
+                    matches!(
+                        crate::matching::fold(&f.key).as_str(),
+                        "forvaltning" | "department"
+                    ) && !f.value.trim().is_empty()
+                })
                 .map(|f| f.value.trim().to_owned())
         });
         from_front_matter.or_else(|| self.title().map(|t| self.sections[t].title.clone()))

@@ -84,11 +84,7 @@ pub fn summary(report: &Report<'_>) -> String {
     let waived = if c.waived == 0 {
         String::new()
     } else {
-        format!(
-            "; {} {}",
-            c.waived,
-            lang.pick("undantagna enligt beslut", "waived by decision")
-        )
+        format!("; {} {}", c.waived, lang.pick("undantagna", "waived"))
     };
     if c.errors + c.warnings + c.info == 0 {
         return format!(

@@ -75,19 +75,36 @@ pub fn build(report: &Report<'_>) -> Matrix {
             let cells: Vec<Cell> = rules
                 .iter()
                 .map(|r| {
-                    let found: Vec<_> = report.diagnostics.iter().filter(|d| d.file == plan && d.code == r.code()).collect();
+                    let found: Vec<_> = report
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.file == plan && d.code == r.code())
+                        .collect();
                     if let Some(d) = found.iter().find(|d| d.waiver.is_none()) {
-                        Cell::Missing { message: d.message.clone(), line: file.line_col(d.primary.span.start).0 }
+                        Cell::Missing {
+                            message: d.message.clone(),
+                            line: file.line_col(d.primary.span.start).0,
+                        }
                     } else if let Some(w) = found.first().and_then(|d| d.waiver.as_ref()) {
-                        Cell::Waived { reason: w.reason.clone() }
+                        Cell::Waived {
+                            reason: w.reason.clone(),
+                        }
                     } else {
                         Cell::Covered
                     }
                 })
                 .collect();
-            let missing = cells.iter().filter(|c| matches!(c, Cell::Missing { .. })).count();
+            let missing = cells
+                .iter()
+                .filter(|c| matches!(c, Cell::Missing { .. }))
+                .count();
             let department = file.department.clone().unwrap_or_else(|| file.path.clone());
-            Row { path: file.path.clone(), department, cells, missing }
+            Row {
+                path: file.path.clone(),
+                department,
+                cells,
+                missing,
+            }
         })
         .collect();
     let columns = rules
@@ -95,15 +112,24 @@ pub fn build(report: &Report<'_>) -> Matrix {
         .enumerate()
         .map(|(i, r)| Column {
             code: r.code().to_owned(),
-            title: r.def.area.as_ref().map_or_else(|| r.def.name.get_ref().clone(), |a| a.get_ref().get(lang).to_owned()),
-            covered: rows.iter().filter(|row| !matches!(row.cells[i], Cell::Missing { .. })).count(),
+            title: r.def.area.as_ref().map_or_else(
+                || r.def.name.get_ref().clone(),
+                |a| a.get_ref().get(lang).to_owned(),
+            ),
+            covered: rows
+                .iter()
+                .filter(|row| !matches!(row.cells[i], Cell::Missing { .. }))
+                .count(),
         })
         .collect();
     Matrix { columns, rows }
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn anchor(row: usize, code: &str) -> String {
@@ -127,15 +153,35 @@ tfoot td,tfoot th{{font-weight:bold}}\n\
 @media print{{body{{margin:0}} a{{text-decoration:none}} td.ok,td.missing,td.waived{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}}}\n\
 </style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{legend}</p>\n",
         title = t("Täckning av integrationspolicyn per förvaltning", "Coverage of the integration policy by department"),
-        legend = t("✓ uppfyllt · ✗ saknas (länken leder till anmärkningen) · ⚑ undantag enligt beslut", "✓ met · ✗ missing (the link leads to the finding) · ⚑ waived by decision"),
+        legend = t("✓ uppfyllt · ✗ saknas (länken leder till anmärkningen) · ⚑ undantag med motivering", "✓ met · ✗ missing (the link leads to the finding) · ⚑ waived, with a reason"),
     );
-    let _ = write!(o, "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>", t("Planer och regler", "Plans and rules"), t("Förvaltning", "Department"));
+    let _ = write!(
+        o,
+        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+        t("Planer och regler", "Plans and rules"),
+        t("Förvaltning", "Department")
+    );
     for c in &m.columns {
-        let _ = write!(o, "<th scope=\"col\"><abbr title=\"{}\">{}</abbr><br>{}</th>", esc(&c.title), esc(&c.code), esc(&c.title));
+        let _ = write!(
+            o,
+            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr><br>{}</th>",
+            esc(&c.title),
+            esc(&c.code),
+            esc(&c.title)
+        );
     }
-    let _ = writeln!(o, "<th scope=\"col\">{}</th></tr></thead>\n<tbody>", t("Saknas", "Missing"));
+    let _ = writeln!(
+        o,
+        "<th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+        t("Saknas", "Missing")
+    );
     for (ri, row) in m.rows.iter().enumerate() {
-        let _ = write!(o, "<tr><th scope=\"row\">{}<br><small>{}</small></th>", esc(&row.department), esc(&row.path));
+        let _ = write!(
+            o,
+            "<tr><th scope=\"row\">{}<br><small>{}</small></th>",
+            esc(&row.department),
+            esc(&row.path)
+        );
         for (c, cell) in m.columns.iter().zip(&row.cells) {
             let _ = match cell {
                 Cell::Covered => write!(o, "<td class=\"ok\" data-code=\"{}\" aria-label=\"{}: {}\">✓</td>", c.code, esc(&c.title), t("uppfyllt", "met")),
@@ -152,16 +198,42 @@ tfoot td,tfoot th{{font-weight:bold}}\n\
         }
         let _ = writeln!(o, "<td>{}</td></tr>", row.missing);
     }
-    let _ = write!(o, "</tbody>\n<tfoot><tr><th scope=\"row\">{} ({} {})</th>", t("Uppfyllt", "Met"), m.rows.len(), t("planer", "plans"));
+    let _ = write!(
+        o,
+        "</tbody>\n<tfoot><tr><th scope=\"row\">{} ({} {})</th>",
+        t("Uppfyllt", "Met"),
+        m.rows.len(),
+        t("planer", "plans")
+    );
     for c in &m.columns {
         let _ = write!(o, "<td>{}</td>", c.covered);
     }
-    let _ = writeln!(o, "<td></td></tr></tfoot>\n</table>\n<h2>{}</h2>\n<dl>", t("Anmärkningar och undantag", "Findings and waivers"));
+    let _ = writeln!(
+        o,
+        "<td></td></tr></tfoot>\n</table>\n<h2>{}</h2>\n<dl>",
+        t("Anmärkningar och undantag", "Findings and waivers")
+    );
     for (ri, row) in m.rows.iter().enumerate() {
         for (c, cell) in m.columns.iter().zip(&row.cells) {
             let _ = match cell {
-                Cell::Missing { message, line } => writeln!(o, "<dt id=\"{}\">{} – {} ({}:{line})</dt><dd>{}</dd>", anchor(ri, &c.code), esc(&row.department), esc(&c.code), esc(&row.path), esc(message)),
-                Cell::Waived { reason } => writeln!(o, "<dt>{} – {} ({})</dt><dd>{}: {}</dd>", esc(&row.department), esc(&c.code), t("undantag", "waived"), t("Motivering", "Reason"), esc(reason)),
+                Cell::Missing { message, line } => writeln!(
+                    o,
+                    "<dt id=\"{}\">{} – {} ({}:{line})</dt><dd>{}</dd>",
+                    anchor(ri, &c.code),
+                    esc(&row.department),
+                    esc(&c.code),
+                    esc(&row.path),
+                    esc(message)
+                ),
+                Cell::Waived { reason } => writeln!(
+                    o,
+                    "<dt>{} – {} ({})</dt><dd>{}: {}</dd>",
+                    esc(&row.department),
+                    esc(&c.code),
+                    t("undantag", "waived"),
+                    t("Motivering", "Reason"),
+                    esc(reason)
+                ),
                 Cell::Covered => Ok(()),
             };
         }
@@ -196,7 +268,14 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         let _ = write!(o, " {}/{} |", c.covered, m.rows.len());
     }
     o.push_str(" |\n\n");
-    let _ = writeln!(o, "{}", lang.pick("✓ uppfyllt · ✗ saknas · ⚑ undantag enligt beslut", "✓ met · ✗ missing · ⚑ waived by decision"));
+    let _ = writeln!(
+        o,
+        "{}",
+        lang.pick(
+            "✓ uppfyllt · ✗ saknas · ⚑ undantag med motivering",
+            "✓ met · ✗ missing · ⚑ waived, with a reason"
+        )
+    );
     for c in &m.columns {
         let _ = writeln!(o, "- {}: {}", c.code, c.title);
     }
@@ -205,7 +284,13 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
 
 /// CSV with one row per plan: path, department, then one status per rule.
 pub fn csv(m: &Matrix) -> String {
-    let field = |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() };
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
     let mut o = String::from("path,department");
     for c in &m.columns {
         o.push(',');

@@ -57,7 +57,11 @@ impl Report<'_> {
     /// Counts the findings.
     pub fn counts(&self) -> Counts {
         let by = |s| self.live().filter(|d| d.severity == s).count();
-        let mut files: Vec<usize> = self.live().map(|d| d.file).collect();
+        let mut files: Vec<usize> = self
+            .live()
+            .map(|d| d.file)
+            .filter(|f| self.plans.contains(f))
+            .collect();
         files.sort_unstable();
         files.dedup();
         Counts {

@@ -235,7 +235,7 @@ fn assert_points_at(err: &str, config: &str, needle: &str) {
     let line = config[..at].matches('\n').count() + 1;
     let col = at - config[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
     assert!(
-        err.contains(&format!("┌─ REPO/planlint.toml:{line}:{col}")),
+        err.contains(&format!("┌─ planlint.toml:{line}:{col}")),
         "expected {line}:{col}:\n{err}"
     );
 }
@@ -311,4 +311,16 @@ fn a_bad_severity_and_a_bad_language_are_errors() {
     assert_eq!(code, Some(2));
     assert!(err.contains("okänt språk `de`"), "{err}");
     assert_points_at(&err, config, "\"de\"");
+}
+
+#[test]
+fn a_single_star_stays_in_its_directory() {
+    let dir = repo(&[
+        ("planlint.toml", "include = [\"plans/*.md\"]\n"),
+        ("plans/a.md", &compliant()),
+        ("plans/arkiv/b.md", &no_housing()),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["files"], 1, "{v}");
 }

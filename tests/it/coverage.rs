@@ -369,7 +369,10 @@ fn headings_about_the_departments_own_staff_are_not_areas() {
 fn lone_cr_line_endings_count_as_lines() {
     let text = format!("# Plan\r\r## Bostäder\r\r{PROSE}\r");
     assert_eq!(covered(&text), set(&["IP002"]));
-    let d = check(&text).into_iter().find(|d| d.code == "IP001").expect("IP001");
+    let d = check(&text)
+        .into_iter()
+        .find(|d| d.code == "IP001")
+        .expect("IP001");
     let file = planlint::source::SourceFile::new("p.md", text.clone());
     assert_eq!(file.line_col(d.primary.span.start), (1, 1));
     assert_eq!(file.line_col(text.find("## B").expect("heading")), (3, 1));

@@ -8,17 +8,31 @@ use std::process::Command;
 use crate::support::{compliant, no_housing, planlint_in, repo, root};
 
 fn tool(name: &str, version_arg: &str) -> bool {
-    let ok = Command::new(name).arg(version_arg).output().is_ok_and(|o| o.status.success());
+    let ok = Command::new(name)
+        .arg(version_arg)
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(std::env::var_os("CI").is_none(), "CI must have `{name}` (.ci/run installs it)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have `{name}` (.ci/run installs it)"
+        );
         eprintln!("skipped: `{name}` is not installed");
     }
     ok
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git").args(args).current_dir(dir).output().expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -26,32 +40,57 @@ fn the_pre_commit_hook_rejects_a_non_compliant_plan_and_passes_a_compliant_one()
     if !tool("pre-commit", "--version") {
         return;
     }
-    let dir = repo(&[("planer/kultur.md", &no_housing()), ("planer/social.md", &compliant())]);
+    let dir = repo(&[
+        ("planer/kultur.md", &no_housing()),
+        ("planer/social.md", &compliant()),
+    ]);
     git(dir.path(), &["init", "-q"]);
     git(dir.path(), &["add", "."]);
     let run = |file: &str| {
         Command::new("pre-commit")
-            .args(["try-repo", root().to_str().expect("path"), "planlint", "--files", file])
+            .args([
+                "try-repo",
+                root().to_str().expect("path"),
+                "planlint",
+                "--files",
+                file,
+            ])
             .current_dir(dir.path())
             .output()
             .expect("pre-commit runs")
     };
     let bad = run("planer/kultur.md");
-    let text = String::from_utf8_lossy(&bad.stdout).into_owned() + &String::from_utf8_lossy(&bad.stderr);
+    let text =
+        String::from_utf8_lossy(&bad.stdout).into_owned() + &String::from_utf8_lossy(&bad.stderr);
     assert!(!bad.status.success(), "{text}");
-    assert!(text.contains("error[IP002]: planen saknar ett avsnitt om `Bostäder`"), "{text}");
+    assert!(
+        text.contains("error[IP002]: planen saknar ett avsnitt om `Bostäder`"),
+        "{text}"
+    );
     let good = run("planer/social.md");
-    let text = String::from_utf8_lossy(&good.stdout).into_owned() + &String::from_utf8_lossy(&good.stderr);
+    let text =
+        String::from_utf8_lossy(&good.stdout).into_owned() + &String::from_utf8_lossy(&good.stderr);
     assert!(good.status.success(), "{text}");
     assert!(text.contains("Passed"), "{text}");
 }
 
 fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"].into_iter().find(|c| Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success())).or_else(|| {
-        assert!(std::env::var_os("CI").is_none(), "CI must have chromium (.ci/run installs it)");
-        eprintln!("skipped: chromium is not installed");
-        None
-    })
+    ["chromium", "chromium-browser"]
+        .into_iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .or_else(|| {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must have chromium (.ci/run installs it)"
+            );
+            eprintln!("skipped: chromium is not installed");
+            None
+        })
 }
 
 #[test]
@@ -60,11 +99,36 @@ fn the_html_report_renders_in_headless_chromium() {
     let plans = root().join("examples/plans");
     let dir = tempfile::tempdir().expect("tempdir");
     let page = dir.path().join("coverage.html");
-    let out = planlint_in(dir.path(), &["report", plans.to_str().expect("path"), "-o", page.to_str().expect("path")], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = planlint_in(
+        dir.path(),
+        &[
+            "report",
+            plans.to_str().expect("path"),
+            "-o",
+            page.to_str().expect("path"),
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(&page).expect("report");
-    assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"), "self-contained");
-    let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+    assert!(
+        !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
+        "self-contained"
+    );
+    let flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
     let profile = dir.path().join("profile");
     let url = format!("file://{}", page.display());
     let dom = Command::new(browser)
@@ -75,17 +139,32 @@ fn the_html_report_renders_in_headless_chromium() {
         .expect("chromium runs");
     let dom = String::from_utf8_lossy(&dom.stdout);
     assert_eq!(dom.matches("<td class=\"missing\"").count(), 13, "{dom}");
-    assert_eq!(dom.matches("<th scope=\"row\">").count(), 8, "7 plans and the totals row");
+    assert_eq!(
+        dom.matches("<th scope=\"row\">").count(),
+        8,
+        "7 plans and the totals row"
+    );
     assert!(dom.contains("data-code=\"IP002\""), "{dom}");
     let shot = root().join("target/report-screenshot.png");
     let _ = std::fs::remove_file(&shot);
     let status = Command::new(browser)
         .args(flags)
         .arg(format!("--user-data-dir={}", profile.display()))
-        .args(["--window-size=1500,1000", &format!("--screenshot={}", shot.display()), &url])
+        .args([
+            "--window-size=1500,1000",
+            &format!("--screenshot={}", shot.display()),
+            &url,
+        ])
         .output()
         .expect("chromium runs");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let png = std::fs::read(&shot).expect("screenshot written");
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "a real screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a real screenshot"
+    );
 }
