@@ -249,7 +249,7 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     for c in &m.columns {
         let _ = write!(o, " {} |", c.code);
     }
-    o.push_str(&format!(" {} |\n|---|", lang.pick("Saknas", "Missing")));
+    let _ = write!(o, " {} |\n|---|", lang.pick("Saknas", "Missing"));
     o.push_str(&"---|".repeat(m.columns.len() + 1));
     o.push('\n');
     for row in &m.rows {
