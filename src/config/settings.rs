@@ -481,7 +481,18 @@ pub fn describe(s: &Settings, rules: &RuleSet) -> String {
         .as_ref()
         .map_or_else(|| "-".to_owned(), |c| c.path.display().to_string());
     line("config", config, &Origin::Default);
-    line("root", s.root.display().to_string(), &Origin::Default);
+    let root = s.config.as_ref().map_or_else(
+        || ".".to_owned(),
+        |c| {
+            let dir = c.dir().display().to_string();
+            if dir.is_empty() {
+                ".".to_owned()
+            } else {
+                dir
+            }
+        },
+    );
+    line("root", root, &Origin::Default);
     line("lang", s.lang.value.to_string(), &s.lang.origin);
     let packs_origin = s
         .config
@@ -493,7 +504,18 @@ pub fn describe(s: &Settings, rules: &RuleSet) -> String {
                 .map(|p| Origin::File(c.path.clone(), c.line_of(p.span().start)))
         })
         .unwrap_or(Origin::Default);
-    line("packs", rules.pack_paths.join(", "), &packs_origin);
+    let packs: Vec<&str> = rules
+        .pack_paths
+        .iter()
+        .map(|p| {
+            if p == crate::pack::BUILTIN_PATH {
+                "builtin"
+            } else {
+                p.as_str()
+            }
+        })
+        .collect();
+    line("packs", packs.join(", "), &packs_origin);
     let globs = |g: &Option<(Vec<String>, GlobSet)>| {
         g.as_ref()
             .map_or_else(|| "*.md, *.markdown".to_owned(), |(raw, _)| list(raw))

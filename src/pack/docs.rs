@@ -49,6 +49,12 @@ pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
     out
 }
 
+/// A rule's help with its `{placeholders}` filled as for a typical finding (for `explain` and
+/// the SARIF rule descriptions).
+pub fn help_text(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
+    example_text(rule, header, &rule.help, lang)
+}
+
 /// A rule text with its `{placeholders}` filled as they would be for a typical finding.
 fn example_text(
     rule: &RuleDef,

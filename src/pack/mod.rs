@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use docs::explain;
+pub use docs::{explain, help_text};
 pub use load::{
     builtin, did_you_mean, load, parse, read_text, suggest_code, toml_error, FileKind, PackError,
     RawPack, BUILTIN_PATH,

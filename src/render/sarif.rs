@@ -54,7 +54,10 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 .name(r.def.name.get_ref().clone())
                 .short_description(text(r.def.summary.get(lang)))
                 .full_description(text(full))
-                .help(text(format!("{}\n\n{policy}", r.def.help.get(lang))))
+                .help(text(format!(
+                    "{}\n\n{policy}",
+                    crate::pack::help_text(&r.def, header, lang)
+                )))
                 .default_configuration(
                     ReportingConfiguration::builder()
                         .level(serde_json::json!(level(r.severity)
