@@ -192,6 +192,21 @@ struct Linted {
     plans: Vec<usize>,
 }
 
+impl Linted {
+    /// The report of these findings, for a renderer.
+    fn report<'a>(&'a self, rules: &'a RuleSet, lang: Lang, quiet: bool) -> Report<'a> {
+        Report {
+            diagnostics: &self.diagnostics,
+            sources: &self.sources,
+            files: self.plans.len(),
+            lang,
+            quiet,
+            plans: &self.plans,
+            rules,
+        }
+    }
+}
+
 /// Discovers and lints `paths` (`-` reads a plan from stdin), then applies config waivers.
 fn lint_paths(
     paths: &[PathBuf],
@@ -267,27 +282,14 @@ fn check(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let lang = settings.lang.value;
-    let Linted {
-        sources,
-        diagnostics,
-        plans,
-    } = lint_paths(
+    let linted = lint_paths(
         &args.paths,
         args.stdin_filename.as_deref(),
         rules,
         settings,
         stdin,
     )?;
-
-    let report = Report {
-        diagnostics: &diagnostics,
-        sources: &sources,
-        files: plans.len(),
-        lang,
-        quiet: args.quiet,
-        plans: &plans,
-        rules,
-    };
+    let report = linted.report(rules, lang, args.quiet);
     match args.format {
         Format::Human => render::human::render(&report, color, out)?,
         Format::Short => render::short::render(&report, out)?,
@@ -296,11 +298,7 @@ fn check(
         Format::Github => render::github::render(&report, out)?,
         Format::Junit => render::junit::render(&report, out)?,
     }
-    let live = |s: Severity| {
-        diagnostics
-            .iter()
-            .any(|d| d.waiver.is_none() && d.severity == s)
-    };
+    let live = |s: Severity| report.live().any(|d| d.severity == s);
     let failed = live(Severity::Error) || (settings.deny_warnings.value && live(Severity::Warning));
     Ok(if failed {
         Outcome::Findings
@@ -353,26 +351,14 @@ fn report(
     use crate::cli::ReportFormat;
     use crate::render::matrix;
     let lang = settings.lang.value;
-    let Linted {
-        sources,
-        diagnostics,
-        plans,
-    } = lint_paths(
+    let linted = lint_paths(
         &args.paths,
         args.stdin_filename.as_deref(),
         rules,
         settings,
         stdin,
     )?;
-    let report = Report {
-        diagnostics: &diagnostics,
-        sources: &sources,
-        files: plans.len(),
-        lang,
-        quiet: true,
-        plans: &plans,
-        rules,
-    };
+    let report = linted.report(rules, lang, true);
     let m = matrix::build(&report);
     let text = match args.format {
         ReportFormat::Html => matrix::html(&m, lang),

@@ -87,23 +87,6 @@ fn test_pack_reports_a_wrong_example() {
     assert!(text.contains("1 med exempel som inte stämmer"), "{text}");
 }
 
-/// Python with `jsonschema`, or `None` (outside CI only) with the reason printed.
-fn python_with_jsonschema() -> Option<&'static str> {
-    let ok = Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have python3 with jsonschema (.ci/run installs it)"
-        );
-        eprintln!("skipped: python3 with the jsonschema module is not installed");
-        return None;
-    }
-    Some("python3")
-}
-
 const VALIDATE: &str = r#"
 import json, sys, tomllib, datetime, jsonschema
 def plain(v):
@@ -132,9 +115,10 @@ fn validate(python: &str, schema: &str, toml_path: &std::path::Path) -> std::pro
 
 #[test]
 fn the_schemas_validate_the_example_config_and_the_built_in_pack() {
-    let Some(python) = python_with_jsonschema() else {
+    if !crate::support::python_module("jsonschema") {
         return;
-    };
+    }
+    let python = "python3";
     let config_schema = stdout(&planlint(&["schema", "config"]));
     let pack_schema = stdout(&planlint(&["schema", "pack"]));
     let init = tempfile::tempdir().expect("tempdir");

@@ -6,22 +6,6 @@ use planlint::render::github::{escape_data, escape_property};
 
 use crate::support::{no_housing, planlint_in, repo, root, stdout};
 
-/// `python3` if it can import `module`; outside CI a missing module skips the test.
-fn python_with(module: &str) -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have python3 with {module} (.ci/run installs it)"
-        );
-        eprintln!("skipped: python3 with the {module} module is not installed");
-    }
-    ok
-}
-
 fn examples_with_a_waiver() -> tempfile::TempDir {
     let waived = no_housing().replacen(
         "## Inledning",
@@ -81,7 +65,7 @@ fn sarif_validates_against_the_shared_schema_with_a_suppression() {
         first["startLine"].as_i64().is_some_and(|l| l >= 1)
             && first["startColumn"].as_i64().is_some_and(|c| c >= 1)
     );
-    if !python_with("jsonschema") {
+    if !crate::support::python_module("jsonschema") {
         return;
     }
     let sarif = dir.path().join("out.sarif");
@@ -140,7 +124,7 @@ fn junit_is_read_by_junitparser_with_the_expected_counts() {
     let live = v["summary"]["errors"].as_u64().expect("n")
         + v["summary"]["warnings"].as_u64().expect("n")
         + v["summary"]["info"].as_u64().expect("n");
-    if !python_with("junitparser") {
+    if !crate::support::python_module("junitparser") {
         return;
     }
     let path = dir.path().join("junit.xml");

@@ -7,21 +7,6 @@ use std::process::Command;
 
 use crate::support::{compliant, no_housing, planlint_in, repo, root};
 
-fn tool(name: &str, version_arg: &str) -> bool {
-    let ok = Command::new(name)
-        .arg(version_arg)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have `{name}` (.ci/run installs it)"
-        );
-        eprintln!("skipped: `{name}` is not installed");
-    }
-    ok
-}
-
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .args(args)
@@ -37,7 +22,11 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 fn the_pre_commit_hook_rejects_a_non_compliant_plan_and_passes_a_compliant_one() {
-    if !tool("pre-commit", "--version") {
+    let ok = Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !crate::support::available(ok, "pre-commit") {
         return;
     }
     let dir = repo(&[
@@ -75,22 +64,15 @@ fn the_pre_commit_hook_rejects_a_non_compliant_plan_and_passes_a_compliant_one()
 }
 
 fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .or_else(|| {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must have chromium (.ci/run installs it)"
-            );
-            eprintln!("skipped: chromium is not installed");
-            None
-        })
+    let found = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    crate::support::available(found.is_some(), "chromium")
+        .then_some(found)
+        .flatten()
 }
 
 #[test]

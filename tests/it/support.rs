@@ -134,3 +134,25 @@ pub fn json_codes(out: &Output) -> Vec<(String, bool)> {
         })
         .collect()
 }
+
+/// Whether a tool a test needs is there. Outside CI a missing tool skips the test with the
+/// reason printed; in CI (`CI` set) it fails, because `.ci/run` installs it.
+pub fn available(ok: bool, what: &str) -> bool {
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have {what} (.ci/run installs it)"
+        );
+        eprintln!("skipped: {what} is not installed");
+    }
+    ok
+}
+
+/// Whether `python3` can import `module` (see [`available`]).
+pub fn python_module(module: &str) -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    available(ok, &format!("python3 with the {module} module"))
+}
