@@ -57,18 +57,19 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, DiscoverError> {
         {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
-                    let path = e.into_path();
-                    // `./plan.md` reads better as `plan.md`.
-                    found.files.push(
-                        path.strip_prefix(".")
-                            .map(Path::to_path_buf)
-                            .unwrap_or(path),
-                    );
+                    found.files.push(e.into_path());
                 }
                 Ok(_) => {}
                 Err(err) => found.problems.push((path.clone(), err.to_string())),
             }
         }
+    }
+    // `a.md` and `./a.md` are one plan, and `./` reads better left out.
+    for f in &mut found.files {
+        *f = f
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
     }
     found.files.sort();
     found.files.dedup();

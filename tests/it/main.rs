@@ -8,6 +8,7 @@ mod config;
 mod coverage;
 mod examples;
 mod formats;
+mod hostile;
 mod integrations;
 mod packs;
 mod snapshots;
