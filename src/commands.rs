@@ -177,7 +177,7 @@ pub fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outco
         }
         Command::Report(args) => report(args, &rules, &settings, stdin, out),
         Command::Config => {
-            write!(out, "{}", config::settings::describe(&settings, &rules))?;
+            write!(out, "{}", config::describe(&settings, &rules))?;
             Ok(Outcome::Clean)
         }
         Command::Init | Command::TestPack { .. } | Command::Schema { .. } => Ok(Outcome::Clean),

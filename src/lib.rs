@@ -2,32 +2,34 @@
 //!
 //! The pipeline, one direction, in module order:
 //!
-//! 1. [`discover`]: paths and directories → sorted plans;
+//! 1. [`config`]: `planlint.toml` and the command line → settings; [`discover`]: paths and
+//!    directories → sorted plans;
 //! 2. [`pack`] + [`engine`]: rule packs (built-in + extra) → one compiled [`engine::RuleSet`];
 //! 3. [`lint`]: each plan is read once and parsed once into a [`document::Document`]
 //!    ([`matching`] does the Swedish-aware comparisons), then every rule's [`checks`] run;
-//! 4. [`diagnostic`]s are sorted and [`render`]ed in the chosen format; `run` maps the outcome
-//!    to an exit code.
+//! 4. [`waiver`]s are applied, [`diagnostic`]s are sorted and [`render`]ed in the chosen format;
+//!    [`commands`] ties the steps together per subcommand and `run` maps the outcome to an exit
+//!    code.
 //!
 //! The library never prints to the process's stdout or stderr; it writes to the writers it is
 //! given, so tests and editors reuse the same engine.
 
-pub mod checks;
 pub mod cli;
 pub mod config;
-pub mod diagnostic;
 pub mod discover;
+pub mod pack;
+pub mod source;
 pub mod document;
+pub mod matching;
 pub mod engine;
+pub mod checks;
+pub mod diagnostic;
 pub mod lint;
 pub mod waiver;
-pub mod matching;
+pub mod render;
 pub mod outline;
 pub mod commands;
 pub mod init;
-pub mod pack;
-pub mod render;
-pub mod source;
 
 use std::io::{self, Write};
 

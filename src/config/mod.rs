@@ -6,6 +6,7 @@
 //! is rendered rustc-style like a broken rule pack. Merging with defaults and the command line
 //! happens in [`settings`].
 
+mod describe;
 pub mod settings;
 mod validate;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use describe::describe;
 pub use settings::{Level, Origin, Settings};
 
 use crate::pack::{read_text, toml_error, FileKind, PackError};
