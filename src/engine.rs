@@ -274,7 +274,7 @@ impl ExampleFailure {
 fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
     let kind = rule.kind.get_ref();
     let Some(entry) = checks::KINDS.iter().find(|k| k.name == kind) else {
-        let mut err = cx.error(
+        let err = cx.error(
             rule.kind.span(),
             fill_pair("okänd regeltyp `{why}`", "unknown rule kind `{why}`", kind),
             fill_pair(
@@ -283,14 +283,7 @@ fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, Pack
                 "",
             ),
         );
-        if let Some(best) = did_you_mean(kind, checks::KINDS.iter().map(|k| k.name)) {
-            err = err.with_help(fill_pair(
-                "menade du `{why}`?",
-                "did you mean `{why}`?",
-                best,
-            ));
-        }
-        return Err(err);
+        return Err(err.with_suggestion(did_you_mean(kind, checks::KINDS.iter().map(|k| k.name))));
     };
     if let Some((key, span)) = rule
         .present_keys()

@@ -292,7 +292,7 @@ impl Compile<'_> {
                         ),
                     )),
                     None => {
-                        let mut err = self.error(
+                        let err = self.error(
                             code.span(),
                             crate::pack::fill_pair(
                                 "okänd regelkod `{why}`",
@@ -305,16 +305,10 @@ impl Compile<'_> {
                                 "",
                             ),
                         );
-                        if let Some(best) =
-                            crate::pack::suggest_code(c, self.codes.iter().map(|(k, _)| k.as_str()))
-                        {
-                            err = err.with_help(crate::pack::fill_pair(
-                                "menade du `{why}`?",
-                                "did you mean `{why}`?",
-                                best,
-                            ));
-                        }
-                        Err(err)
+                        Err(err.with_suggestion(crate::pack::suggest_code(
+                            c,
+                            self.codes.iter().map(|(k, _)| k.as_str()),
+                        )))
                     }
                 }
             })

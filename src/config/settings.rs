@@ -441,8 +441,7 @@ fn cli_code(code: &str, known: &[&str]) -> Result<String, PackError> {
     if let Some(found) = known.iter().find(|k| k.eq_ignore_ascii_case(code.trim())) {
         return Ok((*found).to_owned());
     }
-    let hint = crate::pack::suggest_code(code, known.iter().copied())
-        .map(|b| fill_pair("menade du `{why}`?", "did you mean `{why}`?", b));
+    let hint = crate::pack::suggest_code(code, known.iter().copied()).map(crate::pack::suggestion);
     Err(PackError {
         code: "PL102",
         path: String::new(),

@@ -31,7 +31,7 @@ pub fn code(config: &Loaded, code: &Spanned<String>, known: &[&str]) -> Result<S
     if let Some(found) = known.iter().find(|k| k.eq_ignore_ascii_case(c)) {
         return Ok((*found).to_owned());
     }
-    let mut e = error(
+    let e = error(
         config,
         code.span(),
         fill_pair(
@@ -45,14 +45,7 @@ pub fn code(config: &Loaded, code: &Spanned<String>, known: &[&str]) -> Result<S
             "",
         ),
     );
-    if let Some(best) = suggest_code(c, known.iter().copied()) {
-        e = e.with_help(fill_pair(
-            "menade du `{why}`?",
-            "did you mean `{why}`?",
-            best,
-        ));
-    }
-    Err(e)
+    Err(e.with_suggestion(suggest_code(c, known.iter().copied())))
 }
 
 /// Checks every code of a list.

@@ -54,6 +54,15 @@ impl PackError {
         }
     }
 
+    /// Adds "did you mean `best`?" as the help line, if there is a close name.
+    #[must_use]
+    pub fn with_suggestion(self, best: Option<&str>) -> Self {
+        match best {
+            Some(b) => self.with_help(suggestion(b)),
+            None => self,
+        }
+    }
+
     /// Adds a help line.
     #[must_use]
     pub fn with_help(mut self, help: Localized) -> Self {
@@ -68,6 +77,14 @@ pub(crate) fn t(sv: impl Into<String>, en: impl Into<String>) -> Localized {
         sv: sv.into(),
         en: en.into(),
     }
+}
+
+/// "did you mean `best`?" in both languages.
+pub fn suggestion(best: &str) -> Localized {
+    t(
+        format!("menade du `{best}`?"),
+        format!("did you mean `{best}`?"),
+    )
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
@@ -223,12 +240,7 @@ pub fn toml_error(path: &str, text: &str, e: &toml::de::Error, kind: FileKind) -
             format!("unknown key `{field}` in {en}"),
         );
         err.label = t("okänd nyckel", "unknown key");
-        if let Some(best) = did_you_mean(field, expected.iter().copied()) {
-            err = err.with_help(t(
-                format!("menade du `{best}`?"),
-                format!("did you mean `{best}`?"),
-            ));
-        }
+        err = err.with_suggestion(did_you_mean(field, expected.iter().copied()));
     }
     err
 }

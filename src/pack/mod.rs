@@ -16,8 +16,8 @@ use toml::Spanned;
 
 pub use docs::{explain, help_text};
 pub use load::{
-    builtin, did_you_mean, load, parse, read_text, suggest_code, toml_error, FileKind, PackError,
-    RawPack, BUILTIN_PATH,
+    builtin, did_you_mean, load, parse, read_text, suggest_code, suggestion, toml_error, FileKind,
+    PackError, RawPack, BUILTIN_PATH,
 };
 
 use crate::diagnostic::Severity;

@@ -166,7 +166,7 @@ fn a_plan_on_stdin_uses_its_stdin_filename() {
             "--format",
             "short",
         ],
-        &no_housing(),
+        no_housing(),
     );
     assert!(
         stdout(&out).contains("mild/plan.md:22:1: warning[IP002]"),
@@ -177,7 +177,7 @@ fn a_plan_on_stdin_uses_its_stdin_filename() {
     let plain = planlint_in(
         dir.path(),
         &["check", "-", "--format", "short"],
-        &no_housing(),
+        no_housing(),
     );
     assert!(
         stdout(&plain).contains("<stdin>:22:1: error[IP002]"),

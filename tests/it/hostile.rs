@@ -67,20 +67,11 @@ fn stdin_that_is_empty_or_not_utf8() {
         "{}",
         stdout(&empty)
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
-        .args(["check", "-", "--format", "short"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    std::io::Write::write_all(
-        &mut child.stdin.take().expect("stdin"),
+    let out = planlint_in(
+        dir.path(),
+        &["check", "-", "--format", "short"],
         b"# Plan\n\nBost\xe4der\n",
-    )
-    .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).contains("<stdin>:3:5: error[PL001]: filen är inte giltig UTF-8 (0xE4)"),

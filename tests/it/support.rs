@@ -86,8 +86,8 @@ pub fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-/// Runs planlint in `dir`, feeding `stdin`.
-pub fn planlint_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
+/// Runs planlint in `dir`, feeding `stdin` (text or raw bytes).
+pub fn planlint_in(dir: &std::path::Path, args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     use std::io::Write as _;
     let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
         .args(args)
@@ -102,7 +102,7 @@ pub fn planlint_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output 
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
+        .write_all(stdin.as_ref())
         .expect("write stdin");
     child.wait_with_output().expect("planlint ends")
 }
