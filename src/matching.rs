@@ -13,6 +13,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -23,19 +24,35 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Folds one word without a heap allocation for words of up to 24 bytes (nearly all of them).
+fn fold_word(text: &str) -> CompactString {
+    if text.is_ascii() {
+        let mut out = CompactString::from(text);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    let mut out = CompactString::with_capacity(text.len());
+    fold_chars(text, |c| out.push(c));
+    out
+}
+
 fn fold_into(text: &str, out: &mut String) {
+    fold_chars(text, |c| out.push(c));
+}
+
+fn fold_chars(text: &str, mut push: impl FnMut(char)) {
     for c in text.chars() {
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            push(c.to_ascii_lowercase());
             continue;
         }
         for lower in c.to_lowercase() {
             match lower {
-                'æ' => out.push('a'),
-                'ø' => out.push('o'),
+                'æ' => push('a'),
+                'ø' => push('o'),
                 _ => decompose_canonical(lower, |d| {
                     if !is_combining_mark(d) {
-                        out.push(d);
+                        push(d);
                     }
                 }),
             }
@@ -55,8 +72,8 @@ pub fn stem(folded: &str) -> String {
 /// One word of a text: its folded form and where it is in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    /// Folded form (see [`fold`]).
-    pub folded: String,
+    /// Folded form (see [`fold`]); kept inline, words are many and short.
+    pub folded: CompactString,
     /// Byte range of the word in the source file.
     pub span: Range<usize>,
 }
@@ -113,11 +130,29 @@ pub fn words(text: &str, map: impl Fn(Range<usize>) -> Range<usize>, out: &mut V
         }
         let raw = &text[start..end];
         out.push(Word {
-            folded: fold(raw),
+            folded: fold_word(raw),
             span: map(start..end),
         });
     }
 }
+
+/// A substring searcher built once, when the pack is compiled.
+#[derive(Debug, Clone)]
+pub struct Finder(memchr::memmem::Finder<'static>);
+
+impl Finder {
+    fn new(needle: &str) -> Self {
+        Finder(memchr::memmem::Finder::new(needle.as_bytes()).into_owned())
+    }
+}
+
+impl PartialEq for Finder {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.needle() == other.0.needle()
+    }
+}
+
+impl Eq for Finder {}
 
 /// How one word of a term is compared with one word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,9 +165,10 @@ enum WordPattern {
     /// `bostad*`: the text word starts with this (inflections and compounds with it first).
     Prefix(String),
     /// `*bostad`: the text word ends with an inflection of it (compounds with it last).
-    Suffix(String, String),
+    /// The finder looks for the stem.
+    Suffix(String, String, Finder),
     /// `*samverk*`: the text word contains this.
-    Contains(String),
+    Contains(Finder),
     /// `#number`: a number that is not a year or a date.
     Number,
     /// `#year`: a year or a date.
@@ -160,9 +196,26 @@ impl WordPattern {
         Ok(match (lead, trail) {
             (false, false) => WordPattern::Stem(stem(&folded), folded),
             (false, true) => WordPattern::Prefix(folded),
-            (true, false) => WordPattern::Suffix(stem(&folded), folded),
-            (true, true) => WordPattern::Contains(folded),
+            (true, false) => {
+                let stem = stem(&folded);
+                let finder = Finder::new(&stem);
+                WordPattern::Suffix(stem, folded, finder)
+            }
+            (true, true) => WordPattern::Contains(Finder::new(&folded)),
         })
+    }
+
+    /// The first byte a matching word must start with, if the pattern fixes one.
+    fn first_byte(&self) -> Option<u8> {
+        match self {
+            WordPattern::Stem(s, _) | WordPattern::Exact(s) | WordPattern::Prefix(s) => {
+                s.as_bytes().first().copied()
+            }
+            WordPattern::Suffix(..)
+            | WordPattern::Contains(_)
+            | WordPattern::Number
+            | WordPattern::Year => None,
+        }
     }
 
     fn matches(&self, word: &Word) -> bool {
@@ -171,10 +224,11 @@ impl WordPattern {
             WordPattern::Stem(s, full) => inflection_of(w, s, full),
             WordPattern::Exact(s) => w == s,
             WordPattern::Prefix(s) => w.starts_with(s.as_str()),
-            WordPattern::Suffix(s, full) => w
-                .match_indices(s.as_str())
-                .any(|(i, _)| i > 0 && inflection_of(&w[i..], s, full)),
-            WordPattern::Contains(s) => w.contains(s.as_str()),
+            WordPattern::Suffix(s, full, finder) => finder
+                .0
+                .find_iter(w.as_bytes())
+                .any(|i| i > 0 && inflection_of(&w[i..], s, full)),
+            WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),
             WordPattern::Number => word.is_number() && !word.is_year_or_date(),
             WordPattern::Year => word.is_year_or_date(),
         }
@@ -266,9 +320,15 @@ impl Term {
 }
 
 /// A compiled list of terms.
+///
+/// Most word patterns fix the first letter of the words they match, so the set keeps, per first
+/// byte of a folded word, the terms that could start there: a word is compared with those only,
+/// not with every term of the set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TermSet {
     terms: Vec<Term>,
+    /// For each first byte, the indices (in order) of the terms that may start with it.
+    by_first_byte: Vec<Vec<u32>>,
 }
 
 /// Where a term matched: the term's index and the word range.
@@ -289,7 +349,22 @@ impl TermSet {
             .enumerate()
             .map(|(i, t)| Term::parse(t.as_ref()).map_err(|e| (i, e)))
             .collect::<Result<Vec<_>, _>>()
-            .map(|terms| TermSet { terms })
+            .map(TermSet::new)
+    }
+
+    fn new(terms: Vec<Term>) -> Self {
+        let by_first_byte = (0..=u8::MAX)
+            .map(|b| {
+                (0..terms.len())
+                    .filter(|&i| terms[i].words[0].first_byte().is_none_or(|f| f == b))
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .collect()
+            })
+            .collect();
+        TermSet {
+            terms,
+            by_first_byte,
+        }
     }
 
     /// Whether the set has no terms.
@@ -305,9 +380,12 @@ impl TermSet {
     /// Every match in `words`, leftmost first; at one position the first listed term wins.
     pub fn find_all<'a>(&'a self, words: &'a [Word]) -> impl Iterator<Item = Hit> + 'a {
         (0..words.len()).filter_map(move |at| {
-            self.terms
+            let first = words[at].folded.as_bytes().first().copied().unwrap_or(0);
+            self.by_first_byte
+                .get(usize::from(first))?
                 .iter()
-                .position(|t| t.matches_at(words, at))
+                .map(|&t| t as usize)
+                .find(|&t| self.terms[t].matches_at(words, at))
                 .map(|term| Hit {
                     term,
                     start: at,

@@ -142,7 +142,11 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 /// Reads and parses the config file at `path`.
 pub fn load(path: &Path) -> Result<Loaded, PackError> {
-    let text = read_text(path, FileKind::Config)?;
+    parse(path, read_text(path, FileKind::Config)?)
+}
+
+/// Parses config text; `path` is where it came from, for messages and relative paths.
+pub fn parse(path: &Path, text: String) -> Result<Loaded, PackError> {
     let shown = path.display().to_string();
     let file: ConfigFile =
         toml::from_str(&text).map_err(|e| toml_error(&shown, &text, &e, FileKind::Config))?;
