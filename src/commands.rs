@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use crate::cli::{Cli, Command, Deny, Format};
 use crate::config::settings::CliValues;
 use crate::config::{self, Loaded, Settings};
-use crate::diagnostic::Severity;
+use crate::diagnostic::Diagnostic;
 use crate::engine::{Rule, RuleSet};
 use crate::lint::{self, Linter};
 use crate::pack::{self, fill_pair, FileKind, Lang, PackError};
-use crate::render::{self, Report};
-use crate::source::SourceFile;
+use crate::render::{self, Counts, Report};
+use crate::source::{SourceDb, SourceFile};
 use crate::{discover, document, init, outline, waiver, Error, Outcome};
 
 /// Finds the config file: `--config`, none with `--isolated`, else upwards from `cwd`.
@@ -207,14 +207,33 @@ impl Linted {
     }
 }
 
-/// Discovers and lints `paths` (`-` reads a plan from stdin), then applies config waivers.
+/// Plans per chunk: enough that the threads stay busy, few enough that memory stays small.
+const CHUNK: usize = 64;
+
+impl Linted {
+    /// Moves `other`'s files and findings to the end of this one.
+    fn append(&mut self, other: Linted) {
+        let offset = self.sources.append(other.sources);
+        self.plans.extend(other.plans.iter().map(|p| p + offset));
+        self.diagnostics
+            .extend(other.diagnostics.into_iter().map(|mut d| {
+                d.file += offset;
+                d
+            }));
+    }
+}
+
+/// Discovers and lints `paths` (`-` reads a plan from stdin), applying config waivers, and
+/// hands the results to `part` a chunk of plans at a time, in order. The last part holds stdin,
+/// directory entries that could not be walked and findings about the config waivers.
 fn lint_paths(
     paths: &[PathBuf],
     stdin_filename: Option<&str>,
     rules: &RuleSet,
     settings: &Settings,
     stdin: &mut dyn Read,
-) -> Result<Linted, Error> {
+    part: &mut dyn FnMut(Linted) -> Result<(), Error>,
+) -> Result<(), Error> {
     let lang = settings.lang.value;
     let linter = Linter {
         rules,
@@ -233,44 +252,62 @@ fn lint_paths(
         discover::discover(&named)?
     };
     found.files.retain(|f| settings.wants(f));
-    let (mut sources, mut diagnostics) = linter.check_all(&found.files);
+    let today = waiver::today();
+    let mut waivers = waiver::ConfigWaivers::new(settings);
+    let mut finish = |(sources, mut diagnostics): (SourceDb, Vec<Diagnostic>), plans: usize| {
+        waivers.apply(settings, &sources, &mut diagnostics, &today);
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Linted {
+            sources,
+            diagnostics,
+            plans: (0..plans).collect(),
+        }
+    };
+    linter.check_chunks(&found.files, CHUNK, |checked| {
+        let plans = checked.len();
+        part(finish(lint::collect(checked), plans))
+    })?;
     let mut checked: Vec<&Path> = found.files.iter().map(PathBuf::as_path).collect();
-    let mut plans: Vec<usize> = (0..found.files.len()).collect();
     let stdin_name = stdin_filename.unwrap_or("<stdin>").to_owned();
+    let mut rest = vec![];
     if from_stdin {
         let mut bytes = Vec::new();
         stdin.read_to_end(&mut bytes)?;
-        let (db, more) = lint::collect(vec![linter.check_bytes(stdin_name.clone(), bytes)]);
-        let id = sources.add(db.get(0).clone());
-        plans.push(id);
-        diagnostics.extend(more.into_iter().map(|mut d| {
-            d.file = id;
-            d
-        }));
+        rest.push(linter.check_bytes(stdin_name.clone(), bytes));
         checked.push(Path::new(&stdin_name));
     }
+    let plans = rest.len();
+    let (mut sources, mut diagnostics) = lint::collect(rest);
     diagnostics.extend(
         found
             .problems
             .iter()
             .map(|(path, why)| lint::walk_problem(&mut sources, path, why, lang)),
     );
-    let about_waivers = waiver::apply_config(
-        settings,
-        rules,
-        &mut sources,
-        &mut diagnostics,
-        &checked,
-        &waiver::today(),
-        lang,
-    );
-    diagnostics.extend(about_waivers);
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(Linted {
-        sources,
-        diagnostics,
-        plans,
-    })
+    let mut last = finish((sources, diagnostics), plans);
+    let about_waivers = waivers.finish(settings, rules, &mut last.sources, &checked, &today, lang);
+    last.diagnostics.extend(about_waivers);
+    part(last)
+}
+
+/// Lints `paths` into one [`Linted`], for formats that need every finding at once.
+fn lint_all(
+    paths: &[PathBuf],
+    stdin_filename: Option<&str>,
+    rules: &RuleSet,
+    settings: &Settings,
+    stdin: &mut dyn Read,
+) -> Result<Linted, Error> {
+    let mut all = Linted {
+        sources: SourceDb::default(),
+        diagnostics: Vec::new(),
+        plans: Vec::new(),
+    };
+    lint_paths(paths, stdin_filename, rules, settings, stdin, &mut |part| {
+        all.append(part);
+        Ok(())
+    })?;
+    Ok(all)
 }
 
 fn check(
@@ -282,24 +319,46 @@ fn check(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let lang = settings.lang.value;
-    let linted = lint_paths(
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        rules,
-        settings,
-        stdin,
-    )?;
-    let report = linted.report(rules, lang, args.quiet);
+    let (paths, name) = (&args.paths, args.stdin_filename.as_deref());
+    let mut counts = Counts::default();
+    let mut files = 0;
     match args.format {
-        Format::Human => render::human::render(&report, color, out)?,
-        Format::Short => render::short::render(&report, out)?,
-        Format::Json => render::json::render(&report, out)?,
-        Format::Sarif => render::sarif::render(&report, out)?,
-        Format::Github => render::github::render(&report, out)?,
-        Format::Junit => render::junit::render(&report, out)?,
+        Format::Sarif | Format::Junit => {
+            let linted = lint_all(paths, name, rules, settings, stdin)?;
+            let report = linted.report(rules, lang, args.quiet);
+            counts = report.counts();
+            if args.format == Format::Sarif {
+                render::sarif::render(&report, out)?;
+            } else {
+                render::junit::render(&report, out)?;
+            }
+        }
+        // The rest are written as the plans are checked, so memory does not grow with them.
+        Format::Human | Format::Short | Format::Github | Format::Json => {
+            let mut json = None;
+            if args.format == Format::Json {
+                json = Some(render::json::Stream::begin(lang, out)?);
+            }
+            lint_paths(paths, name, rules, settings, stdin, &mut |part| {
+                let report = part.report(rules, lang, true);
+                counts.add(report.counts());
+                files += report.files;
+                match (args.format, json.as_mut()) {
+                    (Format::Json, Some(stream)) => stream.part(&report, out)?,
+                    (Format::Short, _) => render::short::render(&report, out)?,
+                    (Format::Github, _) => render::github::render(&report, out)?,
+                    _ => render::human::render(&report, color, out)?,
+                }
+                Ok(())
+            })?;
+            if let Some(stream) = json {
+                stream.end(counts, files, out)?;
+            } else if args.format == Format::Human && !args.quiet {
+                writeln!(out, "{}", render::human::summary_line(counts, files, lang))?;
+            }
+        }
     }
-    let live = |s: Severity| report.live().any(|d| d.severity == s);
-    let failed = live(Severity::Error) || (settings.deny_warnings.value && live(Severity::Warning));
+    let failed = counts.errors > 0 || (settings.deny_warnings.value && counts.warnings > 0);
     Ok(if failed {
         Outcome::Findings
     } else {
@@ -351,7 +410,7 @@ fn report(
     use crate::cli::ReportFormat;
     use crate::render::matrix;
     let lang = settings.lang.value;
-    let linted = lint_paths(
+    let linted = lint_all(
         &args.paths,
         args.stdin_filename.as_deref(),
         rules,

@@ -149,6 +149,40 @@ impl Linter<'_> {
             .collect();
         collect(checked)
     }
+
+    /// Checks `files` in parallel, a chunk at a time, and hands each chunk's results to `sink`
+    /// in the order of `files`. While `sink` works on one chunk the next is being checked, so
+    /// memory holds two chunks, however many files there are.
+    pub fn check_chunks<P, E>(
+        &self,
+        files: &[P],
+        chunk: usize,
+        mut sink: impl FnMut(Vec<Checked>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        P: AsRef<Path> + Sync,
+    {
+        let check = |part: &[P]| -> Vec<Checked> {
+            part.par_iter()
+                .map(|p| self.check_file(p.as_ref()))
+                .collect()
+        };
+        std::thread::scope(|s| {
+            let mut parts = files.chunks(chunk.max(1));
+            let Some(first) = parts.next() else {
+                return Ok(());
+            };
+            let mut ready = check(first);
+            for part in parts {
+                let next = s.spawn(move || check(part));
+                sink(std::mem::take(&mut ready))?;
+                ready = next
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            }
+            sink(ready)
+        })
+    }
 }
 
 const SAVE_AS_UTF8: (&str, &str) = (

@@ -96,6 +96,23 @@ impl SourceDb {
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id]
     }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Moves every file of `other` to the end of this one; returns the id the first one got.
+    pub fn append(&mut self, other: SourceDb) -> FileId {
+        let offset = self.files.len();
+        self.files.extend(other.files);
+        offset
+    }
 }
 
 impl<'a> Files<'a> for SourceDb {

@@ -229,80 +229,110 @@ pub fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Applies the config file's waivers to all findings and returns findings about the waivers
-/// (expired, unused). Only waivers whose paths match a checked plan can be unused.
-pub fn apply_config(
-    settings: &Settings,
-    rules: &RuleSet,
-    sources: &mut SourceDb,
-    found: &mut [Diagnostic],
-    checked: &[&Path],
-    today: &str,
-    lang: Lang,
-) -> Vec<Diagnostic> {
-    let Some(config) = &settings.config else {
-        return Vec::new();
-    };
-    let mut used = vec![false; settings.waivers.len()];
-    let mut expired_hit = vec![false; settings.waivers.len()];
-    for d in found.iter_mut().filter(|d| d.waiver.is_none()) {
-        let rel = settings.relative(Path::new(&sources.get(d.file).path));
+/// The config file's waivers over a run: applied to the findings of each chunk of plans as it
+/// is checked, then judged (expired, unused) once every plan has been seen.
+pub struct ConfigWaivers {
+    used: Vec<bool>,
+    expired_hit: Vec<bool>,
+}
+
+impl ConfigWaivers {
+    /// No waiver used yet.
+    pub fn new(settings: &Settings) -> Self {
+        ConfigWaivers {
+            used: vec![false; settings.waivers.len()],
+            expired_hit: vec![false; settings.waivers.len()],
+        }
+    }
+
+    /// Waives the findings in `found` that a waiver covers.
+    pub fn apply(
+        &mut self,
+        settings: &Settings,
+        sources: &SourceDb,
+        found: &mut [Diagnostic],
+        today: &str,
+    ) {
+        if settings.config.is_none() {
+            return;
+        }
+        for d in found.iter_mut().filter(|d| d.waiver.is_none()) {
+            let rel = settings.relative(Path::new(&sources.get(d.file).path));
+            for (i, w) in settings.waivers.iter().enumerate() {
+                if !w.codes.contains(&d.code) || !w.paths.is_match(&rel) {
+                    continue;
+                }
+                if w.expires.as_deref().is_some_and(|e| e < today) {
+                    self.expired_hit[i] = true;
+                    continue;
+                }
+                self.used[i] = true;
+                d.waiver = Some(Waived {
+                    reason: w.reason.clone(),
+                    source: w.source.clone(),
+                    decided: w.decided.clone(),
+                    expires: w.expires.clone(),
+                });
+                break;
+            }
+        }
+    }
+
+    /// Findings about the waivers themselves (expired, unused), pointing into the config file,
+    /// which is added to `sources` if needed. Only waivers whose paths match a checked plan can
+    /// be unused.
+    pub fn finish(
+        self,
+        settings: &Settings,
+        rules: &RuleSet,
+        sources: &mut SourceDb,
+        checked: &[&Path],
+        today: &str,
+        lang: Lang,
+    ) -> Vec<Diagnostic> {
+        let Some(config) = &settings.config else {
+            return Vec::new();
+        };
+        let ConfigWaivers { used, expired_hit } = self;
+        let mut out = Vec::new();
+        let mut file = None;
         for (i, w) in settings.waivers.iter().enumerate() {
-            if !w.codes.contains(&d.code) || !w.paths.is_match(&rel) {
-                continue;
-            }
-            if w.expires.as_deref().is_some_and(|e| e < today) {
-                expired_hit[i] = true;
-                continue;
-            }
-            used[i] = true;
-            d.waiver = Some(Waived {
-                reason: w.reason.clone(),
-                source: w.source.clone(),
-                decided: w.decided.clone(),
-                expires: w.expires.clone(),
-            });
-            break;
-        }
-    }
-    let mut out = Vec::new();
-    let mut file = None;
-    for (i, w) in settings.waivers.iter().enumerate() {
-        let expired = w.expires.as_deref().is_some_and(|e| e < today);
-        // Only a waiver whose rule ran on a plan it names can be judged unused.
-        let ran = w
-            .codes
-            .iter()
-            .any(|c| rules.find(c).is_some_and(|r| r.enabled));
-        let relevant = ran
-            && checked
+            let expired = w.expires.as_deref().is_some_and(|e| e < today);
+            // Only a waiver whose rule ran on a plan it names can be judged unused.
+            let ran = w
+                .codes
                 .iter()
-                .any(|p| w.paths.is_match(settings.relative(p)));
-        // Report a waiver that expired, or that could have applied here and waived nothing.
-        let stale = expired_hit[i] || (relevant && (expired || !used[i]));
-        if !stale {
-            continue;
+                .any(|c| rules.find(c).is_some_and(|r| r.enabled));
+            let relevant = ran
+                && checked
+                    .iter()
+                    .any(|p| w.paths.is_match(settings.relative(p)));
+            // Report a waiver that expired, or that could have applied here and waived nothing.
+            let stale = expired_hit[i] || (relevant && (expired || !used[i]));
+            if !stale {
+                continue;
+            }
+            let id = *file.get_or_insert_with(|| {
+                sources.add(SourceFile::new(
+                    config.path.display().to_string(),
+                    config.text.clone(),
+                ))
+            });
+            if expired_hit[i] || expired {
+                let date = w.expires.clone().unwrap_or_default();
+                out.push(own(
+                    codes::EXPIRED,
+                    Severity::Warning,
+                    id,
+                    w.span.clone(),
+                    format!("{} {date}", lang.pick("undantaget gällde till och med", "the waiver applied until")),
+                    lang.pick("utgånget undantag", "expired waiver"),
+                    lang.pick("åtgärda planen, eller förnya undantaget med ett nytt beslut och ett nytt `expires`", "fix the plan, or renew the waiver with a new decision and a new `expires`"),
+                ));
+            } else {
+                out.push(unused(id, w.span.clone(), lang));
+            }
         }
-        let id = *file.get_or_insert_with(|| {
-            sources.add(SourceFile::new(
-                config.path.display().to_string(),
-                config.text.clone(),
-            ))
-        });
-        if expired_hit[i] || expired {
-            let date = w.expires.clone().unwrap_or_default();
-            out.push(own(
-                codes::EXPIRED,
-                Severity::Warning,
-                id,
-                w.span.clone(),
-                format!("{} {date}", lang.pick("undantaget gällde till och med", "the waiver applied until")),
-                lang.pick("utgånget undantag", "expired waiver"),
-                lang.pick("åtgärda planen, eller förnya undantaget med ett nytt beslut och ett nytt `expires`", "fix the plan, or renew the waiver with a new decision and a new `expires`"),
-            ));
-        } else {
-            out.push(unused(id, w.span.clone(), lang));
-        }
+        out
     }
-    out
 }

@@ -7,7 +7,7 @@ use codespan_reporting::diagnostic::{
 };
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
-use super::Report;
+use super::{Counts, Report};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pack::Lang;
 use crate::source::SourceDb;
@@ -73,11 +73,14 @@ fn plural(lang: Lang, n: usize, sv: (&str, &str), en: (&str, &str)) -> String {
 
 /// The closing line, e.g. `7 planer granskade, 3 med anmärkningar: 4 fel, 3 varningar, 0 info`.
 pub fn summary(report: &Report<'_>) -> String {
-    let lang = report.lang;
-    let c = report.counts();
+    summary_line(report.counts(), report.files, report.lang)
+}
+
+/// The closing line for `c` over `files` plans.
+pub fn summary_line(c: Counts, files: usize, lang: Lang) -> String {
     let plans = plural(
         lang,
-        report.files,
+        files,
         ("plan granskad", "planer granskade"),
         ("plan checked", "plans checked"),
     );

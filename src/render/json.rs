@@ -15,15 +15,6 @@ use crate::source::SourceFile;
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    tool: Tool,
-    lang: String,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-    summary: Summary,
-}
-
-#[derive(Serialize)]
 struct Tool {
     name: &'static str,
     version: &'static str,
@@ -89,15 +80,48 @@ fn label<'a>(file: &SourceFile, l: &'a Label, primary: bool) -> JsonLabel<'a> {
 
 /// Writes the report as one JSON object followed by a newline.
 pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    let diagnostics = report
-        .diagnostics
-        .iter()
-        .map(|d| {
+    let mut stream = Stream::begin(report.lang, w)?;
+    stream.part(report, w)?;
+    stream.end(report.counts(), report.files, w)
+}
+
+/// The JSON object written a part at a time, so a long run never holds all findings: the
+/// same bytes as serialising it whole, pretty-printed.
+pub struct Stream {
+    written: usize,
+}
+
+/// `value` pretty-printed, each line after the first indented by `indent` spaces.
+fn nested(value: &impl Serialize, indent: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+    // JSON strings never hold a raw newline, so every newline is between tokens.
+    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
+}
+
+impl Stream {
+    /// Writes everything up to the first finding.
+    pub fn begin(lang: crate::pack::Lang, w: &mut dyn Write) -> io::Result<Stream> {
+        let tool = Tool {
+            name: "planlint",
+            version: env!("CARGO_PKG_VERSION"),
+        };
+        write!(
+            w,
+            "{{\n  \"version\": {VERSION},\n  \"tool\": {},\n  \"lang\": {},\n  \"diagnostics\": [",
+            nested(&tool, 2)?,
+            serde_json::to_string(&lang.to_string()).map_err(io::Error::from)?
+        )?;
+        Ok(Stream { written: 0 })
+    }
+
+    /// Writes the findings of `report`.
+    pub fn part(&mut self, report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
+        for d in report.diagnostics {
             let file = report.sources.get(d.file);
             let primary = label(file, &d.primary, true);
             let mut labels = vec![];
             labels.extend(d.secondary.iter().map(|l| label(file, l, false)));
-            JsonDiagnostic {
+            let json = JsonDiagnostic {
                 code: &d.code,
                 name: &d.name,
                 severity: d.severity.as_str(),
@@ -116,27 +140,25 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                     decided: w.decided.as_deref(),
                     expires: w.expires.as_deref(),
                 }),
-            }
-        })
-        .collect();
-    let c = report.counts();
-    let out = Output {
-        version: VERSION,
-        tool: Tool {
-            name: "planlint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        lang: report.lang.to_string(),
-        diagnostics,
-        summary: Summary {
-            files: report.files,
+            };
+            let sep = if self.written == 0 { "" } else { "," };
+            write!(w, "{sep}\n    {}", nested(&json, 4)?)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the list of findings and writes the summary.
+    pub fn end(self, c: super::Counts, files: usize, w: &mut dyn Write) -> io::Result<()> {
+        let close = if self.written == 0 { "]" } else { "\n  ]" };
+        let summary = Summary {
+            files,
             files_with_findings: c.plans_with_findings,
             errors: c.errors,
             warnings: c.warnings,
             info: c.info,
             waived: c.waived,
-        },
-    };
-    serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
-    writeln!(w)
+        };
+        writeln!(w, "{close},\n  \"summary\": {}\n}}", nested(&summary, 2)?)
+    }
 }

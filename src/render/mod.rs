@@ -48,6 +48,17 @@ pub struct Counts {
     pub waived: usize,
 }
 
+impl Counts {
+    /// Adds the counts of another part of the same run (with other plans).
+    pub fn add(&mut self, other: Counts) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.info += other.info;
+        self.plans_with_findings += other.plans_with_findings;
+        self.waived += other.waived;
+    }
+}
+
 impl Report<'_> {
     /// Findings that are not waived: the ones people act on.
     pub fn live(&self) -> impl Iterator<Item = &Diagnostic> {
