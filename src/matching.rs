@@ -10,8 +10,13 @@
 //!
 //! This module never sees Markdown; it works on words that already carry their byte spans.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{OnceLock, PoisonError, RwLock};
+
+use rustc_hash::FxBuildHasher;
 
 use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -40,23 +45,51 @@ fn fold_into(text: &str, out: &mut String) {
     fold_chars(text, |c| out.push(c));
 }
 
+/// The folds of U+00C0..=U+00FF (Latin-1 letters: å, ä, ö, é and the rest), worked out once
+/// with the general rule below; Swedish text is full of them.
+fn latin1_fold(c: char) -> Option<char> {
+    static TABLE: OnceLock<[Option<char>; 64]> = OnceLock::new();
+    let i = (c as usize).checked_sub(0xC0).filter(|&i| i < 64)?;
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let c = char::from_u32(0xC0 + i as u32)?;
+            let mut folded = String::new();
+            fold_general(c, &mut |d| folded.push(d));
+            let mut chars = folded.chars();
+            // Only a fold to exactly one character goes in the table.
+            match (chars.next(), chars.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        })
+    })[i]
+}
+
+fn fold_general(c: char, push: &mut impl FnMut(char)) {
+    for lower in c.to_lowercase() {
+        match lower {
+            'æ' => push('a'),
+            'ø' => push('o'),
+            _ => decompose_canonical(lower, |d| {
+                if !is_combining_mark(d) {
+                    push(d);
+                }
+            }),
+        }
+    }
+}
+
 fn fold_chars(text: &str, mut push: impl FnMut(char)) {
     for c in text.chars() {
         if c.is_ascii() {
             push(c.to_ascii_lowercase());
             continue;
         }
-        for lower in c.to_lowercase() {
-            match lower {
-                'æ' => push('a'),
-                'ø' => push('o'),
-                _ => decompose_canonical(lower, |d| {
-                    if !is_combining_mark(d) {
-                        push(d);
-                    }
-                }),
-            }
+        if let Some(f) = latin1_fold(c) {
+            push(f);
+            continue;
         }
+        fold_general(c, &mut push);
     }
 }
 
@@ -69,34 +102,146 @@ pub fn stem(folded: &str) -> String {
         .into_owned()
 }
 
-/// One word of a text: its folded form and where it is in the source.
+/// One word of a text: its folded form, where it is in the source, and which word patterns it
+/// matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     /// Folded form (see [`fold`]); kept inline, words are many and short.
     pub folded: CompactString,
     /// Byte range of the word in the source file.
     pub span: Range<usize>,
+    /// Bit `i` is set when pattern `i` of the registry matches the word.
+    bits: Bits,
+    /// How many patterns were registered when `bits` was worked out.
+    known: usize,
+}
+
+fn is_number(folded: &str) -> bool {
+    folded.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn is_year_or_date(w: &str) -> bool {
+    let year = |s: &str| {
+        s.len() == 4
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (1900..=2100).contains(&s.parse::<u32>().unwrap_or(0))
+    };
+    year(w) || (w.len() == 10 && year(&w[..4]) && w.as_bytes()[4] == b'-')
 }
 
 impl Word {
+    /// The word `raw` (as written) at `span`, folded and classified.
+    pub fn new(raw: &str, span: Range<usize>) -> Word {
+        let (folded, bits, known) = classify(raw);
+        Word {
+            folded,
+            span,
+            bits,
+            known,
+        }
+    }
+
     /// Whether the word is a number (digits, possibly grouped as in `2027-06-30` or `12,5`).
     pub fn is_number(&self) -> bool {
-        self.folded.starts_with(|c: char| c.is_ascii_digit())
+        is_number(&self.folded)
     }
 
     /// Whether the word is a year (1900–2100) or an ISO date.
     pub fn is_year_or_date(&self) -> bool {
-        let w = self.folded.as_str();
-        let year = |s: &str| {
-            s.len() == 4
-                && s.bytes().all(|b| b.is_ascii_digit())
-                && (1900..=2100).contains(&s.parse::<u32>().unwrap_or(0))
-        };
-        year(w) || (w.len() == 10 && year(&w[..4]) && w.as_bytes()[4] == b'-')
+        is_year_or_date(&self.folded)
+    }
+
+    /// Whether registered pattern `id` matches, if the word's bits know.
+    fn has(&self, id: usize) -> Option<bool> {
+        (id < self.known && id < BITS).then(|| self.bits[id / 64] >> (id % 64) & 1 == 1)
     }
 }
 
+/// How many word patterns a word's bits cover; patterns past this are compared directly.
+const BITS: usize = 512;
+type Bits = [u64; BITS / 64];
+
+/// Every word pattern compiled in this process, by id. Terms refer to their patterns by id, so
+/// what a word matches is worked out once per distinct word (see [`classify`]), not once per
+/// word, term and rule.
+struct Registry {
+    patterns: Vec<WordPattern>,
+    ids: HashMap<String, usize, FxBuildHasher>,
+}
+
+static REGISTRY: RwLock<Registry> = RwLock::new(Registry {
+    patterns: Vec::new(),
+    ids: HashMap::with_hasher(FxBuildHasher),
+});
+static REGISTERED: AtomicUsize = AtomicUsize::new(0);
+
+fn register(p: &WordPattern) -> usize {
+    let mut r = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
+    let key = format!("{p:?}");
+    if let Some(&id) = r.ids.get(&key) {
+        return id;
+    }
+    let id = r.patterns.len();
+    r.patterns.push(p.clone());
+    r.ids.insert(key, id);
+    REGISTERED.store(id + 1, Ordering::Release);
+    id
+}
+
+/// Distinct words remembered per thread before the memory is cleared: plans repeat their
+/// words, so a few thousand cover nearly all, and hostile input cannot make it grow unbounded.
+const MEMO_LIMIT: usize = 50_000;
+
+struct Class {
+    folded: CompactString,
+    bits: Bits,
+    known: usize,
+}
+
+thread_local! {
+    static MEMO: RefCell<HashMap<CompactString, Class, FxBuildHasher>> =
+        RefCell::new(HashMap::default());
+}
+
+/// The folded form of `raw` and the registered patterns it matches, from this thread's memory
+/// of words already seen.
+fn classify(raw: &str) -> (CompactString, Bits, usize) {
+    let registered = REGISTERED.load(Ordering::Acquire);
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(c) = memo.get(raw) {
+            if c.known == registered {
+                return (c.folded.clone(), c.bits, c.known);
+            }
+        }
+        let folded = fold_word(raw);
+        let r = REGISTRY.read().unwrap_or_else(PoisonError::into_inner);
+        let mut bits = [0; BITS / 64];
+        for (i, p) in r.patterns.iter().enumerate().take(BITS) {
+            if p.matches(&folded) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let known = r.patterns.len();
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(
+            CompactString::from(raw),
+            Class {
+                folded: folded.clone(),
+                bits,
+                known,
+            },
+        );
+        (folded, bits, known)
+    })
+}
+
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -128,17 +273,19 @@ pub fn words(text: &str, map: impl Fn(Range<usize>) -> Range<usize>, out: &mut V
                 break;
             }
         }
-        let raw = &text[start..end];
-        out.push(Word {
-            folded: fold_word(raw),
-            span: map(start..end),
-        });
+        out.push(Word::new(&text[start..end], map(start..end)));
     }
 }
 
 /// A substring searcher built once, when the pack is compiled.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Finder(memchr::memmem::Finder<'static>);
+
+impl std::fmt::Debug for Finder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Finder({:?})", String::from_utf8_lossy(self.0.needle()))
+    }
+}
 
 impl Finder {
     fn new(needle: &str) -> Self {
@@ -218,8 +365,7 @@ impl WordPattern {
         }
     }
 
-    fn matches(&self, word: &Word) -> bool {
-        let w = word.folded.as_str();
+    fn matches(&self, w: &str) -> bool {
         match self {
             WordPattern::Stem(s, full) => inflection_of(w, s, full),
             WordPattern::Exact(s) => w == s,
@@ -229,8 +375,8 @@ impl WordPattern {
                 .find_iter(w.as_bytes())
                 .any(|i| i > 0 && inflection_of(&w[i..], s, full)),
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),
-            WordPattern::Number => word.is_number() && !word.is_year_or_date(),
-            WordPattern::Year => word.is_year_or_date(),
+            WordPattern::Number => is_number(w) && !is_year_or_date(w),
+            WordPattern::Year => is_year_or_date(w),
         }
     }
 }
@@ -270,7 +416,8 @@ fn nonempty(s: &str) -> Result<&str, String> {
 pub struct Term {
     /// The term as written in the pack, for messages.
     pub source: String,
-    words: Vec<WordPattern>,
+    /// Each word pattern with its id in the registry.
+    words: Vec<(usize, WordPattern)>,
 }
 
 impl Term {
@@ -279,7 +426,7 @@ impl Term {
         let words = raw
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
-            .map(WordPattern::parse)
+            .map(|w| WordPattern::parse(w).map(|p| (register(&p), p)))
             .collect::<Result<Vec<_>, _>>()?;
         if words.is_empty() {
             return Err("an empty term matches nothing".to_owned());
@@ -297,7 +444,7 @@ impl Term {
                 .words
                 .iter()
                 .zip(&words[at..])
-                .all(|(p, w)| p.matches(w))
+                .all(|((id, p), w)| w.has(*id).unwrap_or_else(|| p.matches(&w.folded)))
     }
 
     /// Number of words the term spans.
@@ -312,7 +459,7 @@ impl Term {
 
     /// The stems of plain (`Stem`) word patterns, used to explain near misses.
     pub fn stems(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().filter_map(|p| match p {
+        self.words.iter().filter_map(|(_, p)| match p {
             WordPattern::Stem(s, _) => Some(s.as_str()),
             _ => None,
         })
@@ -329,6 +476,11 @@ pub struct TermSet {
     terms: Vec<Term>,
     /// For each first byte, the indices (in order) of the terms that may start with it.
     by_first_byte: Vec<Vec<u32>>,
+    /// The registry ids of the terms' first patterns, as bits; a word none of whose bits are
+    /// set here starts no match.
+    first: Bits,
+    /// One past the highest first-pattern id; `BITS + 1` if any lies past the bits.
+    first_end: usize,
 }
 
 /// Where a term matched: the term's index and the word range.
@@ -356,14 +508,27 @@ impl TermSet {
         let by_first_byte = (0..=u8::MAX)
             .map(|b| {
                 (0..terms.len())
-                    .filter(|&i| terms[i].words[0].first_byte().is_none_or(|f| f == b))
+                    .filter(|&i| terms[i].words[0].1.first_byte().is_none_or(|f| f == b))
                     .filter_map(|i| u32::try_from(i).ok())
                     .collect()
             })
             .collect();
+        let mut first = [0; BITS / 64];
+        let mut first_end = 0;
+        for t in &terms {
+            let id = t.words[0].0;
+            first_end = first_end.max(id + 1);
+            if id < BITS {
+                first[id / 64] |= 1 << (id % 64);
+            } else {
+                first_end = BITS + 1;
+            }
+        }
         TermSet {
             terms,
             by_first_byte,
+            first,
+            first_end,
         }
     }
 
@@ -380,7 +545,13 @@ impl TermSet {
     /// Every match in `words`, leftmost first; at one position the first listed term wins.
     pub fn find_all<'a>(&'a self, words: &'a [Word]) -> impl Iterator<Item = Hit> + 'a {
         (0..words.len()).filter_map(move |at| {
-            let first = words[at].folded.as_bytes().first().copied().unwrap_or(0);
+            let w = &words[at];
+            if self.first_end <= w.known.min(BITS)
+                && w.bits.iter().zip(&self.first).all(|(a, b)| a & b == 0)
+            {
+                return None;
+            }
+            let first = w.folded.as_bytes().first().copied().unwrap_or(0);
             self.by_first_byte
                 .get(usize::from(first))?
                 .iter()
