@@ -52,7 +52,7 @@ fn latin1_fold(c: char) -> Option<char> {
     let i = (c as usize).checked_sub(0xC0).filter(|&i| i < 64)?;
     TABLE.get_or_init(|| {
         std::array::from_fn(|i| {
-            let c = char::from_u32(0xC0 + i as u32)?;
+            let c = char::from_u32(0xC0 + u32::try_from(i).ok()?)?;
             let mut folded = String::new();
             fold_general(c, &mut |d| folded.push(d));
             let mut chars = folded.chars();
