@@ -99,7 +99,7 @@ impl Linter<'_> {
     /// UTF-8 become findings of planlint's own.
     pub fn check_bytes(&self, shown: String, bytes: Vec<u8>) -> Checked {
         let lang = self.lang;
-        if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
             let msg = lang
                 .pick(
                     "filen innehåller binära data och är ingen plan i Markdown",

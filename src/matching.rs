@@ -130,9 +130,13 @@ fn is_year_or_date(w: &str) -> bool {
 }
 
 impl Word {
-    /// The word `raw` (as written) at `span`, folded and classified.
-    pub fn new(raw: &str, span: Range<usize>) -> Word {
-        let (folded, bits, known) = classify(raw);
+    fn classified(
+        memo: &mut HashMap<CompactString, Class, FxBuildHasher>,
+        registered: usize,
+        raw: &str,
+        span: Range<usize>,
+    ) -> Word {
+        let (folded, bits, known) = classify(memo, registered, raw);
         Word {
             folded,
             span,
@@ -154,6 +158,31 @@ impl Word {
     /// Whether registered pattern `id` matches, if the word's bits know.
     fn has(&self, id: usize) -> Option<bool> {
         (id < self.known && id < BITS).then(|| self.bits[id / 64] >> (id % 64) & 1 == 1)
+    }
+}
+
+/// What a run of words can match at all: the union of their pattern bits. A term set none of
+/// whose first patterns is in the union has no match in the run, so a whole block is ruled out
+/// at once instead of word by word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    bits: Bits,
+    /// The smallest `known` of the words (all patterns below it are in `bits`).
+    known: usize,
+}
+
+impl Summary {
+    /// The union of `words`.
+    pub fn of(words: &[Word]) -> Summary {
+        let mut bits = [0; BITS / 64];
+        let mut known = usize::MAX;
+        for w in words {
+            for (u, b) in bits.iter_mut().zip(&w.bits) {
+                *u |= b;
+            }
+            known = known.min(w.known);
+        }
+        Summary { bits, known }
     }
 }
 
@@ -203,44 +232,56 @@ thread_local! {
         RefCell::new(HashMap::default());
 }
 
-/// The folded form of `raw` and the registered patterns it matches, from this thread's memory
-/// of words already seen.
-fn classify(raw: &str) -> (CompactString, Bits, usize) {
+/// The folded form of `raw` and the registered patterns it matches, from `memo` (words already
+/// seen on this thread) or worked out and remembered.
+fn classify(
+    memo: &mut HashMap<CompactString, Class, FxBuildHasher>,
+    registered: usize,
+    raw: &str,
+) -> (CompactString, Bits, usize) {
+    if let Some(c) = memo.get(raw) {
+        if c.known == registered {
+            return (c.folded.clone(), c.bits, c.known);
+        }
+    }
+    let folded = fold_word(raw);
+    let r = REGISTRY.read().unwrap_or_else(PoisonError::into_inner);
+    let mut bits = [0; BITS / 64];
+    for (i, p) in r.patterns.iter().enumerate().take(BITS) {
+        if p.matches(&folded) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    let known = r.patterns.len();
+    if memo.len() >= MEMO_LIMIT {
+        memo.clear();
+    }
+    memo.insert(
+        CompactString::from(raw),
+        Class {
+            folded: folded.clone(),
+            bits,
+            known,
+        },
+    );
+    (folded, bits, known)
+}
+
+/// Runs `f` with this thread's memory of words and the number of registered patterns.
+fn with_memo<R>(
+    f: impl FnOnce(&mut HashMap<CompactString, Class, FxBuildHasher>, usize) -> R,
+) -> R {
     let registered = REGISTERED.load(Ordering::Acquire);
-    MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(c) = memo.get(raw) {
-            if c.known == registered {
-                return (c.folded.clone(), c.bits, c.known);
-            }
-        }
-        let folded = fold_word(raw);
-        let r = REGISTRY.read().unwrap_or_else(PoisonError::into_inner);
-        let mut bits = [0; BITS / 64];
-        for (i, p) in r.patterns.iter().enumerate().take(BITS) {
-            if p.matches(&folded) {
-                bits[i / 64] |= 1 << (i % 64);
-            }
-        }
-        let known = r.patterns.len();
-        if memo.len() >= MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(
-            CompactString::from(raw),
-            Class {
-                folded: folded.clone(),
-                bits,
-                known,
-            },
-        );
-        (folded, bits, known)
-    })
+    MEMO.with(|memo| f(&mut memo.borrow_mut(), registered))
 }
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
+    }
+    // Latin-1 letters (å, ä, ö, é …): all of U+00C0..=U+00FF but × and ÷.
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c != '×' && c != '÷';
     }
     c.is_alphanumeric() || is_combining_mark(c)
 }
@@ -250,30 +291,76 @@ fn is_word_char(c: char) -> bool {
 /// A word is a run of letters and digits (combining marks included, so NFD text stays whole).
 /// Digit groups joined by `-`, `.`, `,`, `:` or `/` stay one word, so `2027-06-30` is one date.
 pub fn words(text: &str, map: impl Fn(Range<usize>) -> Range<usize>, out: &mut Vec<Word>) {
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_word_char(c) {
+    with_memo(|memo, registered| words_with(memo, registered, text, map, out));
+}
+
+fn words_with(
+    memo: &mut HashMap<CompactString, Class, FxBuildHasher>,
+    registered: usize,
+    text: &str,
+    map: impl Fn(Range<usize>) -> Range<usize>,
+    out: &mut Vec<Word>,
+) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let start = i;
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b.is_ascii() {
+            i += 1;
+            continue;
+        } else if let Some(len) = non_ascii_word_char(text, i) {
+            i += len;
+        } else {
+            i += utf8_len(b);
             continue;
         }
-        let numeric = c.is_ascii_digit();
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, next)) = chars.peek() {
-            if is_word_char(next) {
-                end = i + next.len_utf8();
-                chars.next();
-            } else if numeric && matches!(next, '-' | '.' | ',' | ':' | '/') {
-                let rest = &text[i + 1..];
-                if rest.starts_with(|d: char| d.is_ascii_digit()) {
-                    chars.next();
-                    end = i + 1;
-                } else {
-                    break;
+        let numeric = b.is_ascii_digit();
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if !b.is_ascii() {
+                match non_ascii_word_char(text, i) {
+                    Some(len) => i += len,
+                    None => break,
                 }
+            } else if numeric
+                && matches!(b, b'-' | b'.' | b',' | b':' | b'/')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                i += 1;
             } else {
                 break;
             }
         }
-        out.push(Word::new(&text[start..end], map(start..end)));
+        out.push(Word::classified(
+            memo,
+            registered,
+            &text[start..i],
+            map(start..i),
+        ));
+    }
+}
+
+/// Length of the character at byte `i` of `text` (a char boundary, not ASCII) if it belongs
+/// in a word.
+#[inline]
+fn non_ascii_word_char(text: &str, i: usize) -> Option<usize> {
+    let c = text.get(i..)?.chars().next()?;
+    is_word_char(c).then(|| c.len_utf8())
+}
+
+/// Length of the UTF-8 sequence that starts with byte `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }
 
@@ -476,9 +563,9 @@ pub struct TermSet {
     terms: Vec<Term>,
     /// For each first byte, the indices (in order) of the terms that may start with it.
     by_first_byte: Vec<Vec<u32>>,
-    /// The registry ids of the terms' first patterns, as bits; a word none of whose bits are
-    /// set here starts no match.
-    first: Bits,
+    /// The registry ids of the terms' first patterns, as the non-zero words of a bit set; a
+    /// word none of whose bits are set here starts no match.
+    first: Vec<(usize, u64)>,
     /// One past the highest first-pattern id; `BITS + 1` if any lies past the bits.
     first_end: usize,
 }
@@ -524,6 +611,12 @@ impl TermSet {
                 first_end = BITS + 1;
             }
         }
+        let first = first
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m != 0)
+            .map(|(i, &m)| (i, m))
+            .collect();
         TermSet {
             terms,
             by_first_byte,
@@ -542,12 +635,18 @@ impl TermSet {
         &self.terms
     }
 
+    /// Whether some word summarised by `s` may start a match (if not, none does).
+    pub fn may_occur(&self, s: &Summary) -> bool {
+        self.first_end > s.known.min(BITS)
+            || self.first.iter().any(|&(i, m)| s.bits[i] & m != 0)
+    }
+
     /// Every match in `words`, leftmost first; at one position the first listed term wins.
     pub fn find_all<'a>(&'a self, words: &'a [Word]) -> impl Iterator<Item = Hit> + 'a {
         (0..words.len()).filter_map(move |at| {
             let w = &words[at];
             if self.first_end <= w.known.min(BITS)
-                && w.bits.iter().zip(&self.first).all(|(a, b)| a & b == 0)
+                && self.first.iter().all(|&(i, m)| w.bits[i] & m == 0)
             {
                 return None;
             }

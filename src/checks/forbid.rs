@@ -54,9 +54,8 @@ impl Forbidden {
 
     /// Every occurrence in `block`, as source spans, in order.
     pub fn find_in(&self, block: &Block, text: &str) -> Vec<Range<usize>> {
-        let mut found: Vec<Range<usize>> = self
-            .terms
-            .find_all(&block.words)
+        let mut found: Vec<Range<usize>> = block
+            .hits(&self.terms)
             .map(|h| block.words[h.start].span.start..block.words[h.end - 1].span.end)
             .collect();
         if !self.patterns.is_empty() {
@@ -78,7 +77,7 @@ impl Forbidden {
 
     /// Whether `block` holds any occurrence.
     pub fn in_block(&self, block: &Block, text: &str) -> bool {
-        self.terms.any(&block.words) || !self.find_in(block, text).is_empty()
+        block.has(&self.terms) || !self.find_in(block, text).is_empty()
     }
 }
 

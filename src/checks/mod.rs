@@ -174,7 +174,7 @@ pub struct Group {
 pub fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<String> {
     groups
         .iter()
-        .filter(|g| !blocks.iter().any(|b| g.terms.any(&b.words)))
+        .filter(|g| !blocks.iter().any(|b| b.has(&g.terms)))
         .map(|g| format!("`{}`", g.label.get(lang)))
         .collect()
 }

@@ -205,9 +205,8 @@ fn passing_mention(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
                     start,
                     end: start + name.len(),
                 })?;
-            if matcher
-                .exclude
-                .find_all(&b.words)
+            if b
+                .hits(&matcher.exclude)
                 .any(|x| x.start < hit.end && hit.start < x.end)
             {
                 return None;

@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::frontmatter;
 use super::{clean_heading, Block, BlockKind, Comment, Document, Section};
-use crate::matching::{self, Word};
+use crate::matching::{self, Summary, Word};
 
 const BOM: &str = "\u{feff}";
 
@@ -64,7 +64,8 @@ impl Acc {
 
     /// The words of `text[within]`, with source spans.
     fn words(&self, within: Range<usize>) -> Vec<Word> {
-        let mut out = Vec::new();
+        // Swedish prose averages six or seven bytes per word with its space.
+        let mut out = Vec::with_capacity(within.len() / 6 + 1);
         let base = within.start;
         matching::words(
             &self.text[within],
@@ -205,6 +206,7 @@ impl Builder<'_> {
             span,
             emphasized: !acc.plain,
             text: acc.text,
+            summary: Summary::of(&words),
             words,
         });
     }
@@ -235,6 +237,7 @@ impl Builder<'_> {
             kind: BlockKind::Heading,
             span: heading_span.clone(),
             text: text.clone(),
+            summary: Summary::of(&title_words),
             words: title_words.clone(),
             emphasized: false,
         });

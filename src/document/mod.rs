@@ -18,7 +18,7 @@ use std::ops::Range;
 pub use frontmatter::FrontMatter;
 pub use heading::clean_heading;
 
-use crate::matching::Word;
+use crate::matching::{Hit, Summary, TermSet, Word};
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;
@@ -77,6 +77,23 @@ pub struct Block {
     pub words: Vec<Word>,
     /// Whether all of the text is bold or italic: a paragraph that may be meant as a heading.
     pub emphasized: bool,
+    /// What the words can match, to rule out term sets without looking at each word.
+    pub summary: Summary,
+}
+
+impl Block {
+    /// Every match of `set` in the block (see [`TermSet::find_all`]).
+    pub fn hits<'a>(&'a self, set: &'a TermSet) -> impl Iterator<Item = Hit> + 'a {
+        set.may_occur(&self.summary)
+            .then(|| set.find_all(&self.words))
+            .into_iter()
+            .flatten()
+    }
+
+    /// Whether any term of `set` occurs in the block.
+    pub fn has(&self, set: &TermSet) -> bool {
+        self.hits(set).next().is_some()
+    }
 }
 
 /// An HTML comment (`<!-- … -->`) anywhere outside code.
