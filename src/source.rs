@@ -73,8 +73,8 @@ impl SourceFile {
 /// as CommonMark counts them.
 fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(i, &b)| {
-        let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(move |i| {
+        let ends_line = bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
         ends_line.then_some(i + 1)
     })
 }
