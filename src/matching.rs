@@ -112,8 +112,9 @@ pub struct Word {
     pub span: Range<usize>,
     /// Bit `i` is set when pattern `i` of the registry matches the word.
     bits: Bits,
-    /// How many patterns were registered when `bits` was worked out.
-    known: usize,
+    /// How many patterns `bits` covers (those registered when it was worked out, at most
+    /// `BITS`).
+    known: u16,
 }
 
 fn is_number(folded: &str) -> bool {
@@ -141,7 +142,7 @@ impl Word {
             folded,
             span,
             bits,
-            known,
+            known: u16::try_from(known.min(BITS)).unwrap_or(0),
         }
     }
 
@@ -157,7 +158,7 @@ impl Word {
 
     /// Whether registered pattern `id` matches, if the word's bits know.
     fn has(&self, id: usize) -> Option<bool> {
-        (id < self.known && id < BITS).then(|| self.bits[id / 64] >> (id % 64) & 1 == 1)
+        (id < usize::from(self.known)).then(|| self.bits[id / 64] >> (id % 64) & 1 == 1)
     }
 }
 
@@ -180,14 +181,14 @@ impl Summary {
             for (u, b) in bits.iter_mut().zip(&w.bits) {
                 *u |= b;
             }
-            known = known.min(w.known);
+            known = known.min(usize::from(w.known));
         }
         Summary { bits, known }
     }
 }
 
 /// How many word patterns a word's bits cover; patterns past this are compared directly.
-const BITS: usize = 512;
+const BITS: usize = 256;
 type Bits = [u64; BITS / 64];
 
 /// Every word pattern compiled in this process, by id. Terms refer to their patterns by id, so
@@ -645,7 +646,7 @@ impl TermSet {
     pub fn find_all<'a>(&'a self, words: &'a [Word]) -> impl Iterator<Item = Hit> + 'a {
         (0..words.len()).filter_map(move |at| {
             let w = &words[at];
-            if self.first_end <= w.known.min(BITS)
+            if self.first_end <= usize::from(w.known)
                 && self.first.iter().all(|&(i, m)| w.bits[i] & m == 0)
             {
                 return None;
