@@ -18,19 +18,53 @@ pub struct DiscoverError {
     pub reason: String,
 }
 
+/// Why an entry of a walked directory was not checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// It could not be read or followed (no permission, a link to nothing, a link loop).
+    Io(String),
+    /// It is a link to a directory; those are not followed, so no plan is seen twice and no
+    /// link loop can make the walk endless.
+    DirectoryLink,
+}
+
 /// What discovery found: plans to check, and entries of walked directories that failed.
 #[derive(Debug, Default)]
 pub struct Found {
     /// Plans, sorted and without duplicates.
     pub files: Vec<PathBuf>,
-    /// Entries that could not be walked (e.g. a symlink loop), with the reason.
-    pub problems: Vec<(PathBuf, String)>,
+    /// Entries that could not be walked, with the reason.
+    pub problems: Vec<(PathBuf, Problem)>,
 }
 
 fn is_plan(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// A link met in a walk: a linked plan is checked; a link to a directory is reported, not
+/// followed; a plan's link to nothing (or a link loop) is reported, never skipped in silence.
+fn link(path: PathBuf, found: &mut Found) {
+    match std::fs::metadata(&path) {
+        Ok(m) if m.is_dir() => found.problems.push((path, Problem::DirectoryLink)),
+        Ok(m) if m.is_file() && is_plan(&path) => found.files.push(path),
+        Ok(_) => {}
+        Err(e) if is_plan(&path) => found.problems.push((path, Problem::Io(e.to_string()))),
+        Err(_) => {}
+    }
+}
+
+/// The entry a walk error is about, if it names one.
+fn problem_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            problem_path(err)
+        }
+        _ => None,
+    }
 }
 
 /// Expands `paths` (the current directory if empty) into plans.
@@ -56,11 +90,15 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, DiscoverError> {
             .build()
         {
             match entry {
+                Ok(e) if e.path_is_symlink() => link(e.into_path(), &mut found),
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
                     found.files.push(e.into_path());
                 }
                 Ok(_) => {}
-                Err(err) => found.problems.push((path.clone(), err.to_string())),
+                Err(err) => {
+                    let at = problem_path(&err).unwrap_or_else(|| path.clone());
+                    found.problems.push((at, Problem::Io(err.to_string())));
+                }
             }
         }
     }

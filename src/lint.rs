@@ -15,6 +15,26 @@ use crate::pack::Lang;
 use crate::source::{SourceDb, SourceFile};
 use crate::waiver;
 
+thread_local! {
+    static CURRENT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn set_current(path: &str) {
+    CURRENT.with(|c| {
+        let mut c = c.borrow_mut();
+        c.clear();
+        c.push_str(path);
+    });
+}
+
+/// The plan this thread is checking (or checked last), for the panic hook's bug report.
+pub fn current_file() -> Option<String> {
+    CURRENT
+        .try_with(|c| c.try_borrow().map(|c| c.clone()).unwrap_or_default())
+        .ok()
+        .filter(|c| !c.is_empty())
+}
+
 /// planlint's own codes for files it could not check.
 pub mod codes {
     /// The file is not valid UTF-8.
@@ -78,6 +98,7 @@ impl Linter<'_> {
     pub fn check_file(&self, path: &Path) -> Checked {
         let lang = self.lang;
         let shown = path.display().to_string();
+        set_current(&shown);
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -242,30 +263,49 @@ pub fn collect(checked: Vec<Checked>) -> (SourceDb, Vec<Diagnostic>) {
     (db, all)
 }
 
-/// A warning for an entry of a walked directory that could not be followed.
-pub fn walk_problem(db: &mut SourceDb, path: &Path, why: &str, lang: Lang) -> Diagnostic {
+/// A warning for an entry of a walked directory that was not checked.
+pub fn walk_problem(
+    db: &mut SourceDb,
+    path: &Path,
+    why: &crate::discover::Problem,
+    lang: Lang,
+) -> Diagnostic {
+    use crate::discover::Problem;
     let file = db.add(SourceFile::new(path.display().to_string(), String::new()));
-    Diagnostic {
-        code: codes::WALK.to_owned(),
-        name: "katalog".to_owned(),
-        severity: Severity::Warning,
-        message: format!(
-            "{}: {why}",
+    let message = match why {
+        Problem::Io(e) => format!(
+            "{}: {e}",
             lang.pick(
                 "en post i katalogen kunde inte läsas och granskades inte",
                 "an entry of the directory could not be read and was not checked"
             )
         ),
+        Problem::DirectoryLink => lang
+            .pick(
+                "länken pekar på en katalog; sådana länkar följs inte, så planerna där granskades inte",
+                "the link points to a directory; such links are not followed, so the plans there were not checked",
+            )
+            .to_owned(),
+    };
+    let help = match why {
+        Problem::Io(_) => lang.pick(
+            "kontrollera länkar och behörigheter i katalogen",
+            "check the links and permissions in the directory",
+        ),
+        Problem::DirectoryLink => lang.pick(
+            "ange katalogen själv på kommandoraden om planerna där ska granskas",
+            "name the directory itself on the command line to check the plans in it",
+        ),
+    };
+    Diagnostic {
+        code: codes::WALK.to_owned(),
+        name: "katalog".to_owned(),
+        severity: Severity::Warning,
+        message,
         file,
         primary: Label::new(0..0, String::new()),
         secondary: Vec::new(),
-        help: Some(
-            lang.pick(
-                "kontrollera länkar och behörigheter i katalogen",
-                "check the links and permissions in the directory",
-            )
-            .to_owned(),
-        ),
+        help: Some(help.to_owned()),
         notes: Vec::new(),
         waiver: None,
     }

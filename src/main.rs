@@ -15,10 +15,14 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" ({}:{})", l.file(), l.line()))
             .unwrap_or_default();
+        let (sv_file, en_file) = match planlint::lint::current_file() {
+            Some(f) => (format!(" vid granskning av `{f}`"), format!(" while checking `{f}`")),
+            None => (String::new(), String::new()),
+        };
         let _ = writeln!(
             io::stderr(),
-            "planlint: internt fel{place}. Skicka gärna filnamnet och kommandot till den som förvaltar planlint. \
-             / internal error{place}; please report it with the file name and the command."
+            "planlint: internt fel{sv_file}{place}. Skicka gärna filnamnet och kommandot till den som förvaltar planlint. \
+             / internal error{en_file}{place}; please report it with the file name and the command."
         );
         std::process::exit(2);
     }));

@@ -161,10 +161,35 @@ impl FileKind {
     }
 }
 
-/// Reads a TOML file as text; a file that cannot be read or is not UTF-8 is an error.
+/// The largest rule pack or config file planlint reads. The built-in pack is about 40 kB; a file
+/// of megabytes is a mistake (the wrong file named), and reading it would slow every run.
+pub const MAX_TOML_BYTES: u64 = 2_000_000;
+
+/// Reads a TOML file as text; a file that cannot be read, is too large or is not UTF-8 is an
+/// error.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
     let shown = path.display().to_string();
     let (sv, en) = kind.noun();
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_TOML_BYTES {
+        #[allow(clippy::cast_precision_loss)]
+        let mb = size as f64 / 1e6;
+        return Err(PackError {
+            code: kind.code(),
+            path: shown.clone(),
+            text: String::new(),
+            span: None,
+            message: t(
+                format!("{sv} `{shown}` är {mb:.1} MB; planlint läser högst 2 MB"),
+                format!("{en} `{shown}` is {mb:.1} MB; planlint reads at most 2 MB"),
+            ),
+            label: t("", ""),
+            help: Some(t(
+                "kontrollera att sökvägen pekar på rätt fil",
+                "check that the path names the right file",
+            )),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| PackError {
         code: kind.code(),
         path: shown.clone(),
