@@ -130,3 +130,226 @@ fn json_piped_into_head_stops_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.is_empty(), "{err}");
 }
+
+/// Runs `check --format short` in `dir` and returns (exit code, stdout, stderr).
+fn short(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec![
+        "check",
+        "--isolated",
+        "--format",
+        "short",
+        "--color",
+        "never",
+    ];
+    all.extend_from_slice(args);
+    let out = planlint_in(dir, &all, "");
+    (out.status.code(), stdout(&out), stderr(&out))
+}
+
+#[test]
+fn a_20_mb_plan_is_checked_to_the_end() {
+    // The compliant plan over and over, then a placeholder at the very end: the finding proves
+    // the whole file was read and parsed, and its line proves the line index is right.
+    let one = crate::support::compliant();
+    let copies = 20_000_000 / one.len() + 1;
+    let mut text = one.repeat(copies);
+    text.push_str("\n## Att göra\n\nTODO\n");
+    let last_line = text.lines().count();
+    assert!(text.len() > 20_000_000);
+    let dir = repo(&[("stor.md", &text)]);
+    let (code, out, err) = short(dir.path(), &["stor.md"]);
+    assert_eq!(code, Some(0), "a warning only: {err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(
+        out.contains(&format!("stor.md:{last_line}:1: warning[IP006]")),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+}
+
+#[test]
+fn nesting_10000_deep_is_parsed_without_overflow() {
+    for (name, nested) in [
+        ("listor.md", "- ".repeat(10_000)),
+        ("citat.md", "> ".repeat(10_000)),
+        ("blandat.md", "> - 1. ".repeat(3_500)),
+    ] {
+        let dir = repo(&[(name, &format!("# Plan\n\n{nested}djupt\n"))]);
+        let (code, out, err) = short(dir.path(), &[name]);
+        assert_eq!(code, Some(1), "{name}: {err}");
+        assert!(err.is_empty(), "{name}: {err}");
+        assert!(out.contains("error[IP001]"), "{name}: {out}");
+    }
+}
+
+#[test]
+fn a_line_of_100000_characters_gets_the_right_column() {
+    // A placeholder after 100 000 characters on one line: its column is counted in characters.
+    let long = "å".repeat(100_000);
+    let text = format!("{}\n{long} TODO\n", crate::support::compliant());
+    let line = text.lines().count();
+    let dir = repo(&[("lang.md", &text)]);
+    let (code, out, err) = short(dir.path(), &["lang.md"]);
+    assert_eq!(code, Some(0), "a warning only: {err}");
+    assert!(
+        out.contains(&format!("lang.md:{line}:100002: warning[IP006]")),
+        "{out}"
+    );
+}
+
+#[test]
+fn fifty_thousand_headings_are_one_plan() {
+    let text: String = (0..50_000).map(|i| format!("## Rubrik {i}\n\n")).collect();
+    let dir = repo(&[("rubriker.md", &text)]);
+    let (code, out, err) = short(dir.path(), &["rubriker.md"]);
+    assert_eq!(code, Some(1), "{err}");
+    for area in ["IP001", "IP002", "IP003", "IP004"] {
+        assert!(out.contains(&format!("error[{area}]")), "{area}: {out}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_in_a_walked_tree_are_checked_or_reported_never_skipped() {
+    use std::os::unix::fs::symlink;
+    let dir = repo(&[("plans/a.md", &crate::support::compliant())]);
+    let plans = dir.path().join("plans");
+    symlink("..", plans.join("loop")).unwrap();
+    symlink("finns-inte.md", plans.join("borta.md")).unwrap();
+    symlink("sig-själv.md", plans.join("sig-själv.md")).unwrap();
+    symlink("a.md", plans.join("länkad.md")).unwrap();
+    let (code, out, err) = short(dir.path(), &["plans"]);
+    // Only warnings: the gate passes unless warnings are denied.
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("plans/borta.md:1:1: warning[PL004]: en post i katalogen kunde inte läsas och granskades inte: No such file or directory"),
+        "{out}"
+    );
+    assert!(
+        out.contains("plans/sig-själv.md:1:1: warning[PL004]: en post i katalogen kunde inte läsas och granskades inte: Too many levels of symbolic links"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "plans/loop:1:1: warning[PL004]: länken pekar på en katalog; sådana länkar följs inte"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 3, "{out}");
+    let json = planlint_in(
+        dir.path(),
+        &["check", "--isolated", "--format", "json", "plans"],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 2, "a.md and the linked plan");
+    let (denied, _, _) = short(dir.path(), &["plans", "--deny", "warnings"]);
+    assert_eq!(denied, Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_is_an_error_and_the_others_are_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = repo(&[
+        ("plans/a.md", &crate::support::compliant()),
+        ("plans/hemlig.md", &crate::support::compliant()),
+    ]);
+    let secret = dir.path().join("plans/hemlig.md");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    for d in [dir.path(), &dir.path().join("plans")] {
+        std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    // Permissions do not bind root: as root, run planlint as `nobody`.
+    let mut cmd = if is_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_planlint"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_planlint"))
+    };
+    let out = cmd
+        .args(["check", "--isolated", "--format", "short", "plans"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("plans/hemlig.md:1:1: error[PL002]: filen kan inte läsas: Permission denied"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "a.md is checked and clean: {text}");
+}
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_still_checked() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = repo(&[("plans/a.md", &crate::support::compliant())]);
+    let name = std::ffi::OsStr::from_bytes(b"plan-\xff.md");
+    std::fs::write(dir.path().join("plans").join(name), no_housing()).unwrap();
+    let (code, out, _) = short(dir.path(), &["plans"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("plans/plan-\u{fffd}.md:"), "{out}");
+    assert!(out.contains("error[IP002]"), "{out}");
+}
+
+#[test]
+fn an_empty_config_means_the_defaults() {
+    let dir = repo(&[
+        ("planlint.toml", ""),
+        ("a.md", &crate::support::compliant()),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "a.md"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("1 plan granskad: inga anmärkningar"));
+}
+
+#[test]
+fn a_pack_that_is_not_toml_is_exit_2() {
+    let dir = repo(&[("paket.toml", "[pack\nid = \n"), ("a.md", &no_housing())]);
+    let out = planlint_in(
+        dir.path(),
+        &["check", "--rules", "paket.toml", "--color", "never", "a.md"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("error[PL100]: regelpaketet kan inte läsas"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("paket.toml:1:"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_pack_or_config_of_10_mb_is_refused_before_it_is_read() {
+    let big = format!("# {}\n", "x".repeat(10_000_000));
+    let dir = repo(&[("paket.toml", &big), ("a.md", &no_housing())]);
+    let out = planlint_in(dir.path(), &["check", "--rules", "paket.toml", "a.md"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("regelpaketet `paket.toml` är 10.0 MB; planlint läser högst 2 MB"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = repo(&[("planlint.toml", &big), ("a.md", &no_housing())]);
+    let out = planlint_in(dir.path(), &["check", "--lang", "en", "a.md"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the configuration `")
+            && stderr(&out).contains("planlint.toml` is 10.0 MB; planlint reads at most 2 MB"),
+        "{}",
+        stderr(&out)
+    );
+}
