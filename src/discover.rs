@@ -49,9 +49,9 @@ fn link(path: PathBuf, found: &mut Found) {
     match std::fs::metadata(&path) {
         Ok(m) if m.is_dir() => found.problems.push((path, Problem::DirectoryLink)),
         Ok(m) if m.is_file() && is_plan(&path) => found.files.push(path),
-        Ok(_) => {}
         Err(e) if is_plan(&path) => found.problems.push((path, Problem::Io(e.to_string()))),
-        Err(_) => {}
+        // Not a plan, or a broken link that is not named like one.
+        Ok(_) | Err(_) => {}
     }
 }
 

@@ -16,7 +16,10 @@ fn main() -> ExitCode {
             .map(|l| format!(" ({}:{})", l.file(), l.line()))
             .unwrap_or_default();
         let (sv_file, en_file) = match planlint::lint::current_file() {
-            Some(f) => (format!(" vid granskning av `{f}`"), format!(" while checking `{f}`")),
+            Some(f) => (
+                format!(" vid granskning av `{f}`"),
+                format!(" while checking `{f}`"),
+            ),
             None => (String::new(), String::new()),
         };
         let _ = writeln!(

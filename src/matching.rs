@@ -127,7 +127,8 @@ fn is_year_or_date(w: &str) -> bool {
             && s.bytes().all(|b| b.is_ascii_digit())
             && (1900..=2100).contains(&s.parse::<u32>().unwrap_or(0))
     };
-    year(w) || (w.len() == 10 && year(&w[..4]) && w.as_bytes()[4] == b'-')
+    // `get` rather than slicing: byte 4 of a folded word may lie inside a letter (`białystok`).
+    year(w) || (w.len() == 10 && w.get(..4).is_some_and(year) && w.as_bytes()[4] == b'-')
 }
 
 impl Word {
@@ -638,8 +639,7 @@ impl TermSet {
 
     /// Whether some word summarised by `s` may start a match (if not, none does).
     pub fn may_occur(&self, s: &Summary) -> bool {
-        self.first_end > s.known.min(BITS)
-            || self.first.iter().any(|&(i, m)| s.bits[i] & m != 0)
+        self.first_end > s.known.min(BITS) || self.first.iter().any(|&(i, m)| s.bits[i] & m != 0)
     }
 
     /// Every match in `words`, leftmost first; at one position the first listed term wins.

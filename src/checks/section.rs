@@ -205,8 +205,7 @@ fn passing_mention(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
                     start,
                     end: start + name.len(),
                 })?;
-            if b
-                .hits(&matcher.exclude)
+            if b.hits(&matcher.exclude)
                 .any(|x| x.start < hit.end && hit.start < x.end)
             {
                 return None;

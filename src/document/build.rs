@@ -88,6 +88,16 @@ struct Builder<'a> {
 }
 
 pub(super) fn build(text: &str) -> Document {
+    // A lone CR ends a line (CommonMark), but pulldown-cmark does not always treat it so (it
+    // misreads fences and HTML blocks) and neither would front matter. Each one becomes LF:
+    // the same length, so every span still points into the original text.
+    let normalized;
+    let text = if has_lone_cr(text) {
+        normalized = lone_cr_to_lf(text);
+        normalized.as_str()
+    } else {
+        text
+    };
     let base = if text.starts_with(BOM) { BOM.len() } else { 0 };
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -186,11 +196,20 @@ impl Builder<'_> {
     }
 
     fn flush(&mut self) {
-        let acc = std::mem::take(&mut self.block);
-        let Some(span) = acc.source_span() else {
+        // The block's buffers are reused for the next block: most blocks are short, and
+        // growing fresh buffers for each was a large share of the allocations.
+        let acc = &mut self.block;
+        let found = acc.source_span().map(|span| {
+            let words = acc.words(0..acc.text.len());
+            let summary = Summary::of(&words);
+            (span, words, summary, !acc.plain)
+        });
+        acc.text.clear();
+        acc.pieces.clear();
+        acc.plain = false;
+        let Some((span, words, summary, emphasized)) = found else {
             return;
         };
-        let words = acc.words(0..acc.text.len());
         if words.is_empty() {
             return;
         }
@@ -204,10 +223,9 @@ impl Builder<'_> {
             section,
             kind,
             span,
-            emphasized: !acc.plain,
-            text: acc.text,
-            summary: Summary::of(&words),
             words,
+            emphasized,
+            summary,
         });
     }
 
@@ -236,7 +254,6 @@ impl Builder<'_> {
             section: Some(id),
             kind: BlockKind::Heading,
             span: heading_span.clone(),
-            text: text.clone(),
             summary: Summary::of(&title_words),
             words: title_words.clone(),
             emphasized: false,
@@ -271,6 +288,25 @@ impl Builder<'_> {
             from = end;
         }
     }
+}
+
+/// Whether `text` has a CR that is not followed by LF.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// `text` with each CR that is not followed by LF replaced by LF.
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        out.push(if rest.starts_with('\n') { '\r' } else { '\n' });
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The first line of `range`, without its line ending.

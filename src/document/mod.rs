@@ -71,8 +71,6 @@ pub struct Block {
     pub kind: BlockKind,
     /// Byte range covering the block's text in the source.
     pub span: Range<usize>,
-    /// The text as rendered (markup stripped, soft breaks as spaces).
-    pub text: String,
     /// The words of `text`, with spans into the source.
     pub words: Vec<Word>,
     /// Whether all of the text is bold or italic: a paragraph that may be meant as a heading.

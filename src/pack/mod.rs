@@ -77,15 +77,12 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
             let (_, value) = vars.iter().find(|(n, _)| *n == name)?;
             Some((value, close))
         });
-        match value {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+        if let Some((value, close)) = value {
+            out.push_str(value);
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -377,3 +377,14 @@ fn lone_cr_line_endings_count_as_lines() {
     assert_eq!(file.line_col(d.primary.span.start), (1, 1));
     assert_eq!(file.line_col(text.find("## B").expect("heading")), (3, 1));
 }
+
+#[test]
+fn lone_cr_does_not_turn_a_fenced_example_into_a_section() {
+    // Found by the property tests: with lone CR endings the parser misread the fence, and the
+    // heading inside the example counted as the Bostäder section.
+    let lf = format!("# Plan\n\n```markdown\n## Bostäder\n\n{PROSE}\n```\n");
+    let cr = lf.replace('\n', "\r");
+    assert!(!covered(&lf).contains("IP002"));
+    assert!(!covered(&cr).contains("IP002"), "{cr:?}");
+    assert_eq!(codes(&lf), codes(&cr));
+}

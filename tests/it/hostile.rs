@@ -199,7 +199,10 @@ fn a_line_of_100000_characters_gets_the_right_column() {
 
 #[test]
 fn fifty_thousand_headings_are_one_plan() {
-    let text: String = (0..50_000).map(|i| format!("## Rubrik {i}\n\n")).collect();
+    let text = (0..50_000).fold(String::new(), |mut t, i| {
+        let _ = std::fmt::Write::write_fmt(&mut t, format_args!("## Rubrik {i}\n\n"));
+        t
+    });
     let dir = repo(&[("rubriker.md", &text)]);
     let (code, out, err) = short(dir.path(), &["rubriker.md"]);
     assert_eq!(code, Some(1), "{err}");
@@ -352,4 +355,18 @@ fn a_pack_or_config_of_10_mb_is_refused_before_it_is_read() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_word_with_a_letter_across_its_fifth_byte_does_not_crash() {
+    // Found by the property tests: `białystok` folds to ten bytes with `ł` across bytes 3–4,
+    // and the date check sliced it at byte 4 and panicked.
+    let text = format!(
+        "{}\nVi samarbetar med vänorten Białystok.\n",
+        crate::support::compliant()
+    );
+    let dir = repo(&[("a.md", &text)]);
+    let (code, out, err) = short(dir.path(), &["a.md"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(err.is_empty(), "{err}");
 }

@@ -11,6 +11,8 @@ mod formats;
 mod hostile;
 mod integrations;
 mod packs;
+mod properties;
 mod snapshots;
 mod support;
 mod waivers;
+mod writes;
