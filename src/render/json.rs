@@ -89,6 +89,8 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
 /// same bytes as serialising it whole, pretty-printed.
 pub struct Stream {
     written: usize,
+    /// Reused for each finding's serialisation.
+    buf: Vec<u8>,
 }
 
 /// `value` pretty-printed, each line after the first indented by `indent` spaces.
@@ -111,7 +113,10 @@ impl Stream {
             nested(&tool, 2)?,
             serde_json::to_string(&lang.to_string()).map_err(io::Error::from)?
         )?;
-        Ok(Stream { written: 0 })
+        Ok(Stream {
+            written: 0,
+            buf: Vec::new(),
+        })
     }
 
     /// Writes the findings of `report`.
@@ -142,7 +147,17 @@ impl Stream {
                 }),
             };
             let sep = if self.written == 0 { "" } else { "," };
-            write!(w, "{sep}\n    {}", nested(&json, 4)?)?;
+            write!(w, "{sep}\n    ")?;
+            self.buf.clear();
+            serde_json::to_writer_pretty(&mut self.buf, &json).map_err(io::Error::from)?;
+            // As in `nested`: every newline is between tokens; indent what follows it.
+            let mut from = 0;
+            for at in memchr::memchr_iter(b'\n', &self.buf) {
+                w.write_all(&self.buf[from..=at])?;
+                w.write_all(b"    ")?;
+                from = at + 1;
+            }
+            w.write_all(&self.buf[from..])?;
             self.written += 1;
         }
         Ok(())
