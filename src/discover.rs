@@ -90,7 +90,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, DiscoverError> {
             .build()
         {
             match entry {
-                Ok(e) if e.path_is_symlink() => link(e.into_path(), &mut found),
+                // A link named on the command line is followed: the user chose it.
+                Ok(e) if e.depth() > 0 && e.path_is_symlink() => link(e.into_path(), &mut found),
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
                     found.files.push(e.into_path());
                 }

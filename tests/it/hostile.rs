@@ -248,6 +248,12 @@ fn links_in_a_walked_tree_are_checked_or_reported_never_skipped() {
     assert_eq!(v["summary"]["files"], 2, "a.md and the linked plan");
     let (denied, _, _) = short(dir.path(), &["plans", "--deny", "warnings"]);
     assert_eq!(denied, Some(1));
+    // A link named on the command line is followed without a warning: the user chose it.
+    symlink("plans", dir.path().join("genväg")).unwrap();
+    let (code, out, _) = short(dir.path(), &["genväg", "--deny", "warnings"]);
+    assert!(!out.contains("genväg:1:1"), "{out}");
+    assert_eq!(code, Some(1), "the links inside are still reported: {out}");
+    assert_eq!(out.lines().count(), 3, "{out}");
 }
 
 #[cfg(unix)]
