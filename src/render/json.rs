@@ -93,11 +93,24 @@ pub struct Stream {
     buf: Vec<u8>,
 }
 
-/// `value` pretty-printed, each line after the first indented by `indent` spaces.
-fn nested(value: &impl Serialize, indent: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+/// Writes `value` pretty-printed, each line after the first indented by `indent` spaces;
+/// `buf` is scratch space, reused between calls.
+fn write_nested(
+    buf: &mut Vec<u8>,
+    value: &impl Serialize,
+    indent: &str,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    buf.clear();
+    serde_json::to_writer_pretty(&mut *buf, value).map_err(io::Error::from)?;
     // JSON strings never hold a raw newline, so every newline is between tokens.
-    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', buf) {
+        w.write_all(&buf[from..=at])?;
+        w.write_all(indent.as_bytes())?;
+        from = at + 1;
+    }
+    w.write_all(&buf[from..])
 }
 
 impl Stream {
@@ -107,16 +120,13 @@ impl Stream {
             name: "planlint",
             version: env!("CARGO_PKG_VERSION"),
         };
-        write!(
-            w,
-            "{{\n  \"version\": {VERSION},\n  \"tool\": {},\n  \"lang\": {},\n  \"diagnostics\": [",
-            nested(&tool, 2)?,
-            serde_json::to_string(&lang.to_string()).map_err(io::Error::from)?
-        )?;
-        Ok(Stream {
-            written: 0,
-            buf: Vec::new(),
-        })
+        let mut buf = Vec::new();
+        write!(w, "{{\n  \"version\": {VERSION},\n  \"tool\": ")?;
+        write_nested(&mut buf, &tool, "  ", w)?;
+        write!(w, ",\n  \"lang\": ")?;
+        write_nested(&mut buf, &lang.to_string(), "  ", w)?;
+        write!(w, ",\n  \"diagnostics\": [")?;
+        Ok(Stream { written: 0, buf })
     }
 
     /// Writes the findings of `report`.
@@ -148,23 +158,14 @@ impl Stream {
             };
             let sep = if self.written == 0 { "" } else { "," };
             write!(w, "{sep}\n    ")?;
-            self.buf.clear();
-            serde_json::to_writer_pretty(&mut self.buf, &json).map_err(io::Error::from)?;
-            // As in `nested`: every newline is between tokens; indent what follows it.
-            let mut from = 0;
-            for at in memchr::memchr_iter(b'\n', &self.buf) {
-                w.write_all(&self.buf[from..=at])?;
-                w.write_all(b"    ")?;
-                from = at + 1;
-            }
-            w.write_all(&self.buf[from..])?;
+            write_nested(&mut self.buf, &json, "    ", w)?;
             self.written += 1;
         }
         Ok(())
     }
 
     /// Closes the list of findings and writes the summary.
-    pub fn end(self, c: super::Counts, files: usize, w: &mut dyn Write) -> io::Result<()> {
+    pub fn end(mut self, c: super::Counts, files: usize, w: &mut dyn Write) -> io::Result<()> {
         let close = if self.written == 0 { "]" } else { "\n  ]" };
         let summary = Summary {
             files,
@@ -174,6 +175,8 @@ impl Stream {
             info: c.info,
             waived: c.waived,
         };
-        writeln!(w, "{close},\n  \"summary\": {}\n}}", nested(&summary, 2)?)
+        write!(w, "{close},\n  \"summary\": ")?;
+        write_nested(&mut self.buf, &summary, "  ", w)?;
+        writeln!(w, "\n}}")
     }
 }
