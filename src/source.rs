@@ -58,7 +58,8 @@ impl SourceFile {
         byte
     }
 
-    fn line_range_of(&self, line: usize) -> Option<Range<usize>> {
+    /// Byte range of 0-based line `line`, its line ending included.
+    pub fn line_range_of(&self, line: usize) -> Option<Range<usize>> {
         let start = *self.line_starts.get(line)?;
         let end = self
             .line_starts

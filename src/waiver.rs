@@ -191,20 +191,14 @@ fn unused(file: FileId, span: Range<usize>, lang: Lang) -> Diagnostic {
     )
 }
 
-/// Index of the first non-blank line after byte `end`.
+/// Index of the first non-blank line after byte `end` (lines as the file counts them, so a
+/// lone CR ends a line here too).
 fn next_line(source: &SourceFile, end: usize) -> usize {
     let mut line = source.line_index(end) + 1;
-    let text = &source.text;
-    let mut at = text[end.min(text.len())..]
-        .find('\n')
-        .map_or(text.len(), |i| end + i + 1);
-    while at < text.len() {
-        let rest = &text[at..];
-        let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
-        if !rest[..len].trim().is_empty() {
+    while let Some(range) = source.line_range_of(line) {
+        if !source.text[range].trim().is_empty() {
             break;
         }
-        at += len;
         line += 1;
     }
     line

@@ -222,3 +222,26 @@ fn a_config_waiver_for_a_rule_that_did_not_run_is_not_unused() {
     assert_eq!(stdout(&out), "");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn a_next_line_waiver_reads_lone_cr_as_a_line_break() {
+    // Found by the property tests: with lone-CR line endings the search for "the next line"
+    // looked for LF only, stopped at the blank line after the comment, and so this waiver
+    // missed the IP013 finding on the heading below and was reported as unused.
+    let lf = "# Verksamhetsplan 2027\n\nPlanen utgår från kommunens integrationspolicy och dess fyra prioriterade områden.\n\n## Arbete och studier\n\n<!-- planlint-disable-next-line IP013 -- skäl: målen beslutas i nämnden i mars -->\n\n## Arbete och studier\n\nAnsvarig: enhetschefen för arbetsmarknadsenheten. Senast i juni 2027 öppnar vi en mötesplats i biblioteket där föreningarna turas om.\n";
+    let cr = lf.replace('\n', "\r");
+    let codes = |text: &str| {
+        let dir = repo(&[("plan.md", text)]);
+        json_codes(&planlint_in(
+            dir.path(),
+            &["check", "--isolated", "--format", "json", "plan.md"],
+            "",
+        ))
+    };
+    let expected = codes(lf);
+    assert!(
+        expected.contains(&("IP013".to_owned(), true)),
+        "{expected:?}"
+    );
+    assert_eq!(codes(&cr), expected);
+}
