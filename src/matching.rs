@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{OnceLock, PoisonError, RwLock};
 
@@ -102,19 +103,13 @@ pub fn stem(folded: &str) -> String {
         .into_owned()
 }
 
-/// One word of a text: its folded form, where it is in the source, and which word patterns it
-/// matches.
+/// One word of a text: where it is in the source, and what it is (its folded form and the
+/// word patterns it matches, shared by every occurrence of the same word).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    /// Folded form (see [`fold`]); kept inline, words are many and short.
-    pub folded: CompactString,
     /// Byte range of the word in the source file.
     pub span: Range<usize>,
-    /// Bit `i` is set when pattern `i` of the registry matches the word.
-    bits: Bits,
-    /// How many patterns `bits` covers (those registered when it was worked out, at most
-    /// `BITS`).
-    known: u16,
+    class: Rc<Class>,
 }
 
 fn is_number(folded: &str) -> bool {
@@ -132,34 +127,30 @@ fn is_year_or_date(w: &str) -> bool {
 }
 
 impl Word {
-    fn classified(
-        memo: &mut HashMap<CompactString, Class, FxBuildHasher>,
-        registered: usize,
-        raw: &str,
-        span: Range<usize>,
-    ) -> Word {
-        let (folded, bits, known) = classify(memo, registered, raw);
-        Word {
-            folded,
-            span,
-            bits,
-            known: u16::try_from(known.min(BITS)).unwrap_or(0),
-        }
+    /// Folded form (see [`fold`]).
+    pub fn folded(&self) -> &str {
+        &self.class.folded
+    }
+
+    /// Whether the word has a letter (not only digits).
+    pub fn has_letter(&self) -> bool {
+        self.class.letter
     }
 
     /// Whether the word is a number (digits, possibly grouped as in `2027-06-30` or `12,5`).
     pub fn is_number(&self) -> bool {
-        is_number(&self.folded)
+        is_number(&self.class.folded)
     }
 
     /// Whether the word is a year (1900–2100) or an ISO date.
     pub fn is_year_or_date(&self) -> bool {
-        is_year_or_date(&self.folded)
+        is_year_or_date(&self.class.folded)
     }
 
     /// Whether registered pattern `id` matches, if the word's bits know.
     fn has(&self, id: usize) -> Option<bool> {
-        (id < usize::from(self.known)).then(|| self.bits[id / 64] >> (id % 64) & 1 == 1)
+        let c = &*self.class;
+        (id < c.known.min(BITS)).then(|| c.bits[id / 64] >> (id % 64) & 1 == 1)
     }
 }
 
@@ -174,17 +165,29 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Nothing: the summary of no words.
+    pub fn empty() -> Summary {
+        Summary {
+            bits: [0; BITS / 64],
+            known: usize::MAX,
+        }
+    }
+
+    /// Adds one word.
+    pub fn add(&mut self, w: &Word) {
+        for (u, b) in self.bits.iter_mut().zip(&w.class.bits) {
+            *u |= b;
+        }
+        self.known = self.known.min(w.class.known);
+    }
+
     /// The union of `words`.
     pub fn of(words: &[Word]) -> Summary {
-        let mut bits = [0; BITS / 64];
-        let mut known = usize::MAX;
+        let mut s = Summary::empty();
         for w in words {
-            for (u, b) in bits.iter_mut().zip(&w.bits) {
-                *u |= b;
-            }
-            known = known.min(usize::from(w.known));
+            s.add(w);
         }
-        Summary { bits, known }
+        s
     }
 }
 
@@ -223,27 +226,30 @@ fn register(p: &WordPattern) -> usize {
 /// words, so a few thousand cover nearly all, and hostile input cannot make it grow unbounded.
 const MEMO_LIMIT: usize = 50_000;
 
+/// What a distinct word is: shared by all its occurrences, so a word in the text costs a
+/// span and a pointer.
+#[derive(Debug, PartialEq, Eq)]
 struct Class {
     folded: CompactString,
+    /// Whether the word has a letter.
+    letter: bool,
     bits: Bits,
+    /// How many patterns `bits` covers: those registered when it was worked out.
     known: usize,
 }
 
+type Memo = HashMap<CompactString, Rc<Class>, FxBuildHasher>;
+
 thread_local! {
-    static MEMO: RefCell<HashMap<CompactString, Class, FxBuildHasher>> =
-        RefCell::new(HashMap::default());
+    static MEMO: RefCell<Memo> = RefCell::new(HashMap::default());
 }
 
-/// The folded form of `raw` and the registered patterns it matches, from `memo` (words already
-/// seen on this thread) or worked out and remembered.
-fn classify(
-    memo: &mut HashMap<CompactString, Class, FxBuildHasher>,
-    registered: usize,
-    raw: &str,
-) -> (CompactString, Bits, usize) {
+/// What `raw` is, from `memo` (words already seen on this thread) or worked out and
+/// remembered.
+fn classify(memo: &mut Memo, registered: usize, raw: &str) -> Rc<Class> {
     if let Some(c) = memo.get(raw) {
         if c.known == registered {
-            return (c.folded.clone(), c.bits, c.known);
+            return Rc::clone(c);
         }
     }
     let folded = fold_word(raw);
@@ -254,25 +260,21 @@ fn classify(
             bits[i / 64] |= 1 << (i % 64);
         }
     }
-    let known = r.patterns.len();
     if memo.len() >= MEMO_LIMIT {
         memo.clear();
     }
-    memo.insert(
-        CompactString::from(raw),
-        Class {
-            folded: folded.clone(),
-            bits,
-            known,
-        },
-    );
-    (folded, bits, known)
+    let class = Rc::new(Class {
+        letter: folded.chars().any(char::is_alphabetic),
+        folded,
+        bits,
+        known: r.patterns.len(),
+    });
+    memo.insert(CompactString::from(raw), Rc::clone(&class));
+    class
 }
 
 /// Runs `f` with this thread's memory of words and the number of registered patterns.
-fn with_memo<R>(
-    f: impl FnOnce(&mut HashMap<CompactString, Class, FxBuildHasher>, usize) -> R,
-) -> R {
+fn with_memo<R>(f: impl FnOnce(&mut Memo, usize) -> R) -> R {
     let registered = REGISTERED.load(Ordering::Acquire);
     MEMO.with(|memo| f(&mut memo.borrow_mut(), registered))
 }
@@ -292,17 +294,23 @@ fn is_word_char(c: char) -> bool {
 ///
 /// A word is a run of letters and digits (combining marks included, so NFD text stays whole).
 /// Digit groups joined by `-`, `.`, `,`, `:` or `/` stay one word, so `2027-06-30` is one date.
-pub fn words(text: &str, map: impl Fn(Range<usize>) -> Range<usize>, out: &mut Vec<Word>) {
-    with_memo(|memo, registered| words_with(memo, registered, text, map, out));
+/// `map` is called with ascending ranges. Returns the union of the words' pattern bits.
+pub fn words(
+    text: &str,
+    map: impl FnMut(Range<usize>) -> Range<usize>,
+    out: &mut Vec<Word>,
+) -> Summary {
+    with_memo(|memo, registered| words_with(memo, registered, text, map, out))
 }
 
 fn words_with(
-    memo: &mut HashMap<CompactString, Class, FxBuildHasher>,
+    memo: &mut Memo,
     registered: usize,
     text: &str,
-    map: impl Fn(Range<usize>) -> Range<usize>,
+    mut map: impl FnMut(Range<usize>) -> Range<usize>,
     out: &mut Vec<Word>,
-) {
+) -> Summary {
+    let mut summary = Summary::empty();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -339,13 +347,14 @@ fn words_with(
                 break;
             }
         }
-        out.push(Word::classified(
-            memo,
-            registered,
-            &text[start..i],
-            map(start..i),
-        ));
+        let word = Word {
+            span: map(start..i),
+            class: classify(memo, registered, &text[start..i]),
+        };
+        summary.add(&word);
+        out.push(word);
     }
+    summary
 }
 
 /// Length of the character at byte `i` of `text` (a char boundary, not ASCII) if it belongs
@@ -533,7 +542,7 @@ impl Term {
                 .words
                 .iter()
                 .zip(&words[at..])
-                .all(|((id, p), w)| w.has(*id).unwrap_or_else(|| p.matches(&w.folded)))
+                .all(|((id, p), w)| w.has(*id).unwrap_or_else(|| p.matches(w.folded())))
     }
 
     /// Number of words the term spans.
@@ -646,12 +655,13 @@ impl TermSet {
     pub fn find_all<'a>(&'a self, words: &'a [Word]) -> impl Iterator<Item = Hit> + 'a {
         (0..words.len()).filter_map(move |at| {
             let w = &words[at];
-            if self.first_end <= usize::from(w.known)
-                && self.first.iter().all(|&(i, m)| w.bits[i] & m == 0)
+            let c = &*w.class;
+            if self.first_end <= c.known.min(BITS)
+                && self.first.iter().all(|&(i, m)| c.bits[i] & m == 0)
             {
                 return None;
             }
-            let first = w.folded.as_bytes().first().copied().unwrap_or(0);
+            let first = c.folded.as_bytes().first().copied().unwrap_or(0);
             self.by_first_byte
                 .get(usize::from(first))?
                 .iter()

@@ -79,7 +79,7 @@ impl AreaMatcher {
                 .terms()
                 .iter()
                 .flat_map(crate::matching::Term::stems)
-                .any(|s| s.len() >= 4 && w.folded.starts_with(s))
+                .any(|s| s.len() >= 4 && w.folded().starts_with(s))
         });
         near.map_or(HeadingMatch::None, |w| {
             HeadingMatch::NearMiss(w.span.clone())
@@ -90,7 +90,7 @@ impl AreaMatcher {
 fn only_area_words(words: &[Word], hits: &[Hit]) -> bool {
     words.iter().enumerate().all(|(i, w)| {
         hits.iter().any(|h| (h.start..h.end).contains(&i))
-            || CONNECTORS.contains(&w.folded.as_str())
+            || CONNECTORS.contains(&w.folded())
     })
 }
 
@@ -266,11 +266,7 @@ fn substance(
         if settings.placeholders.in_block(b, text) {
             drafts += 1;
         } else {
-            words += b
-                .words
-                .iter()
-                .filter(|w| w.folded.chars().any(char::is_alphabetic))
-                .count();
+            words += b.words.iter().filter(|w| w.has_letter()).count();
         }
     }
     (words, drafts)

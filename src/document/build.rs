@@ -38,17 +38,24 @@ impl Acc {
         Some(first.1.start..last.1.end)
     }
 
-    /// Maps a byte range of `text` to a byte range of the source.
-    fn map(&self, range: Range<usize>) -> Range<usize> {
-        let piece_of = |pos: usize| {
-            let i = self
-                .pieces
-                .partition_point(|p| p.0 <= pos)
-                .saturating_sub(1);
-            &self.pieces[i]
-        };
-        let (s_off, s_src, s_exact) = piece_of(range.start);
-        let (e_off, e_src, e_exact) = piece_of(range.end.saturating_sub(1).max(range.start));
+    /// Index of the piece that holds byte `pos` of `text`, searching forward from `from`.
+    fn piece_from(&self, from: usize, pos: usize) -> usize {
+        let mut i = from;
+        while i + 1 < self.pieces.len() && self.pieces[i + 1].0 <= pos {
+            i += 1;
+        }
+        i
+    }
+
+    /// Maps a byte range of `text` to a byte range of the source. `cursor` is a piece index at
+    /// or before the range's start; ranges mapped in ascending order move it forward only, so
+    /// a block costs one walk over its pieces.
+    fn map(&self, cursor: &mut usize, range: Range<usize>) -> Range<usize> {
+        *cursor = self.piece_from(*cursor, range.start);
+        let s = *cursor;
+        let e = self.piece_from(s, range.end.saturating_sub(1).max(range.start));
+        let (s_off, s_src, s_exact) = &self.pieces[s];
+        let (e_off, e_src, e_exact) = &self.pieces[e];
         let start = if *s_exact {
             s_src.start + (range.start - s_off)
         } else {
@@ -62,17 +69,18 @@ impl Acc {
         start..end.max(start)
     }
 
-    /// The words of `text[within]`, with source spans.
-    fn words(&self, within: Range<usize>) -> Vec<Word> {
+    /// The words of `text[within]`, with source spans, and what they can match.
+    fn words(&self, within: Range<usize>) -> (Vec<Word>, Summary) {
         // Swedish prose averages six or seven bytes per word with its space.
         let mut out = Vec::with_capacity(within.len() / 6 + 1);
         let base = within.start;
-        matching::words(
+        let mut cursor = 0;
+        let summary = matching::words(
             &self.text[within],
-            |r| self.map(r.start + base..r.end + base),
+            |r| self.map(&mut cursor, r.start + base..r.end + base),
             &mut out,
         );
-        out
+        (out, summary)
     }
 }
 
@@ -200,8 +208,7 @@ impl Builder<'_> {
         // growing fresh buffers for each was a large share of the allocations.
         let acc = &mut self.block;
         let found = acc.source_span().map(|span| {
-            let words = acc.words(0..acc.text.len());
-            let summary = Summary::of(&words);
+            let (words, summary) = acc.words(0..acc.text.len());
             (span, words, summary, !acc.plain)
         });
         acc.text.clear();
@@ -242,7 +249,7 @@ impl Builder<'_> {
         // Words of the cleaned title only: numbering and parentheticals never match an area.
         let lead = acc.text.len() - acc.text.trim_start().len();
         let at = lead + trimmed.find(title).unwrap_or(0);
-        let title_words = acc.words(at..at + title.len());
+        let (title_words, summary) = acc.words(at..at + title.len());
         let (text, title) = (trimmed.to_owned(), title.to_owned());
         let heading_span = first_line(self.text, range.clone());
         let id = self.doc.sections.len();
@@ -254,7 +261,7 @@ impl Builder<'_> {
             section: Some(id),
             kind: BlockKind::Heading,
             span: heading_span.clone(),
-            summary: Summary::of(&title_words),
+            summary,
             words: title_words.clone(),
             emphasized: false,
         });
