@@ -89,8 +89,7 @@ impl AreaMatcher {
 
 fn only_area_words(words: &[Word], hits: &[Hit]) -> bool {
     words.iter().enumerate().all(|(i, w)| {
-        hits.iter().any(|h| (h.start..h.end).contains(&i))
-            || CONNECTORS.contains(&w.folded())
+        hits.iter().any(|h| (h.start..h.end).contains(&i)) || CONNECTORS.contains(&w.folded())
     })
 }
 

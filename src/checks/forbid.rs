@@ -21,6 +21,10 @@ use super::{Check, Compile, Cx};
 pub struct Forbidden {
     terms: TermSet,
     patterns: Vec<Regex>,
+    /// Bytes one of which every match of every pattern starts with, when there are at most
+    /// three (`[` and `<` for the built-in placeholders): a block without any of them is not
+    /// searched. `None` when any byte may start a match.
+    starts: Option<Vec<u8>>,
 }
 
 impl Forbidden {
@@ -30,6 +34,7 @@ impl Forbidden {
         terms: &[toml::Spanned<String>],
         patterns: &[toml::Spanned<String>],
     ) -> Result<Self, PackError> {
+        let starts = first_bytes(patterns.iter().map(|p| p.get_ref().as_str()));
         let patterns = patterns
             .iter()
             .map(|p| {
@@ -48,8 +53,22 @@ impl Forbidden {
             .collect::<Result<_, _>>()?;
         Ok(Forbidden {
             terms: cx.terms(terms)?,
+            starts,
             patterns,
         })
+    }
+
+    /// Whether some pattern may match in `raw`.
+    fn may_match(&self, raw: &str) -> bool {
+        let raw = raw.as_bytes();
+        match self.starts.as_deref() {
+            None => !self.patterns.is_empty(),
+            Some([]) => false,
+            Some(&[a]) => memchr::memchr(a, raw).is_some(),
+            Some(&[a, b]) => memchr::memchr2(a, b, raw).is_some(),
+            Some(&[a, b, c]) => memchr::memchr3(a, b, c, raw).is_some(),
+            Some(_) => true,
+        }
     }
 
     /// Every occurrence in `block`, as source spans, in order.
@@ -58,8 +77,8 @@ impl Forbidden {
             .hits(&self.terms)
             .map(|h| block.words[h.start].span.start..block.words[h.end - 1].span.end)
             .collect();
-        if !self.patterns.is_empty() {
-            let raw = &text[block.span.clone()];
+        let raw = &text[block.span.clone()];
+        if self.may_match(raw) {
             for p in &self.patterns {
                 for m in p.find_iter(raw) {
                     let next = raw[m.end()..].chars().next();
@@ -79,6 +98,24 @@ impl Forbidden {
     pub fn in_block(&self, block: &Block, text: &str) -> bool {
         block.has(&self.terms) || !self.find_in(block, text).is_empty()
     }
+}
+
+/// The bytes every match of `patterns` starts with, if each pattern's matches start with one of
+/// a few known literals and there are at most three such bytes in all.
+fn first_bytes<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<Vec<u8>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut bytes = Vec::new();
+    for p in patterns {
+        let hir = regex_syntax::Parser::new().parse(p).ok()?;
+        let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+        for literal in prefixes.literals()? {
+            let first = *literal.as_bytes().first()?;
+            if !bytes.contains(&first) {
+                bytes.push(first);
+            }
+        }
+    }
+    (bytes.len() <= 3).then_some(bytes)
 }
 
 #[derive(Debug)]
@@ -119,5 +156,46 @@ impl Check for ForbidCheck {
                 out.push(cx.diagnostic(span, label, &[("term", &found)]));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_bytes;
+
+    fn starts(patterns: &[&str]) -> Option<Vec<u8>> {
+        first_bytes(patterns.iter().copied()).map(|mut b| {
+            b.sort_unstable();
+            b
+        })
+    }
+
+    #[test]
+    fn the_built_in_placeholder_patterns_start_with_a_bracket() {
+        let built_in = [
+            r"\[[^\]\n]*\p{L}{2}[^\]\n]*\]",
+            r"<[^<>\n]*(?i:ange|fyll|skriv)[^<>\n]*>",
+        ];
+        assert_eq!(starts(&built_in), Some(vec![b'<', b'[']));
+    }
+
+    #[test]
+    fn case_insensitive_literals_give_both_cases() {
+        assert_eq!(starts(&["(?i)tbd"]), Some(vec![b'T', b't']));
+    }
+
+    #[test]
+    fn patterns_that_may_start_anywhere_have_no_prefilter() {
+        // A letter class, an optional start, too many first bytes, and a pattern that can match
+        // the empty string: every block must be searched.
+        assert_eq!(starts(&[r"\p{L}+:"]), None);
+        assert_eq!(starts(&["x?y"]).map(|b| b.len()), Some(2));
+        assert_eq!(starts(&["a", "b", "c", "d"]), None);
+        assert_eq!(starts(&["z*"]), None);
+    }
+
+    #[test]
+    fn no_patterns_never_search() {
+        assert_eq!(starts(&[]), Some(vec![]));
     }
 }

@@ -23,7 +23,7 @@ fn folding_removes_case_and_diacritics_in_nfc_and_nfd() {
 fn words_keep_source_spans_and_nfd_words_whole() {
     let text = "Bosta\u{308}der, 2027-06-30 och 40 %";
     let got = ws(text);
-    let folded: Vec<_> = got.iter().map(|w| w.folded()).collect();
+    let folded: Vec<_> = got.iter().map(Word::folded).collect();
     assert_eq!(folded, ["bostader", "2027-06-30", "och", "40"]);
     assert_eq!(&text[got[0].span.clone()], "Bosta\u{308}der");
     assert!(got[1].is_year_or_date());
