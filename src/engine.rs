@@ -10,7 +10,7 @@ use crate::checks::{self, area, Check, Compile, Forbidden, PackSettings};
 use crate::diagnostic::{Diagnostic, FileId, Severity};
 use crate::document::Document;
 use crate::matching::TermSet;
-use crate::pack::{did_you_mean, fill_pair, Lang, PackDef, PackError, RuleDef};
+use crate::pack::{did_you_mean, fill_pair, Lang, Localized, PackDef, PackError, RuleDef};
 
 /// One compiled rule.
 #[derive(Debug)]
@@ -23,6 +23,8 @@ pub struct Rule {
     pub severity: Severity,
     /// Whether findings of this rule are reported.
     pub enabled: bool,
+    /// The note every finding carries: the policy clause the rule comes from.
+    pub note: Localized,
     check: Box<dyn Check>,
 }
 
@@ -94,6 +96,7 @@ impl RuleSet {
                     pack,
                     severity: rule.severity,
                     enabled: true,
+                    note: checks::policy_note(header, rule),
                     check,
                 });
             }
@@ -167,6 +170,7 @@ impl RuleSet {
                 rule: &rule.def,
                 rule_index,
                 severity: rule.severity,
+                note: rule.note.get(lang),
                 pack: &self.packs[rule.pack],
                 areas: &areas,
             };

@@ -32,6 +32,9 @@ pub struct AreaMatcher {
     pub exclude: TermSet,
     /// Terms that, anywhere in a heading, show it is about something else (`personalens`).
     pub not_with: TermSet,
+    /// Stems of `terms` of at least four letters: a heading word that starts with one without
+    /// matching is a near miss.
+    near: Vec<String>,
 }
 
 /// How a heading relates to an area.
@@ -50,6 +53,32 @@ pub enum HeadingMatch {
 const CONNECTORS: &[&str] = &["och", "samt", "for", "med", "i", "om"];
 
 impl AreaMatcher {
+    /// A matcher for `area` named by `terms`.
+    pub fn new(
+        area: Localized,
+        heading: String,
+        terms: TermSet,
+        exclude: TermSet,
+        not_with: TermSet,
+    ) -> Self {
+        let mut near: Vec<String> = terms
+            .terms()
+            .iter()
+            .flat_map(crate::matching::Term::stems)
+            .filter(|s| s.len() >= 4)
+            .map(str::to_owned)
+            .collect();
+        near.dedup();
+        AreaMatcher {
+            area,
+            heading,
+            terms,
+            exclude,
+            not_with,
+            near,
+        }
+    }
+
     /// Relates a heading's title words to the area.
     pub fn classify(&self, words: &[Word], is_plan_title: bool) -> HeadingMatch {
         let span = |hit: &Hit| words[hit.start].span.start..words[hit.end - 1].span.end;
@@ -74,13 +103,9 @@ impl AreaMatcher {
         if let Some(x) = excluded {
             return HeadingMatch::Excluded(x);
         }
-        let near = words.iter().find(|w| {
-            self.terms
-                .terms()
-                .iter()
-                .flat_map(crate::matching::Term::stems)
-                .any(|s| s.len() >= 4 && w.folded().starts_with(s))
-        });
+        let near = words
+            .iter()
+            .find(|w| self.near.iter().any(|s| w.folded().starts_with(s.as_str())));
         near.map_or(HeadingMatch::None, |w| {
             HeadingMatch::NearMiss(w.span.clone())
         })

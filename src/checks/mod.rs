@@ -67,6 +67,8 @@ pub struct Cx<'a> {
     pub rule_index: usize,
     /// Severity after overrides.
     pub severity: Severity,
+    /// The policy note of the rule's findings, in `lang` (see [`policy_note`]).
+    pub note: &'a str,
     /// The rule's pack.
     pub pack: &'a PackSettings,
     /// Which sections cover which area.
@@ -81,15 +83,6 @@ impl Cx<'_> {
         label: String,
         vars: &[(&str, &str)],
     ) -> Diagnostic {
-        let header = &self.pack.header;
-        let note = format!(
-            "{} {}, {} ({}): ”{}”",
-            self.lang.pick("policyn:", "policy:"),
-            header.source,
-            self.rule.policy.section,
-            header.decision,
-            self.rule.policy.quote.trim()
-        );
         Diagnostic {
             code: self.rule.code.get_ref().clone(),
             name: self.rule.name.get_ref().clone(),
@@ -99,7 +92,7 @@ impl Cx<'_> {
             primary: Label::new(span, label),
             secondary: Vec::new(),
             help: Some(self.rule.help.fill(self.lang, vars)),
-            notes: vec![note],
+            notes: vec![self.note.to_owned()],
             waiver: None,
         }
     }
@@ -153,6 +146,24 @@ impl Cx<'_> {
             .iter()
             .filter(|b| b.kind != BlockKind::Quoted)
             .collect()
+    }
+}
+
+/// The note a rule's findings carry: which clause of which policy the rule comes from, quoted.
+/// Worked out once per rule, not once per finding.
+pub fn policy_note(header: &PackHeader, rule: &RuleDef) -> Localized {
+    let note = |label: &str| {
+        format!(
+            "{label} {}, {} ({}): ”{}”",
+            header.source,
+            rule.policy.section,
+            header.decision,
+            rule.policy.quote.trim()
+        )
+    };
+    Localized {
+        sv: note("policyn:"),
+        en: note("policy:"),
     }
 }
 

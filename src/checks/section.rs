@@ -41,13 +41,7 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
         .as_ref()
         .map_or_else(|| area.sv.clone(), |h| h.get_ref().clone());
     Ok(Box::new(SectionCheck {
-        matcher: AreaMatcher {
-            area,
-            heading,
-            terms: cx.terms(terms.get_ref())?,
-            exclude,
-            not_with,
-        },
+        matcher: AreaMatcher::new(area, heading, cx.terms(terms.get_ref())?, exclude, not_with),
     }))
 }
 
