@@ -113,6 +113,159 @@ fn write_nested(
     w.write_all(&buf[from..])
 }
 
+/// Indentation of a finding's fields, of its labels' fields and of its waiver's fields.
+const I: &str = "      ";
+const L: &str = "          ";
+const W: &str = "        ";
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends `s` as a JSON string, escaped as `serde_json` does: `"`, `\\` and control characters
+/// only, with the short forms for backspace, form feed, newline, carriage return and tab.
+fn string(buf: &mut Vec<u8>, s: &str) {
+    buf.push(b'"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            0x0C => b'f',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0..=0x1F => b'u',
+            _ => continue,
+        };
+        buf.extend_from_slice(&bytes[from..i]);
+        buf.extend_from_slice(&[b'\\', short]);
+        if short == b'u' {
+            buf.extend_from_slice(&[
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xF)],
+            ]);
+        }
+        from = i + 1;
+    }
+    buf.extend_from_slice(&bytes[from..]);
+    buf.push(b'"');
+}
+
+fn optional_string(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+/// Appends `"key": ` at the start of a line indented by `indent`.
+fn key(buf: &mut Vec<u8>, indent: &str, key: &str) {
+    buf.push(b'\n');
+    buf.extend_from_slice(indent.as_bytes());
+    string(buf, key);
+    buf.extend_from_slice(b": ");
+}
+
+fn number(buf: &mut Vec<u8>, n: usize) {
+    // Writing to a Vec cannot fail.
+    let _ = write!(buf, "{n}");
+}
+
+/// Appends one finding exactly as `serde_json`'s pretty printer writes a [`JsonDiagnostic`]
+/// nested four spaces deep (the tests compare the two), without its per-field overhead: a
+/// large run writes tens of megabytes of findings.
+fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
+    buf.push(b'{');
+    for (name, value) in [
+        ("code", d.code),
+        ("name", d.name),
+        ("severity", d.severity),
+        ("path", d.path),
+    ] {
+        key(buf, I, name);
+        string(buf, value);
+        buf.push(b',');
+    }
+    for (name, value) in [
+        ("line", d.line),
+        ("column", d.column),
+        ("end_line", d.end_line),
+        ("end_column", d.end_column),
+    ] {
+        key(buf, I, name);
+        number(buf, value);
+        buf.push(b',');
+    }
+    key(buf, I, "message");
+    string(buf, d.message);
+    buf.push(b',');
+    key(buf, I, "labels");
+    buf.push(b'[');
+    for (i, l) in d.labels.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"\n        {");
+        key(buf, L, "primary");
+        buf.extend_from_slice(if l.primary { b"true," } else { b"false," });
+        for (name, value) in [
+            ("line", l.line),
+            ("column", l.column),
+            ("end_line", l.end_line),
+            ("end_column", l.end_column),
+        ] {
+            key(buf, L, name);
+            number(buf, value);
+            buf.push(b',');
+        }
+        key(buf, L, "message");
+        string(buf, l.message);
+        buf.extend_from_slice(b"\n        }");
+    }
+    if !d.labels.is_empty() {
+        buf.extend_from_slice(b"\n      ");
+    }
+    buf.extend_from_slice(b"],");
+    key(buf, I, "help");
+    optional_string(buf, d.help);
+    buf.push(b',');
+    key(buf, I, "notes");
+    buf.push(b'[');
+    for (i, n) in d.notes.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"\n        ");
+        string(buf, n);
+    }
+    if !d.notes.is_empty() {
+        buf.extend_from_slice(b"\n      ");
+    }
+    buf.extend_from_slice(b"],");
+    key(buf, I, "waiver");
+    match &d.waiver {
+        None => buf.extend_from_slice(b"null"),
+        Some(w) => {
+            buf.push(b'{');
+            key(buf, W, "reason");
+            string(buf, w.reason);
+            buf.push(b',');
+            key(buf, W, "source");
+            string(buf, w.source);
+            buf.push(b',');
+            key(buf, W, "decided");
+            optional_string(buf, w.decided);
+            buf.push(b',');
+            key(buf, W, "expires");
+            optional_string(buf, w.expires);
+            buf.extend_from_slice(b"\n      }");
+        }
+    }
+    buf.extend_from_slice(b"\n    }");
+}
+
 impl Stream {
     /// Writes everything up to the first finding.
     pub fn begin(lang: crate::pack::Lang, w: &mut dyn Write) -> io::Result<Stream> {
@@ -156,9 +309,13 @@ impl Stream {
                     expires: w.expires.as_deref(),
                 }),
             };
-            let sep = if self.written == 0 { "" } else { "," };
-            write!(w, "{sep}\n    ")?;
-            write_nested(&mut self.buf, &json, "    ", w)?;
+            self.buf.clear();
+            if self.written > 0 {
+                self.buf.push(b',');
+            }
+            self.buf.extend_from_slice(b"\n    ");
+            write_diagnostic(&mut self.buf, &json);
+            w.write_all(&self.buf)?;
             self.written += 1;
         }
         Ok(())
@@ -178,5 +335,82 @@ impl Stream {
         write!(w, "{close},\n  \"summary\": ")?;
         write_nested(&mut self.buf, &summary, "  ", w)?;
         writeln!(w, "\n}}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `serde_json` writes for `d` nested four spaces deep: the shape the hand-written
+    /// writer must reproduce byte for byte.
+    fn by_serde(d: &JsonDiagnostic<'_>) -> String {
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        write_nested(&mut buf, d, "    ", &mut out).expect("writes to memory");
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    fn by_hand(d: &JsonDiagnostic<'_>) -> String {
+        let mut buf = Vec::new();
+        write_diagnostic(&mut buf, d);
+        String::from_utf8(buf).expect("JSON is UTF-8")
+    }
+
+    fn label(primary: bool, message: &str) -> JsonLabel<'_> {
+        JsonLabel {
+            primary,
+            line: 3,
+            column: 1,
+            end_line: 12,
+            end_column: 140,
+            message,
+        }
+    }
+
+    #[test]
+    fn findings_are_written_as_serde_json_writes_them() {
+        let every_control: String = (0u8..0x20).map(char::from).collect();
+        let tricky =
+            format!("”Bostäder” \"quoted\" back\\slash {every_control} \u{7f} 🏠 NFD: a\u{308}");
+        let notes = vec![tricky.clone(), String::new()];
+        let no_notes: Vec<String> = Vec::new();
+        let waiver = JsonWaiver {
+            reason: "beslut i nämnden \"2026\"",
+            source: "planlint.toml:12",
+            decided: Some("2026-01-01"),
+            expires: None,
+        };
+        for (labels, help, notes, waiver) in [
+            (vec![label(true, "här")], Some("lägg till"), &notes, None),
+            (
+                vec![label(true, &tricky), label(false, ""), label(false, "x")],
+                None,
+                &no_notes,
+                Some(&waiver),
+            ),
+        ] {
+            let d = JsonDiagnostic {
+                code: "IP002",
+                name: "omrade-bostader",
+                severity: "error",
+                path: "plans/a \"b\"\\c.md",
+                line: 1,
+                column: 2,
+                end_line: 30,
+                end_column: 4,
+                message: &tricky,
+                labels,
+                help,
+                notes,
+                waiver: waiver.map(|w| JsonWaiver {
+                    reason: w.reason,
+                    source: w.source,
+                    decided: w.decided,
+                    expires: w.expires,
+                }),
+            };
+            assert_eq!(by_hand(&d), by_serde(&d));
+        }
     }
 }
