@@ -246,15 +246,16 @@ fn lint_paths(
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    let mut found = if from_stdin && named.is_empty() {
-        discover::Found::default()
+    let mut plans = if from_stdin && named.is_empty() {
+        None
     } else {
-        discover::discover(&named)?
+        Some(discover::Plans::new(&named)?)
     };
-    found.files.retain(|f| settings.wants(f));
     let today = waiver::today();
     let mut waivers = waiver::ConfigWaivers::new(settings);
-    let mut finish = |(sources, mut diagnostics): (SourceDb, Vec<Diagnostic>), plans: usize| {
+    let finish = |waivers: &mut waiver::ConfigWaivers,
+                  (sources, mut diagnostics): (SourceDb, Vec<Diagnostic>),
+                  plans: usize| {
         waivers.apply(settings, &sources, &mut diagnostics, &today);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Linted {
@@ -263,29 +264,32 @@ fn lint_paths(
             plans: (0..plans).collect(),
         }
     };
-    linter.check_chunks(&found.files, CHUNK, |checked| {
+    let files = plans.iter_mut().flatten().filter(|f| settings.wants(f));
+    linter.check_chunks(files, CHUNK, |checked| {
+        for c in &checked {
+            waivers.saw(settings, Path::new(&c.source.path));
+        }
         let plans = checked.len();
-        part(finish(lint::collect(checked), plans))
+        part(finish(&mut waivers, lint::collect(checked), plans))
     })?;
-    let mut checked: Vec<&Path> = found.files.iter().map(PathBuf::as_path).collect();
     let stdin_name = stdin_filename.unwrap_or("<stdin>").to_owned();
     let mut rest = vec![];
     if from_stdin {
         let mut bytes = Vec::new();
         stdin.read_to_end(&mut bytes)?;
         rest.push(linter.check_bytes(stdin_name.clone(), bytes));
-        checked.push(Path::new(&stdin_name));
+        waivers.saw(settings, Path::new(&stdin_name));
     }
-    let plans = rest.len();
+    let plans_read = rest.len();
     let (mut sources, mut diagnostics) = lint::collect(rest);
+    let problems = plans.map(|p| p.problems).unwrap_or_default();
     diagnostics.extend(
-        found
-            .problems
+        problems
             .iter()
             .map(|(path, why)| lint::walk_problem(&mut sources, path, why, lang)),
     );
-    let mut last = finish((sources, diagnostics), plans);
-    let about_waivers = waivers.finish(settings, rules, &mut last.sources, &checked, &today, lang);
+    let mut last = finish(&mut waivers, (sources, diagnostics), plans_read);
+    let about_waivers = waivers.finish(settings, rules, &mut last.sources, &today, lang);
     last.diagnostics.extend(about_waivers);
     part(last)
 }

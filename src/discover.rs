@@ -1,4 +1,4 @@
-//! Discovery: the paths on the command line become a sorted, de-duplicated list of plans.
+//! Discovery: the paths on the command line become a sorted, de-duplicated sequence of plans.
 //!
 //! A file named on the command line is checked whatever its extension; a directory is walked
 //! for `*.md` and `*.markdown`, honouring `.gitignore` and skipping hidden entries. A path that
@@ -28,15 +28,6 @@ pub enum Problem {
     DirectoryLink,
 }
 
-/// What discovery found: plans to check, and entries of walked directories that failed.
-#[derive(Debug, Default)]
-pub struct Found {
-    /// Plans, sorted and without duplicates.
-    pub files: Vec<PathBuf>,
-    /// Entries that could not be walked, with the reason.
-    pub problems: Vec<(PathBuf, Problem)>,
-}
-
 fn is_plan(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -45,14 +36,15 @@ fn is_plan(path: &Path) -> bool {
 
 /// A link met in a walk: a linked plan is checked; a link to a directory is reported, not
 /// followed; a plan's link to nothing (or a link loop) is reported, never skipped in silence.
-fn link(path: PathBuf, found: &mut Found) {
+fn link(path: PathBuf, problems: &mut Vec<(PathBuf, Problem)>) -> Option<PathBuf> {
     match std::fs::metadata(&path) {
-        Ok(m) if m.is_dir() => found.problems.push((path, Problem::DirectoryLink)),
-        Ok(m) if m.is_file() && is_plan(&path) => found.files.push(path),
-        Err(e) if is_plan(&path) => found.problems.push((path, Problem::Io(e.to_string()))),
+        Ok(m) if m.is_dir() => problems.push((path, Problem::DirectoryLink)),
+        Ok(m) if m.is_file() && is_plan(&path) => return Some(path),
+        Err(e) if is_plan(&path) => problems.push((path, Problem::Io(e.to_string()))),
         // Not a plan, or a broken link that is not named like one.
         Ok(_) | Err(_) => {}
     }
+    None
 }
 
 /// The entry a walk error is about, if it names one.
@@ -67,50 +59,156 @@ fn problem_path(err: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-/// Expands `paths` (the current directory if empty) into plans.
-pub fn discover(paths: &[PathBuf]) -> Result<Found, DiscoverError> {
-    let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
-    };
-    let mut found = Found::default();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| DiscoverError {
-            path: path.clone(),
-            reason: e.to_string(),
-        })?;
-        if !meta.is_dir() {
-            found.files.push(path.clone());
-            continue;
-        }
-        for entry in WalkBuilder::new(path)
-            .sort_by_file_name(std::cmp::Ord::cmp)
-            .build()
-        {
-            match entry {
-                // A link named on the command line is followed: the user chose it.
-                Ok(e) if e.depth() > 0 && e.path_is_symlink() => link(e.into_path(), &mut found),
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
-                    found.files.push(e.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    let at = problem_path(&err).unwrap_or_else(|| path.clone());
-                    found.problems.push((at, Problem::Io(err.to_string())));
-                }
+/// The plans under `paths`, in sorted order without duplicates, found as they are consumed:
+/// a run over one directory never holds the whole list. Entries that could not be walked are
+/// in [`Plans::problems`] once the iterator is used up.
+pub struct Plans {
+    source: Source,
+    /// Entries of walked directories that could not be walked, with the reason.
+    pub problems: Vec<(PathBuf, Problem)>,
+}
+
+enum Source {
+    /// Several paths: listed whole, then sorted and de-duplicated.
+    Listed(std::vec::IntoIter<PathBuf>),
+    /// One directory, walked in sorted order: each directory's entries sorted by name and
+    /// visited depth first is the order of sorted paths (paths compare component by
+    /// component), and one walk meets each path once.
+    Walking {
+        root: PathBuf,
+        walk: Box<ignore::Walk>,
+    },
+}
+
+impl Plans {
+    /// Starts discovery; a named path that does not exist is an error at once.
+    pub fn new(paths: &[PathBuf]) -> Result<Plans, DiscoverError> {
+        let default = [PathBuf::from(".")];
+        let paths = if paths.is_empty() {
+            &default[..]
+        } else {
+            paths
+        };
+        let mut problems = Vec::new();
+        let mut listed = Vec::new();
+        for path in paths {
+            let meta = std::fs::metadata(path).map_err(|e| DiscoverError {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            if !meta.is_dir() {
+                listed.push(normalize(path));
+            } else if paths.len() == 1 {
+                return Ok(Plans {
+                    source: Source::Walking {
+                        root: path.clone(),
+                        walk: Box::new(walk(path)),
+                    },
+                    problems,
+                });
+            } else {
+                let mut walk = walk(path);
+                listed.extend(std::iter::from_fn(|| {
+                    next_plan(&mut walk, path, &mut problems)
+                }));
             }
         }
+        listed.sort();
+        listed.dedup();
+        Ok(Plans {
+            source: Source::Listed(listed.into_iter()),
+            problems,
+        })
     }
-    // `a.md` and `./a.md` are one plan, and `./` reads better left out.
-    for f in &mut found.files {
-        *f = f
-            .components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
+}
+
+impl Iterator for Plans {
+    type Item = PathBuf;
+
+    fn next(&mut self) -> Option<PathBuf> {
+        match &mut self.source {
+            Source::Listed(files) => files.next(),
+            Source::Walking { root, walk } => next_plan(walk, root, &mut self.problems),
+        }
+    }
+}
+
+fn walk(dir: &Path) -> ignore::Walk {
+    WalkBuilder::new(dir)
+        .sort_by_file_name(std::cmp::Ord::cmp)
+        .build()
+}
+
+/// The next plan of a walk of `root`, normalised; problems met on the way are recorded.
+fn next_plan(
+    walk: &mut ignore::Walk,
+    root: &Path,
+    problems: &mut Vec<(PathBuf, Problem)>,
+) -> Option<PathBuf> {
+    for entry in walk {
+        let plan = match entry {
+            // A link named on the command line is followed: the user chose it.
+            Ok(e) if e.depth() > 0 && e.path_is_symlink() => link(e.into_path(), problems),
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
+                Some(e.into_path())
+            }
+            Ok(_) => None,
+            Err(err) => {
+                let at = problem_path(&err).unwrap_or_else(|| root.to_path_buf());
+                problems.push((at, Problem::Io(err.to_string())));
+                None
+            }
+        };
+        if let Some(plan) = plan {
+            return Some(normalize(&plan));
+        }
+    }
+    None
+}
+
+/// `a.md` and `./a.md` are one plan, and `./` reads better left out.
+fn normalize(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_walked_directory_comes_out_in_sorted_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Names where comparing whole paths as bytes and walking would disagree if the walk
+        // were not sorted component by component: `-` and `.` sort before `/`.
+        for name in [
+            "a-b/x.md",
+            "a/x.md",
+            "a/b/c.md",
+            "a.md",
+            "a/b.md",
+            "B.md",
+            "ä.md",
+            "z/y/x/w.md",
+            "notes.txt",
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+            std::fs::write(&path, "# Plan\n").expect("write");
+        }
+        let walked: Vec<PathBuf> = Plans::new(&[dir.path().to_path_buf()])
+            .expect("exists")
             .collect();
+        let mut sorted = walked.clone();
+        sorted.sort();
+        assert_eq!(walked, sorted);
+        assert_eq!(walked.len(), 8, "{walked:?}");
+        // Naming the same directory twice goes through the listing route: same plans, once.
+        let listed: Vec<PathBuf> =
+            Plans::new(&[dir.path().to_path_buf(), dir.path().to_path_buf()])
+                .expect("exists")
+                .collect();
+        assert_eq!(listed, walked);
     }
-    found.files.sort();
-    found.files.dedup();
-    Ok(found)
 }

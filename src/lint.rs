@@ -3,7 +3,7 @@
 //! A file that cannot be read, is binary or is not UTF-8 becomes a `PL` finding of its own and
 //! the other files are still checked.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -172,36 +172,39 @@ impl Linter<'_> {
     }
 
     /// Checks `files` in parallel, a chunk at a time, and hands each chunk's results to `sink`
-    /// in the order of `files`. While `sink` works on one chunk the next is being checked, so
-    /// memory holds two chunks, however many files there are.
-    pub fn check_chunks<P, E>(
+    /// in the order of `files`. While `sink` works on one chunk the next is being checked, and
+    /// the one after that is taken from `files` (which may be a directory walk), so memory holds
+    /// a few chunks, however many files there are.
+    pub fn check_chunks<E>(
         &self,
-        files: &[P],
+        files: impl Iterator<Item = PathBuf> + Send,
         chunk: usize,
         mut sink: impl FnMut(Vec<Checked>) -> Result<(), E>,
-    ) -> Result<(), E>
-    where
-        P: AsRef<Path> + Sync,
-    {
-        let check = |part: &[P]| -> Vec<Checked> {
-            part.par_iter()
-                .map(|p| self.check_file(p.as_ref()))
-                .collect()
+    ) -> Result<(), E> {
+        // The thread that checks a chunk also takes it from `files`, so the walk of a
+        // directory goes on beside the writing of the chunk before.
+        let files = std::sync::Mutex::new(files);
+        let next = || -> Vec<Checked> {
+            let part: Vec<PathBuf> = files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .by_ref()
+                .take(chunk.max(1))
+                .collect();
+            part.par_iter().map(|p| self.check_file(p)).collect()
         };
         std::thread::scope(|s| {
-            let mut parts = files.chunks(chunk.max(1));
-            let Some(first) = parts.next() else {
-                return Ok(());
-            };
-            let mut ready = check(first);
-            for part in parts {
-                let next = s.spawn(move || check(part));
-                sink(std::mem::take(&mut ready))?;
-                ready = next
+            let mut running = s.spawn(next);
+            loop {
+                let done = running
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                if done.is_empty() {
+                    return Ok(());
+                }
+                running = s.spawn(next);
+                sink(done)?;
             }
-            sink(ready)
         })
     }
 }

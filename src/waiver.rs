@@ -228,6 +228,8 @@ pub fn today() -> String {
 pub struct ConfigWaivers {
     used: Vec<bool>,
     expired_hit: Vec<bool>,
+    /// Whether a checked plan matched the waiver's paths.
+    named: Vec<bool>,
 }
 
 impl ConfigWaivers {
@@ -236,6 +238,18 @@ impl ConfigWaivers {
         ConfigWaivers {
             used: vec![false; settings.waivers.len()],
             expired_hit: vec![false; settings.waivers.len()],
+            named: vec![false; settings.waivers.len()],
+        }
+    }
+
+    /// Notes that `plan` was checked: a waiver whose paths match it may be judged unused.
+    pub fn saw(&mut self, settings: &Settings, plan: &Path) {
+        if settings.config.is_none() {
+            return;
+        }
+        let rel = settings.relative(plan);
+        for (named, w) in self.named.iter_mut().zip(&settings.waivers) {
+            *named = *named || w.paths.is_match(&rel);
         }
     }
 
@@ -280,14 +294,17 @@ impl ConfigWaivers {
         settings: &Settings,
         rules: &RuleSet,
         sources: &mut SourceDb,
-        checked: &[&Path],
         today: &str,
         lang: Lang,
     ) -> Vec<Diagnostic> {
         let Some(config) = &settings.config else {
             return Vec::new();
         };
-        let ConfigWaivers { used, expired_hit } = self;
+        let ConfigWaivers {
+            used,
+            expired_hit,
+            named,
+        } = self;
         let mut out = Vec::new();
         let mut file = None;
         for (i, w) in settings.waivers.iter().enumerate() {
@@ -297,10 +314,7 @@ impl ConfigWaivers {
                 .codes
                 .iter()
                 .any(|c| rules.find(c).is_some_and(|r| r.enabled));
-            let relevant = ran
-                && checked
-                    .iter()
-                    .any(|p| w.paths.is_match(settings.relative(p)));
+            let relevant = ran && named[i];
             // Report a waiver that expired, or that could have applied here and waived nothing.
             let stale = expired_hit[i] || (relevant && (expired || !used[i]));
             if !stale {
