@@ -373,7 +373,13 @@ mod tests {
         let every_control: String = (0u8..0x20).map(char::from).collect();
         let tricky =
             format!("”Bostäder” \"quoted\" back\\slash {every_control} \u{7f} 🏠 NFD: a\u{308}");
-        let notes = vec![tricky.clone(), String::new()];
+        // Escapes at many offsets, inside long runs of plain text.
+        let mut long = String::new();
+        for i in 0..40 {
+            long.push_str(&"å".repeat(i % 9));
+            long.push_str(["\"", "\\", "\n", "\u{1}", "x"][i % 5]);
+        }
+        let notes = vec![tricky.clone(), String::new(), long];
         let no_notes: Vec<String> = Vec::new();
         let waiver = JsonWaiver {
             reason: "beslut i nämnden \"2026\"",
