@@ -172,9 +172,9 @@ impl Linter<'_> {
     }
 
     /// Checks `files` in parallel, a chunk at a time, and hands each chunk's results to `sink`
-    /// in the order of `files`. While `sink` works on one chunk the next is being checked, and
-    /// the one after that is taken from `files` (which may be a directory walk), so memory holds
-    /// a few chunks, however many files there are.
+    /// in the order of `files`. While `sink` works on one chunk, the next is taken from `files`
+    /// (which may be a directory walk) and checked, so memory holds two chunks, however many
+    /// files there are.
     pub fn check_chunks<E>(
         &self,
         files: impl Iterator<Item = PathBuf> + Send,
