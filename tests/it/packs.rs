@@ -157,3 +157,67 @@ fn a_missing_pack_file_is_exit_2() {
         stderr(&out)
     );
 }
+
+/// A pack's `forbid` rules with `patterns`, checked on a plan: every occurrence is found,
+/// whether the patterns start with a literal (blocks without its first byte are skipped) or
+/// with a class (every block is searched).
+#[test]
+fn forbid_patterns_find_every_occurrence_with_or_without_a_literal_start() {
+    let literal = pack_with(
+        "code = \"TP001\"\nname = \"utkast\"\nkind = \"forbid\"\npatterns = ['(?i)utkast']",
+    );
+    let classes = pack_with(
+        "code = \"TQ001\"\nname = \"oklart\"\nkind = \"forbid\"\npatterns = ['\\d{4}-XX-XX', '\\p{Lu}{3}-\\d+']",
+    )
+    .replace("id = \"test\"", "id = \"test2\"")
+    .replace("prefix = \"TP\"", "prefix = \"TQ\"");
+    let plan = "# Plan\n\nEtt UTKAST till planen, och ett utkast till.\n\nDatum 2026-XX-XX och ärende ABC-123 här.\n\nInget att se här.\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_str().expect("utf-8 path").to_owned()
+    };
+    let (literal, classes, plan) = (
+        write("literal.toml", &literal),
+        write("classes.toml", &classes),
+        write("plan.md", plan),
+    );
+    let out = planlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "--rules",
+        &literal,
+        "--rules",
+        &classes,
+        "--select",
+        "TP001,TQ001",
+        &plan,
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    let found: Vec<(String, u64, u64)> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let n = |k: &str| d[k].as_u64().expect("number");
+            (
+                d["code"].as_str().expect("code").to_owned(),
+                n("line"),
+                n("column"),
+            )
+        })
+        .collect();
+    let at = |code: &str, line: u64, column: u64| (code.to_owned(), line, column);
+    assert_eq!(
+        found,
+        [
+            at("TP001", 3, 5),
+            at("TP001", 3, 33),
+            at("TQ001", 5, 7),
+            at("TQ001", 5, 29),
+        ]
+    );
+}
