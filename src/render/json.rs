@@ -173,6 +173,18 @@ fn number(buf: &mut Vec<u8>, n: usize) {
     let _ = write!(buf, "{n}");
 }
 
+/// Appends the `line`, `column`, `end_line` and `end_column` fields, each followed by a comma.
+fn place(buf: &mut Vec<u8>, indent: &str, values: [usize; 4]) {
+    for (name, value) in ["line", "column", "end_line", "end_column"]
+        .into_iter()
+        .zip(values)
+    {
+        key(buf, indent, name);
+        number(buf, value);
+        buf.push(b',');
+    }
+}
+
 /// Appends one finding exactly as `serde_json`'s pretty printer writes a [`JsonDiagnostic`]
 /// nested four spaces deep (the tests compare the two), without its per-field overhead: a
 /// large run writes tens of megabytes of findings.
@@ -188,16 +200,7 @@ fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
         string(buf, value);
         buf.push(b',');
     }
-    for (name, value) in [
-        ("line", d.line),
-        ("column", d.column),
-        ("end_line", d.end_line),
-        ("end_column", d.end_column),
-    ] {
-        key(buf, I, name);
-        number(buf, value);
-        buf.push(b',');
-    }
+    place(buf, I, [d.line, d.column, d.end_line, d.end_column]);
     key(buf, I, "message");
     string(buf, d.message);
     buf.push(b',');
@@ -210,16 +213,7 @@ fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
         buf.extend_from_slice(b"\n        {");
         key(buf, L, "primary");
         buf.extend_from_slice(if l.primary { b"true," } else { b"false," });
-        for (name, value) in [
-            ("line", l.line),
-            ("column", l.column),
-            ("end_line", l.end_line),
-            ("end_column", l.end_column),
-        ] {
-            key(buf, L, name);
-            number(buf, value);
-            buf.push(b',');
-        }
+        place(buf, L, [l.line, l.column, l.end_line, l.end_column]);
         key(buf, L, "message");
         string(buf, l.message);
         buf.extend_from_slice(b"\n        }");
