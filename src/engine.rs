@@ -10,7 +10,8 @@ use crate::checks::{self, area, Check, Compile, Forbidden, PackSettings};
 use crate::diagnostic::{Diagnostic, FileId, Severity};
 use crate::document::Document;
 use crate::matching::TermSet;
-use crate::pack::{did_you_mean, fill_pair, Lang, Localized, PackDef, PackError, RuleDef};
+use crate::pack::{did_you_mean, PackDef, PackError, RuleDef};
+use crate::i18n::{fill_pair, Lang, Localized};
 
 /// One compiled rule.
 #[derive(Debug)]

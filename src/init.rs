@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::pack::Lang;
+use crate::i18n::Lang;
 
 /// The config file `init` writes.
 pub const CONFIG: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.

@@ -17,6 +17,7 @@
 pub mod cli;
 pub mod config;
 pub mod discover;
+pub mod i18n;
 pub mod pack;
 pub mod source;
 pub mod document;
@@ -36,7 +37,8 @@ use std::io::{self, Write};
 use cli::{Cli, ColorArg, LangArg};
 use diagnostic::Severity;
 use engine::RuleSet;
-use pack::{Lang, PackError};
+use i18n::Lang;
+use pack::PackError;
 use source::{SourceDb, SourceFile};
 
 /// How a run ended, when planlint could do its job.

@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::Document;
 use crate::engine::RuleSet;
-use crate::pack::Lang;
+use crate::i18n::Lang;
 use crate::source::{SourceDb, SourceFile};
 use crate::waiver;
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::checks::area::HeadingMatch;
 use crate::checks::Areas;
 use crate::document::Document;
-use crate::pack::Lang;
+use crate::i18n::Lang;
 use crate::source::SourceFile;
 
 /// The outline of `doc` as text.

@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity, Waived};
 use crate::document::Document;
 use crate::engine::RuleSet;
-use crate::pack::Lang;
+use crate::i18n::Lang;
 use crate::source::{SourceDb, SourceFile};
 
 /// planlint's own codes for waivers.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use planlint::engine::RuleSet;
 use planlint::lint;
-use planlint::pack::Lang;
+use planlint::i18n::Lang;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();

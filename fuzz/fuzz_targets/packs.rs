@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use planlint::config::settings::CliValues;
 use planlint::engine::RuleSet;
-use planlint::pack::Lang;
+use planlint::i18n::Lang;
 
 fn builtin() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();

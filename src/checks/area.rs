@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::document::{BlockKind, Document, SectionId};
 use crate::matching::{Hit, TermSet, Word};
-use crate::pack::Localized;
+use crate::i18n::Localized;
 
 use super::PackSettings;
 

@@ -12,7 +12,8 @@ use regex::Regex;
 use crate::diagnostic::Diagnostic;
 use crate::document::Block;
 use crate::matching::TermSet;
-use crate::pack::{fill_pair, PackError, RuleDef};
+use crate::pack::{PackError, RuleDef};
+use crate::i18n::fill_pair;
 
 use super::{Check, Compile, Cx};
 

@@ -7,7 +7,8 @@
 //! reported that and this rule stays quiet.
 
 use crate::diagnostic::Diagnostic;
-use crate::pack::{fill_pair, PackError, RuleDef};
+use crate::pack::{PackError, RuleDef};
+use crate::i18n::fill_pair;
 
 use super::{missing_groups, Check, Compile, Cx, Group};
 

@@ -20,7 +20,8 @@ pub use forbid::Forbidden;
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
 use crate::matching::TermSet;
-use crate::pack::{Lang, Localized, PackError, PackHeader, RuleDef};
+use crate::pack::{PackError, PackHeader, RuleDef};
+use crate::i18n::{Lang, Localized};
 
 /// The code behind one rule.
 pub trait Check: Send + Sync + std::fmt::Debug {
@@ -254,8 +255,8 @@ impl Compile<'_> {
         TermSet::parse(&texts).map_err(|(i, why)| {
             self.error(
                 raw[i].span(),
-                crate::pack::fill_pair("ogiltig term: {why}", "invalid term: {why}", &why),
-                crate::pack::fill_pair("här", "here", ""),
+                crate::i18n::fill_pair("ogiltig term: {why}", "invalid term: {why}", &why),
+                crate::i18n::fill_pair("här", "here", ""),
             )
         })
     }
@@ -291,12 +292,12 @@ impl Compile<'_> {
                     Some(i) if self.codes[i].1 => Ok(i),
                     Some(_) => Err(self.error(
                         code.span(),
-                        crate::pack::fill_pair(
+                        crate::i18n::fill_pair(
                             "`{why}` är ingen regel av typen `section`",
                             "`{why}` is not a `section` rule",
                             c,
                         ),
-                        crate::pack::fill_pair(
+                        crate::i18n::fill_pair(
                             "`within` tar koder för områden",
                             "`within` takes codes of area rules",
                             "",
@@ -305,12 +306,12 @@ impl Compile<'_> {
                     None => {
                         let err = self.error(
                             code.span(),
-                            crate::pack::fill_pair(
+                            crate::i18n::fill_pair(
                                 "okänd regelkod `{why}`",
                                 "unknown rule code `{why}`",
                                 c,
                             ),
-                            crate::pack::fill_pair(
+                            crate::i18n::fill_pair(
                                 "ingen regel har den koden",
                                 "no rule has this code",
                                 "",
@@ -330,12 +331,12 @@ impl Compile<'_> {
     pub fn missing_key(&self, rule: &RuleDef, key: &str) -> PackError {
         self.error(
             rule.kind.span(),
-            crate::pack::fill_pair(
+            crate::i18n::fill_pair(
                 "regeln saknar nyckeln `{why}`",
                 "the rule lacks the key `{why}`",
                 key,
             ),
-            crate::pack::fill_pair("den här typen behöver den", "this kind needs it", ""),
+            crate::i18n::fill_pair("den här typen behöver den", "this kind needs it", ""),
         )
     }
 }

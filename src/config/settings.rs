@@ -11,7 +11,8 @@ use serde::Deserialize;
 use super::{validate, Loaded, SeverityMap};
 use crate::diagnostic::Severity;
 use crate::engine::RuleSet;
-use crate::pack::{fill_pair, Lang, PackError};
+use crate::pack::PackError;
+use crate::i18n::{fill_pair, Lang};
 
 /// A severity as configured, including `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, schemars::JsonSchema)]

@@ -5,7 +5,8 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
 use super::{Loaded, SpannedStrings};
-use crate::pack::{fill_pair, suggest_code, FileKind, Localized, PackError};
+use crate::pack::{suggest_code, FileKind, PackError};
+use crate::i18n::{fill_pair, Localized};
 
 /// An error at `span` of the config file.
 pub fn error(

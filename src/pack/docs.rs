@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Lang, PackHeader, RuleDef};
+use super::{PackHeader, RuleDef};
+use crate::i18n::Lang;
 
 /// The text `planlint explain CODE` prints for `rule` of the pack with `header`.
 pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Localized, PackDef, PackHeader, RuleDef};
+use super::{PackDef, PackHeader, RuleDef};
+use crate::i18n::{t, Localized};
 
 /// The built-in pack, embedded at build time.
 const BUILTIN_TEXT: &str = include_str!("../../rules/integrationspolicy.toml");
@@ -68,14 +69,6 @@ impl PackError {
     pub fn with_help(mut self, help: Localized) -> Self {
         self.help = Some(help);
         self
-    }
-}
-
-/// Shorthand for a Swedish/English text pair.
-pub(crate) fn t(sv: impl Into<String>, en: impl Into<String>) -> Localized {
-    Localized {
-        sv: sv.into(),
-        en: en.into(),
     }
 }
 

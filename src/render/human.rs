@@ -9,7 +9,7 @@ use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWrit
 
 use super::{Counts, Report};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::pack::Lang;
+use crate::i18n::Lang;
 use crate::source::SourceDb;
 
 fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {

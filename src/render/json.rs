@@ -262,7 +262,7 @@ fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
 
 impl Stream {
     /// Writes everything up to the first finding.
-    pub fn begin(lang: crate::pack::Lang, w: &mut dyn Write) -> io::Result<Stream> {
+    pub fn begin(lang: crate::i18n::Lang, w: &mut dyn Write) -> io::Result<Stream> {
         let tool = Tool {
             name: "planlint",
             version: env!("CARGO_PKG_VERSION"),

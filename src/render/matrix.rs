@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Report;
 use crate::diagnostic::FileId;
-use crate::pack::Lang;
+use crate::i18n::Lang;
 
 /// One cell.
 #[derive(Debug, Clone, Serialize)]

@@ -12,7 +12,7 @@ pub mod short;
 
 use crate::diagnostic::{Diagnostic, FileId, Severity};
 use crate::engine::RuleSet;
-use crate::pack::Lang;
+use crate::i18n::Lang;
 use crate::source::SourceDb;
 
 /// Everything a renderer needs.

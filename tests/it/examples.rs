@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use planlint::pack::Lang;
+use planlint::i18n::Lang;
 
 use crate::support::root;
 

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use planlint::diagnostic::Severity;
 use planlint::engine::RuleSet;
 use planlint::lint::{self, Checked};
-use planlint::pack::Lang;
+use planlint::i18n::Lang;
 use proptest::prelude::*;
 use proptest::sample::select;
 use unicode_normalization::UnicodeNormalization as _;

@@ -8,7 +8,7 @@ use planlint::diagnostic::Diagnostic;
 use planlint::document::Document;
 use planlint::engine::RuleSet;
 use planlint::lint;
-use planlint::pack::Lang;
+use planlint::i18n::Lang;
 
 /// The built-in rules.
 pub fn rules() -> RuleSet {
