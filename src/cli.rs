@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::render::Format;
+
 /// planlint: checks department plans against the municipality's policies.
 #[derive(Debug, Parser)]
 #[command(name = "planlint", version, about, long_about = None)]
@@ -139,23 +141,6 @@ pub enum ReportFormat {
     Json,
     /// CSV, for spreadsheets.
     Csv,
-}
-
-/// Output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// rustc-style diagnostics for people.
-    Human,
-    /// One line per finding: `path:line:col: severity[CODE]: message`.
-    Short,
-    /// One JSON object (see the README).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// JUnit XML, for GitLab, Jenkins and Azure.
-    Junit,
 }
 
 /// `--lang`.

@@ -97,7 +97,7 @@ impl Plans {
                 reason: e.to_string(),
             })?;
             if !meta.is_dir() {
-                listed.push(normalize(path));
+                listed.push(normalize(path, false));
             } else if paths.len() == 1 {
                 return Ok(Plans {
                     source: Source::Walking {
@@ -160,17 +160,28 @@ fn next_plan(
             }
         };
         if let Some(plan) = plan {
-            return Some(normalize(&plan));
+            return Some(normalize(&plan, false));
         }
     }
     None
 }
 
-/// `a.md` and `./a.md` are one plan, and `./` reads better left out.
-fn normalize(path: &Path) -> PathBuf {
-    path.components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect()
+/// `path` without `.` components: `a.md` and `./a.md` are one plan, and `./` reads better left
+/// out. With `fold_parents`, `dir/..` is also folded away, without touching the file system:
+/// right for matching globs, wrong for a path that is read (`dir` may be a link), so discovery
+/// keeps its `..`.
+pub fn normalize(path: &Path, fold_parents: bool) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if fold_parents => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,17 +1,21 @@
 //! The engine: compiles packs into a rule set once, then checks documents with it.
 //!
-//! Per document, area coverage is worked out first (every `section` rule, enabled or not, since
-//! other rules read it), then every enabled rule runs, and the findings are sorted so that output
-//! never depends on thread scheduling.
+//! Compiled once and immutable afterwards. Per plan, area coverage is worked out first (every
+//! `section` rule, running or not, since other rules read it), then every rule the verdict lets
+//! run. Findings carry the rule's default severity; what happens to them next (severity,
+//! waivers) is [`crate::verdict`]'s business, and sorting is [`crate::run`]'s.
 
-use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use rustc_hash::FxHashMap;
 
 use crate::checks::{self, area, Check, Compile, Forbidden, PackSettings};
-use crate::diagnostic::{Diagnostic, FileId, Severity};
+use crate::config::Loaded;
+use crate::diagnostic::{Diagnostic, FileId};
 use crate::document::Document;
-use crate::matching::TermSet;
-use crate::pack::{did_you_mean, PackDef, PackError, RuleDef};
 use crate::i18n::{fill_pair, Lang, Localized};
+use crate::matching::TermSet;
+use crate::pack::{self, did_you_mean, FileKind, PackDef, PackError, RuleDef};
 
 /// One compiled rule.
 #[derive(Debug)]
@@ -20,10 +24,6 @@ pub struct Rule {
     pub def: RuleDef,
     /// Index of its pack in [`RuleSet::packs`].
     pub pack: usize,
-    /// Severity after overrides.
-    pub severity: Severity,
-    /// Whether findings of this rule are reported.
-    pub enabled: bool,
     /// The note every finding carries: the policy clause the rule comes from.
     pub note: Localized,
     check: Box<dyn Check>,
@@ -33,11 +33,6 @@ impl Rule {
     /// The rule's code.
     pub fn code(&self) -> &str {
         self.def.code.get_ref()
-    }
-
-    /// Rules (by index) whose coverage this rule reads.
-    pub fn depends_on(&self) -> &[usize] {
-        self.check.depends_on()
     }
 }
 
@@ -50,9 +45,60 @@ pub struct RuleSet {
     pub pack_paths: Vec<String>,
     /// All rules, packs in load order, rules in file order.
     pub rules: Vec<Rule>,
+    /// Index of each rule by its code as written.
+    by_code: FxHashMap<String, usize>,
 }
 
 impl RuleSet {
+    /// Loads the packs `config` names (or the built-in one, without a config or a `packs`
+    /// key) plus the `extra` packs (`--rules`), and compiles them: the one way rules are
+    /// loaded, by the binary, the tests and the fuzz targets alike.
+    pub fn load(config: Option<&Loaded>, extra: &[PathBuf]) -> Result<RuleSet, PackError> {
+        let mut defs = Vec::new();
+        match config.and_then(|c| c.file.packs.as_ref().map(|p| (c, p))) {
+            None => defs.push(pack::builtin()?),
+            Some((c, packs)) => {
+                for entry in packs.get_ref() {
+                    let name = entry.get_ref();
+                    if name == "builtin" || name == "integrationspolicy" {
+                        defs.push(pack::builtin()?);
+                        continue;
+                    }
+                    let path = c.dir().join(name);
+                    if !path.is_file() {
+                        let mut e = PackError::at(
+                            &c.path.display().to_string(),
+                            &c.text,
+                            entry.span(),
+                            fill_pair(
+                                "regelpaketet `{why}` finns inte",
+                                "the rule pack `{why}` does not exist",
+                                name,
+                            ),
+                            fill_pair(
+                                "sökvägen räknas från konfigurationsfilens katalog",
+                                "the path is relative to the config file's directory",
+                                "",
+                            ),
+                        )
+                        .with_help(fill_pair(
+                            "det inbyggda paketet heter `builtin`",
+                            "the built-in pack is called `builtin`",
+                            "",
+                        ));
+                        e.code = FileKind::Config.code();
+                        return Err(e);
+                    }
+                    defs.push(pack::load(&path)?);
+                }
+            }
+        }
+        for path in extra {
+            defs.push(pack::load(path)?);
+        }
+        RuleSet::compile(defs)
+    }
+
     /// Compiles packs. Codes must be unique across all packs.
     pub fn compile(defs: Vec<PackDef>) -> Result<RuleSet, PackError> {
         let mut codes: Vec<(String, bool)> = Vec::new();
@@ -79,6 +125,7 @@ impl RuleSet {
             packs: Vec::new(),
             pack_paths: Vec::new(),
             rules: Vec::new(),
+            by_code: FxHashMap::default(),
         };
         for (pack, def) in defs.into_iter().enumerate() {
             let cx = Compile {
@@ -92,11 +139,11 @@ impl RuleSet {
             let anchors: TermSet = cx.terms(&header.anchors)?;
             for rule in &def.rules {
                 let check = compile_rule(rule, &cx)?;
+                set.by_code
+                    .insert(rule.code.get_ref().clone(), set.rules.len());
                 set.rules.push(Rule {
                     def: rule.clone(),
                     pack,
-                    severity: rule.severity,
-                    enabled: true,
                     note: checks::policy_note(header, rule),
                     check,
                 });
@@ -112,24 +159,6 @@ impl RuleSet {
         Ok(set)
     }
 
-    /// The rule table in Markdown (code, name, severity, kind, what it checks), as in the README.
-    pub fn markdown_table(&self) -> String {
-        let mut out =
-            String::from("| code | name | severity | kind | checks |\n|---|---|---|---|---|\n");
-        for r in &self.rules {
-            let _ = writeln!(
-                out,
-                "| {} | `{}` | {} | {} | {} |",
-                r.code(),
-                r.def.name.get_ref(),
-                r.severity.as_str(),
-                r.def.kind.get_ref(),
-                r.def.summary.en
-            );
-        }
-        out
-    }
-
     /// The rule with `code`, if any.
     pub fn find(&self, code: &str) -> Option<&Rule> {
         self.rules
@@ -137,32 +166,31 @@ impl RuleSet {
             .find(|r| r.code().eq_ignore_ascii_case(code))
     }
 
-    /// Reports only the rules with these codes (case-insensitive).
-    pub fn select(&mut self, codes: &[&str]) {
-        for rule in &mut self.rules {
-            rule.enabled = codes
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(rule.def.code.get_ref()));
-        }
+    /// The index of the rule with `code` (any letter case), if any.
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.rules
+            .iter()
+            .position(|r| r.code().eq_ignore_ascii_case(code))
     }
 
-    /// Checks one parsed document and returns its findings, sorted.
-    pub fn check(&self, doc: &Document, text: &str, file: FileId, lang: Lang) -> Vec<Diagnostic> {
-        self.check_only(doc, text, file, lang, |i| self.rules[i].enabled)
+    /// The index of the rule with exactly `code`, as findings carry it.
+    pub fn index(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
     }
 
-    /// Like [`RuleSet::check`], running only the rules (by index) that `run` accepts.
-    fn check_only(
+    /// Checks one parsed plan, running only the rules (by index) that `runs` accepts, and
+    /// returns their findings in rule order, each with its rule's default severity.
+    pub fn check_plan(
         &self,
         doc: &Document,
         text: &str,
         file: FileId,
         lang: Lang,
-        run: impl Fn(usize) -> bool,
+        runs: impl Fn(usize) -> bool,
     ) -> Vec<Diagnostic> {
         let areas = self.areas(doc, text);
         let mut out = Vec::new();
-        for (rule_index, rule) in self.rules.iter().enumerate().filter(|(i, _)| run(*i)) {
+        for (rule_index, rule) in self.rules.iter().enumerate().filter(|(i, _)| runs(*i)) {
             let cx = checks::Cx {
                 doc,
                 text,
@@ -170,14 +198,13 @@ impl RuleSet {
                 lang,
                 rule: &rule.def,
                 rule_index,
-                severity: rule.severity,
+                severity: rule.def.severity,
                 note: rule.note.get(lang),
                 pack: &self.packs[rule.pack],
                 areas: &areas,
             };
             rule.check.run(&cx, &mut out);
         }
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }
 
@@ -197,7 +224,7 @@ impl RuleSet {
             ] {
                 let doc = Document::parse(example);
                 let codes: Vec<String> = self
-                    .check_only(&doc, example, 0, Lang::Sv, |j| j == i)
+                    .check_plan(&doc, example, 0, Lang::Sv, |j| j == i)
                     .into_iter()
                     .map(|d| d.code)
                     .collect();

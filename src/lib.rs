@@ -3,21 +3,24 @@
 //! The pipeline, one direction, in module order:
 //!
 //! 1. [`config`]: `planlint.toml` and the command line → settings; [`discover`]: paths and
-//!    directories → sorted plans;
+//!    directories → the stream of plans;
 //! 2. [`pack`] + [`engine`]: rule packs (built-in + extra) → one compiled [`engine::RuleSet`];
-//! 3. [`lint`]: each plan is read once and parsed once into a [`document::Document`]
-//!    ([`matching`] does the Swedish-aware comparisons), then every rule's [`checks`] run;
-//! 4. [`waiver`]s are applied, [`diagnostic`]s are sorted and [`render`]ed in the chosen format;
-//!    [`commands`] ties the steps together per subcommand and `run` maps the outcome to an exit
-//!    code.
+//! 3. [`run`]: each plan is read once ([`source`]) and parsed once into a
+//!    [`document::Document`] ([`matching`] does the Swedish-aware comparisons), then every
+//!    rule's [`checks`] run;
+//! 4. the [`verdict`] decides what happens to each finding (severity, overrides, waivers);
+//!    findings ([`diagnostic`]) are sorted once and handed to a [`render`] sink;
+//! 5. the subcommands tie the steps together and [`run()`] maps the outcome to an exit code.
+//!
+//! [`i18n`] holds the language and every text's translation.
 //!
 //! The library never prints to the process's stdout or stderr; it writes to the writers it is
 //! given, so tests and editors reuse the same engine.
 
 pub mod cli;
+pub mod i18n;
 pub mod config;
 pub mod discover;
-pub mod i18n;
 pub mod pack;
 pub mod source;
 pub mod document;
@@ -25,21 +28,18 @@ pub mod matching;
 pub mod engine;
 pub mod checks;
 pub mod diagnostic;
-pub mod lint;
-pub mod waiver;
+pub mod verdict;
+pub mod run;
 pub mod render;
-pub mod outline;
-pub mod commands;
-pub mod init;
+mod commands;
 
 use std::io::{self, Write};
 
 use cli::{Cli, ColorArg, LangArg};
-use diagnostic::Severity;
-use engine::RuleSet;
+use diagnostic::{codes, Diagnostic, Label};
 use i18n::Lang;
 use pack::PackError;
-use source::{SourceDb, SourceFile};
+use source::SourceFile;
 
 /// How a run ended, when planlint could do its job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,21 +102,12 @@ impl Error {
     pub fn render(&self, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
         if let Error::Pack(e) = self {
             if let Some(span) = &e.span {
-                let mut db = SourceDb::default();
-                let file = db.add(SourceFile::new(e.path.clone(), e.text.clone()));
-                let d = diagnostic::Diagnostic {
-                    code: e.code.to_owned(),
-                    name: "regelpaket".to_owned(),
-                    severity: Severity::Error,
-                    message: e.message.get(lang).to_owned(),
-                    file,
-                    primary: diagnostic::Label::new(span.clone(), e.label.get(lang)),
-                    secondary: Vec::new(),
-                    help: e.help.as_ref().map(|h| h.get(lang).to_owned()),
-                    notes: Vec::new(),
-                    waiver: None,
-                };
-                return render::human::emit(&d, &db, color, w);
+                let file = SourceFile::new(e.path.clone(), e.text.clone());
+                let code = codes::find(e.code).unwrap_or(codes::PACK);
+                let label = Label::new(span.clone(), e.label.get(lang));
+                let mut d = Diagnostic::own(code, e.message.get(lang), 0, label);
+                d.help = e.help.as_ref().map(|h| h.get(lang).to_owned());
+                return render::human::emit(&d, &file, color, w);
             }
         }
         writeln!(w, "error: {}", self.message(lang))?;
@@ -145,15 +136,6 @@ pub fn use_color(choice: ColorArg, is_terminal: bool) -> bool {
         ColorArg::Never => false,
         ColorArg::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
-}
-
-/// Loads the built-in pack and any extra packs, and compiles them.
-pub fn load_rules(extra: &[std::path::PathBuf]) -> Result<RuleSet, PackError> {
-    let mut defs = vec![pack::builtin()?];
-    for path in extra {
-        defs.push(pack::load(path)?);
-    }
-    RuleSet::compile(defs)
 }
 
 /// Runs the command in `cli`: reads plans (stdin for `-`), writes results to `out`.

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" ({}:{})", l.file(), l.line()))
             .unwrap_or_default();
-        let (sv_file, en_file) = match planlint::lint::current_file() {
+        let (sv_file, en_file) = match planlint::run::current_file() {
             Some(f) => (
                 format!(" vid granskning av `{f}`"),
                 format!(" while checking `{f}`"),

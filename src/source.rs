@@ -1,7 +1,8 @@
 //! The file database: every file's display path and text, and byte ↔ line/column mapping.
 //!
 //! Spans stay byte ranges everywhere else; lines and columns are computed here, and only when
-//! rendering. Implements codespan-reporting's `Files` so the human renderer can use it as is.
+//! rendering. A [`SourceFile`] implements codespan-reporting's `Files`, so the human renderer can use it as
+//! is.
 
 use std::ops::Range;
 
@@ -80,72 +81,36 @@ fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// All files of one run that diagnostics may point into.
-#[derive(Debug, Default, Clone)]
-pub struct SourceDb {
-    files: Vec<SourceFile>,
+/// The 1-based line of byte `byte` of `text`, counting `\n` only: for TOML files (packs and
+/// configs), where a lone CR is not a line ending.
+pub fn line_of(text: &str, byte: usize) -> usize {
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..byte.min(text.len())]).count() + 1
 }
 
-impl SourceDb {
-    /// Adds a file and returns its id.
-    pub fn add(&mut self, file: SourceFile) -> FileId {
-        self.files.push(file);
-        self.files.len() - 1
-    }
-
-    /// The file with `id`.
-    pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id]
-    }
-
-    /// Number of files.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    /// Whether there are no files.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
-    /// Moves every file of `other` to the end of this one; returns the id the first one got.
-    pub fn append(&mut self, other: SourceDb) -> FileId {
-        let offset = self.files.len();
-        self.files.extend(other.files);
-        offset
-    }
-}
-
-impl<'a> Files<'a> for SourceDb {
+/// One file is a file database for codespan-reporting: every diagnostic rendered against it
+/// points into it, whatever its file id.
+impl<'a> Files<'a> for SourceFile {
     type FileId = FileId;
     type Name = &'a str;
     type Source = &'a str;
 
-    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.files
-            .get(id)
-            .map(|f| f.path.as_str())
-            .ok_or(FilesError::FileMissing)
+    fn name(&'a self, _: FileId) -> Result<&'a str, FilesError> {
+        Ok(self.path.as_str())
     }
 
-    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.files
-            .get(id)
-            .map(|f| f.text.as_str())
-            .ok_or(FilesError::FileMissing)
+    fn source(&'a self, _: FileId) -> Result<&'a str, FilesError> {
+        Ok(self.text.as_str())
     }
 
-    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
-        Ok(file.line_index(byte_index))
+    fn line_index(&'a self, _: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        Ok(SourceFile::line_index(self, byte_index))
     }
 
-    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
-        file.line_range_of(line_index)
+    fn line_range(&'a self, _: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        self.line_range_of(line_index)
             .ok_or(FilesError::LineTooLarge {
                 given: line_index,
-                max: file.line_starts.len() - 1,
+                max: self.line_starts.len() - 1,
             })
     }
 }

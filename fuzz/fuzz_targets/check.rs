@@ -5,24 +5,20 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use planlint::config::Settings;
 use planlint::engine::RuleSet;
-use planlint::lint;
-use planlint::i18n::Lang;
+use planlint::render::{matrix, Format, Options};
+use planlint::verdict::Verdict;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| planlint::load_rules(&[]).expect("the built-in pack compiles"))
+    RULES.get_or_init(|| RuleSet::load(None, &[]).expect("the built-in pack compiles"))
 }
 
 fuzz_target!(|data: &[u8]| {
-    let rules = rules();
-    let settings = planlint::config::Settings::defaults();
-    let linter = lint::Linter {
-        rules,
-        settings: &settings,
-        lang: Lang::Sv,
-    };
-    let checked = linter.check_bytes("plan.md".to_owned(), data.to_vec());
+    let settings = Settings::defaults();
+    let verdict = Verdict::new(rules(), &settings);
+    let checked = planlint::run::check_bytes(&verdict, 0, "plan.md".to_owned(), data.to_vec());
     let text = &checked.source.text;
     for d in &checked.diagnostics {
         for label in std::iter::once(&d.primary).chain(&d.secondary) {
@@ -34,22 +30,21 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
-    let (db, diagnostics) = lint::collect(vec![checked]);
-    let report = planlint::render::Report {
-        diagnostics: &diagnostics,
-        sources: &db,
-        files: 1,
-        lang: Lang::En,
+    let options = Options {
+        verdict: &verdict,
+        color: false,
         quiet: false,
-        plans: &[0],
-        rules,
     };
+    let mut totals = planlint::diagnostic::Totals::default();
+    totals.add(&checked);
     let mut out = Vec::new();
-    planlint::render::human::render(&report, false, &mut out).expect("writes to a Vec");
-    planlint::render::json::render(&report, &mut out).expect("writes to a Vec");
-    planlint::render::sarif::render(&report, &mut out).expect("writes to a Vec");
-    planlint::render::junit::render(&report, &mut out).expect("writes to a Vec");
-    planlint::render::github::render(&report, &mut out).expect("writes to a Vec");
-    let matrix = planlint::render::matrix::build(&report);
-    let _ = planlint::render::matrix::html(&matrix, Lang::Sv);
+    for format in Format::ALL {
+        let again = planlint::run::check_bytes(&verdict, 0, "plan.md".to_owned(), data.to_vec());
+        let mut sink = format.sink(options, &mut out);
+        sink.begin().expect("writes to a Vec");
+        sink.file(again).expect("writes to a Vec");
+        sink.end(&totals).expect("writes to a Vec");
+    }
+    let m = matrix::build(&[checked], &verdict);
+    let _ = matrix::html(&m, planlint::i18n::Lang::Sv);
 });

@@ -14,8 +14,8 @@
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document, SectionId};
-use crate::matching::{Hit, TermSet, Word};
 use crate::i18n::Localized;
+use crate::matching::{Hit, TermSet, Word};
 
 use super::PackSettings;
 

@@ -28,10 +28,6 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
 }
 
 impl Check for ElementsCheck {
-    fn depends_on(&self) -> &[usize] {
-        &self.within
-    }
-
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for &rule in &self.within {
             let Some(area) = cx.areas.get(rule) else {

@@ -11,9 +11,9 @@ use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Block;
+use crate::i18n::fill_pair;
 use crate::matching::TermSet;
 use crate::pack::{PackError, RuleDef};
-use crate::i18n::fill_pair;
 
 use super::{Check, Compile, Cx};
 

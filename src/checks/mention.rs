@@ -7,8 +7,8 @@
 //! reported that and this rule stays quiet.
 
 use crate::diagnostic::Diagnostic;
-use crate::pack::{PackError, RuleDef};
 use crate::i18n::fill_pair;
+use crate::pack::{PackError, RuleDef};
 
 use super::{missing_groups, Check, Compile, Cx, Group};
 
@@ -44,10 +44,6 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
 }
 
 impl Check for MentionCheck {
-    fn depends_on(&self) -> &[usize] {
-        &self.within
-    }
-
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let first = self
             .within

@@ -19,20 +19,15 @@ pub use forbid::Forbidden;
 
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
+use crate::i18n::{Lang, Localized};
 use crate::matching::TermSet;
 use crate::pack::{PackError, PackHeader, RuleDef};
-use crate::i18n::{Lang, Localized};
 
 /// The code behind one rule.
 pub trait Check: Send + Sync + std::fmt::Debug {
     /// For `section` rules: what names the rule's area.
     fn area(&self) -> Option<&AreaMatcher> {
         None
-    }
-
-    /// Rules (by index) whose coverage this check reads.
-    fn depends_on(&self) -> &[usize] {
-        &[]
     }
 
     /// Checks one document and appends findings.
@@ -66,7 +61,7 @@ pub struct Cx<'a> {
     pub rule: &'a RuleDef,
     /// Index of the rule in the rule set.
     pub rule_index: usize,
-    /// Severity after overrides.
+    /// The rule's default severity (the verdict sets the final one).
     pub severity: Severity,
     /// The policy note of the rule's findings, in `lang` (see [`policy_note`]).
     pub note: &'a str,
@@ -84,18 +79,16 @@ impl Cx<'_> {
         label: String,
         vars: &[(&str, &str)],
     ) -> Diagnostic {
-        Diagnostic {
-            code: self.rule.code.get_ref().clone(),
-            name: self.rule.name.get_ref().clone(),
-            severity: self.severity,
-            message: self.rule.message.fill(self.lang, vars),
-            file: self.file,
-            primary: Label::new(span, label),
-            secondary: Vec::new(),
-            help: Some(self.rule.help.fill(self.lang, vars)),
-            notes: vec![self.note.to_owned()],
-            waiver: None,
-        }
+        Diagnostic::new(
+            self.rule.code.get_ref().clone(),
+            self.rule.name.get_ref().clone(),
+            self.severity,
+            self.rule.message.fill(self.lang, vars),
+            self.file,
+            Label::new(span, label),
+        )
+        .with_help(self.rule.help.fill(self.lang, vars))
+        .with_notes(vec![self.note.to_owned()])
     }
 
     /// Where something missing from the whole plan belongs: the first anchor heading
@@ -153,18 +146,10 @@ impl Cx<'_> {
 /// The note a rule's findings carry: which clause of which policy the rule comes from, quoted.
 /// Worked out once per rule, not once per finding.
 pub fn policy_note(header: &PackHeader, rule: &RuleDef) -> Localized {
-    let note = |label: &str| {
-        format!(
-            "{label} {}, {} ({}): ”{}”",
-            header.source,
-            rule.policy.section,
-            header.decision,
-            rule.policy.quote.trim()
-        )
-    };
+    let cited = rule.policy.cited(header);
     Localized {
-        sv: note("policyn:"),
-        en: note("policy:"),
+        sv: format!("policyn: {cited}"),
+        en: format!("policy: {cited}"),
     }
 }
 

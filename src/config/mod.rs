@@ -120,7 +120,7 @@ impl Loaded {
 
     /// The 1-based line of a byte offset, for provenance.
     pub fn line_of(&self, byte: usize) -> usize {
-        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
+        crate::source::line_of(&self.text, byte)
     }
 }
 

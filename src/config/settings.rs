@@ -10,9 +10,10 @@ use serde::Deserialize;
 
 use super::{validate, Loaded, SeverityMap};
 use crate::diagnostic::Severity;
+use crate::discover::normalize;
 use crate::engine::RuleSet;
-use crate::pack::PackError;
 use crate::i18n::{fill_pair, Lang};
+use crate::pack::PackError;
 
 /// A severity as configured, including `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, schemars::JsonSchema)]
@@ -298,21 +299,6 @@ impl Settings {
         Ok(())
     }
 
-    /// Applies select, ignore and severity overrides to the rule set.
-    pub fn apply(&self, rules: &mut RuleSet) {
-        for rule in &mut rules.rules {
-            let code = rule.code().to_owned();
-            let selected = self.select.value.as_ref().is_none_or(|s| s.contains(&code));
-            rule.enabled = selected && !self.ignore.value.contains(&code);
-            if let Some((_, level, _)) = self.severity.iter().rev().find(|(c, _, _)| *c == code) {
-                match level.severity() {
-                    Some(sev) => rule.severity = sev,
-                    None => rule.enabled = false,
-                }
-            }
-        }
-    }
-
     /// `path` relative to [`Settings::root`], as globs see it.
     pub fn relative(&self, path: &Path) -> PathBuf {
         let absolute = if path.is_absolute() {
@@ -320,9 +306,9 @@ impl Settings {
         } else {
             std::env::current_dir().unwrap_or_default().join(path)
         };
-        let clean = normalize(&absolute);
+        let clean = normalize(&absolute, true);
         clean
-            .strip_prefix(normalize(&self.root))
+            .strip_prefix(normalize(&self.root, true))
             .map_or(clean.clone(), Path::to_path_buf)
     }
 
@@ -341,39 +327,6 @@ impl Settings {
             .is_some_and(|(_, set)| set.is_match(&rel));
         included && !excluded
     }
-
-    /// The severity of `code` at `path` after per-path overrides (`None`: off), given the
-    /// rule's severity after global overrides.
-    pub fn severity_at(&self, path: &Path, code: &str, severity: Severity) -> Option<Severity> {
-        if self.overrides.is_empty() {
-            return Some(severity);
-        }
-        let rel = self.relative(path);
-        let mut result = Some(severity);
-        for (_, set, map, _) in &self.overrides {
-            if let Some(level) = map.get(code) {
-                if set.is_match(&rel) {
-                    result = level.severity();
-                }
-            }
-        }
-        result
-    }
-}
-
-/// Removes `.` and resolves `..` without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 fn severity_map(
@@ -447,7 +400,7 @@ fn cli_code(code: &str, known: &[&str]) -> Result<String, PackError> {
     }
     let hint = crate::pack::suggest_code(code, known.iter().copied()).map(crate::pack::suggestion);
     Err(PackError {
-        code: "PL102",
+        code: crate::diagnostic::codes::ARGUMENT.code,
         path: String::new(),
         text: String::new(),
         span: None,

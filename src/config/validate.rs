@@ -5,8 +5,8 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
 use super::{Loaded, SpannedStrings};
-use crate::pack::{suggest_code, FileKind, PackError};
 use crate::i18n::{fill_pair, Localized};
+use crate::pack::{suggest_code, FileKind, PackError};
 
 /// An error at `span` of the config file.
 pub fn error(

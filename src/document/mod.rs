@@ -183,6 +183,3 @@ impl Document {
         &self.blocks[first..end.max(first)]
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -28,12 +28,10 @@ pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
     );
     let _ = writeln!(
         out,
-        "\n{} {}, {} ({}):\n  ”{}”",
+        "\n{} {}:\n  {}",
         h("Policytext:", "Policy clause:"),
-        header.source,
-        rule.policy.section,
-        header.decision,
-        rule.policy.quote.trim()
+        rule.policy.place(header),
+        rule.policy.quoted()
     );
     let _ = writeln!(
         out,

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{PackDef, PackHeader, RuleDef};
+use crate::diagnostic::codes;
 use crate::i18n::{t, Localized};
 
 /// The built-in pack, embedded at build time.
@@ -140,8 +141,8 @@ impl FileKind {
     /// The code of errors in this kind of file.
     pub fn code(self) -> &'static str {
         match self {
-            FileKind::Pack => "PL100",
-            FileKind::Config => "PL101",
+            FileKind::Pack => codes::PACK.code,
+            FileKind::Config => codes::CONFIG.code,
         }
     }
 
@@ -288,7 +289,7 @@ fn validate(def: &PackDef) -> Result<(), PackError> {
             ));
         }
         if let Some(first) = seen.insert(code, rule.code.span()) {
-            let (l1, _) = line_of(&def.text, first.start);
+            let l1 = crate::source::line_of(&def.text, first.start);
             return Err(PackError::at(
                 &def.path,
                 &def.text,
@@ -329,12 +330,4 @@ fn validate(def: &PackDef) -> Result<(), PackError> {
         }
     }
     Ok(())
-}
-
-fn line_of(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte.min(text.len())];
-    (
-        before.matches('\n').count() + 1,
-        before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1,
-    )
 }

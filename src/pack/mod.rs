@@ -75,6 +75,24 @@ pub struct PolicyRef {
     pub quote: String,
 }
 
+impl PolicyRef {
+    /// Where the clause stands: `source, section (decision)`.
+    pub fn place(&self, header: &PackHeader) -> String {
+        format!("{}, {} ({})", header.source, self.section, header.decision)
+    }
+
+    /// The clause in Swedish quotation marks.
+    pub fn quoted(&self) -> String {
+        format!("”{}”", self.quote.trim())
+    }
+
+    /// The place and the clause on one line: `source, section (decision): ”quote”`, as every
+    /// finding's note and every format's rule help cite it.
+    pub fn cited(&self, header: &PackHeader) -> String {
+        format!("{}: {}", self.place(header), self.quoted())
+    }
+}
+
 /// A passing and a failing plan snippet.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -207,4 +225,3 @@ pub struct PackDef {
     /// The TOML text, kept so later errors can point into it.
     pub text: String,
 }
-

@@ -6,8 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::Report;
-use crate::diagnostic::Severity;
+use super::Sink;
+use crate::diagnostic::{Checked, Diagnostic, Severity, Totals};
+use crate::source::SourceFile;
 
 /// Escapes a message (the part after `::`).
 pub fn escape_data(s: &str) -> String {
@@ -21,29 +22,43 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Writes one workflow command per finding that is not waived.
-pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    for d in report.live() {
-        let file = report.sources.get(d.file);
-        let (line, col) = file.line_col(d.primary.span.start);
-        let (end_line, end_col) = file.line_col(d.primary.span.end);
-        let command = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
-            message.push('\n');
-            message.push_str(help);
+/// One workflow command per finding that is not waived, as the files come.
+pub struct Github<'a> {
+    /// Where the commands go.
+    pub out: &'a mut dyn Write,
+}
+
+impl Sink for Github<'_> {
+    fn file(&mut self, file: Checked) -> io::Result<()> {
+        for d in file.live() {
+            write_command(d, &file.source, self.out)?;
         }
-        writeln!(
-            w,
-            "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-            escape_property(&file.path),
-            escape_property(&format!("{} {}", d.code, d.name)),
-            escape_data(&message)
-        )?;
+        Ok(())
     }
-    Ok(())
+
+    fn end(&mut self, _: &Totals) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn write_command(d: &Diagnostic, file: &SourceFile, w: &mut dyn Write) -> io::Result<()> {
+    let (line, col) = file.line_col(d.primary.span.start);
+    let (end_line, end_col) = file.line_col(d.primary.span.end);
+    let command = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push('\n');
+        message.push_str(help);
+    }
+    writeln!(
+        w,
+        "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+        escape_property(&file.path),
+        escape_property(&format!("{} {}", d.code, d.name)),
+        escape_data(&message)
+    )
 }

@@ -7,10 +7,10 @@ use codespan_reporting::diagnostic::{
 };
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
-use super::{Counts, Report};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Options, Sink};
+use crate::diagnostic::{Checked, Diagnostic, Severity, Totals};
 use crate::i18n::Lang;
-use crate::source::SourceDb;
+use crate::source::SourceFile;
 
 fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
     let severity = match d.severity {
@@ -38,16 +38,16 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
     }
 }
 
-/// Writes one diagnostic, with or without ANSI colour.
-pub fn emit(d: &Diagnostic, sources: &SourceDb, color: bool, w: &mut dyn Write) -> io::Result<()> {
+/// Writes one diagnostic that points into `source`, with or without ANSI colour.
+pub fn emit(d: &Diagnostic, source: &SourceFile, color: bool, w: &mut dyn Write) -> io::Result<()> {
     let config = Config::default();
     let cs = to_codespan(d);
     let result = if color {
         let styles = Styles::default();
         let mut writer = StylesWriter::new(Ansi::new(&mut *w), &styles);
-        term::emit_to_write_style(&mut writer, &config, sources, &cs)
+        term::emit_to_write_style(&mut writer, &config, source, &cs)
     } else {
-        term::emit_to_io_write(&mut *w, &config, sources, &cs)
+        term::emit_to_io_write(&mut *w, &config, source, &cs)
     };
     result.map_err(|e| match e {
         codespan_reporting::files::Error::Io(io) => io,
@@ -55,15 +55,40 @@ pub fn emit(d: &Diagnostic, sources: &SourceDb, color: bool, w: &mut dyn Write) 
     })
 }
 
-/// Writes every finding, then the summary line.
-pub fn render(report: &Report<'_>, color: bool, w: &mut dyn Write) -> io::Result<()> {
-    for d in report.live() {
-        emit(d, report.sources, color, w)?;
+/// The human sink: every finding that is not waived as it comes, then the summary line.
+pub struct Human<'a> {
+    out: &'a mut dyn Write,
+    color: bool,
+    quiet: bool,
+    lang: Lang,
+}
+
+impl<'a> Human<'a> {
+    /// Writes to `out`.
+    pub fn new(options: Options<'_>, out: &'a mut dyn Write) -> Self {
+        Human {
+            out,
+            color: options.color,
+            quiet: options.quiet,
+            lang: options.verdict.lang(),
+        }
     }
-    if report.quiet {
-        return Ok(());
+}
+
+impl Sink for Human<'_> {
+    fn file(&mut self, file: Checked) -> io::Result<()> {
+        for d in file.live() {
+            emit(d, &file.source, self.color, self.out)?;
+        }
+        Ok(())
     }
-    writeln!(w, "{}", summary(report))
+
+    fn end(&mut self, totals: &Totals) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        writeln!(self.out, "{}", summary_line(totals, self.lang))
+    }
 }
 
 fn plural(lang: Lang, n: usize, sv: (&str, &str), en: (&str, &str)) -> String {
@@ -72,15 +97,10 @@ fn plural(lang: Lang, n: usize, sv: (&str, &str), en: (&str, &str)) -> String {
 }
 
 /// The closing line, e.g. `7 planer granskade, 3 med anmärkningar: 4 fel, 3 varningar, 0 info`.
-pub fn summary(report: &Report<'_>) -> String {
-    summary_line(report.counts(), report.files, report.lang)
-}
-
-/// The closing line for `c` over `files` plans.
-pub fn summary_line(c: Counts, files: usize, lang: Lang) -> String {
+pub fn summary_line(c: &Totals, lang: Lang) -> String {
     let plans = plural(
         lang,
-        files,
+        c.plans,
         ("plan granskad", "planer granskade"),
         ("plan checked", "plans checked"),
     );

@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Report;
-use crate::diagnostic::Label;
+use super::Sink;
+use crate::diagnostic::{Checked, Label, Totals};
+use crate::i18n::Lang;
 use crate::source::SourceFile;
 
 /// Version of the JSON shape.
@@ -78,19 +79,26 @@ fn label<'a>(file: &SourceFile, l: &'a Label, primary: bool) -> JsonLabel<'a> {
     }
 }
 
-/// Writes the report as one JSON object followed by a newline.
-pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    let mut stream = Stream::begin(report.lang, w)?;
-    stream.part(report, w)?;
-    stream.end(report.counts(), report.files, w)
-}
-
-/// The JSON object written a part at a time, so a long run never holds all findings: the
+/// The JSON object written a file at a time, so a long run never holds all findings: the
 /// same bytes as serialising it whole, pretty-printed.
-pub struct Stream {
+pub struct Json<'a> {
+    out: &'a mut dyn Write,
+    lang: Lang,
     written: usize,
     /// Reused for each finding's serialisation.
     buf: Vec<u8>,
+}
+
+impl<'a> Json<'a> {
+    /// Writes to `out`, with `lang` recorded in the object.
+    pub fn new(lang: Lang, out: &'a mut dyn Write) -> Self {
+        Json {
+            out,
+            lang,
+            written: 0,
+            buf: Vec::new(),
+        }
+    }
 }
 
 /// Writes `value` pretty-printed, each line after the first indented by `indent` spaces;
@@ -260,26 +268,24 @@ fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
     buf.extend_from_slice(b"\n    }");
 }
 
-impl Stream {
+impl Sink for Json<'_> {
     /// Writes everything up to the first finding.
-    pub fn begin(lang: crate::i18n::Lang, w: &mut dyn Write) -> io::Result<Stream> {
+    fn begin(&mut self) -> io::Result<()> {
         let tool = Tool {
             name: "planlint",
             version: env!("CARGO_PKG_VERSION"),
         };
-        let mut buf = Vec::new();
-        write!(w, "{{\n  \"version\": {VERSION},\n  \"tool\": ")?;
-        write_nested(&mut buf, &tool, "  ", w)?;
-        write!(w, ",\n  \"lang\": ")?;
-        write_nested(&mut buf, &lang.to_string(), "  ", w)?;
-        write!(w, ",\n  \"diagnostics\": [")?;
-        Ok(Stream { written: 0, buf })
+        write!(self.out, "{{\n  \"version\": {VERSION},\n  \"tool\": ")?;
+        write_nested(&mut self.buf, &tool, "  ", self.out)?;
+        write!(self.out, ",\n  \"lang\": ")?;
+        write_nested(&mut self.buf, &self.lang.to_string(), "  ", self.out)?;
+        write!(self.out, ",\n  \"diagnostics\": [")
     }
 
-    /// Writes the findings of `report`.
-    pub fn part(&mut self, report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-        for d in report.diagnostics {
-            let file = report.sources.get(d.file);
+    /// Writes the findings of one file, waived ones included.
+    fn file(&mut self, checked: Checked) -> io::Result<()> {
+        let file = &checked.source;
+        for d in &checked.diagnostics {
             let primary = label(file, &d.primary, true);
             let mut labels = vec![];
             labels.extend(d.secondary.iter().map(|l| label(file, l, false)));
@@ -309,26 +315,26 @@ impl Stream {
             }
             self.buf.extend_from_slice(b"\n    ");
             write_diagnostic(&mut self.buf, &json);
-            w.write_all(&self.buf)?;
+            self.out.write_all(&self.buf)?;
             self.written += 1;
         }
         Ok(())
     }
 
     /// Closes the list of findings and writes the summary.
-    pub fn end(mut self, c: super::Counts, files: usize, w: &mut dyn Write) -> io::Result<()> {
+    fn end(&mut self, c: &Totals) -> io::Result<()> {
         let close = if self.written == 0 { "]" } else { "\n  ]" };
         let summary = Summary {
-            files,
+            files: c.plans,
             files_with_findings: c.plans_with_findings,
             errors: c.errors,
             warnings: c.warnings,
             info: c.info,
             waived: c.waived,
         };
-        write!(w, "{close},\n  \"summary\": ")?;
-        write_nested(&mut self.buf, &summary, "  ", w)?;
-        writeln!(w, "\n}}")
+        write!(self.out, "{close},\n  \"summary\": ")?;
+        write_nested(&mut self.buf, &summary, "  ", self.out)?;
+        writeln!(self.out, "\n}}")
     }
 }
 

@@ -9,34 +9,75 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::Report;
-use crate::diagnostic::Diagnostic;
+use super::Sink;
+use crate::diagnostic::{Checked, Diagnostic, Totals};
+use crate::verdict::Verdict;
+
+/// The JUnit sink: the plans are kept as they come and written as one document at the end,
+/// whose root counts them.
+pub struct Junit<'a> {
+    out: &'a mut dyn Write,
+    verdict: &'a Verdict<'a>,
+    plans: Vec<Checked>,
+    /// Findings not waived, in every file (plans or not).
+    failures: usize,
+}
+
+impl<'a> Junit<'a> {
+    /// Writes to `out`; `verdict` says which rules ran (a test case each).
+    pub fn new(verdict: &'a Verdict<'a>, out: &'a mut dyn Write) -> Self {
+        Junit {
+            out,
+            verdict,
+            plans: Vec::new(),
+            failures: 0,
+        }
+    }
+}
+
+impl Sink for Junit<'_> {
+    fn file(&mut self, file: Checked) -> io::Result<()> {
+        self.failures += file.live().count();
+        if file.is_plan {
+            self.plans.push(file);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, _: &Totals) -> io::Result<()> {
+        write_document(self.verdict, &self.plans, self.failures, self.out)
+    }
+}
 
 /// Writes the JUnit document.
-pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
+fn write_document(
+    verdict: &Verdict<'_>,
+    plans: &[Checked],
+    failures: usize,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let (rules, lang) = (verdict.rules(), verdict.lang());
     let mut x = Writer::new_with_indent(&mut *w, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let enabled: Vec<_> = report.rules.rules.iter().filter(|r| r.enabled).collect();
-    let live_count = report.live().count();
+    let enabled: Vec<_> = rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| verdict.runs(*i))
+        .map(|(_, r)| r)
+        .collect();
     let mut root = BytesStart::new("testsuites");
     root.push_attribute(("name", "planlint"));
-    root.push_attribute((
-        "tests",
-        (report.plans.len() * enabled.len()).to_string().as_str(),
-    ));
-    root.push_attribute(("failures", live_count.to_string().as_str()));
+    root.push_attribute(("tests", (plans.len() * enabled.len()).to_string().as_str()));
+    root.push_attribute(("failures", failures.to_string().as_str()));
     x.write_event(Event::Start(root))?;
-    for &plan in report.plans {
-        let path = &report.sources.get(plan).path;
-        let mine: Vec<&Diagnostic> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.file == plan)
-            .collect();
+    for plan in plans {
+        let path = &plan.source.path;
+        let mine: Vec<&Diagnostic> = plan.diagnostics.iter().collect();
         let own: Vec<&Diagnostic> = mine
             .iter()
             .copied()
-            .filter(|d| report.rules.find(&d.code).is_none())
+            .filter(|d| rules.find(&d.code).is_none())
             .collect();
         let failures = mine.iter().filter(|d| d.waiver.is_none()).count();
         let skipped = mine.len() - failures;
@@ -72,12 +113,12 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             }
             x.write_event(Event::Start(case))?;
             for d in found {
-                let file = report.sources.get(d.file);
+                let file = &plan.source;
                 let (line, col) = file.line_col(d.primary.span.start);
                 let (tag, message) = match &d.waiver {
                     Some(w) => (
                         "skipped",
-                        format!("{}: {}", report.lang.pick("undantag", "waived"), w.reason),
+                        format!("{}: {}", lang.pick("undantag", "waived"), w.reason),
                     ),
                     None => ("failure", d.message.clone()),
                 };

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::Report;
-use crate::diagnostic::FileId;
+use crate::diagnostic::Checked;
 use crate::i18n::Lang;
+use crate::verdict::Verdict;
 
 /// One cell.
 #[derive(Debug, Clone, Serialize)]
@@ -63,22 +63,29 @@ pub struct Matrix {
     pub rows: Vec<Row>,
 }
 
-/// Builds the matrix from a report's findings.
-pub fn build(report: &Report<'_>) -> Matrix {
-    let lang = report.lang;
-    let rules: Vec<_> = report.rules.rules.iter().filter(|r| r.enabled).collect();
-    let rows: Vec<Row> = report
-        .plans
+/// Builds the matrix from the files of a run: a row per plan, a column per rule that ran.
+pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
+    let lang = verdict.lang();
+    let rules: Vec<_> = verdict
+        .rules()
+        .rules
         .iter()
-        .map(|&plan: &FileId| {
-            let file = report.sources.get(plan);
+        .enumerate()
+        .filter(|(i, _)| verdict.runs(*i))
+        .map(|(_, r)| r)
+        .collect();
+    let rows: Vec<Row> = files
+        .iter()
+        .filter(|f| f.is_plan)
+        .map(|plan| {
+            let file = &plan.source;
             let cells: Vec<Cell> = rules
                 .iter()
                 .map(|r| {
-                    let found: Vec<_> = report
+                    let found: Vec<_> = plan
                         .diagnostics
                         .iter()
-                        .filter(|d| d.file == plan && d.code == r.code())
+                        .filter(|d| d.code == r.code())
                         .collect();
                     if let Some(d) = found.iter().find(|d| d.waiver.is_none()) {
                         Cell::Missing {

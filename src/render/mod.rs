@@ -1,6 +1,12 @@
-//! Renderers: one module per output format, each writing a [`Report`] to `&mut dyn Write`.
+//! Output: a [`Sink`] that every `check` format implements, one file per format, and the
+//! board's coverage matrix ([`matrix`], for `planlint report`).
 //!
-//! Renderers see diagnostics and source text only, never a parsed document.
+//! A run hands a sink each file's final findings in order, then the totals. Whether a format
+//! writes as the files come (human, short, github, json) or keeps them to write at the end
+//! (sarif, junit) is the sink's own business. Renderers see findings and source text only,
+//! never a parsed document, and never decide anything about a finding.
+//!
+//! Adding a format: a file here with a sink, and a row in [`Format`] and [`Format::sink`].
 
 pub mod github;
 pub mod human;
@@ -10,77 +16,85 @@ pub mod matrix;
 pub mod sarif;
 pub mod short;
 
-use crate::diagnostic::{Diagnostic, FileId, Severity};
-use crate::engine::RuleSet;
-use crate::i18n::Lang;
-use crate::source::SourceDb;
+use std::io::{self, Write};
 
-/// Everything a renderer needs.
-pub struct Report<'a> {
-    /// All findings, sorted.
-    pub diagnostics: &'a [Diagnostic],
-    /// The files they point into.
-    pub sources: &'a SourceDb,
-    /// How many plans were checked.
-    pub files: usize,
-    /// Language of fixed texts.
-    pub lang: Lang,
-    /// Leave out the summary line.
+use crate::diagnostic::{Checked, Totals};
+use crate::verdict::Verdict;
+
+/// Where a run's files go, in order.
+pub trait Sink {
+    /// Before the first file.
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// One file's final findings (a plan, or another file findings point into).
+    fn file(&mut self, file: Checked) -> io::Result<()>;
+
+    /// After the last file, with the totals over the run.
+    fn end(&mut self, totals: &Totals) -> io::Result<()>;
+}
+
+/// A sink that keeps every file, for output that needs the whole run at once.
+impl Sink for Vec<Checked> {
+    fn file(&mut self, file: Checked) -> io::Result<()> {
+        self.push(file);
+        Ok(())
+    }
+
+    fn end(&mut self, _: &Totals) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics for people.
+    Human,
+    /// One line per finding: `path:line:col: severity[CODE]: message`.
+    Short,
+    /// One JSON object (see the README).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML, for GitLab, Jenkins and Azure.
+    Junit,
+}
+
+/// What a sink may need besides the findings.
+#[derive(Clone, Copy)]
+pub struct Options<'a> {
+    /// The run's verdict: its rules, which of them ran, their severities, the language.
+    pub verdict: &'a Verdict<'a>,
+    /// Colour for a terminal (human output).
+    pub color: bool,
+    /// Leave out the summary line (human output).
     pub quiet: bool,
-    /// The checked plans (files in `sources` that are plans, not config files).
-    pub plans: &'a [FileId],
-    /// The rules that ran, for formats that describe them (SARIF, JUnit).
-    pub rules: &'a RuleSet,
 }
 
-/// Counts of findings by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Error-level findings.
-    pub errors: usize,
-    /// Warnings.
-    pub warnings: usize,
-    /// Informational findings.
-    pub info: usize,
-    /// Plans with at least one finding of any level.
-    pub plans_with_findings: usize,
-    /// Findings exempted by a waiver (not counted above).
-    pub waived: usize,
-}
+impl Format {
+    /// Every format, in the order of `--help`.
+    pub const ALL: [Format; 6] = [
+        Format::Human,
+        Format::Short,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+    ];
 
-impl Counts {
-    /// Adds the counts of another part of the same run (with other plans).
-    pub fn add(&mut self, other: Counts) {
-        self.errors += other.errors;
-        self.warnings += other.warnings;
-        self.info += other.info;
-        self.plans_with_findings += other.plans_with_findings;
-        self.waived += other.waived;
-    }
-}
-
-impl Report<'_> {
-    /// Findings that are not waived: the ones people act on.
-    pub fn live(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.waiver.is_none())
-    }
-
-    /// Counts the findings.
-    pub fn counts(&self) -> Counts {
-        let by = |s| self.live().filter(|d| d.severity == s).count();
-        let mut files: Vec<usize> = self
-            .live()
-            .map(|d| d.file)
-            .filter(|f| self.plans.contains(f))
-            .collect();
-        files.sort_unstable();
-        files.dedup();
-        Counts {
-            errors: by(Severity::Error),
-            warnings: by(Severity::Warning),
-            info: by(Severity::Info),
-            plans_with_findings: files.len(),
-            waived: self.diagnostics.len() - self.live().count(),
+    /// The sink that writes this format to `out`.
+    pub fn sink<'a>(self, options: Options<'a>, out: &'a mut dyn Write) -> Box<dyn Sink + 'a> {
+        match self {
+            Format::Human => Box::new(human::Human::new(options, out)),
+            Format::Short => Box::new(short::Short { out }),
+            Format::Json => Box::new(json::Json::new(options.verdict.lang(), out)),
+            Format::Sarif => Box::new(sarif::Sarif::new(options.verdict, out)),
+            Format::Github => Box::new(github::Github { out }),
+            Format::Junit => Box::new(junit::Junit::new(options.verdict, out)),
         }
     }
 }

@@ -6,12 +6,14 @@ use std::io::{self, Write};
 
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
-    Suppression, Tool, ToolComponent,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
+    Sarif as SarifLog, Suppression, Tool, ToolComponent,
 };
 
-use super::Report;
-use crate::diagnostic::Severity;
+use super::Sink;
+use crate::diagnostic::{Checked, Diagnostic, Severity, Totals, WaiverOrigin};
+use crate::source::SourceFile;
+use crate::verdict::Verdict;
 
 fn level(s: Severity) -> ResultLevel {
     match s {
@@ -29,22 +31,55 @@ fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Writes the SARIF log.
-pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    let lang = report.lang;
-    let rules: Vec<ReportingDescriptor> = report
-        .rules
+/// The SARIF sink: results are kept as the files come and written as one log at the end.
+pub struct Sarif<'a> {
+    out: &'a mut dyn Write,
+    verdict: &'a Verdict<'a>,
+    results: Vec<SarifResult>,
+}
+
+impl<'a> Sarif<'a> {
+    /// Writes to `out`; `verdict` gives the rules described in the log.
+    pub fn new(verdict: &'a Verdict<'a>, out: &'a mut dyn Write) -> Self {
+        Sarif {
+            out,
+            verdict,
+            results: Vec::new(),
+        }
+    }
+}
+
+impl Sink for Sarif<'_> {
+    fn file(&mut self, file: Checked) -> io::Result<()> {
+        let verdict = self.verdict;
+        self.results.extend(
+            file.diagnostics
+                .iter()
+                .map(|d| result(d, &file.source, verdict)),
+        );
+        Ok(())
+    }
+
+    fn end(&mut self, _: &Totals) -> io::Result<()> {
+        let results = std::mem::take(&mut self.results);
+        write_log(self.verdict, results, self.out)
+    }
+}
+
+/// Writes the SARIF log: every loaded rule, then `results`.
+fn write_log(
+    verdict: &Verdict<'_>,
+    results: Vec<SarifResult>,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let (lang, rule_set) = (verdict.lang(), verdict.rules());
+    let rules: Vec<ReportingDescriptor> = rule_set
         .rules
         .iter()
-        .map(|r| {
-            let header = &report.rules.packs[r.pack].header;
-            let policy = format!(
-                "{}, {} ({}): ”{}”",
-                header.source,
-                r.def.policy.section,
-                header.decision,
-                r.def.policy.quote.trim()
-            );
+        .enumerate()
+        .map(|(i, r)| {
+            let header = &rule_set.packs[r.pack].header;
+            let policy = r.def.policy.cited(header);
             let full = r.def.rationale.as_ref().map_or_else(
                 || r.def.summary.get(lang).to_owned(),
                 |x| x.get(lang).to_owned(),
@@ -60,75 +95,12 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 )))
                 .default_configuration(
                     ReportingConfiguration::builder()
-                        .level(serde_json::json!(level(r.severity)
+                        .level(serde_json::json!(level(verdict.severity(i))
                             .to_string()
                             .to_lowercase()))
                         .build(),
                 )
                 .build()
-        })
-        .collect();
-    let results: Vec<SarifResult> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let file = report.sources.get(d.file);
-            let (start_line, start_col) = file.line_col(d.primary.span.start);
-            let (end_line, end_col) = file.line_col(d.primary.span.end);
-            let region = Region::builder()
-                .start_line(to_i64(start_line))
-                .start_column(to_i64(start_col))
-                .end_line(to_i64(end_line))
-                .end_column(to_i64(end_col))
-                .build();
-            let location = Location::builder()
-                .physical_location(
-                    PhysicalLocation::builder()
-                        .artifact_location(
-                            ArtifactLocation::builder()
-                                .uri(file.path.replace('\\', "/"))
-                                .build(),
-                        )
-                        .region(region)
-                        .build(),
-                )
-                .build();
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\n\n");
-                message.push_str(help);
-            }
-            let rule_index = report.rules.rules.iter().position(|r| r.code() == d.code);
-            let suppressions: Vec<Suppression> = d
-                .waiver
-                .iter()
-                .map(|wv| {
-                    let kind = if wv.source.contains(".toml:") {
-                        "external"
-                    } else {
-                        "inSource"
-                    };
-                    Suppression::builder()
-                        .kind(serde_json::json!(kind))
-                        .status(serde_json::json!("accepted"))
-                        .justification(wv.reason.clone())
-                        .build()
-                })
-                .collect();
-            let result = SarifResult::builder()
-                .rule_id(d.code.clone())
-                .level(level(d.severity))
-                .message(Message::builder().text(message).build())
-                .locations(vec![location]);
-            match (rule_index, suppressions.is_empty()) {
-                (Some(i), true) => result.rule_index(to_i64(i)).build(),
-                (Some(i), false) => result
-                    .rule_index(to_i64(i))
-                    .suppressions(suppressions)
-                    .build(),
-                (None, true) => result.build(),
-                (None, false) => result.suppressions(suppressions).build(),
-            }
         })
         .collect();
     let driver = ToolComponent::builder()
@@ -140,11 +112,70 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         .tool(Tool::builder().driver(driver).build())
         .results(results)
         .build();
-    let log = Sarif::builder()
+    let log = SarifLog::builder()
         .version(serde_json::json!("2.1.0"))
         .schema("https://json.schemastore.org/sarif-2.1.0.json".to_owned())
         .runs(vec![run])
         .build();
     serde_json::to_writer_pretty(&mut *w, &log).map_err(io::Error::from)?;
     writeln!(w)
+}
+
+/// One finding as a SARIF result.
+fn result(d: &Diagnostic, file: &SourceFile, verdict: &Verdict<'_>) -> SarifResult {
+    let (start_line, start_col) = file.line_col(d.primary.span.start);
+    let (end_line, end_col) = file.line_col(d.primary.span.end);
+    let region = Region::builder()
+        .start_line(to_i64(start_line))
+        .start_column(to_i64(start_col))
+        .end_line(to_i64(end_line))
+        .end_column(to_i64(end_col))
+        .build();
+    let location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(
+                    ArtifactLocation::builder()
+                        .uri(file.path.replace('\\', "/"))
+                        .build(),
+                )
+                .region(region)
+                .build(),
+        )
+        .build();
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\n\n");
+        message.push_str(help);
+    }
+    let rule_index = verdict.rules().index(&d.code);
+    let suppressions: Vec<Suppression> = d
+        .waiver
+        .iter()
+        .map(|wv| {
+            let kind = match wv.origin {
+                WaiverOrigin::Config => "external",
+                WaiverOrigin::Inline => "inSource",
+            };
+            Suppression::builder()
+                .kind(serde_json::json!(kind))
+                .status(serde_json::json!("accepted"))
+                .justification(wv.reason.clone())
+                .build()
+        })
+        .collect();
+    let result = SarifResult::builder()
+        .rule_id(d.code.clone())
+        .level(level(d.severity))
+        .message(Message::builder().text(message).build())
+        .locations(vec![location]);
+    match (rule_index, suppressions.is_empty()) {
+        (Some(i), true) => result.rule_index(to_i64(i)).build(),
+        (Some(i), false) => result
+            .rule_index(to_i64(i))
+            .suppressions(suppressions)
+            .build(),
+        (None, true) => result.build(),
+        (None, false) => result.suppressions(suppressions).build(),
+    }
 }

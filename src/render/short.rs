@@ -2,21 +2,32 @@
 
 use std::io::{self, Write};
 
-use super::Report;
+use super::Sink;
+use crate::diagnostic::{Checked, Totals};
 
-/// Writes one line per finding.
-pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    for d in report.live() {
-        let file = report.sources.get(d.file);
-        let (line, col) = file.line_col(d.primary.span.start);
-        writeln!(
-            w,
-            "{}:{line}:{col}: {}[{}]: {}",
-            file.path,
-            d.severity.as_str(),
-            d.code,
-            d.message
-        )?;
+/// One line per finding that is not waived, as the files come.
+pub struct Short<'a> {
+    /// Where the lines go.
+    pub out: &'a mut dyn Write,
+}
+
+impl Sink for Short<'_> {
+    fn file(&mut self, file: Checked) -> io::Result<()> {
+        for d in file.live() {
+            let (line, col) = file.source.line_col(d.primary.span.start);
+            writeln!(
+                self.out,
+                "{}:{line}:{col}: {}[{}]: {}",
+                file.source.path,
+                d.severity.as_str(),
+                d.code,
+                d.message
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
+
+    fn end(&mut self, _: &Totals) -> io::Result<()> {
+        Ok(())
+    }
 }

@@ -11,10 +11,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::LazyLock;
 
+use planlint::diagnostic::Checked;
 use planlint::diagnostic::Severity;
 use planlint::engine::RuleSet;
-use planlint::lint::{self, Checked};
-use planlint::i18n::Lang;
 use proptest::prelude::*;
 use proptest::sample::select;
 use unicode_normalization::UnicodeNormalization as _;
@@ -23,7 +22,7 @@ use unicode_normalization::UnicodeNormalization as _;
 static RULES: LazyLock<RuleSet> = LazyLock::new(crate::support::rules);
 
 fn check(text: &str) -> Checked {
-    lint::check_text(&RULES, "plan.md", text.to_owned(), Lang::Sv)
+    crate::support::check_with(&RULES, text)
 }
 
 /// What a gate decides on: each finding's code and severity, and whether it is waived.
@@ -273,6 +272,7 @@ fn assert_spans_agree(text: &str) -> Result<(), TestCaseError> {
     let Checked {
         source,
         diagnostics,
+        ..
     } = check(text);
     prop_assert_eq!(&source.text, text);
     for d in &diagnostics {

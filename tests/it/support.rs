@@ -4,20 +4,28 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use planlint::diagnostic::Diagnostic;
+use planlint::config::Settings;
+use planlint::diagnostic::{Checked, Diagnostic};
 use planlint::document::Document;
 use planlint::engine::RuleSet;
-use planlint::lint;
-use planlint::i18n::Lang;
+use planlint::verdict::Verdict;
 
-/// The built-in rules.
+/// The built-in rules, loaded as the binary loads them without a config.
 pub fn rules() -> RuleSet {
-    planlint::load_rules(&[]).expect("the built-in pack compiles")
+    RuleSet::load(None, &[]).expect("the built-in pack compiles")
+}
+
+/// `text` checked as `plan.md` with `rules` and the default settings (Swedish), through the
+/// same one-plan entry point as `check -`.
+pub fn check_with(rules: &RuleSet, text: &str) -> Checked {
+    let settings = Settings::defaults();
+    let verdict = Verdict::new(rules, &settings);
+    planlint::run::check_plan(&verdict, 0, "plan.md", text.to_owned())
 }
 
 /// Findings for `text` with the built-in rules, in Swedish.
 pub fn check(text: &str) -> Vec<Diagnostic> {
-    lint::check_text(&rules(), "plan.md", text.to_owned(), Lang::Sv).diagnostics
+    check_with(&rules(), text).diagnostics
 }
 
 /// Codes of the findings for `text`.

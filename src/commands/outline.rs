@@ -2,15 +2,41 @@
 //! covers, so a user can answer "why does it say Bostäder is missing?" without reading code.
 
 use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
 
 use crate::checks::area::HeadingMatch;
 use crate::checks::Areas;
+use crate::discover::DiscoverError;
 use crate::document::Document;
+use crate::engine::{Rule, RuleSet};
 use crate::i18n::Lang;
 use crate::source::SourceFile;
+use crate::{Error, Outcome};
+
+pub(super) fn run(
+    file: &Path,
+    rules: &RuleSet,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let bytes = std::fs::read(file).map_err(|e| DiscoverError {
+        path: file.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let source = SourceFile::new(
+        file.display().to_string(),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    );
+    let doc = Document::parse(&source.text);
+    let areas = rules.areas(&doc, &source.text);
+    let codes: Vec<&str> = rules.rules.iter().map(Rule::code).collect();
+    write!(out, "{}", outline(&doc, &source, &areas, &codes, lang))?;
+    Ok(Outcome::Clean)
+}
 
 /// The outline of `doc` as text.
-pub fn outline(
+fn outline(
     doc: &Document,
     source: &SourceFile,
     areas: &Areas,

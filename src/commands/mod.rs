@@ -1,0 +1,90 @@
+//! The subcommands, one file each: settings are merged once here, then each command runs the
+//! part of the pipeline it needs.
+
+mod check;
+mod explain;
+pub(crate) mod init;
+mod outline;
+mod report;
+mod rules;
+mod test_pack;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+
+use crate::cli::{Cli, Command, Deny, SchemaOf};
+use crate::config::settings::CliValues;
+use crate::config::{self, Loaded, Settings};
+use crate::engine::RuleSet;
+use crate::i18n::Lang;
+use crate::pack::{self, PackError};
+use crate::verdict::Verdict;
+use crate::{Error, Outcome};
+
+/// Finds the config file: `--config`, none with `--isolated`, else upwards from `cwd`.
+fn locate(cli: &Cli, cwd: &Path) -> Result<Option<Loaded>, PackError> {
+    if cli.isolated {
+        return Ok(None);
+    }
+    let path = match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => config::find(cwd),
+    };
+    path.map(|p| config::load(&p)).transpose()
+}
+
+fn cli_values(cli: &Cli) -> CliValues {
+    let lang = cli.lang.map(|_| crate::lang_of(cli));
+    match &cli.command {
+        Command::Check(a) => CliValues {
+            lang,
+            select: a.select.clone(),
+            ignore: a.ignore.clone(),
+            deny_warnings: a.deny == Some(Deny::Warnings),
+        },
+        _ => CliValues {
+            lang,
+            ..CliValues::default()
+        },
+    }
+}
+
+/// Runs the command in `cli`.
+pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let cwd = std::env::current_dir()?;
+    match &cli.command {
+        Command::Init => {
+            write!(out, "{}", init::init(&cwd, crate::lang_of(cli))?)?;
+            return Ok(Outcome::Clean);
+        }
+        Command::Schema { of } => {
+            let schema = match of {
+                SchemaOf::Config => schemars::schema_for!(config::ConfigFile),
+                SchemaOf::Pack => schemars::schema_for!(pack::RawPack),
+            };
+            serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
+            writeln!(out)?;
+            return Ok(Outcome::Clean);
+        }
+        Command::TestPack { file } => return test_pack::run(file, crate::lang_of(cli), out),
+        _ => {}
+    }
+    let config = locate(cli, &cwd)?;
+    let rules = RuleSet::load(config.as_ref(), &cli.rules)?;
+    let settings = Settings::new(config, &cli_values(cli), &rules, &cwd)?;
+    let verdict = Verdict::new(&rules, &settings);
+    let lang: Lang = verdict.lang();
+    let color = crate::use_color(cli.color, io::stdout().is_terminal());
+    match &cli.command {
+        Command::Check(args) => check::run(args, &verdict, stdin, color, out),
+        Command::Outline { file } => outline::run(file, &rules, lang, out),
+        Command::Explain { code } => explain::run(code, &rules, lang, out),
+        Command::Rules { markdown } => rules::run(*markdown, &verdict, out),
+        Command::Report(args) => report::run(args, &verdict, stdin, out),
+        Command::Config => {
+            write!(out, "{}", config::describe(&settings, &rules))?;
+            Ok(Outcome::Clean)
+        }
+        Command::Init | Command::TestPack { .. } | Command::Schema { .. } => Ok(Outcome::Clean),
+    }
+}

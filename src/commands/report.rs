@@ -1,0 +1,54 @@
+//! `planlint report`: the board's coverage matrix over every plan, in one of four formats, to
+//! stdout or to a new file (replaced only with `--force`).
+
+use std::io::{self, Read, Write};
+
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::diagnostic::Checked;
+use crate::render::matrix;
+use crate::verdict::Verdict;
+use crate::{Error, Outcome};
+
+pub(super) fn run(
+    args: &ReportArgs,
+    verdict: &Verdict<'_>,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let lang = verdict.lang();
+    let mut files: Vec<Checked> = Vec::new();
+    crate::run::check_paths(
+        verdict,
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        stdin,
+        &mut files,
+    )?;
+    let m = matrix::build(&files, verdict);
+    let text = match args.format {
+        ReportFormat::Html => matrix::html(&m, lang),
+        ReportFormat::Markdown => matrix::markdown(&m, lang),
+        ReportFormat::Csv => matrix::csv(&m),
+        ReportFormat::Json => serde_json::to_string_pretty(&m).map_err(io::Error::from)? + "\n",
+    };
+    match &args.output {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            if !super::init::write_atomically(path, &text, args.force)? {
+                return Err(Error::Io(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "{} {}",
+                        path.display(),
+                        lang.pick(
+                            "finns redan; använd --force för att ersätta den",
+                            "already exists; use --force to replace it"
+                        )
+                    ),
+                )));
+            }
+            writeln!(out, "{} {}", lang.pick("skrev", "wrote"), path.display())?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,307 @@
+//! A run: discovery → parallel chunks → check one plan → verdict → sink.
+//!
+//! This is where a plan's findings become final: [`check_plan`] parses the plan once, runs the
+//! engine, lets the [`Verdict`] judge the findings and sorts them, once. File ids are assigned
+//! here, once, in the order plans come from discovery, so output never depends on thread
+//! scheduling. [`check_plan`] is the one-plan entry point for `check -`, tests and editors;
+//! [`check_paths`] runs over paths and hands each file to a [`Sink`] in order.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{codes, Checked, Diagnostic, FileId, Label, Totals};
+use crate::discover::{self, Problem};
+use crate::document::Document;
+use crate::render::Sink;
+use crate::source::SourceFile;
+use crate::verdict::{Verdict, WaiverUse};
+use crate::Error;
+
+thread_local! {
+    static CURRENT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn set_current(path: &str) {
+    CURRENT.with(|c| {
+        let mut c = c.borrow_mut();
+        c.clear();
+        c.push_str(path);
+    });
+}
+
+/// The plan this thread is checking (or checked last), for the panic hook's bug report.
+pub fn current_file() -> Option<String> {
+    CURRENT
+        .try_with(|c| c.try_borrow().map(|c| c.clone()).unwrap_or_default())
+        .ok()
+        .filter(|c| !c.is_empty())
+}
+
+/// Plans per chunk: enough that the threads stay busy, few enough that memory stays small.
+const CHUNK: usize = 64;
+
+/// Checks one plan given as text with the run's verdict, as file `id`; `path` is shown in
+/// messages and matched by per-path settings. The findings are final: severity, overrides
+/// and waivers applied as `check` applies them, sorted.
+pub fn check_plan(verdict: &Verdict<'_>, id: FileId, path: &str, text: String) -> Checked {
+    judged_plan(verdict, id, path, text).0
+}
+
+fn judged_plan(
+    verdict: &Verdict<'_>,
+    id: FileId,
+    path: &str,
+    text: String,
+) -> (Checked, WaiverUse) {
+    let doc = Document::parse(&text);
+    let rules = verdict.rules();
+    let mut diagnostics = rules.check_plan(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));
+    let mut source = SourceFile::new(path, text);
+    source.department = doc.department();
+    let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
+    (file(id, source, diagnostics, true), used)
+}
+
+/// Checks one plan given as bytes (a file's contents, or stdin) like [`check_plan`]: binary
+/// data and invalid UTF-8 become findings of planlint's own.
+pub fn check_bytes(verdict: &Verdict<'_>, id: FileId, shown: String, bytes: Vec<u8>) -> Checked {
+    judged_bytes(verdict, id, shown, bytes).0
+}
+
+fn judged_bytes(
+    verdict: &Verdict<'_>,
+    id: FileId,
+    shown: String,
+    bytes: Vec<u8>,
+) -> (Checked, WaiverUse) {
+    let lang = verdict.lang();
+    let save_as_utf8 = lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1);
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
+        let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
+        let end = text.len();
+        let message = lang.pick(
+            "filen innehåller binära data och är ingen plan i Markdown",
+            "the file holds binary data and is not a Markdown plan",
+        );
+        let d = Diagnostic::own(codes::BINARY, message, id, Label::new(end..end, ""));
+        return unchecked(verdict, id, shown, text, d.with_help(save_as_utf8));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => judged_plan(verdict, id, &shown, text),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let bad = e.as_bytes()[at];
+            let message = format!(
+                "{} (0x{bad:02X})",
+                lang.pick("filen är inte giltig UTF-8", "the file is not valid UTF-8")
+            );
+            // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same offset.
+            let d = Diagnostic::own(codes::NOT_UTF8, message, id, Label::new(at..at + 3, ""));
+            unchecked(verdict, id, shown, text, d.with_help(save_as_utf8))
+        }
+    }
+}
+
+/// Reads and checks one plan.
+fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (Checked, WaiverUse) {
+    let lang = verdict.lang();
+    let shown = path.display().to_string();
+    set_current(&shown);
+    match std::fs::read(path) {
+        Ok(bytes) => judged_bytes(verdict, id, shown, bytes),
+        Err(e) => {
+            let message = format!(
+                "{}: {e}",
+                lang.pick("filen kan inte läsas", "the file cannot be read")
+            );
+            let help = lang.pick(
+                "kontrollera att filen finns och att du har läsrättighet till den",
+                "check that the file exists and that you may read it",
+            );
+            let d = Diagnostic::own(codes::UNREADABLE, message, id, Label::new(0..0, ""));
+            unchecked(verdict, id, shown, String::new(), d.with_help(help))
+        }
+    }
+}
+
+const SAVE_AS_UTF8: (&str, &str) = (
+    "spara planen som UTF-8-text i Markdown (i de flesta redigerare: Spara som → Kodning: UTF-8) och kör planlint igen",
+    "save the plan as UTF-8 Markdown text (in most editors: Save as → Encoding: UTF-8) and run planlint again",
+);
+
+/// A plan that could not be parsed, with the one finding that says why.
+fn unchecked(
+    verdict: &Verdict<'_>,
+    id: FileId,
+    shown: String,
+    text: String,
+    finding: Diagnostic,
+) -> (Checked, WaiverUse) {
+    let source = SourceFile::new(shown, text);
+    let mut diagnostics = vec![finding];
+    let used = verdict.judge_plan(None, &source, id, &mut diagnostics);
+    (file(id, source, diagnostics, true), used)
+}
+
+/// The one place findings are sorted: by (start byte, code) within a file, which with file ids
+/// in discovery order is (path order, start byte, code) over the run.
+fn file(
+    id: FileId,
+    source: SourceFile,
+    mut diagnostics: Vec<Diagnostic>,
+    is_plan: bool,
+) -> Checked {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Checked {
+        id,
+        source,
+        diagnostics,
+        is_plan,
+    }
+}
+
+/// A warning for an entry of a walked directory that was not checked, as file `id`.
+fn walk_problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<'_>) -> Checked {
+    let lang = verdict.lang();
+    let message = match why {
+        Problem::Io(e) => format!(
+            "{}: {e}",
+            lang.pick(
+                "en post i katalogen kunde inte läsas och granskades inte",
+                "an entry of the directory could not be read and was not checked"
+            )
+        ),
+        Problem::DirectoryLink => lang
+            .pick(
+                "länken pekar på en katalog; sådana länkar följs inte, så planerna där granskades inte",
+                "the link points to a directory; such links are not followed, so the plans there were not checked",
+            )
+            .to_owned(),
+    };
+    let help = match why {
+        Problem::Io(_) => lang.pick(
+            "kontrollera länkar och behörigheter i katalogen",
+            "check the links and permissions in the directory",
+        ),
+        Problem::DirectoryLink => lang.pick(
+            "ange katalogen själv på kommandoraden om planerna där ska granskas",
+            "name the directory itself on the command line to check the plans in it",
+        ),
+    };
+    let d = Diagnostic::own(codes::WALK, message, id, Label::new(0..0, "")).with_help(help);
+    let source = SourceFile::new(path.display().to_string(), String::new());
+    file(id, source, vec![d], false)
+}
+
+/// Discovers and checks `paths` (`-` reads a plan from stdin, named `stdin_filename`), and
+/// hands every file to `sink` in order: the plans as they are checked, a chunk at a time, then
+/// stdin, then directory entries that could not be walked, then the config file if its
+/// waivers have findings. Returns the totals the sink was given.
+pub fn check_paths(
+    verdict: &Verdict<'_>,
+    paths: &[PathBuf],
+    stdin_filename: Option<&str>,
+    stdin: &mut dyn Read,
+    sink: &mut dyn Sink,
+) -> Result<Totals, Error> {
+    let settings = verdict.settings();
+    let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let named: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let mut plans = if from_stdin && named.is_empty() {
+        None
+    } else {
+        Some(discover::Plans::new(&named)?)
+    };
+    sink.begin()?;
+    let mut totals = Totals::default();
+    let mut ledger = verdict.ledger();
+    let mut next_id;
+    {
+        let mut deliver = |(checked, used): (Checked, WaiverUse)| {
+            ledger.record(&used);
+            totals.add(&checked);
+            sink.file(checked)
+        };
+        let files = plans.iter_mut().flatten().filter(|f| settings.wants(f));
+        next_id = in_chunks(verdict, files, &mut |chunk| {
+            chunk.into_iter().try_for_each(&mut deliver)
+        })?;
+        if from_stdin {
+            let mut bytes = Vec::new();
+            stdin.read_to_end(&mut bytes)?;
+            let name = stdin_filename.unwrap_or("<stdin>").to_owned();
+            deliver(judged_bytes(verdict, next_id, name, bytes))?;
+            next_id += 1;
+        }
+    }
+    let problems = plans.map(|p| p.problems).unwrap_or_default();
+    for (path, why) in &problems {
+        let checked = walk_problem(next_id, path, why, verdict);
+        next_id += 1;
+        totals.add(&checked);
+        sink.file(checked)?;
+    }
+    if let Some((source, diagnostics)) = verdict.judge_waivers(&ledger, next_id) {
+        let checked = file(next_id, source, diagnostics, false);
+        totals.add(&checked);
+        sink.file(checked)?;
+    }
+    sink.end(&totals)?;
+    Ok(totals)
+}
+
+/// Checks `files` in parallel, a chunk at a time, numbering them from 0 in the order of
+/// `files`, and hands each chunk's results to `deliver` in that order. While `deliver` works
+/// on one chunk, the next is taken from `files` (which may be a directory walk) and checked, so
+/// memory holds two chunks, however many files there are. Returns the number of files.
+fn in_chunks<E>(
+    verdict: &Verdict<'_>,
+    files: impl Iterator<Item = PathBuf> + Send,
+    deliver: &mut dyn FnMut(Vec<(Checked, WaiverUse)>) -> Result<(), E>,
+) -> Result<FileId, E> {
+    // The thread that checks a chunk also takes it from `files` (under the lock, which also
+    // numbers them), so the walk of a directory goes on beside the delivery of the chunk
+    // before.
+    let files = std::sync::Mutex::new((files, 0));
+    let next = || -> (Vec<(Checked, WaiverUse)>, FileId) {
+        let (part, end): (Vec<(FileId, PathBuf)>, FileId) = {
+            let mut guard = files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let (iter, count) = &mut *guard;
+            let part: Vec<(FileId, PathBuf)> = iter
+                .by_ref()
+                .take(CHUNK)
+                .enumerate()
+                .map(|(i, p)| (*count + i, p))
+                .collect();
+            *count += part.len();
+            (part, *count)
+        };
+        let checked = part
+            .par_iter()
+            .map(|(id, p)| judged_file(verdict, *id, p))
+            .collect();
+        (checked, end)
+    };
+    std::thread::scope(|s| {
+        let mut running = s.spawn(next);
+        loop {
+            let (done, end) = running
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if done.is_empty() {
+                return Ok(end);
+            }
+            running = s.spawn(next);
+            deliver(done)?;
+        }
+    })
+}

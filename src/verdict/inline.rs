@@ -1,0 +1,164 @@
+//! Inline waivers, written by the plan's author in the plan itself:
+//! `<!-- planlint-disable IP002 -- motivering -->` for the whole file and
+//! `<!-- planlint-disable-next-line IP006 -- motivering -->` for the next non-blank line.
+//!
+//! A waiver without a reason (`PL010`) or naming an unknown code (`PL011`) is an error and
+//! waives nothing; one that waived nothing is reported (`PL012`), so waivers do not rot.
+
+use std::ops::Range;
+
+use super::{inline_waiver, Verdict};
+use crate::diagnostic::{codes, Diagnostic, FileId, Label};
+use crate::document::Document;
+use crate::i18n::Lang;
+use crate::source::SourceFile;
+
+/// An inline waiver found in a plan.
+#[derive(Debug, Clone)]
+struct Inline {
+    codes: Vec<String>,
+    reason: String,
+    span: Range<usize>,
+    /// `Some(line index)` for a next-line waiver.
+    line: Option<usize>,
+    used: bool,
+}
+
+/// A finding of planlint's own about a waiver at `span` of file `file`.
+pub(super) fn about_waiver(
+    code: codes::Code,
+    file: FileId,
+    span: Range<usize>,
+    message: String,
+    label: &str,
+    help: &str,
+) -> Diagnostic {
+    Diagnostic::own(code, message, file, Label::new(span, label)).with_help(help)
+}
+
+/// Applies the inline waivers of one plan to its findings and returns findings about the
+/// waivers themselves (missing reasons, unknown codes, unused waivers).
+pub(super) fn apply(
+    verdict: &Verdict<'_>,
+    doc: &Document,
+    source: &SourceFile,
+    file: FileId,
+    found: &mut [Diagnostic],
+) -> Vec<Diagnostic> {
+    let (rules, lang) = (verdict.rules, verdict.lang());
+    let mut about = Vec::new();
+    let mut waivers = Vec::new();
+    for comment in &doc.comments {
+        let (line_level, rest) =
+            if let Some(r) = comment.body.strip_prefix("planlint-disable-next-line") {
+                (true, r)
+            } else if let Some(r) = comment.body.strip_prefix("planlint-disable") {
+                (false, r)
+            } else {
+                continue;
+            };
+        let (codes_part, reason) = match rest.split_once("--") {
+            Some((c, r)) => (c, r.trim()),
+            None => (rest, ""),
+        };
+        let span = comment.span.clone();
+        let named: Vec<&str> = codes_part
+            .split([',', ' ', '\t', '\n', '\r'])
+            .filter(|c| !c.is_empty())
+            .collect();
+        let unknown: Vec<&str> = named
+            .iter()
+            .copied()
+            .filter(|c| rules.find(c).is_none())
+            .collect();
+        if named.is_empty() || !unknown.is_empty() {
+            let what = if named.is_empty() {
+                String::new()
+            } else {
+                format!(" `{}`", unknown.join("`, `"))
+            };
+            about.push(about_waiver(
+                codes::BAD_CODE,
+                file,
+                span,
+                format!("{}{what}", lang.pick("undantaget anger ingen känd regelkod", "the waiver names no known rule code")),
+                lang.pick("här", "here"),
+                lang.pick("skriv koden för regeln som inte ska gälla, t.ex. `<!-- planlint-disable IP002 -- motivering -->`; `planlint rules` listar koderna", "name the rule that is not to apply, e.g. `<!-- planlint-disable IP002 -- reason -->`; `planlint rules` lists the codes"),
+            ));
+            continue;
+        }
+        if reason.is_empty() {
+            about.push(about_waiver(
+                codes::NO_REASON,
+                file,
+                span,
+                lang.pick("undantaget saknar motivering", "the waiver has no reason").to_owned(),
+                lang.pick("motivering saknas efter `--`", "no reason after `--`"),
+                lang.pick("skriv varför regeln inte ska gälla efter `--`, t.ex. `<!-- planlint-disable IP002 -- nämnden har inget bostadsuppdrag -->`; undantaget är en del av beslutsunderlaget", "say after `--` why the rule does not apply, e.g. `<!-- planlint-disable IP002 -- the board has no housing remit -->`; the waiver is part of the record"),
+            ));
+            continue;
+        }
+        let codes = named
+            .iter()
+            .filter_map(|c| rules.find(c))
+            .map(|r| r.code().to_owned())
+            .collect();
+        let line = line_level.then(|| next_line(source, comment.span.end));
+        waivers.push(Inline {
+            codes,
+            reason: reason.to_owned(),
+            span,
+            line,
+            used: false,
+        });
+    }
+    for d in found.iter_mut().filter(|d| d.waiver.is_none()) {
+        let line = source.line_index(d.primary.span.start);
+        if let Some(w) = waivers
+            .iter_mut()
+            .find(|w| w.codes.contains(&d.code) && w.line.is_none_or(|l| l == line))
+        {
+            w.used = true;
+            let at = source.line_col(w.span.start).0;
+            d.waiver = Some(inline_waiver(&w.reason, format!("{}:{at}", source.path)));
+        }
+    }
+    for w in waivers.iter().filter(|w| !w.used) {
+        if w.codes.iter().any(|c| verdict.code_runs(c)) {
+            about.push(unused(file, w.span.clone(), lang));
+        }
+    }
+    about
+}
+
+/// A waiver that waived nothing (`PL012`), at `span` of file `file`.
+pub(super) fn unused(file: FileId, span: Range<usize>, lang: Lang) -> Diagnostic {
+    about_waiver(
+        codes::UNUSED,
+        file,
+        span,
+        lang.pick("undantaget undantar ingenting", "the waiver waives nothing")
+            .to_owned(),
+        lang.pick(
+            "ingen anmärkning av de angivna koderna finns här",
+            "there is no finding of these codes here",
+        ),
+        lang.pick(
+            "ta bort undantaget; planen uppfyller redan regeln",
+            "remove the waiver; the plan already meets the rule",
+        ),
+    )
+}
+
+/// Index of the first non-blank line after byte `end` (lines as the file counts them, so a
+/// lone CR ends a line here too).
+fn next_line(source: &SourceFile, end: usize) -> usize {
+    let mut line = source.line_index(end) + 1;
+    while let Some(range) = source.line_range_of(line) {
+        if !source.text[range].trim().is_empty() {
+            break;
+        }
+        line += 1;
+    }
+    line
+}

@@ -1,0 +1,193 @@
+//! The verdict: everything that happens to a finding after a check emits it, in one place.
+//!
+//! * which rules run at all (`select`, `ignore`, `severity = off`), and each rule's severity
+//!   (`[severity]`, then `[[override]]` for the plan's path);
+//! * inline waivers in the plan (`inline`) and `[[waiver]]`s in the config (`ledger`),
+//!   with their expiry, and the findings about waivers themselves (no reason, unknown code,
+//!   unused, expired).
+//!
+//! A waived finding is kept, marked with where its waiver came from, and does not fail the run.
+//! This module never reads files, never parses Markdown (it reads the document `run` parsed)
+//! and never sorts or renders: that is `run`'s and `render`'s business.
+
+mod inline;
+mod ledger;
+
+use std::path::Path;
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, FileId, Severity, Waived, WaiverOrigin};
+use crate::document::Document;
+use crate::engine::RuleSet;
+use crate::i18n::Lang;
+use crate::source::SourceFile;
+
+pub(crate) use ledger::{Ledger, WaiverUse};
+
+/// The settings of a run turned into decisions about findings; built once per run.
+#[derive(Debug)]
+pub struct Verdict<'a> {
+    rules: &'a RuleSet,
+    settings: &'a Settings,
+    /// Per rule: its severity after `[severity]`; `None` when it does not run.
+    levels: Vec<Option<Severity>>,
+    /// Per rule: the severity it is configured with, whether it runs or not.
+    severities: Vec<Severity>,
+    /// Today as `YYYY-MM-DD`, for waiver expiry.
+    today: String,
+}
+
+impl<'a> Verdict<'a> {
+    /// Applies `select`, `ignore` and `[severity]` to every rule of `rules`.
+    pub fn new(rules: &'a RuleSet, settings: &'a Settings) -> Self {
+        let mut levels = Vec::with_capacity(rules.rules.len());
+        let mut severities = Vec::with_capacity(rules.rules.len());
+        for rule in &rules.rules {
+            let code = rule.code();
+            let selected = settings
+                .select
+                .value
+                .as_ref()
+                .is_none_or(|s| s.iter().any(|c| c == code));
+            let mut runs = selected && !settings.ignore.value.iter().any(|c| c == code);
+            let mut severity = rule.def.severity;
+            if let Some((_, level, _)) = settings.severity.iter().rev().find(|(c, _, _)| c == code)
+            {
+                match level.severity() {
+                    Some(s) => severity = s,
+                    None => runs = false,
+                }
+            }
+            levels.push(runs.then_some(severity));
+            severities.push(severity);
+        }
+        Verdict {
+            rules,
+            settings,
+            levels,
+            severities,
+            today: today(),
+        }
+    }
+
+    /// The rules this verdict judges.
+    pub fn rules(&self) -> &'a RuleSet {
+        self.rules
+    }
+
+    /// The settings it comes from.
+    pub fn settings(&self) -> &'a Settings {
+        self.settings
+    }
+
+    /// The language of messages.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang.value
+    }
+
+    /// Whether rule `rule` (an index into the rule set) runs.
+    pub fn runs(&self, rule: usize) -> bool {
+        self.levels.get(rule).is_some_and(Option::is_some)
+    }
+
+    /// The severity rule `rule` is configured with (its default unless `[severity]` says
+    /// otherwise), whether it runs or not.
+    pub fn severity(&self, rule: usize) -> Severity {
+        self.severities[rule]
+    }
+
+    /// Whether a rule with `code` (any letter case) runs.
+    fn code_runs(&self, code: &str) -> bool {
+        self.rules.position(code).is_some_and(|i| self.runs(i))
+    }
+
+    /// Judges the findings of one plan (file `file` of the run): sets each finding's severity for the plan's path (dropping
+    /// those switched off there), applies the plan's inline waivers (`doc` is `None` for a
+    /// file that could not be parsed) and the config's waivers, and adds findings about the
+    /// inline waivers. Returns which config waivers the plan touched, for [`Ledger::record`].
+    pub(crate) fn judge_plan(
+        &self,
+        doc: Option<&Document>,
+        source: &SourceFile,
+        file: FileId,
+        found: &mut Vec<Diagnostic>,
+    ) -> WaiverUse {
+        let path = Path::new(&source.path);
+        let relative = (!self.settings.overrides.is_empty() || !self.settings.waivers.is_empty())
+            .then(|| self.settings.relative(path));
+        found.retain_mut(|d| {
+            let Some(rule) = self.rules.index(&d.code) else {
+                return true;
+            };
+            match self.severity_at(relative.as_deref(), &d.code, self.levels[rule]) {
+                Some(severity) => {
+                    d.severity = severity;
+                    true
+                }
+                None => false,
+            }
+        });
+        if let Some(doc) = doc {
+            let about = inline::apply(self, doc, source, file, found);
+            found.extend(about);
+        }
+        ledger::apply(self, relative.as_deref(), found)
+    }
+
+    /// The severity of `code` at the plan's relative path after `[[override]]`s (`None`:
+    /// off), given its severity after `[severity]`. The last matching override wins.
+    fn severity_at(
+        &self,
+        relative: Option<&Path>,
+        code: &str,
+        severity: Option<Severity>,
+    ) -> Option<Severity> {
+        let (Some(severity), Some(relative)) = (severity, relative) else {
+            return severity;
+        };
+        let mut result = Some(severity);
+        for (_, set, map, _) in &self.settings.overrides {
+            if let Some(level) = map.get(code) {
+                if set.is_match(relative) {
+                    result = level.severity();
+                }
+            }
+        }
+        result
+    }
+
+    /// A fresh record of which config waivers the plans of a run used.
+    pub(crate) fn ledger(&self) -> Ledger {
+        Ledger::new(self.settings.waivers.len())
+    }
+}
+
+/// The waiver a finding gets from an inline comment at `source`.
+fn inline_waiver(reason: &str, source: String) -> Waived {
+    Waived {
+        origin: WaiverOrigin::Inline,
+        reason: reason.to_owned(),
+        source,
+        decided: None,
+        expires: None,
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for waiver expiry.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
