@@ -93,7 +93,8 @@ fn the_fixed_codes_are_stable() {
 
 #[test]
 fn the_readme_rule_table_matches_the_packs() {
-    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let readme =
+        std::fs::read_to_string(crate::support::repository().join("README.md")).expect("README.md");
     let table = stdout(&planlint(&["rules", "--markdown", "--isolated"]));
     let start = readme
         .find("<!-- rules-table:start -->")

@@ -69,7 +69,7 @@ fn sarif_validates_against_the_shared_schema_with_a_suppression() {
         return;
     }
     // The schema lives beside the repository (`../shared/`), as in CI.
-    let schema = root().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema = crate::support::repository().join("../shared/schemas/sarif-schema-2.1.0.json");
     if !crate::support::available(schema.exists(), "../shared/schemas/sarif-schema-2.1.0.json") {
         return;
     }

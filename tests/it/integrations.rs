@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{compliant, no_housing, planlint_in, repo, root};
+use crate::support::{compliant, no_housing, planlint_in, repo, repository, root};
 
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
@@ -39,7 +39,7 @@ fn the_pre_commit_hook_rejects_a_non_compliant_plan_and_passes_a_compliant_one()
         Command::new("pre-commit")
             .args([
                 "try-repo",
-                root().to_str().expect("path"),
+                repository().to_str().expect("path"),
                 "planlint",
                 "--files",
                 file,
@@ -127,7 +127,7 @@ fn the_html_report_renders_in_headless_chromium() {
         "7 plans and the totals row"
     );
     assert!(dom.contains("data-code=\"IP002\""), "{dom}");
-    let shot = root().join("target/report-screenshot.png");
+    let shot = repository().join("target/report-screenshot.png");
     let _ = std::fs::remove_file(&shot);
     let status = Command::new(browser)
         .args(flags)

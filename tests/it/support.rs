@@ -58,12 +58,41 @@ pub fn section(heading: &str) -> String {
     format!("{heading}\n\n{PROSE}\n\n")
 }
 
-/// The repository root.
-pub fn root() -> PathBuf {
+/// The source checkout, for the few tests that need the repository itself (pre-commit's
+/// `try-repo`, the README, `../shared/` beside it). planlint never runs here.
+pub fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the planlint binary in the repository root.
+/// A copy of the repository's `examples/`, `rules/` and `tests/fixtures/` in a temporary
+/// directory, made once per test run. Tests run planlint here, never in the checkout, so a
+/// `planlint.toml` left at the repository root (or anything else there) cannot change them.
+pub fn root() -> PathBuf {
+    static COPY: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = COPY.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for part in ["examples", "rules", "tests/fixtures"] {
+            copy_tree(&repository().join(part), &dir.path().join(part));
+        }
+        dir
+    });
+    dir.path().to_path_buf()
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Runs the planlint binary in [`root`], the copy of the examples.
 pub fn planlint(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planlint"))
         .args(args)
