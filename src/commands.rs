@@ -148,7 +148,7 @@ pub fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outco
             write!(
                 out,
                 "{}",
-                pack::explain(&rule.def, &rules.packs[rule.pack].header, lang)
+                pack::explain(rule, &rules.packs[rule.pack].header, lang)
             )?;
             Ok(Outcome::Clean)
         }

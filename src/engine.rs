@@ -6,11 +6,13 @@
 
 use std::fmt::Write as _;
 
-use crate::checks::{self, area, Check, Compile, Forbidden, PackSettings};
+use crate::checks::{self, area, Check, Compile, Forbidden, Group, PackSettings};
 use crate::diagnostic::{Diagnostic, FileId, Severity};
 use crate::document::Document;
 use crate::matching::TermSet;
-use crate::pack::{did_you_mean, fill_pair, Lang, Localized, PackDef, PackError, RuleDef};
+use crate::pack::{
+    did_you_mean, fill_pair, Lang, Localized, PackDef, PackError, RawParams, RuleDef,
+};
 
 /// One compiled rule.
 #[derive(Debug)]
@@ -37,6 +39,16 @@ impl Rule {
     /// Rules (by index) whose coverage this rule reads.
     pub fn depends_on(&self) -> &[usize] {
         self.check.depends_on()
+    }
+
+    /// For a `section` rule: what names its area (the area's name, the heading to suggest).
+    pub fn area(&self) -> Option<&area::AreaMatcher> {
+        self.check.area()
+    }
+
+    /// For rules with `groups`: the groups.
+    pub fn groups(&self) -> &[Group] {
+        self.check.groups()
     }
 }
 
@@ -89,8 +101,11 @@ impl RuleSet {
             let placeholders =
                 Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?;
             let anchors: TermSet = cx.terms(&header.anchors)?;
+            let mut params = def.params()?.into_iter();
             for rule in &def.rules {
-                let check = compile_rule(rule, &cx)?;
+                // A `PackDef` made by `pack::parse` has params for every rule; one put together
+                // otherwise gets none rather than losing rules.
+                let check = compile_rule(rule, params.next().unwrap_or_default(), &cx)?;
                 set.rules.push(Rule {
                     def: rule.clone(),
                     pack,
@@ -275,7 +290,11 @@ impl ExampleFailure {
     }
 }
 
-fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
+fn compile_rule(
+    rule: &RuleDef,
+    params: RawParams<'_>,
+    cx: &Compile<'_>,
+) -> Result<Box<dyn Check>, PackError> {
     let kind = rule.kind.get_ref();
     let Some(entry) = checks::KINDS.iter().find(|k| k.name == kind) else {
         let err = cx.error(
@@ -289,10 +308,10 @@ fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, Pack
         );
         return Err(err.with_suggestion(did_you_mean(kind, checks::KINDS.iter().map(|k| k.name))));
     };
-    if let Some((key, span)) = rule
-        .present_keys()
+    if let Some((key, span)) = checks::kind_keys()
         .into_iter()
-        .find(|(k, _)| !entry.keys.contains(k))
+        .filter(|k| !entry.keys.contains(k))
+        .find_map(|k| Some((k, params.span(k)?)))
     {
         return Err(cx.error(
             span,
@@ -308,5 +327,5 @@ fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, Pack
             ),
         ));
     }
-    (entry.compile)(rule, cx)
+    (entry.compile)(rule, params, cx)
 }

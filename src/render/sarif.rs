@@ -56,7 +56,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 .full_description(text(full))
                 .help(text(format!(
                     "{}\n\n{policy}",
-                    crate::pack::help_text(&r.def, header, lang)
+                    crate::pack::help_text(r, header, lang)
                 )))
                 .default_configuration(
                     ReportingConfiguration::builder()
