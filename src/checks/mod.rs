@@ -392,3 +392,39 @@ impl Compile<'_> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{kind_keys, KINDS};
+
+    fn properties(schema: &schemars::Schema) -> Vec<String> {
+        let mut keys: Vec<String> = schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .expect("an object schema")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn each_kind_lists_exactly_the_fields_of_its_params() {
+        for kind in KINDS {
+            let schema = (kind.schema)(&mut schemars::SchemaGenerator::default());
+            let mut keys: Vec<String> = kind.keys.iter().map(|&k| k.to_owned()).collect();
+            keys.sort();
+            assert_eq!(properties(&schema), keys, "{}", kind.name);
+        }
+    }
+
+    #[test]
+    fn no_kind_key_is_a_common_key() {
+        let schema = schemars::schema_for!(crate::pack::RuleDef);
+        let common = properties(&schema);
+        for key in kind_keys() {
+            assert!(!common.iter().any(|c| c == key), "{key}");
+        }
+    }
+}
