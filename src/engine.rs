@@ -9,13 +9,13 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
-use crate::checks::{self, area, Check, Compile, Forbidden, PackSettings};
+use crate::checks::{self, area, Check, Compile, Forbidden, Group, PackSettings};
 use crate::config::Loaded;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::document::Document;
 use crate::i18n::{fill_pair, Lang, Localized};
 use crate::matching::TermSet;
-use crate::pack::{self, did_you_mean, FileKind, PackDef, PackError, RuleDef};
+use crate::pack::{self, did_you_mean, FileKind, PackDef, PackError, RawParams, RuleDef};
 
 /// One compiled rule.
 #[derive(Debug)]
@@ -33,6 +33,16 @@ impl Rule {
     /// The rule's code.
     pub fn code(&self) -> &str {
         self.def.code.get_ref()
+    }
+
+    /// For a `section` rule: what names its area (the area's name, the heading to suggest).
+    pub fn area(&self) -> Option<&area::AreaMatcher> {
+        self.check.area()
+    }
+
+    /// For rules with `groups`: the groups.
+    pub fn groups(&self) -> &[Group] {
+        self.check.groups()
     }
 }
 
@@ -137,8 +147,11 @@ impl RuleSet {
             let placeholders =
                 Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?;
             let anchors: TermSet = cx.terms(&header.anchors)?;
+            let mut params = def.params()?.into_iter();
             for rule in &def.rules {
-                let check = compile_rule(rule, &cx)?;
+                // A `PackDef` made by `pack::parse` has params for every rule; one put together
+                // otherwise gets none rather than losing rules.
+                let check = compile_rule(rule, params.next().unwrap_or_default(), &cx)?;
                 set.by_code
                     .insert(rule.code.get_ref().clone(), set.rules.len());
                 set.rules.push(Rule {
@@ -303,7 +316,11 @@ impl ExampleFailure {
     }
 }
 
-fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
+fn compile_rule(
+    rule: &RuleDef,
+    params: RawParams<'_>,
+    cx: &Compile<'_>,
+) -> Result<Box<dyn Check>, PackError> {
     let kind = rule.kind.get_ref();
     let Some(entry) = checks::KINDS.iter().find(|k| k.name == kind) else {
         let err = cx.error(
@@ -317,10 +334,10 @@ fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, Pack
         );
         return Err(err.with_suggestion(did_you_mean(kind, checks::KINDS.iter().map(|k| k.name))));
     };
-    if let Some((key, span)) = rule
-        .present_keys()
+    if let Some((key, span)) = checks::kind_keys()
         .into_iter()
-        .find(|(k, _)| !entry.keys.contains(k))
+        .filter(|k| !entry.keys.contains(k))
+        .find_map(|k| Some((k, params.span(k)?)))
     {
         return Err(cx.error(
             span,
@@ -336,5 +353,5 @@ fn compile_rule(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, Pack
             ),
         ));
     }
-    (entry.compile)(rule, cx)
+    (entry.compile)(rule, params, cx)
 }

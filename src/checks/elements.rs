@@ -5,10 +5,28 @@
 //! not make up for a missing one under Folkhälsa. Elements are `groups`; the patterns `#number`
 //! and `#year` let a group ask for a figure or a date.
 
-use crate::diagnostic::Diagnostic;
-use crate::pack::{PackError, RuleDef};
+use serde::Deserialize;
+use toml::Spanned;
 
-use super::{missing_groups, Check, Compile, Cx, Group};
+use crate::diagnostic::Diagnostic;
+use crate::pack::{PackError, RawParams, RuleDef};
+
+use super::{missing_groups, Check, Compile, Cx, Group, GroupDef};
+
+/// The keys of an `elements` rule. Both are needed; they are optional here so that a missing
+/// one is reported as the rule lacking a key, at its `kind`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ElementsParams {
+    /// Codes of `section` rules whose sections must each hold the elements.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub within: Option<Vec<Spanned<String>>>,
+    /// The elements, each a group of terms.
+    pub groups: Option<Vec<GroupDef>>,
+}
+
+/// The fields of [`ElementsParams`].
+pub const KEYS: &[&str] = &["within", "groups"];
 
 #[derive(Debug)]
 struct ElementsCheck {
@@ -16,18 +34,27 @@ struct ElementsCheck {
     groups: Vec<Group>,
 }
 
-pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
-    let within = cx.within(rule)?;
+pub(super) fn compile(
+    rule: &RuleDef,
+    raw: RawParams<'_>,
+    cx: &Compile<'_>,
+) -> Result<Box<dyn Check>, PackError> {
+    let params: ElementsParams = cx.params(raw)?;
+    let within = cx.within(params.within.as_deref())?;
     if within.is_empty() {
         return Err(cx.missing_key(rule, "within"));
     }
     Ok(Box::new(ElementsCheck {
         within,
-        groups: cx.groups(rule)?,
+        groups: cx.groups(rule, params.groups.as_deref())?,
     }))
 }
 
 impl Check for ElementsCheck {
+    fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for &rule in &self.within {
             let Some(area) = cx.areas.get(rule) else {

@@ -8,12 +8,14 @@
 use std::ops::Range;
 
 use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Block;
 use crate::i18n::fill_pair;
 use crate::matching::TermSet;
-use crate::pack::{PackError, RuleDef};
+use crate::pack::{PackError, RawParams, RuleDef};
 
 use super::{Check, Compile, Cx};
 
@@ -119,27 +121,40 @@ fn first_bytes<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<Vec<u8>> {
     (bytes.len() <= 3).then_some(bytes)
 }
 
+/// The keys of a `forbid` rule; with neither, the rule uses the pack's placeholders.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForbidParams {
+    /// Terms that must not occur.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub terms: Option<Vec<Spanned<String>>>,
+    /// Regular expressions that must not match.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub patterns: Option<Vec<Spanned<String>>>,
+}
+
+/// The fields of [`ForbidParams`].
+pub const KEYS: &[&str] = &["terms", "patterns"];
+
 #[derive(Debug)]
 struct ForbidCheck {
     /// `None`: use the pack's placeholders.
     own: Option<Forbidden>,
 }
 
-pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
-    let own = if rule.terms.is_none() && rule.patterns.is_none() {
-        None
-    } else {
-        let terms = rule
-            .terms
-            .as_ref()
-            .map(|t| t.get_ref().as_slice())
-            .unwrap_or_default();
-        let patterns = rule
-            .patterns
-            .as_ref()
-            .map(|p| p.get_ref().as_slice())
-            .unwrap_or_default();
-        Some(Forbidden::compile(cx, terms, patterns)?)
+pub(super) fn compile(
+    _rule: &RuleDef,
+    raw: RawParams<'_>,
+    cx: &Compile<'_>,
+) -> Result<Box<dyn Check>, PackError> {
+    let params: ForbidParams = cx.params(raw)?;
+    let own = match (params.terms, params.patterns) {
+        (None, None) => None,
+        (terms, patterns) => Some(Forbidden::compile(
+            cx,
+            &terms.unwrap_or_default(),
+            &patterns.unwrap_or_default(),
+        )?),
     };
     Ok(Box::new(ForbidCheck { own }))
 }

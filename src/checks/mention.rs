@@ -6,11 +6,32 @@
 //! acting on it. When `within` names areas the plan does not cover, the area rule has already
 //! reported that and this rule stays quiet.
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use crate::diagnostic::Diagnostic;
 use crate::i18n::fill_pair;
-use crate::pack::{PackError, RuleDef};
+use crate::pack::{PackError, RawParams, RuleDef};
 
-use super::{missing_groups, Check, Compile, Cx, Group};
+use super::{missing_groups, Check, Compile, Cx, Group, GroupDef};
+
+/// The keys of a `mention` rule. `groups` is needed; it is optional here so that a missing one
+/// is reported as the rule lacking a key, at its `kind`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MentionParams {
+    /// Codes of `section` rules whose sections are searched (default: the whole plan).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub within: Option<Vec<Spanned<String>>>,
+    /// Groups of terms, each one thing the text must talk about.
+    pub groups: Option<Vec<GroupDef>>,
+    /// `all` groups (default) or `any` group must occur.
+    #[schemars(with = "Option<String>")]
+    pub require: Option<Spanned<String>>,
+}
+
+/// The fields of [`MentionParams`].
+pub const KEYS: &[&str] = &["within", "groups", "require"];
 
 #[derive(Debug)]
 struct MentionCheck {
@@ -19,8 +40,13 @@ struct MentionCheck {
     all: bool,
 }
 
-pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
-    let all = match &rule.require {
+pub(super) fn compile(
+    rule: &RuleDef,
+    raw: RawParams<'_>,
+    cx: &Compile<'_>,
+) -> Result<Box<dyn Check>, PackError> {
+    let params: MentionParams = cx.params(raw)?;
+    let all = match &params.require {
         None => true,
         Some(r) if r.get_ref() == "all" => true,
         Some(r) if r.get_ref() == "any" => false,
@@ -37,13 +63,17 @@ pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>
         }
     };
     Ok(Box::new(MentionCheck {
-        within: cx.within(rule)?,
-        groups: cx.groups(rule)?,
+        within: cx.within(params.within.as_deref())?,
+        groups: cx.groups(rule, params.groups.as_deref())?,
         all,
     }))
 }
 
 impl Check for MentionCheck {
+    fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let first = self
             .within

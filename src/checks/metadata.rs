@@ -1,25 +1,55 @@
 //! `metadata`: required front-matter fields (förvaltning, år, ansvarig, …) are present and not
 //! empty. Keys are compared folded, so `förvaltning` and `forvaltning` are the same key.
 
+use serde::Deserialize;
+
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Localized;
 use crate::matching::fold;
-use crate::pack::{FieldDef, PackError, RuleDef};
+use crate::pack::{PackError, RawParams, RuleDef};
 
 use super::{Check, Compile, Cx};
+
+/// The keys of a `metadata` rule. `fields` is needed; it is optional here so that a missing one
+/// is reported as the rule lacking a key, at its `kind`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetadataParams {
+    /// Required front-matter fields.
+    pub fields: Option<Vec<FieldDef>>,
+}
+
+/// The fields of [`MetadataParams`].
+pub const KEYS: &[&str] = &["fields"];
+
+/// A required front-matter field.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDef {
+    /// The key, e.g. `förvaltning` (compared folded, so `forvaltning` works too).
+    pub key: String,
+    /// Other accepted keys, e.g. `department`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What the field is, for messages.
+    pub label: Localized,
+}
 
 #[derive(Debug)]
 struct MetadataCheck {
     fields: Vec<FieldDef>,
 }
 
-pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
-    let fields = rule
+pub(super) fn compile(
+    rule: &RuleDef,
+    raw: RawParams<'_>,
+    cx: &Compile<'_>,
+) -> Result<Box<dyn Check>, PackError> {
+    let params: MetadataParams = cx.params(raw)?;
+    let fields = params
         .fields
-        .as_ref()
         .ok_or_else(|| cx.missing_key(rule, "fields"))?;
-    Ok(Box::new(MetadataCheck {
-        fields: fields.get_ref().clone(),
-    }))
+    Ok(Box::new(MetadataCheck { fields }))
 }
 
 impl Check for MetadataCheck {

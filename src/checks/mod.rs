@@ -1,9 +1,11 @@
 //! Checks: the code behind each rule kind, one module per kind, and the registry that maps a
 //! rule's `kind` to its module.
 //!
-//! A check is compiled once per run from its [`RuleDef`] and then run on each document. Checks
-//! read the [`Document`] and the area coverage the engine computed; they never touch the file
-//! system or print.
+//! A check is compiled once per run from its [`RuleDef`] and its kind's own keys, which each kind
+//! declares as a params struct next to its check (`SectionParams`, …) and deserializes from the
+//! rule's [`RawParams`]. Adding a kind is one module here and one row in [`KINDS`]. Checks read
+//! the [`Document`] and the area coverage the engine computed; they never touch the file system
+//! or print.
 
 pub mod area;
 mod elements;
@@ -21,13 +23,18 @@ use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
 use crate::i18n::{Lang, Localized};
 use crate::matching::TermSet;
-use crate::pack::{PackError, PackHeader, RuleDef};
+use crate::pack::{FileKind, PackError, PackHeader, RawParams, RuleDef};
 
 /// The code behind one rule.
 pub trait Check: Send + Sync + std::fmt::Debug {
     /// For `section` rules: what names the rule's area.
     fn area(&self) -> Option<&AreaMatcher> {
         None
+    }
+
+    /// For rules with `groups`: the groups, whose labels fill `{missing}` in `explain`.
+    fn groups(&self) -> &[Group] {
+        &[]
     }
 
     /// Checks one document and appends findings.
@@ -158,7 +165,19 @@ fn first_line_end(text: &str, from: usize) -> usize {
     from + rest.find(['\n', '\r']).unwrap_or(rest.len())
 }
 
-/// A named group of terms (a `groups` entry).
+/// A named group of terms of which at least one must occur, as written (a `groups` entry of
+/// `mention` and `elements` rules).
+#[derive(Debug, Clone, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    /// What the group stands for, shown when it is missing.
+    pub label: Localized,
+    /// The terms (see the README for the pattern syntax).
+    #[schemars(with = "Vec<String>")]
+    pub terms: Vec<toml::Spanned<String>>,
+}
+
+/// A named group of terms (a `groups` entry), compiled.
 #[derive(Debug)]
 pub struct Group {
     /// What the group stands for.
@@ -176,47 +195,66 @@ pub fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<St
         .collect()
 }
 
-/// Compiles one rule of a kind into its check.
-pub type CompileFn = fn(&RuleDef, &Compile<'_>) -> Result<Box<dyn Check>, PackError>;
+/// Compiles one rule of a kind, with its kind's keys, into its check.
+pub type CompileFn = fn(&RuleDef, RawParams<'_>, &Compile<'_>) -> Result<Box<dyn Check>, PackError>;
 
-/// Ties a kind name to the function that compiles a rule of that kind.
+/// Ties a kind name to its keys and to the function that compiles a rule of that kind.
 pub struct KindEntry {
     /// The `kind` value in the pack.
     pub name: &'static str,
-    /// Kind-specific keys the kind takes.
+    /// The kind's own keys: the fields of its params struct (a test checks they agree).
     pub keys: &'static [&'static str],
+    /// The JSON Schema of the kind's params struct, for `planlint schema pack`.
+    pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
     /// Compiles one rule.
     pub compile: CompileFn,
 }
 
-/// The registry: every rule kind planlint knows.
+/// The registry: every rule kind planlint knows. The order of the keys over all rows is the
+/// order in which a key on the wrong kind is looked for and misspelt keys are matched.
 pub const KINDS: &[KindEntry] = &[
     KindEntry {
         name: "section",
-        keys: &["area", "heading", "terms", "exclude", "not_with"],
+        keys: section::KEYS,
+        schema: <section::SectionParams as schemars::JsonSchema>::json_schema,
         compile: section::compile,
     },
     KindEntry {
-        name: "mention",
-        keys: &["within", "groups", "require"],
-        compile: mention::compile,
-    },
-    KindEntry {
         name: "forbid",
-        keys: &["terms", "patterns"],
+        keys: forbid::KEYS,
+        schema: <forbid::ForbidParams as schemars::JsonSchema>::json_schema,
         compile: forbid::compile,
     },
     KindEntry {
+        name: "mention",
+        keys: mention::KEYS,
+        schema: <mention::MentionParams as schemars::JsonSchema>::json_schema,
+        compile: mention::compile,
+    },
+    KindEntry {
         name: "metadata",
-        keys: &["fields"],
+        keys: metadata::KEYS,
+        schema: <metadata::MetadataParams as schemars::JsonSchema>::json_schema,
         compile: metadata::compile,
     },
     KindEntry {
         name: "elements",
-        keys: &["within", "groups"],
+        keys: elements::KEYS,
+        schema: <elements::ElementsParams as schemars::JsonSchema>::json_schema,
         compile: elements::compile,
     },
 ];
+
+/// Every key some kind takes, each once, in registry order.
+pub fn kind_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for &key in KINDS.iter().flat_map(|k| k.keys) {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
 
 /// What compiling a rule may consult: its pack's text for error spans, and the rule codes.
 pub struct Compile<'a> {
@@ -246,13 +284,26 @@ impl Compile<'_> {
         })
     }
 
-    /// Compiles `groups`.
-    pub fn groups(&self, rule: &RuleDef) -> Result<Vec<Group>, PackError> {
-        let Some(groups) = &rule.groups else {
+    /// Deserializes a kind's params struct from the rule's kind keys; a mistake is an error at
+    /// its span, worded like any other mistake in the TOML.
+    pub fn params<T: serde::de::DeserializeOwned>(
+        &self,
+        raw: RawParams<'_>,
+    ) -> Result<T, PackError> {
+        raw.deserialize()
+            .map_err(|e| crate::pack::toml_error(self.path, self.text, &e, FileKind::Pack))
+    }
+
+    /// Compiles `groups`, which the kind of `rule` needs.
+    pub fn groups(
+        &self,
+        rule: &RuleDef,
+        groups: Option<&[GroupDef]>,
+    ) -> Result<Vec<Group>, PackError> {
+        let Some(groups) = groups else {
             return Err(self.missing_key(rule, "groups"));
         };
         groups
-            .get_ref()
             .iter()
             .map(|g| {
                 Ok(Group {
@@ -264,12 +315,14 @@ impl Compile<'_> {
     }
 
     /// Resolves `within` to indices of `section` rules.
-    pub fn within(&self, rule: &RuleDef) -> Result<Vec<usize>, PackError> {
-        let Some(within) = &rule.within else {
+    pub fn within(
+        &self,
+        within: Option<&[toml::Spanned<String>]>,
+    ) -> Result<Vec<usize>, PackError> {
+        let Some(within) = within else {
             return Ok(Vec::new());
         };
         within
-            .get_ref()
             .iter()
             .map(|code| {
                 let c = code.get_ref();
@@ -323,5 +376,41 @@ impl Compile<'_> {
             ),
             crate::i18n::fill_pair("den här typen behöver den", "this kind needs it", ""),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{kind_keys, KINDS};
+
+    fn properties(schema: &schemars::Schema) -> Vec<String> {
+        let mut keys: Vec<String> = schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .expect("an object schema")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn each_kind_lists_exactly_the_fields_of_its_params() {
+        for kind in KINDS {
+            let schema = (kind.schema)(&mut schemars::SchemaGenerator::default());
+            let mut keys: Vec<String> = kind.keys.iter().map(|&k| k.to_owned()).collect();
+            keys.sort();
+            assert_eq!(properties(&schema), keys, "{}", kind.name);
+        }
+    }
+
+    #[test]
+    fn no_kind_key_is_a_common_key() {
+        let schema = schemars::schema_for!(crate::pack::RuleDef);
+        let common = properties(&schema);
+        for key in kind_keys() {
+            assert!(!common.iter().any(|c| c == key), "{key}");
+        }
     }
 }

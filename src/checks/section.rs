@@ -7,41 +7,62 @@
 
 use std::ops::Range;
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::BlockKind;
+use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet};
-use crate::pack::{PackError, RuleDef};
+use crate::pack::{PackError, RawParams, RuleDef};
 
 use super::area::{AreaMatcher, HeadingMatch};
 use super::{Check, Compile, Cx};
+
+/// The keys of a `section` rule. `area` and `terms` are needed; they are optional here so that
+/// a missing one is reported as the rule lacking a key, at its `kind`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionParams {
+    /// The area's name.
+    pub area: Option<Localized>,
+    /// The heading to suggest (default: the area's Swedish name).
+    pub heading: Option<String>,
+    /// Terms that, in a heading, name the area.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub terms: Option<Vec<Spanned<String>>>,
+    /// Terms that look like a match but are not (e.g. `särskilt boende`).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub exclude: Option<Vec<Spanned<String>>>,
+    /// Terms that, anywhere in a heading, mean it is about something else.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub not_with: Option<Vec<Spanned<String>>>,
+}
+
+/// The fields of [`SectionParams`].
+pub const KEYS: &[&str] = &["area", "heading", "terms", "exclude", "not_with"];
 
 #[derive(Debug)]
 struct SectionCheck {
     matcher: AreaMatcher,
 }
 
-pub(super) fn compile(rule: &RuleDef, cx: &Compile<'_>) -> Result<Box<dyn Check>, PackError> {
-    let area = rule
-        .area
-        .as_ref()
-        .ok_or_else(|| cx.missing_key(rule, "area"))?
-        .get_ref()
-        .clone();
-    let terms = rule
-        .terms
-        .as_ref()
-        .ok_or_else(|| cx.missing_key(rule, "terms"))?;
-    let optional = |list: &Option<toml::Spanned<Vec<toml::Spanned<String>>>>| match list {
-        Some(x) => cx.terms(x.get_ref()),
+pub(super) fn compile(
+    rule: &RuleDef,
+    raw: RawParams<'_>,
+    cx: &Compile<'_>,
+) -> Result<Box<dyn Check>, PackError> {
+    let params: SectionParams = cx.params(raw)?;
+    let area = params.area.ok_or_else(|| cx.missing_key(rule, "area"))?;
+    let terms = params.terms.ok_or_else(|| cx.missing_key(rule, "terms"))?;
+    let optional = |list: Option<Vec<Spanned<String>>>| match list {
+        Some(x) => cx.terms(&x),
         None => Ok(TermSet::default()),
     };
-    let (exclude, not_with) = (optional(&rule.exclude)?, optional(&rule.not_with)?);
-    let heading = rule
-        .heading
-        .as_ref()
-        .map_or_else(|| area.sv.clone(), |h| h.get_ref().clone());
+    let (exclude, not_with) = (optional(params.exclude)?, optional(params.not_with)?);
+    let heading = params.heading.unwrap_or_else(|| area.sv.clone());
     Ok(Box::new(SectionCheck {
-        matcher: AreaMatcher::new(area, heading, cx.terms(terms.get_ref())?, exclude, not_with),
+        matcher: AreaMatcher::new(area, heading, cx.terms(&terms)?, exclude, not_with),
     }))
 }
 

@@ -20,7 +20,7 @@ pub(super) fn run(
     write!(
         out,
         "{}",
-        pack::explain(&rule.def, &rules.packs[rule.pack].header, lang)
+        pack::explain(rule, &rules.packs[rule.pack].header, lang)
     )?;
     Ok(Outcome::Clean)
 }

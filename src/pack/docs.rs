@@ -1,12 +1,17 @@
 //! Long help for a rule, as `planlint explain` prints it.
+//!
+//! It reads the compiled rule, not only the pack: the placeholders of a rule's texts are filled
+//! from what its kind's keys became (the area's name, the groups' labels).
 
 use std::fmt::Write as _;
 
-use super::{PackHeader, RuleDef};
+use super::PackHeader;
+use crate::engine::Rule;
 use crate::i18n::Lang;
 
 /// The text `planlint explain CODE` prints for `rule` of the pack with `header`.
-pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
+pub fn explain(compiled: &Rule, header: &PackHeader, lang: Lang) -> String {
+    let rule = &compiled.def;
     let mut out = String::new();
     let h = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let _ = writeln!(
@@ -24,7 +29,7 @@ pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
         out,
         "\n{}\n{}",
         h("Så åtgärdar du:", "How to fix:"),
-        example_text(rule, header, &rule.help, lang)
+        example_text(compiled, header, &rule.help, lang)
     );
     let _ = writeln!(
         out,
@@ -50,42 +55,24 @@ pub fn explain(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
 
 /// A rule's help with its `{placeholders}` filled as for a typical finding (for `explain` and
 /// the SARIF rule descriptions).
-pub fn help_text(rule: &RuleDef, header: &PackHeader, lang: Lang) -> String {
-    example_text(rule, header, &rule.help, lang)
+pub fn help_text(rule: &Rule, header: &PackHeader, lang: Lang) -> String {
+    example_text(rule, header, &rule.def.help, lang)
 }
 
 /// A rule text with its `{placeholders}` filled as they would be for a typical finding.
-fn example_text(
-    rule: &RuleDef,
-    header: &PackHeader,
-    text: &super::Localized,
-    lang: Lang,
-) -> String {
-    let area = rule.area.as_ref().map_or_else(
+fn example_text(rule: &Rule, header: &PackHeader, text: &super::Localized, lang: Lang) -> String {
+    let area = rule.area().map_or_else(
         || lang.pick("området", "the area").to_owned(),
-        |a| a.get_ref().get(lang).to_owned(),
+        |a| a.area.get(lang).to_owned(),
     );
-    let heading = rule.heading.as_ref().map_or_else(
-        || {
-            rule.area
-                .as_ref()
-                .map(|a| a.get_ref().sv.clone())
-                .unwrap_or_default()
-        },
-        |h| h.get_ref().clone(),
-    );
+    let heading = rule.area().map(|a| a.heading.clone()).unwrap_or_default();
     let min = header.min_words.to_string();
     let missing = rule
-        .groups
-        .as_ref()
-        .map(|g| {
-            g.get_ref()
-                .iter()
-                .map(|g| format!("`{}`", g.label.get(lang)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_default();
+        .groups()
+        .iter()
+        .map(|g| format!("`{}`", g.label.get(lang)))
+        .collect::<Vec<_>>()
+        .join(", ");
     let section = lang.pick("avsnittet", "the section");
     text.fill(
         lang,

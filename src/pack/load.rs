@@ -4,9 +4,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
+use serde::de::IntoDeserializer as _;
 use serde::Deserialize;
 
-use super::{PackDef, PackHeader, RuleDef};
+use super::{params, PackDef, PackHeader, RuleDef};
 use crate::diagnostic::codes;
 use crate::i18n::{t, Localized};
 
@@ -120,6 +121,7 @@ pub struct RawPack {
     pub pack: PackHeader,
     #[serde(default)]
     /// The `[[rule]]` entries.
+    #[schemars(with = "Vec<super::RuleSchema>")]
     pub rule: Vec<RuleDef>,
 }
 
@@ -222,8 +224,21 @@ pub fn load(path: &Path) -> Result<PackDef, PackError> {
 
 /// Parses pack text; `path` is only for messages.
 pub fn parse(path: &str, text: &str) -> Result<PackDef, PackError> {
-    let raw: RawPack =
-        toml::from_str(text).map_err(|e| toml_error(path, text, &e, FileKind::Pack))?;
+    let mut root =
+        toml::de::DeTable::parse(text).map_err(|e| toml_error(path, text, &e, FileKind::Pack))?;
+    // The kinds' keys are read when the rules are compiled; what is left is the common keys and
+    // any key nobody takes.
+    let split = params::split(root.get_mut());
+    let raw = RawPack::deserialize(root.into_deserializer()).map_err(|e| {
+        // A misspelt rule key may have been meant as any kind's key, not only a common one.
+        let rule_key = e.span().is_some_and(|s| split.rule_keys.contains(&s));
+        let kind_keys = if rule_key {
+            crate::checks::kind_keys()
+        } else {
+            Vec::new()
+        };
+        toml_error_with(path, text, &e, FileKind::Pack, &kind_keys)
+    })?;
     let def = PackDef {
         header: raw.pack,
         rules: raw.rule,
@@ -237,6 +252,17 @@ pub fn parse(path: &str, text: &str) -> Result<PackDef, PackError> {
 /// A TOML parse or shape error as a [`PackError`] at its span, with "did you mean" for a
 /// misspelt key.
 pub fn toml_error(path: &str, text: &str, e: &toml::de::Error, kind: FileKind) -> PackError {
+    toml_error_with(path, text, e, kind, &[])
+}
+
+/// [`toml_error`], where a misspelt key may also have been meant as one of `more_keys`.
+fn toml_error_with(
+    path: &str,
+    text: &str,
+    e: &toml::de::Error,
+    kind: FileKind,
+    more_keys: &[&str],
+) -> PackError {
     let (sv, en) = kind.noun();
     let span = e.span().unwrap_or(0..0);
     let detail = e.message().trim().to_owned();
@@ -254,6 +280,8 @@ pub fn toml_error(path: &str, text: &str, e: &toml::de::Error, kind: FileKind) -
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let more = more_keys.iter().filter(|k| !expected.contains(k));
+        let expected: Vec<&str> = expected.iter().chain(more).copied().collect();
         err.message = t(
             format!("okänd nyckel `{field}` i {sv}"),
             format!("unknown key `{field}` in {en}"),

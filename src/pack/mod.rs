@@ -1,14 +1,14 @@
 //! Rule packs: the TOML format, loading it with spans, and validating it.
 //!
 //! A pack is one TOML file: a `[pack]` header and `[[rule]]` entries (the format is documented
-//! in the README and in [`RuleDef`]). Loading keeps every span so that a mistake is reported
+//! in the README, in [`RuleDef`] for the keys every rule has, and in each kind's params struct in
+//! `checks` for the rest). Loading keeps every span so that a mistake is reported
 //! rustc-style with a label on the offending bytes of the pack. This module turns TOML into
 //! data; turning rules into checks is `engine`'s job.
 
 mod docs;
 mod load;
-
-use std::ops::Range;
+mod params;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -18,6 +18,7 @@ pub use load::{
     builtin, did_you_mean, load, parse, read_text, suggest_code, suggestion, toml_error, FileKind,
     PackError, RawPack, BUILTIN_PATH,
 };
+pub use params::{RawParams, RuleSchema};
 
 use crate::diagnostic::Severity;
 use crate::i18n::Localized;
@@ -103,35 +104,8 @@ pub struct Examples {
     pub fail: String,
 }
 
-/// A named group of terms of which at least one must occur.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct GroupDef {
-    /// What the group stands for, shown when it is missing.
-    pub label: Localized,
-    /// The terms (see the README for the pattern syntax).
-    #[schemars(with = "Vec<String>")]
-    pub terms: Vec<Spanned<String>>,
-}
-
-/// A required front-matter field.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FieldDef {
-    /// The key, e.g. `förvaltning` (compared folded, so `forvaltning` works too).
-    pub key: String,
-    /// Other accepted keys, e.g. `department`.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// What the field is, for messages.
-    pub label: Localized,
-}
-
-/// A list with the span of the whole list.
-pub type SpannedList<T> = Option<Spanned<Vec<T>>>;
-
-/// One `[[rule]]` entry as written. Kind-specific keys are optional here; the check of each
-/// kind says which it takes, and a key the kind does not take is an error.
+/// One `[[rule]]` entry as written: the keys every rule has. The keys of its kind are split off
+/// when the pack is parsed, and the kind reads them when the rule is compiled.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
@@ -158,59 +132,6 @@ pub struct RuleDef {
     pub policy: PolicyRef,
     /// A passing and a failing example.
     pub examples: Examples,
-    /// `section`: the area's name.
-    #[schemars(with = "Option<Localized>")]
-    pub area: Option<Spanned<Localized>>,
-    /// `section`: the heading to suggest (default: the area's Swedish name).
-    #[schemars(with = "Option<String>")]
-    pub heading: Option<Spanned<String>>,
-    /// `section`, `forbid`: terms that match.
-    #[schemars(with = "Option<Vec<String>>")]
-    pub terms: SpannedList<Spanned<String>>,
-    /// `section`: terms that look like a match but are not (e.g. `särskilt boende`).
-    #[schemars(with = "Option<Vec<String>>")]
-    pub exclude: SpannedList<Spanned<String>>,
-    /// `section`: terms that, anywhere in a heading, mean it is about something else.
-    #[schemars(with = "Option<Vec<String>>")]
-    pub not_with: SpannedList<Spanned<String>>,
-    /// `forbid`: regular expressions that match.
-    #[schemars(with = "Option<Vec<String>>")]
-    pub patterns: SpannedList<Spanned<String>>,
-    /// `mention`, `elements`: codes of `section` rules whose sections are searched.
-    #[schemars(with = "Option<Vec<String>>")]
-    pub within: SpannedList<Spanned<String>>,
-    /// `mention`, `elements`: groups of terms.
-    #[schemars(with = "Option<Vec<GroupDef>>")]
-    pub groups: SpannedList<GroupDef>,
-    /// `mention`: `all` groups (default) or `any` group must occur.
-    #[schemars(with = "Option<String>")]
-    pub require: Option<Spanned<String>>,
-    /// `metadata`: required front-matter fields.
-    #[schemars(with = "Option<Vec<FieldDef>>")]
-    pub fields: SpannedList<FieldDef>,
-}
-
-impl RuleDef {
-    /// The kind-specific keys that are present, with their spans.
-    pub fn present_keys(&self) -> Vec<(&'static str, Range<usize>)> {
-        let mut keys = Vec::new();
-        let mut add = |name, span: Option<Range<usize>>| {
-            if let Some(span) = span {
-                keys.push((name, span));
-            }
-        };
-        add("area", self.area.as_ref().map(Spanned::span));
-        add("heading", self.heading.as_ref().map(Spanned::span));
-        add("terms", self.terms.as_ref().map(Spanned::span));
-        add("exclude", self.exclude.as_ref().map(Spanned::span));
-        add("not_with", self.not_with.as_ref().map(Spanned::span));
-        add("patterns", self.patterns.as_ref().map(Spanned::span));
-        add("within", self.within.as_ref().map(Spanned::span));
-        add("groups", self.groups.as_ref().map(Spanned::span));
-        add("require", self.require.as_ref().map(Spanned::span));
-        add("fields", self.fields.as_ref().map(Spanned::span));
-        keys
-    }
 }
 
 /// A pack as loaded: its header, its rules and its text.
@@ -222,6 +143,7 @@ pub struct PackDef {
     pub rules: Vec<RuleDef>,
     /// Path shown in messages (`<built-in>/…` for the embedded pack).
     pub path: String,
-    /// The TOML text, kept so later errors can point into it.
+    /// The TOML text, kept so later errors can point into it and so that compiling can read
+    /// each rule's kind-specific keys from it (see [`PackDef::params`]).
     pub text: String,
 }

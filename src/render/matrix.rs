@@ -119,9 +119,9 @@ pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
         .enumerate()
         .map(|(i, r)| Column {
             code: r.code().to_owned(),
-            title: r.def.area.as_ref().map_or_else(
+            title: r.area().map_or_else(
                 || r.def.name.get_ref().clone(),
-                |a| a.get_ref().get(lang).to_owned(),
+                |a| a.area.get(lang).to_owned(),
             ),
             covered: rows
                 .iter()

@@ -91,7 +91,7 @@ fn write_log(
                 .full_description(text(full))
                 .help(text(format!(
                     "{}\n\n{policy}",
-                    crate::pack::help_text(&r.def, header, lang)
+                    crate::pack::help_text(r, header, lang)
                 )))
                 .default_configuration(
                     ReportingConfiguration::builder()

@@ -10,6 +10,7 @@ mod examples;
 mod formats;
 mod hostile;
 mod integrations;
+mod pack_errors;
 mod packs;
 mod properties;
 mod snapshots;
