@@ -24,7 +24,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folds `text` for comparison: lowercase, diacritics removed, NFC and NFD alike.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out);
     out
@@ -95,7 +95,7 @@ fn fold_chars(text: &str, mut push: impl FnMut(char)) {
 }
 
 /// The Swedish Snowball stem of an already folded word.
-pub fn stem(folded: &str) -> String {
+pub(crate) fn stem(folded: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER
         .get_or_init(|| Stemmer::create(Algorithm::Swedish))
@@ -179,15 +179,6 @@ impl Summary {
             *u |= b;
         }
         self.known = self.known.min(w.class.known);
-    }
-
-    /// The union of `words`.
-    pub fn of(words: &[Word]) -> Summary {
-        let mut s = Summary::empty();
-        for w in words {
-            s.add(w);
-        }
-        s
     }
 }
 
@@ -295,7 +286,7 @@ fn is_word_char(c: char) -> bool {
 /// A word is a run of letters and digits (combining marks included, so NFD text stays whole).
 /// Digit groups joined by `-`, `.`, `,`, `:` or `/` stay one word, so `2027-06-30` is one date.
 /// `map` is called with ascending ranges. Returns the union of the words' pattern bits.
-pub fn words(
+pub(crate) fn words(
     text: &str,
     map: impl FnMut(Range<usize>) -> Range<usize>,
     out: &mut Vec<Word>,
@@ -377,7 +368,7 @@ fn utf8_len(b: u8) -> usize {
 
 /// A substring searcher built once, when the pack is compiled.
 #[derive(Clone)]
-pub struct Finder(memchr::memmem::Finder<'static>);
+pub(crate) struct Finder(memchr::memmem::Finder<'static>);
 
 impl std::fmt::Debug for Finder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

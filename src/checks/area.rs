@@ -183,7 +183,7 @@ impl Areas {
 }
 
 /// A `section` rule as the engine hands it to [`coverage`].
-pub struct AreaRule<'a> {
+pub(crate) struct AreaRule<'a> {
     /// The matcher.
     pub matcher: &'a AreaMatcher,
     /// Index of the rule's pack.
@@ -193,7 +193,7 @@ pub struct AreaRule<'a> {
 }
 
 /// Works out which sections of `doc` cover which area. `rules[i]` is `Some` for `section` rules.
-pub fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> Areas {
+pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> Areas {
     let title = plan_title(doc);
     let classified: Vec<Vec<HeadingMatch>> = doc
         .sections
@@ -269,7 +269,7 @@ fn substance(
     settings: &PackSettings,
     names_any: &dyn Fn(SectionId) -> bool,
 ) -> (usize, usize) {
-    let own = |mut at: Option<SectionId>| {
+    let belongs_here = |mut at: Option<SectionId>| {
         while let Some(s) = at {
             if s == id {
                 return true;
@@ -285,7 +285,7 @@ fn substance(
     for b in doc
         .blocks_in(id)
         .iter()
-        .filter(|b| b.kind == BlockKind::Prose && own(b.section))
+        .filter(|b| b.kind == BlockKind::Prose && belongs_here(b.section))
     {
         if settings.placeholders.in_block(b, text) {
             drafts += 1;

@@ -17,7 +17,7 @@ use super::{missing_groups, Check, Compile, Cx, Group, GroupDef};
 /// one is reported as the rule lacking a key, at its `kind`.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ElementsParams {
+pub(super) struct ElementsParams {
     /// Codes of `section` rules whose sections must each hold the elements.
     #[schemars(with = "Option<Vec<String>>")]
     pub within: Option<Vec<Spanned<String>>>,
@@ -26,7 +26,7 @@ pub struct ElementsParams {
 }
 
 /// The fields of [`ElementsParams`].
-pub const KEYS: &[&str] = &["within", "groups"];
+pub(super) const KEYS: &[&str] = &["within", "groups"];
 
 #[derive(Debug)]
 struct ElementsCheck {
@@ -61,7 +61,7 @@ impl Check for ElementsCheck {
                 continue;
             };
             for id in area.covered() {
-                let blocks = cx.own_blocks_in(id);
+                let blocks = cx.unquoted_blocks_in(id);
                 let missing = missing_groups(&self.groups, &blocks, cx.lang);
                 if missing.is_empty() {
                     continue;

@@ -124,7 +124,7 @@ fn first_bytes<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<Vec<u8>> {
 /// The keys of a `forbid` rule; with neither, the rule uses the pack's placeholders.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ForbidParams {
+pub(super) struct ForbidParams {
     /// Terms that must not occur.
     #[schemars(with = "Option<Vec<String>>")]
     pub terms: Option<Vec<Spanned<String>>>,
@@ -134,12 +134,12 @@ pub struct ForbidParams {
 }
 
 /// The fields of [`ForbidParams`].
-pub const KEYS: &[&str] = &["terms", "patterns"];
+pub(super) const KEYS: &[&str] = &["terms", "patterns"];
 
 #[derive(Debug)]
 struct ForbidCheck {
     /// `None`: use the pack's placeholders.
-    own: Option<Forbidden>,
+    rule_terms: Option<Forbidden>,
 }
 
 pub(super) fn compile(
@@ -148,7 +148,7 @@ pub(super) fn compile(
     cx: &Compile<'_>,
 ) -> Result<Box<dyn Check>, PackError> {
     let params: ForbidParams = cx.params(raw)?;
-    let own = match (params.terms, params.patterns) {
+    let rule_terms = match (params.terms, params.patterns) {
         (None, None) => None,
         (terms, patterns) => Some(Forbidden::compile(
             cx,
@@ -156,12 +156,12 @@ pub(super) fn compile(
             &patterns.unwrap_or_default(),
         )?),
     };
-    Ok(Box::new(ForbidCheck { own }))
+    Ok(Box::new(ForbidCheck { rule_terms }))
 }
 
 impl Check for ForbidCheck {
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let forbidden = self.own.as_ref().unwrap_or(&cx.pack.placeholders);
+        let forbidden = self.rule_terms.as_ref().unwrap_or(&cx.pack.placeholders);
         for block in &cx.doc.blocks {
             for span in forbidden.find_in(block, cx.text) {
                 let found = cx.text[span.clone()].to_owned();

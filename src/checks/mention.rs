@@ -19,7 +19,7 @@ use super::{missing_groups, Check, Compile, Cx, Group, GroupDef};
 /// is reported as the rule lacking a key, at its `kind`.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MentionParams {
+pub(super) struct MentionParams {
     /// Codes of `section` rules whose sections are searched (default: the whole plan).
     #[schemars(with = "Option<Vec<String>>")]
     pub within: Option<Vec<Spanned<String>>>,
@@ -31,7 +31,7 @@ pub struct MentionParams {
 }
 
 /// The fields of [`MentionParams`].
-pub const KEYS: &[&str] = &["within", "groups", "require"];
+pub(super) const KEYS: &[&str] = &["within", "groups", "require"];
 
 #[derive(Debug)]
 struct MentionCheck {

@@ -14,18 +14,18 @@ use super::{Check, Compile, Cx};
 /// is reported as the rule lacking a key, at its `kind`.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MetadataParams {
+pub(super) struct MetadataParams {
     /// Required front-matter fields.
     pub fields: Option<Vec<FieldDef>>,
 }
 
 /// The fields of [`MetadataParams`].
-pub const KEYS: &[&str] = &["fields"];
+pub(super) const KEYS: &[&str] = &["fields"];
 
 /// A required front-matter field.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct FieldDef {
+pub(super) struct FieldDef {
     /// The key, e.g. `förvaltning` (compared folded, so `forvaltning` works too).
     pub key: String,
     /// Other accepted keys, e.g. `department`.

@@ -7,7 +7,7 @@
 //! the [`Document`] and the area coverage the engine computed; they never touch the file system
 //! or print.
 
-pub mod area;
+pub(crate) mod area;
 mod elements;
 mod forbid;
 mod mention;
@@ -16,8 +16,8 @@ mod section;
 
 use std::ops::Range;
 
-pub use area::{Area, AreaMatcher, Areas};
-pub use forbid::Forbidden;
+pub(crate) use area::{AreaMatcher, Areas};
+pub(crate) use forbid::Forbidden;
 
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
@@ -26,7 +26,7 @@ use crate::matching::TermSet;
 use crate::pack::{FileKind, PackError, PackHeader, RawParams, RuleDef};
 
 /// The code behind one rule.
-pub trait Check: Send + Sync + std::fmt::Debug {
+pub(crate) trait Check: Send + Sync + std::fmt::Debug {
     /// For `section` rules: what names the rule's area.
     fn area(&self) -> Option<&AreaMatcher> {
         None
@@ -55,7 +55,7 @@ pub struct PackSettings {
 }
 
 /// Everything a check may look at while checking one document.
-pub struct Cx<'a> {
+pub(crate) struct Cx<'a> {
     /// The document.
     pub doc: &'a Document,
     /// The document's text.
@@ -80,7 +80,7 @@ pub struct Cx<'a> {
 
 impl Cx<'_> {
     /// A finding of this rule at `span`, with its message, help and policy note filled in.
-    pub fn diagnostic(
+    pub(crate) fn diagnostic(
         &self,
         span: Range<usize>,
         label: String,
@@ -100,7 +100,7 @@ impl Cx<'_> {
 
     /// Where something missing from the whole plan belongs: the first anchor heading
     /// (e.g. "Prioriterade områden"), else the title, else the start of the body.
-    pub fn anchor(&self) -> Range<usize> {
+    pub(crate) fn anchor(&self) -> Range<usize> {
         let anchored = self
             .doc
             .sections
@@ -114,16 +114,16 @@ impl Cx<'_> {
     }
 
     /// The first line of the plan's body (after a BOM and any front matter).
-    pub fn start(&self) -> Range<usize> {
+    pub(crate) fn start(&self) -> Range<usize> {
         self.doc.body_start..first_line_end(self.text, self.doc.body_start)
     }
 
     /// The blocks of the plan's own text (no quotes) that lie in the sections covering any of
     /// `rules`, or in the whole plan when `rules` is empty.
-    pub fn scope(&self, rules: &[usize]) -> Vec<&Block> {
-        let own = |b: &&Block| b.kind != BlockKind::Quoted;
+    pub(crate) fn scope(&self, rules: &[usize]) -> Vec<&Block> {
+        let unquoted = |b: &&Block| b.kind != BlockKind::Quoted;
         if rules.is_empty() {
-            return self.doc.blocks.iter().filter(own).collect();
+            return self.doc.blocks.iter().filter(unquoted).collect();
         }
         let mut sections: Vec<SectionId> =
             rules.iter().flat_map(|&r| self.areas.covered(r)).collect();
@@ -136,12 +136,12 @@ impl Cx<'_> {
             .collect();
         outer
             .into_iter()
-            .flat_map(|s| self.doc.blocks_in(s).iter().filter(own))
+            .flat_map(|s| self.doc.blocks_in(s).iter().filter(unquoted))
             .collect()
     }
 
     /// The blocks of the plan's own text (no quotes) in section `id`, subsections included.
-    pub fn own_blocks_in(&self, id: SectionId) -> Vec<&Block> {
+    pub(crate) fn unquoted_blocks_in(&self, id: SectionId) -> Vec<&Block> {
         self.doc
             .blocks_in(id)
             .iter()
@@ -152,7 +152,7 @@ impl Cx<'_> {
 
 /// The note a rule's findings carry: which clause of which policy the rule comes from, quoted.
 /// Worked out once per rule, not once per finding.
-pub fn policy_note(header: &PackHeader, rule: &RuleDef) -> Localized {
+pub(crate) fn policy_note(header: &PackHeader, rule: &RuleDef) -> Localized {
     let cited = rule.policy.cited(header);
     Localized {
         sv: format!("policyn: {cited}"),
@@ -187,7 +187,7 @@ pub struct Group {
 }
 
 /// Labels of the groups none of whose terms occur in `blocks`, as "`a`, `b`".
-pub fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<String> {
+pub(crate) fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<String> {
     groups
         .iter()
         .filter(|g| !blocks.iter().any(|b| b.has(&g.terms)))
@@ -196,10 +196,11 @@ pub fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<St
 }
 
 /// Compiles one rule of a kind, with its kind's keys, into its check.
-pub type CompileFn = fn(&RuleDef, RawParams<'_>, &Compile<'_>) -> Result<Box<dyn Check>, PackError>;
+pub(crate) type CompileFn =
+    fn(&RuleDef, RawParams<'_>, &Compile<'_>) -> Result<Box<dyn Check>, PackError>;
 
 /// Ties a kind name to its keys and to the function that compiles a rule of that kind.
-pub struct KindEntry {
+pub(crate) struct KindEntry {
     /// The `kind` value in the pack.
     pub name: &'static str,
     /// The kind's own keys: the fields of its params struct (a test checks they agree).
@@ -212,7 +213,7 @@ pub struct KindEntry {
 
 /// The registry: every rule kind planlint knows. The order of the keys over all rows is the
 /// order in which a key on the wrong kind is looked for and misspelt keys are matched.
-pub const KINDS: &[KindEntry] = &[
+pub(crate) const KINDS: &[KindEntry] = &[
     KindEntry {
         name: "section",
         keys: section::KEYS,
@@ -246,7 +247,7 @@ pub const KINDS: &[KindEntry] = &[
 ];
 
 /// Every key some kind takes, each once, in registry order.
-pub fn kind_keys() -> Vec<&'static str> {
+pub(crate) fn kind_keys() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = Vec::new();
     for &key in KINDS.iter().flat_map(|k| k.keys) {
         if !keys.contains(&key) {

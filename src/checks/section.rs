@@ -23,7 +23,7 @@ use super::{Check, Compile, Cx};
 /// a missing one is reported as the rule lacking a key, at its `kind`.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct SectionParams {
+pub(super) struct SectionParams {
     /// The area's name.
     pub area: Option<Localized>,
     /// The heading to suggest (default: the area's Swedish name).
@@ -40,7 +40,7 @@ pub struct SectionParams {
 }
 
 /// The fields of [`SectionParams`].
-pub const KEYS: &[&str] = &["area", "heading", "terms", "exclude", "not_with"];
+pub(super) const KEYS: &[&str] = &["area", "heading", "terms", "exclude", "not_with"];
 
 #[derive(Debug)]
 struct SectionCheck {

@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::i18n::Lang;
 
 /// The config file `init` writes.
-pub const CONFIG: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.
+pub(crate) const CONFIG: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.
 # Every key is optional. `planlint config` shows the effective settings and where each came from.
 
 # Rule packs: "builtin" is the integration policy built into planlint; other packs are paths
@@ -43,7 +43,7 @@ exclude = ["README.md", "arkiv/**"]
 "#;
 
 /// The plan template `init` writes.
-pub const TEMPLATE: &str = r"---
+pub(crate) const TEMPLATE: &str = r"---
 förvaltning:
 år:
 ansvarig:
@@ -85,7 +85,7 @@ ansvarig:
 /// Writes `contents` to `path` through a temporary file beside it, so a reader never sees a
 /// half-written file. An existing file is replaced only with `replace`; returns whether the
 /// file was written.
-pub fn write_atomically(path: &Path, contents: &str, replace: bool) -> io::Result<bool> {
+pub(crate) fn write_atomically(path: &Path, contents: &str, replace: bool) -> io::Result<bool> {
     if path.exists() && !replace {
         return Ok(false);
     }
@@ -117,7 +117,7 @@ pub fn write_atomically(path: &Path, contents: &str, replace: bool) -> io::Resul
 }
 
 /// Writes the config and the template into `dir`; returns what happened, for the user.
-pub fn init(dir: &Path, lang: Lang) -> io::Result<String> {
+pub(crate) fn init(dir: &Path, lang: Lang) -> io::Result<String> {
     let mut out = String::new();
     for (name, contents) in [
         ("planlint.toml", CONFIG),

@@ -9,7 +9,7 @@ use crate::i18n::{fill_pair, Localized};
 use crate::pack::{suggest_code, FileKind, PackError};
 
 /// An error at `span` of the config file.
-pub fn error(
+pub(super) fn error(
     config: &Loaded,
     span: std::ops::Range<usize>,
     message: Localized,
@@ -27,7 +27,11 @@ pub fn error(
 }
 
 /// Checks that `code` is a loaded rule's code.
-pub fn code(config: &Loaded, code: &Spanned<String>, known: &[&str]) -> Result<String, PackError> {
+pub(super) fn code(
+    config: &Loaded,
+    code: &Spanned<String>,
+    known: &[&str],
+) -> Result<String, PackError> {
     let c = code.get_ref();
     if let Some(found) = known.iter().find(|k| k.eq_ignore_ascii_case(c)) {
         return Ok((*found).to_owned());
@@ -50,7 +54,7 @@ pub fn code(config: &Loaded, code: &Spanned<String>, known: &[&str]) -> Result<S
 }
 
 /// Checks every code of a list.
-pub fn codes(
+pub(super) fn codes(
     config: &Loaded,
     list: &SpannedStrings,
     known: &[&str],
@@ -62,7 +66,7 @@ pub fn codes(
 }
 
 /// Compiles globs into one set.
-pub fn globs(config: &Loaded, list: &SpannedStrings) -> Result<GlobSet, PackError> {
+pub(super) fn globs(config: &Loaded, list: &SpannedStrings) -> Result<GlobSet, PackError> {
     let mut builder = GlobSetBuilder::new();
     for g in list.get_ref() {
         // As in .gitignore: `*` stays within one directory, `**` crosses directories.

@@ -10,7 +10,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 /// The syntax of a front-matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrontMatterFormat {
+enum FrontMatterFormat {
     /// Between `---` lines.
     Yaml,
     /// Between `+++` lines.
@@ -31,8 +31,6 @@ pub struct Field {
 /// A parsed front-matter block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
-    /// YAML or TOML.
-    pub format: FrontMatterFormat,
     /// Byte range of the whole block, delimiters included.
     pub span: Range<usize>,
     /// Top-level keys in order.
@@ -96,7 +94,6 @@ fn parse(format: FrontMatterFormat, body: &str, offset: usize) -> FrontMatter {
         })
         .collect();
     FrontMatter {
-        format,
         span: range,
         fields,
         error,

@@ -124,11 +124,6 @@ impl Document {
         build::build(text)
     }
 
-    /// The sections without a parent.
-    pub fn roots(&self) -> impl Iterator<Item = SectionId> + '_ {
-        (0..self.sections.len()).filter(|&i| self.sections[i].parent.is_none())
-    }
-
     /// The plan's title: the first level-1 heading, else the first heading.
     pub fn title(&self) -> Option<SectionId> {
         self.sections

@@ -159,7 +159,7 @@ impl FileKind {
 
 /// The largest rule pack or config file planlint reads. The built-in pack is about 40 kB; a file
 /// of megabytes is a mistake (the wrong file named), and reading it would slow every run.
-pub const MAX_TOML_BYTES: u64 = 2_000_000;
+pub(super) const MAX_TOML_BYTES: u64 = 2_000_000;
 
 /// Reads a TOML file as text; a file that cannot be read, is too large or is not UTF-8 is an
 /// error.

@@ -74,7 +74,7 @@ fn write_document(
     for plan in plans {
         let path = &plan.source.path;
         let mine: Vec<&Diagnostic> = plan.diagnostics.iter().collect();
-        let own: Vec<&Diagnostic> = mine
+        let planlints: Vec<&Diagnostic> = mine
             .iter()
             .copied()
             .filter(|d| rules.find(&d.code).is_none())
@@ -83,7 +83,10 @@ fn write_document(
         let skipped = mine.len() - failures;
         let mut suite = BytesStart::new("testsuite");
         suite.push_attribute(("name", path.as_str()));
-        suite.push_attribute(("tests", (enabled.len() + own.len()).to_string().as_str()));
+        suite.push_attribute((
+            "tests",
+            (enabled.len() + planlints.len()).to_string().as_str(),
+        ));
         suite.push_attribute(("failures", failures.to_string().as_str()));
         suite.push_attribute(("errors", "0"));
         suite.push_attribute(("skipped", skipped.to_string().as_str()));
@@ -100,7 +103,8 @@ fn write_document(
                 )
             })
             .chain(
-                own.iter()
+                planlints
+                    .iter()
                     .map(|d| (format!("{} {}", d.code, d.name), vec![*d])),
             );
         for (name, found) in cases {

@@ -1,5 +1,7 @@
 //! planlint's integration tests: one binary, one module per topic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+// Helper modules of one test binary: `pub` is for the sibling modules, not an API.
+#![allow(unreachable_pub)]
 
 mod blind;
 mod cli;
