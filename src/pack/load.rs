@@ -164,29 +164,42 @@ pub(super) const MAX_TOML_BYTES: u64 = 2_000_000;
 /// Reads a TOML file as text; a file that cannot be read, is too large or is not UTF-8 is an
 /// error.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
+    use std::io::Read as _;
     let shown = path.display().to_string();
     let (sv, en) = kind.noun();
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    if size > MAX_TOML_BYTES {
+    let too_large = |size: Option<u64>| {
         #[allow(clippy::cast_precision_loss)]
-        let mb = size as f64 / 1e6;
-        return Err(PackError {
+        let (sv_size, en_size) = match size {
+            Some(size) => {
+                let mb = size as f64 / 1e6;
+                (format!("är {mb:.1} MB"), format!("is {mb:.1} MB"))
+            }
+            None => (
+                "är större än 2 MB".to_owned(),
+                "is larger than 2 MB".to_owned(),
+            ),
+        };
+        PackError {
             code: kind.code(),
             path: shown.clone(),
             text: String::new(),
             span: None,
             message: t(
-                format!("{sv} `{shown}` är {mb:.1} MB; planlint läser högst 2 MB"),
-                format!("{en} `{shown}` is {mb:.1} MB; planlint reads at most 2 MB"),
+                format!("{sv} `{shown}` {sv_size}; planlint läser högst 2 MB"),
+                format!("{en} `{shown}` {en_size}; planlint reads at most 2 MB"),
             ),
             label: t("", ""),
             help: Some(t(
                 "kontrollera att sökvägen pekar på rätt fil",
                 "check that the path names the right file",
             )),
-        });
+        }
+    };
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_TOML_BYTES {
+        return Err(too_large(Some(size)));
     }
-    let bytes = std::fs::read(path).map_err(|e| PackError {
+    let cannot_read = |e: std::io::Error| PackError {
         code: kind.code(),
         path: shown.clone(),
         text: String::new(),
@@ -197,7 +210,16 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
         ),
         label: t("", ""),
         help: None,
-    })?;
+    };
+    // The size a file claims is not a bound (a device, or a file of /proc, says 0): the read
+    // itself stops one byte past the limit.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TOML_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_TOML_BYTES {
+        return Err(too_large(None));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

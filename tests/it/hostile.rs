@@ -364,6 +364,25 @@ fn a_pack_or_config_of_10_mb_is_refused_before_it_is_read() {
 }
 
 #[test]
+fn an_endless_device_as_pack_or_config_is_refused_after_2_mb() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let dir = repo(&[("a.md", &no_housing())]);
+    for (flag, noun) in [("--rules", "regelpaketet"), ("--config", "konfigurationen")] {
+        let out = planlint_in(dir.path(), &["check", flag, "/dev/zero", "a.md"], "");
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!(
+                "{noun} `/dev/zero` är större än 2 MB; planlint läser högst 2 MB"
+            )),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn a_word_with_a_letter_across_its_fifth_byte_does_not_crash() {
     // Found by the property tests: `białystok` folds to ten bytes with `ł` across bytes 3–4,
     // and the date check sliced it at byte 4 and panicked.
