@@ -3,6 +3,7 @@
 //! A file named on the command line is checked whatever its extension; a directory is walked
 //! for `*.md` and `*.markdown`, honouring `.gitignore` and skipping hidden entries. A path that
 //! does not exist is an error: the user named it, so silently skipping it could pass a gate.
+//! Discovery only finds paths; it never reads a plan (that is `run`'s job).
 
 use std::path::{Path, PathBuf};
 

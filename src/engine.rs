@@ -1,9 +1,9 @@
-//! The engine: compiles packs into a rule set once, then checks documents with it.
+//! The engine: loads and compiles packs into a rule set once, then checks plans with it.
 //!
-//! Compiled once and immutable afterwards. Per plan, area coverage is worked out first (every
+//! Compiled once and immutable afterwards; it never reads plans or writes output. Per plan, area coverage is worked out first (every
 //! `section` rule, running or not, since other rules read it), then every rule the verdict lets
 //! run. Findings carry the rule's default severity; what happens to them next (severity,
-//! waivers) is [`crate::verdict`]'s business, and sorting is [`crate::run`]'s.
+//! waivers) is [`crate::verdict`]'s business, and sorting is [`crate::run`](mod@crate::run)'s.
 
 use std::path::PathBuf;
 

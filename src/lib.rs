@@ -5,9 +5,9 @@
 //! 1. [`config`]: `planlint.toml` and the command line → settings; [`discover`]: paths and
 //!    directories → the stream of plans;
 //! 2. [`pack`] + [`engine`]: rule packs (built-in + extra) → one compiled [`engine::RuleSet`];
-//! 3. [`run`]: each plan is read once ([`source`]) and parsed once into a
-//!    [`document::Document`] ([`matching`] does the Swedish-aware comparisons), then every
-//!    rule's [`checks`] run;
+//! 3. [`run`](mod@run): each plan is read once ([`source`]) and parsed once into a
+//!    [`document::Document`] (`matching` does the Swedish-aware comparisons), then every
+//!    rule's `checks` run;
 //! 4. the [`verdict`] decides what happens to each finding (severity, overrides, waivers);
 //!    findings ([`diagnostic`]) are sorted once and handed to a [`render`] sink;
 //! 5. the subcommands tie the steps together and [`run()`] maps the outcome to an exit code.

@@ -1,8 +1,8 @@
-//! The file database: every file's display path and text, and byte ↔ line/column mapping.
+//! Source text: a file's display path and text, and byte ↔ line/column mapping.
 //!
 //! Spans stay byte ranges everywhere else; lines and columns are computed here, and only when
-//! rendering. A [`SourceFile`] implements codespan-reporting's `Files`, so the human renderer can use it as
-//! is.
+//! rendering. A [`SourceFile`] implements codespan-reporting's `Files`, so the human renderer
+//! can use it as is. Nothing here reads files or knows about Markdown.
 
 use std::ops::Range;
 

@@ -1,5 +1,8 @@
 //! Effective settings: defaults < `planlint.toml` < command line, each remembering its origin
 //! so `planlint config` can say where a value came from.
+//!
+//! Settings are data: select, ignore, severities, overrides and waivers are applied to findings
+//! only in `verdict`.
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -48,7 +48,7 @@ impl Severity {
     }
 }
 
-/// Index of a file in the run's [`crate::source::SourceDb`].
+/// A file's number in its run, in discovery order (see [`crate::run`](mod@crate::run)).
 pub type FileId = usize;
 
 /// A span of a file with a short text saying what is there.

@@ -80,7 +80,7 @@ pub struct Block {
 }
 
 impl Block {
-    /// Every match of `set` in the block (see [`TermSet::find_all`]).
+    /// Every match of `set` in the block (see `TermSet::find_all`).
     pub fn hits<'a>(&'a self, set: &'a TermSet) -> impl Iterator<Item = Hit> + 'a {
         set.may_occur(&self.summary)
             .then(|| set.find_all(&self.words))
