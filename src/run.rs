@@ -16,7 +16,7 @@ use crate::discover::{self, Problem};
 use crate::document::Document;
 use crate::render::Sink;
 use crate::source::SourceFile;
-use crate::verdict::{Verdict, WaiverUse};
+use crate::verdict::{Ledger, Verdict, WaiverUse};
 use crate::Error;
 
 thread_local! {
@@ -220,41 +220,52 @@ pub fn check_paths(
         Some(discover::Plans::new(&named)?)
     };
     sink.begin()?;
-    let mut totals = Totals::default();
-    let mut ledger = verdict.ledger();
-    let mut next_id;
-    {
-        let mut deliver = |(checked, used): (Checked, WaiverUse)| {
-            ledger.record(&used);
-            totals.add(&checked);
-            sink.file(checked)
-        };
-        let files = plans.iter_mut().flatten().filter(|f| settings.wants(f));
-        next_id = in_chunks(verdict, files, &mut |chunk| {
-            chunk.into_iter().try_for_each(&mut deliver)
-        })?;
-        if from_stdin {
-            let mut bytes = Vec::new();
-            stdin.read_to_end(&mut bytes)?;
-            let name = stdin_filename.unwrap_or("<stdin>").to_owned();
-            deliver(judged_bytes(verdict, next_id, name, bytes))?;
-            next_id += 1;
-        }
-    }
-    let problems = plans.map(|p| p.problems).unwrap_or_default();
-    for (path, why) in &problems {
-        let checked = walk_problem(next_id, path, why, verdict);
+    let mut out = Delivery {
+        sink,
+        totals: Totals::default(),
+        ledger: verdict.ledger(),
+    };
+    let files = plans.iter_mut().flatten().filter(|f| settings.wants(f));
+    let mut next_id = in_chunks(verdict, files, &mut |chunk| {
+        chunk.into_iter().try_for_each(|c| out.file(c))
+    })?;
+    if from_stdin {
+        let mut bytes = Vec::new();
+        stdin.read_to_end(&mut bytes)?;
+        let name = stdin_filename.unwrap_or("<stdin>").to_owned();
+        out.file(judged_bytes(verdict, next_id, name, bytes))?;
         next_id += 1;
-        totals.add(&checked);
-        sink.file(checked)?;
     }
-    if let Some((source, diagnostics)) = verdict.judge_waivers(&ledger, next_id) {
-        let checked = file(next_id, source, diagnostics, false);
-        totals.add(&checked);
-        sink.file(checked)?;
+    for (path, why) in plans.map(|p| p.problems).unwrap_or_default() {
+        out.file((
+            walk_problem(next_id, &path, &why, verdict),
+            WaiverUse::default(),
+        ))?;
+        next_id += 1;
     }
-    sink.end(&totals)?;
-    Ok(totals)
+    if let Some((source, diagnostics)) = verdict.judge_waivers(&out.ledger, next_id) {
+        out.file((
+            file(next_id, source, diagnostics, false),
+            WaiverUse::default(),
+        ))?;
+    }
+    out.sink.end(&out.totals)?;
+    Ok(out.totals)
+}
+
+/// Where checked files go, in order: the sink, and the run's totals and waiver ledger.
+struct Delivery<'s> {
+    sink: &'s mut dyn Sink,
+    totals: Totals,
+    ledger: Ledger,
+}
+
+impl Delivery<'_> {
+    fn file(&mut self, (checked, used): (Checked, WaiverUse)) -> std::io::Result<()> {
+        self.ledger.record(&used);
+        self.totals.add(&checked);
+        self.sink.file(checked)
+    }
 }
 
 /// Checks `files` in parallel, a chunk at a time, numbering them from 0 in the order of
