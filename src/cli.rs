@@ -93,6 +93,24 @@ pub struct CheckArgs {
     /// The name to use for a plan read from standard input (`-`), for messages and config paths.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// What to do with files that are not checked.
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+/// Flags about the files a run does not check (`check` and `report`).
+#[derive(Debug, Args)]
+pub struct ScopeArgs {
+    /// For the CI gate: a hidden file that looks like a plan, or one `include` does not match,
+    /// is an error instead of a counted skip (also `strict = true` in planlint.toml).
+    #[arg(long)]
+    pub strict: bool,
+    /// List every file that was seen and not checked, with the reason.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Allow a run that finds no plan at all (otherwise exit 2).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// The file formats `planlint schema` describes.
@@ -128,6 +146,9 @@ pub struct ReportArgs {
     /// The name to use for a plan read from standard input (`-`).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// What to do with files that are not checked.
+    #[command(flatten)]
+    pub scope: ScopeArgs,
 }
 
 /// Formats of `report`.

@@ -1,13 +1,26 @@
-//! Discovery: the paths on the command line become a sorted, de-duplicated sequence of plans.
+//! Discovery: the paths on the command line become a sorted, de-duplicated sequence of plans,
+//! and every file seen and not checked is accounted for.
 //!
-//! A file named on the command line is checked whatever its extension; a directory is walked
-//! for `*.md` and `*.markdown`, honouring `.gitignore` and skipping hidden entries. A path that
-//! does not exist is an error: the user named it, so silently skipping it could pass a gate.
-//! Discovery only finds paths; it never reads a plan (that is `run`'s job).
+//! A file named on the command line is checked whatever its extension, unless the config's
+//! `include`/`exclude` leave it out, which is then said by name. A directory is walked for
+//! `*.md` and `*.markdown` (any letter case). A path that does not exist is an error: the user
+//! named it, so silently skipping it could pass a gate.
+//!
+//! Ignore files (`.gitignore`, `.ignore`, `.git/info/exclude`) are not honoured: they are
+//! written by whoever commits, and a gate must not let a plan's author hide a plan from it.
+//! What is left out is the board's decision, in `planlint.toml`'s `exclude`. Version-control
+//! directories (`.git`, `.hg`, `.svn`) are not walked; any other hidden entry that is a
+//! directory or looks like a plan is skipped and counted. A link in a walked tree is followed
+//! only to a plan inside the tree; a link out of it, to a directory, to nothing, or to
+//! something that is not a regular file is reported, not read. Discovery only finds paths; it
+//! never reads a plan (that is `run`'s job).
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ignore::WalkBuilder;
+
+use crate::config::Settings;
 
 /// A named path that does not exist or cannot be walked.
 #[derive(Debug, thiserror::Error)]
@@ -19,7 +32,7 @@ pub struct DiscoverError {
     pub reason: String,
 }
 
-/// Why an entry of a walked directory was not checked.
+/// Why an entry was not checked and is reported as a finding of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// It could not be read or followed (no permission, a link to nothing, a link loop).
@@ -27,22 +40,76 @@ pub enum Problem {
     /// It is a link to a directory; those are not followed, so no plan is seen twice and no
     /// link loop can make the walk endless.
     DirectoryLink,
+    /// It is a link that leads out of the walked tree, to this target.
+    OutsideTree(PathBuf),
+    /// It is not a regular file (a named pipe, a device, a socket), or links to one: reading it
+    /// could block or never end. `named`: named on the command line.
+    NotRegular {
+        /// Whether the user named it (an error then), or a walk met it (a warning).
+        named: bool,
+    },
 }
 
-fn is_plan(path: &Path) -> bool {
+/// Why a file that looks like a plan was seen and not checked, without a finding of its own
+/// (it is counted in the summary, listed with `--verbose`, and an error with `--strict`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// A hidden file or directory (its name starts with `.`).
+    Hidden,
+    /// The config's `include` globs do not match it.
+    NotIncluded,
+    /// The config's `exclude` globs match it.
+    Excluded,
+}
+
+/// A file seen and not checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path.
+    pub path: PathBuf,
+    /// Why.
+    pub why: Skip,
+    /// Whether it was named on the command line (then it is also said by name).
+    pub named: bool,
+}
+
+/// Whether a file name looks like a plan: `.md` or `.markdown`, in any letter case.
+pub fn looks_like_plan(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// A link met in a walk: a linked plan is checked; a link to a directory is reported, not
-/// followed; a plan's link to nothing (or a link loop) is reported, never skipped in silence.
-fn link(path: PathBuf, problems: &mut Vec<(PathBuf, Problem)>) -> Option<PathBuf> {
+/// Where discovery records what it did not check.
+#[derive(Debug, Default)]
+struct Record {
+    problems: Vec<(PathBuf, Problem)>,
+    skipped: Vec<Skipped>,
+}
+
+/// A link met in a walk of `root` (canonical): a linked plan inside the tree is checked;
+/// anything else is reported, never skipped in silence and never read.
+fn link(path: PathBuf, root: Option<&Path>, record: &mut Record) -> Option<PathBuf> {
+    let named_like_plan = looks_like_plan(&path);
     match std::fs::metadata(&path) {
-        Ok(m) if m.is_dir() => problems.push((path, Problem::DirectoryLink)),
-        Ok(m) if m.is_file() && is_plan(&path) => return Some(path),
-        Err(e) if is_plan(&path) => problems.push((path, Problem::Io(e.to_string()))),
-        // Not a plan, or a broken link that is not named like one.
+        Ok(m) if m.is_dir() => record.problems.push((path, Problem::DirectoryLink)),
+        Ok(m) if named_like_plan && !m.is_file() => {
+            record
+                .problems
+                .push((path, Problem::NotRegular { named: false }));
+        }
+        Ok(_) if named_like_plan => {
+            let target = std::fs::canonicalize(&path);
+            match (target, root) {
+                (Ok(t), Some(root)) if !t.starts_with(root) => {
+                    record.problems.push((path, Problem::OutsideTree(t)));
+                }
+                (Err(e), _) => record.problems.push((path, Problem::Io(e.to_string()))),
+                _ => return Some(path),
+            }
+        }
+        Err(e) if named_like_plan => record.problems.push((path, Problem::Io(e.to_string()))),
+        // Not named like a plan: not a plan, whatever it links to.
         Ok(_) | Err(_) => {}
     }
     None
@@ -60,13 +127,14 @@ fn problem_path(err: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-/// The plans under `paths`, in sorted order without duplicates, found as they are consumed:
-/// a run over one directory never holds the whole list. Entries that could not be walked are
-/// in [`Plans::problems`] once the iterator is used up.
-pub struct Plans {
+/// The plans under `paths` that the settings want, in sorted order without duplicates, found
+/// as they are consumed: a run over one directory never holds the whole list. What was seen
+/// and not checked is in [`Plans::problems`] and [`Plans::skipped`] once the iterator is used
+/// up.
+pub struct Plans<'s> {
     source: Source,
-    /// Entries of walked directories that could not be walked, with the reason.
-    pub problems: Vec<(PathBuf, Problem)>,
+    settings: &'s Settings,
+    record: Record,
 }
 
 enum Source {
@@ -75,96 +143,182 @@ enum Source {
     /// One directory, walked in sorted order: each directory's entries sorted by name and
     /// visited depth first is the order of sorted paths (paths compare component by
     /// component), and one walk meets each path once.
-    Walking {
-        root: PathBuf,
-        walk: Box<ignore::Walk>,
-    },
+    Walking(Walk),
 }
 
-impl Plans {
+/// One directory's walk.
+struct Walk {
+    root: PathBuf,
+    /// The root, resolved, to tell links out of the tree.
+    canonical: Option<PathBuf>,
+    entries: Box<ignore::Walk>,
+    /// Hidden entries the walk left out, recorded by its filter.
+    hidden: Arc<Mutex<Vec<PathBuf>>>,
+}
+
+impl<'s> Plans<'s> {
     /// Starts discovery; a named path that does not exist is an error at once.
-    pub fn new(paths: &[PathBuf]) -> Result<Plans, DiscoverError> {
+    pub fn new(paths: &[PathBuf], settings: &'s Settings) -> Result<Plans<'s>, DiscoverError> {
         let default = [PathBuf::from(".")];
         let paths = if paths.is_empty() {
             &default[..]
         } else {
             paths
         };
-        let mut problems = Vec::new();
+        let mut record = Record::default();
         let mut listed = Vec::new();
         for path in paths {
             let meta = std::fs::metadata(path).map_err(|e| DiscoverError {
                 path: path.clone(),
                 reason: e.to_string(),
             })?;
-            if !meta.is_dir() {
-                listed.push(normalize(path, false));
+            if meta.is_file() {
+                let path = normalize(path, false);
+                match settings.leaves_out(&path) {
+                    None => listed.push(path),
+                    Some(why) => record.skipped.push(Skipped {
+                        path,
+                        why,
+                        named: true,
+                    }),
+                }
+            } else if !meta.is_dir() {
+                record
+                    .problems
+                    .push((normalize(path, false), Problem::NotRegular { named: true }));
             } else if paths.len() == 1 {
                 return Ok(Plans {
-                    source: Source::Walking {
-                        root: path.clone(),
-                        walk: Box::new(walk(path)),
-                    },
-                    problems,
+                    source: Source::Walking(Walk::new(path)),
+                    settings,
+                    record,
                 });
             } else {
-                let mut walk = walk(path);
-                listed.extend(std::iter::from_fn(|| {
-                    next_plan(&mut walk, path, &mut problems)
-                }));
+                let mut walk = Walk::new(path);
+                listed.extend(std::iter::from_fn(|| walk.next_plan(settings, &mut record)));
+                walk.finish(&mut record);
             }
         }
         listed.sort();
         listed.dedup();
         Ok(Plans {
             source: Source::Listed(listed.into_iter()),
-            problems,
+            settings,
+            record,
         })
+    }
+
+    /// Entries that could not be checked, each to be reported as a finding; complete once the
+    /// iterator is used up.
+    pub fn problems(&self) -> &[(PathBuf, Problem)] {
+        &self.record.problems
+    }
+
+    /// Files that look like plans and were left out; complete once the iterator is used up.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.record.skipped
     }
 }
 
-impl Iterator for Plans {
+impl Iterator for Plans<'_> {
     type Item = PathBuf;
 
     fn next(&mut self) -> Option<PathBuf> {
         match &mut self.source {
             Source::Listed(files) => files.next(),
-            Source::Walking { root, walk } => next_plan(walk, root, &mut self.problems),
+            Source::Walking(walk) => {
+                let next = walk.next_plan(self.settings, &mut self.record);
+                if next.is_none() {
+                    walk.finish(&mut self.record);
+                }
+                next
+            }
         }
     }
 }
 
-fn walk(dir: &Path) -> ignore::Walk {
-    WalkBuilder::new(dir)
-        .sort_by_file_name(std::cmp::Ord::cmp)
-        .build()
-}
+/// Version-control directories: never plans, never walked, not worth a word.
+const VCS_DIRS: [&str; 3] = [".git", ".hg", ".svn"];
 
-/// The next plan of a walk of `root`, normalised; problems met on the way are recorded.
-fn next_plan(
-    walk: &mut ignore::Walk,
-    root: &Path,
-    problems: &mut Vec<(PathBuf, Problem)>,
-) -> Option<PathBuf> {
-    for entry in walk {
-        let plan = match entry {
-            // A link named on the command line is followed: the user chose it.
-            Ok(e) if e.depth() > 0 && e.path_is_symlink() => link(e.into_path(), problems),
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_plan(e.path()) => {
-                Some(e.into_path())
-            }
-            Ok(_) => None,
-            Err(err) => {
-                let at = problem_path(&err).unwrap_or_else(|| root.to_path_buf());
-                problems.push((at, Problem::Io(err.to_string())));
-                None
-            }
-        };
-        if let Some(plan) = plan {
-            return Some(normalize(&plan, false));
+impl Walk {
+    fn new(dir: &Path) -> Walk {
+        let hidden = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&hidden);
+        let walk = WalkBuilder::new(dir)
+            // No ignore files, no hidden-file filter of the walker's own: see the module doc.
+            .standard_filters(false)
+            .sort_by_file_name(std::cmp::Ord::cmp)
+            .filter_entry(move |e| {
+                let name = e.file_name().to_string_lossy();
+                if e.depth() == 0 || !name.starts_with('.') {
+                    return true;
+                }
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                if !VCS_DIRS.contains(&name.as_ref()) && (is_dir || looks_like_plan(e.path())) {
+                    seen.lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(e.path().to_path_buf());
+                }
+                false
+            })
+            .build();
+        Walk {
+            root: dir.to_path_buf(),
+            canonical: std::fs::canonicalize(dir).ok(),
+            entries: Box::new(walk),
+            hidden,
         }
     }
-    None
+
+    /// The next plan the settings want, normalised; what is met on the way is recorded.
+    fn next_plan(&mut self, settings: &Settings, record: &mut Record) -> Option<PathBuf> {
+        for entry in self.entries.by_ref() {
+            let plan = match entry {
+                // A link named on the command line is followed: the user chose it.
+                Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
+                    link(e.into_path(), self.canonical.as_deref(), record)
+                }
+                Ok(e) if !looks_like_plan(e.path()) => None,
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => Some(e.into_path()),
+                Ok(e) if e.file_type().is_some_and(|t| !t.is_dir()) => {
+                    record
+                        .problems
+                        .push((e.into_path(), Problem::NotRegular { named: false }));
+                    None
+                }
+                Ok(_) => None,
+                Err(err) => {
+                    let at = problem_path(&err).unwrap_or_else(|| self.root.clone());
+                    record.problems.push((at, Problem::Io(err.to_string())));
+                    None
+                }
+            };
+            let Some(plan) = plan.map(|p| normalize(&p, false)) else {
+                continue;
+            };
+            match settings.leaves_out(&plan) {
+                None => return Some(plan),
+                Some(why) => record.skipped.push(Skipped {
+                    path: plan,
+                    why,
+                    named: false,
+                }),
+            }
+        }
+        None
+    }
+
+    /// Records the hidden entries the walk left out.
+    fn finish(&mut self, record: &mut Record) {
+        let hidden =
+            std::mem::take(&mut *self.hidden.lock().unwrap_or_else(PoisonError::into_inner));
+        record
+            .skipped
+            .extend(hidden.into_iter().map(|path| Skipped {
+                path: normalize(&path, false),
+                why: Skip::Hidden,
+                named: false,
+            }));
+    }
 }
 
 /// `path` without `.` components: `a.md` and `./a.md` are one plan, and `./` reads better left
@@ -209,7 +363,8 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
             std::fs::write(&path, "# Plan\n").expect("write");
         }
-        let walked: Vec<PathBuf> = Plans::new(&[dir.path().to_path_buf()])
+        let settings = Settings::defaults();
+        let walked: Vec<PathBuf> = Plans::new(&[dir.path().to_path_buf()], &settings)
             .expect("exists")
             .collect();
         let mut sorted = walked.clone();
@@ -217,10 +372,12 @@ mod tests {
         assert_eq!(walked, sorted);
         assert_eq!(walked.len(), 8, "{walked:?}");
         // Naming the same directory twice goes through the listing route: same plans, once.
-        let listed: Vec<PathBuf> =
-            Plans::new(&[dir.path().to_path_buf(), dir.path().to_path_buf()])
-                .expect("exists")
-                .collect();
+        let listed: Vec<PathBuf> = Plans::new(
+            &[dir.path().to_path_buf(), dir.path().to_path_buf()],
+            &settings,
+        )
+        .expect("exists")
+        .collect();
         assert_eq!(listed, walked);
     }
 }

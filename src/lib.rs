@@ -62,6 +62,15 @@ pub enum Error {
     /// `explain` was given an unknown code.
     #[error("unknown rule code `{0}`")]
     UnknownCode(String, Option<String>),
+    /// The run found no plan to check: not a pass (a gate run in the wrong directory, or a
+    /// tree whose every plan is left out, must not look like approval).
+    #[error("no plan to check")]
+    NoPlans {
+        /// The paths as given (none: the current directory).
+        paths: Vec<std::path::PathBuf>,
+        /// What was seen and left out.
+        skipped: Vec<discover::Skipped>,
+    },
     /// Writing output failed.
     #[error(transparent)]
     Io(#[from] io::Error),
@@ -94,7 +103,45 @@ impl Error {
                 }
                 m
             }
+            Error::NoPlans { paths, skipped } => {
+                let shown: Vec<String> = if paths.is_empty() {
+                    vec![".".to_owned()]
+                } else {
+                    paths.iter().map(|p| format!("{}", p.display())).collect()
+                };
+                let mut m = format!(
+                    "{} `{}`",
+                    lang.pick("ingen plan att granska i", "no plan to check in"),
+                    shown.join("`, `")
+                );
+                if !skipped.is_empty() {
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut m,
+                        format_args!(
+                            "; {} {}",
+                            skipped.len(),
+                            lang.pick(
+                                "filer som ser ut som planer hoppades över (`--verbose` listar dem)",
+                                "files that look like plans were skipped (`--verbose` lists them)"
+                            )
+                        ),
+                    );
+                }
+                m
+            }
             Error::Io(e) => e.to_string(),
+        }
+    }
+
+    /// What to do about the error, if planlint can say.
+    fn help(&self, lang: Lang) -> Option<String> {
+        match self {
+            Error::Pack(PackError { help: Some(help), .. }) => Some(help.get(lang).to_owned()),
+            Error::NoPlans { .. } => Some(lang.pick(
+                "kontrollera att kommandot körs i planernas katalog och att `include`/`exclude` i planlint.toml tar med planerna; `--allow-empty` godtar en körning utan planer",
+                "check that the command runs in the plans' directory and that `include`/`exclude` in planlint.toml take the plans in; `--allow-empty` accepts a run without plans",
+            ).to_owned()),
+            _ => None,
         }
     }
 
@@ -111,11 +158,8 @@ impl Error {
             }
         }
         writeln!(w, "error: {}", self.message(lang))?;
-        if let Error::Pack(PackError {
-            help: Some(help), ..
-        }) = self
-        {
-            writeln!(w, "  = help: {}", help.get(lang))?;
+        if let Some(help) = self.help(lang) {
+            writeln!(w, "  = help: {help}")?;
         }
         Ok(())
     }

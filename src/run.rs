@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{codes, Checked, Diagnostic, FileId, Label, Totals};
-use crate::discover::{self, Problem};
+use crate::discover::{self, Problem, Skip, Skipped};
 use crate::document::Document;
 use crate::render::Sink;
 use crate::source::SourceFile;
@@ -105,12 +105,39 @@ fn judged_bytes(
     }
 }
 
+/// The largest plan planlint reads: 64 MB, three times the largest plan the tests check. A
+/// plan of hundreds of megabytes is a mistake (or an attack), and reading it whole would hold
+/// the run.
+pub const MAX_PLAN_BYTES: u64 = 64_000_000;
+
+/// Reads at most [`MAX_PLAN_BYTES`] and one byte more of `path`.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_PLAN_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads and checks one plan.
 fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (Checked, WaiverUse) {
     let lang = verdict.lang();
     let shown = path.display().to_string();
     set_current(&shown);
-    match std::fs::read(path) {
+    match read_capped(path) {
+        Ok(bytes) if bytes.len() as u64 > MAX_PLAN_BYTES => {
+            let message = lang.pick(
+                "filen är större än 64 MB; planlint läser högst 64 MB av en plan",
+                "the file is larger than 64 MB; planlint reads at most 64 MB of a plan",
+            );
+            let help = lang.pick(
+                "kontrollera att filen är planen och inte t.ex. en export eller en bild; dela upp en så stor plan",
+                "check that the file is the plan and not, say, an export or an image; split a plan this large",
+            );
+            let d = Diagnostic::own(codes::UNREADABLE, message, id, Label::new(0..0, ""));
+            unchecked(verdict, id, shown, String::new(), d.with_help(help))
+        }
         Ok(bytes) => judged_bytes(verdict, id, shown, bytes),
         Err(e) => {
             let message = format!(
@@ -163,8 +190,9 @@ fn file(
     }
 }
 
-/// A warning for an entry of a walked directory that was not checked, as file `id`.
-fn walk_problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<'_>) -> Checked {
+/// A finding for an entry that could not be checked, as file `id`: a warning for an entry of
+/// a walked directory, an error for a file named on the command line.
+fn problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<'_>) -> Checked {
     let lang = verdict.lang();
     let message = match why {
         Problem::Io(e) => format!(
@@ -180,6 +208,18 @@ fn walk_problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<'_>) -
                 "the link points to a directory; such links are not followed, so the plans there were not checked",
             )
             .to_owned(),
+        Problem::OutsideTree(target) => format!(
+            "{} `{}`{}",
+            lang.pick("länken leder ut ur katalogen som granskas, till", "the link leads out of the directory being checked, to"),
+            target.display(),
+            lang.pick("; den lästes inte", "; it was not read"),
+        ),
+        Problem::NotRegular { .. } => lang
+            .pick(
+                "filen är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte",
+                "the file is not a regular file (e.g. a named pipe or a device) and was not read",
+            )
+            .to_owned(),
     };
     let help = match why {
         Problem::Io(_) => lang.pick(
@@ -190,23 +230,97 @@ fn walk_problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<'_>) -
             "ange katalogen själv på kommandoraden om planerna där ska granskas",
             "name the directory itself on the command line to check the plans in it",
         ),
+        Problem::OutsideTree(_) => lang.pick(
+            "lägg planen själv i katalogen, eller ange den på kommandoraden om den ska granskas",
+            "put the plan itself in the directory, or name it on the command line to check it",
+        ),
+        Problem::NotRegular { .. } => lang.pick(
+            "spara planen som en vanlig fil i Markdown",
+            "save the plan as a regular Markdown file",
+        ),
     };
-    let d = Diagnostic::own(codes::WALK, message, id, Label::new(0..0, "")).with_help(help);
+    // A file the user named and planlint could not read fails the run, as an unreadable plan
+    // does; an odd entry met in a walk is a warning, like the other entries of a walk.
+    let code = if matches!(why, Problem::NotRegular { named: true }) {
+        codes::UNREADABLE
+    } else {
+        codes::WALK
+    };
+    let d = Diagnostic::own(code, message, id, Label::new(0..0, "")).with_help(help);
     let source = SourceFile::new(path.display().to_string(), String::new());
     file(id, source, vec![d], false)
 }
 
-/// Discovers and checks `paths` (`-` reads a plan from stdin, named `stdin_filename`), and
-/// hands every file to `sink` in order: the plans as they are checked, a chunk at a time, then
-/// stdin, then directory entries that could not be walked, then the config file if its
-/// waivers have findings. Returns the totals the sink was given.
+/// A finding for a file that looks like a plan and was not checked, as file `id`, when one is
+/// due: said by name for a file named on the command line, an error with `--strict`.
+fn skip_finding(id: FileId, skipped: &Skipped, verdict: &Verdict<'_>) -> Option<Checked> {
+    let lang = verdict.lang();
+    let strict = verdict.settings().strict.value;
+    let (code, message, help) = match (skipped.named, skipped.why, strict) {
+        (true, _, _) => (
+            codes::LEFT_OUT,
+            lang.pick(
+                "filen granskades inte: `include`/`exclude` i planlint.toml tar inte med den",
+                "the file was not checked: `include`/`exclude` in planlint.toml leave it out",
+            ),
+            lang.pick(
+                "är filen en plan, spara den som Markdown (`.md`) eller ändra `include` i planlint.toml",
+                "if the file is a plan, save it as Markdown (`.md`) or change `include` in planlint.toml",
+            ),
+        ),
+        (false, Skip::Hidden, true) => (
+            codes::SKIPPED,
+            lang.pick(
+                "dold fil eller katalog granskades inte (namnet börjar med `.`)",
+                "a hidden file or directory was not checked (its name starts with `.`)",
+            ),
+            lang.pick(
+                "byt namn så att det inte börjar med punkt, eller flytta ut planen",
+                "rename it so that it does not start with a dot, or move the plan out",
+            ),
+        ),
+        (false, Skip::NotIncluded, true) => (
+            codes::SKIPPED,
+            lang.pick(
+                "filen ser ut som en plan men `include` i planlint.toml tar inte med den",
+                "the file looks like a plan but `include` in planlint.toml does not match it",
+            ),
+            lang.pick(
+                "döp om filen (t.ex. till `.md`) eller ändra `include`; vill nämnden utesluta den, lägg den i `exclude`",
+                "rename the file (e.g. to `.md`) or change `include`; if the board means to leave it out, put it in `exclude`",
+            ),
+        ),
+        (false, _, _) => return None,
+    };
+    let d = Diagnostic::own(code, message, id, Label::new(0..0, "")).with_help(help);
+    let source = SourceFile::new(skipped.path.display().to_string(), String::new());
+    Some(file(id, source, vec![d], false))
+}
+
+/// What a run covers: the paths (`-` reads a plan from stdin, named `stdin_filename`), and
+/// whether finding no plan at all is allowed.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    /// Paths as given; none means the current directory.
+    pub paths: &'a [PathBuf],
+    /// The name of the plan read from stdin.
+    pub stdin_filename: Option<&'a str>,
+    /// Whether a run without any plan is fine (otherwise it is [`Error::NoPlans`]).
+    pub allow_empty: bool,
+}
+
+/// Discovers and checks the plans of `scope`, and hands every file to `sink` in order: the
+/// plans as they are checked, a chunk at a time, then stdin, then entries that could not be
+/// checked, then files left out that are due a finding, then the config file if its waivers
+/// have findings. Returns the totals the sink was given. A run that checked no plan is
+/// [`Error::NoPlans`] unless the scope allows it.
 pub fn check_paths(
     verdict: &Verdict<'_>,
-    paths: &[PathBuf],
-    stdin_filename: Option<&str>,
+    scope: Scope<'_>,
     stdin: &mut dyn Read,
     sink: &mut dyn Sink,
 ) -> Result<Totals, Error> {
+    let (paths, stdin_filename) = (scope.paths, scope.stdin_filename);
     let settings = verdict.settings();
     let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
     let named: Vec<PathBuf> = paths
@@ -217,7 +331,7 @@ pub fn check_paths(
     let mut plans = if from_stdin && named.is_empty() {
         None
     } else {
-        Some(discover::Plans::new(&named)?)
+        Some(discover::Plans::new(&named, settings)?)
     };
     sink.begin()?;
     let mut out = Delivery {
@@ -225,7 +339,7 @@ pub fn check_paths(
         totals: Totals::default(),
         ledger: verdict.ledger(),
     };
-    let files = plans.iter_mut().flatten().filter(|f| settings.wants(f));
+    let files = plans.iter_mut().flatten();
     let mut next_id = in_chunks(verdict, files, &mut |chunk| {
         chunk.into_iter().try_for_each(|c| out.file(c))
     })?;
@@ -236,19 +350,33 @@ pub fn check_paths(
         out.file(judged_bytes(verdict, next_id, name, bytes))?;
         next_id += 1;
     }
-    for (path, why) in plans.map(|p| p.problems).unwrap_or_default() {
-        out.file((
-            walk_problem(next_id, &path, &why, verdict),
-            WaiverUse::default(),
-        ))?;
+    let (problems, skipped) = plans
+        .as_ref()
+        .map_or((&[][..], &[][..]), |p| (p.problems(), p.skipped()));
+    for (path, why) in problems {
+        out.file((problem(next_id, path, why, verdict), WaiverUse::default()))?;
         next_id += 1;
     }
+    for s in skipped {
+        if let Some(checked) = skip_finding(next_id, s, verdict) {
+            out.file((checked, WaiverUse::default()))?;
+            next_id += 1;
+        }
+    }
+    out.totals.skipped = skipped.len();
     if let Some((source, diagnostics)) = verdict.judge_waivers(&out.ledger, next_id) {
         out.file((
             file(next_id, source, diagnostics, false),
             WaiverUse::default(),
         ))?;
     }
+    if out.totals.plans == 0 && !scope.allow_empty {
+        return Err(Error::NoPlans {
+            paths: paths.to_vec(),
+            skipped: skipped.to_vec(),
+        });
+    }
+    out.sink.skipped(skipped)?;
     out.sink.end(&out.totals)?;
     Ok(out.totals)
 }

@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 
 use crate::cli::CheckArgs;
 use crate::render::Options;
+use crate::run::Scope;
 use crate::verdict::Verdict;
 use crate::{Error, Outcome};
 
@@ -19,15 +20,15 @@ pub(super) fn run(
         verdict,
         color,
         quiet: args.quiet,
+        verbose: args.scope.verbose,
     };
     let mut sink = args.format.sink(options, out);
-    let totals = crate::run::check_paths(
-        verdict,
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        stdin,
-        &mut *sink,
-    )?;
+    let scope = Scope {
+        paths: &args.paths,
+        stdin_filename: args.stdin_filename.as_deref(),
+        allow_empty: args.scope.allow_empty,
+    };
+    let totals = crate::run::check_paths(verdict, scope, stdin, &mut *sink)?;
     let deny = verdict.settings().deny_warnings.value;
     let failed = totals.errors > 0 || (deny && totals.warnings > 0);
     Ok(if failed {

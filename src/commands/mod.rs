@@ -41,6 +41,12 @@ fn cli_values(cli: &Cli) -> CliValues {
             select: a.select.clone(),
             ignore: a.ignore.clone(),
             deny_warnings: a.deny == Some(Deny::Warnings),
+            strict: a.scope.strict,
+        },
+        Command::Report(a) => CliValues {
+            lang,
+            strict: a.scope.strict,
+            ..CliValues::default()
         },
         _ => CliValues {
             lang,

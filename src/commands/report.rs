@@ -6,6 +6,7 @@ use std::io::{self, Read, Write};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::diagnostic::Checked;
 use crate::render::matrix;
+use crate::run::Scope;
 use crate::verdict::Verdict;
 use crate::{Error, Outcome};
 
@@ -17,13 +18,12 @@ pub(super) fn run(
 ) -> Result<Outcome, Error> {
     let lang = verdict.lang();
     let mut files: Vec<Checked> = Vec::new();
-    crate::run::check_paths(
-        verdict,
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        stdin,
-        &mut files,
-    )?;
+    let scope = Scope {
+        paths: &args.paths,
+        stdin_filename: args.stdin_filename.as_deref(),
+        allow_empty: args.scope.allow_empty,
+    };
+    crate::run::check_paths(verdict, scope, stdin, &mut files)?;
     let m = matrix::build(&files, verdict);
     let text = match args.format {
         ReportFormat::Html => matrix::html(&m, lang),

@@ -90,6 +90,7 @@ pub fn describe(s: &Settings, rules: &RuleSet) -> String {
         s.deny_warnings.value.to_string(),
         &s.deny_warnings.origin,
     );
+    line("strict", s.strict.value.to_string(), &s.strict.origin);
     for (code, level, origin) in &s.severity {
         line(
             &format!("severity.{code}"),

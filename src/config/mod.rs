@@ -7,6 +7,7 @@
 //! happens in [`settings`].
 
 mod describe;
+pub mod policy;
 pub mod settings;
 mod validate;
 
@@ -17,7 +18,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use describe::describe;
-pub use settings::{Level, Origin, Settings};
+pub use policy::WaiverPolicy;
+pub use settings::{ConfigWaiver, Level, Origin, Settings};
 
 use crate::pack::{read_text, toml_error, FileKind, PackError};
 
@@ -38,6 +40,10 @@ pub struct ConfigFile {
     /// relative to the config file. Without this key the built-in pack is loaded.
     #[schemars(with = "Option<Vec<String>>")]
     pub packs: Option<SpannedStrings>,
+    /// For the CI gate: a file that looks like a plan and is hidden, or not matched by
+    /// `include`, is an error (`PL005`) instead of a counted skip.
+    #[schemars(with = "Option<bool>")]
+    pub strict: Option<Spanned<bool>>,
     /// Language of messages: `sv` or `en`.
     #[schemars(with = "Option<String>")]
     pub lang: Option<Spanned<String>>,
@@ -60,6 +66,9 @@ pub struct ConfigFile {
     /// Severity overrides for some paths.
     #[serde(default, rename = "override")]
     pub overrides: Vec<OverrideDef>,
+    /// Who may waive what, and what a waiver must hold.
+    #[serde(default)]
+    pub waiver_policy: WaiverPolicyDef,
     /// Exemptions with a reason.
     #[serde(default, rename = "waiver")]
     #[schemars(with = "Vec<WaiverDef>")]
@@ -77,6 +86,26 @@ pub struct OverrideDef {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Level>")]
     pub severity: SeverityMap,
+}
+
+/// `[waiver_policy]`: the board's rules for waivers. Every key is optional; the defaults are
+/// what a careful board would want (see the README, "Who may waive what").
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WaiverPolicyDef {
+    /// Codes an inline waiver in a plan may not waive: the board keeps them to `[[waiver]]`s.
+    /// `"areas"` stands for every area rule (kind `section`, IP001–IP004 in the built-in pack).
+    /// Default `["areas"]`; `[]` lets plan authors waive every rule.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub inline_reserved: Option<SpannedStrings>,
+    /// The fewest words (of two letters or more) a waiver's reason must hold. Default 3.
+    pub min_reason_words: Option<usize>,
+    /// The most codes one inline comment may waive. Default 3.
+    pub max_inline_codes: Option<usize>,
+    /// Whether every `[[waiver]]` needs an `expires` date. Default false.
+    pub require_expires: Option<bool>,
+    /// How many days ahead a `[[waiver]]`'s `expires` may lie at most, counted from today.
+    pub max_expires_days: Option<u32>,
 }
 
 /// One `[[waiver]]`: codes that do not apply to some paths, with the reason why.

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 use serde::Deserialize;
 
-use super::{validate, Loaded, SeverityMap};
+use super::{validate, Loaded, SeverityMap, WaiverPolicy};
 use crate::diagnostic::Severity;
-use crate::discover::normalize;
+use crate::discover::{normalize, Skip};
 use crate::engine::RuleSet;
 use crate::i18n::{fill_pair, Lang};
 use crate::pack::PackError;
@@ -107,6 +107,8 @@ pub struct CliValues {
     pub ignore: Vec<String>,
     /// `--deny warnings`.
     pub deny_warnings: bool,
+    /// `--strict`.
+    pub strict: bool,
 }
 
 /// Every setting of a run after merging.
@@ -132,8 +134,12 @@ pub struct Settings {
     pub overrides: Vec<PathOverride>,
     /// Waivers from the config file.
     pub waivers: Vec<ConfigWaiver>,
+    /// Who may waive what (`[waiver_policy]`).
+    pub waiver_policy: WaiverPolicy,
     /// Whether warnings fail the run.
     pub deny_warnings: Setting<bool>,
+    /// Whether a skipped file that looks like a plan is an error (`strict`, `--strict`).
+    pub strict: Setting<bool>,
 }
 
 fn file_origin(config: &Loaded, span: &std::ops::Range<usize>) -> Origin {
@@ -187,6 +193,12 @@ impl Settings {
                 origin: Origin::CommandLine,
             };
         }
+        if cli.strict {
+            s.strict = Setting {
+                value: true,
+                origin: Origin::CommandLine,
+            };
+        }
         if cli.deny_warnings {
             s.deny_warnings = Setting {
                 value: true,
@@ -225,7 +237,12 @@ impl Settings {
             severity: Vec::new(),
             overrides: Vec::new(),
             waivers: Vec::new(),
+            waiver_policy: WaiverPolicy::default(),
             deny_warnings: Setting {
+                value: false,
+                origin: Origin::Default,
+            },
+            strict: Setting {
                 value: false,
                 origin: Origin::Default,
             },
@@ -234,6 +251,12 @@ impl Settings {
 
     fn read_file(&mut self, c: &Loaded, known: &[&str]) -> Result<(), PackError> {
         let f = &c.file;
+        if let Some(strict) = &f.strict {
+            self.strict = Setting {
+                value: *strict.get_ref(),
+                origin: file_origin(c, &strict.span()),
+            };
+        }
         if let Some(lang) = &f.lang {
             let value = match lang.get_ref().as_str() {
                 "sv" => Lang::Sv,
@@ -296,8 +319,12 @@ impl Settings {
                 origin,
             ));
         }
+        self.waiver_policy = WaiverPolicy::read(c, &f.waiver_policy, known)?;
+        let today = crate::verdict::today();
         for w in &f.waivers {
-            self.waivers.push(waiver(c, w, known)?);
+            let waiver = waiver(c, w, known)?;
+            self.waiver_policy.check_waiver(c, &waiver, &today)?;
+            self.waivers.push(waiver);
         }
         Ok(())
     }
@@ -315,8 +342,8 @@ impl Settings {
             .map_or(clean.clone(), Path::to_path_buf)
     }
 
-    /// Whether a plan at `path` is checked under `include`/`exclude`.
-    pub fn wants(&self, path: &Path) -> bool {
+    /// Why `include`/`exclude` leave the plan at `path` out, or `None` when it is checked.
+    pub fn leaves_out(&self, path: &Path) -> Option<Skip> {
         let rel = self.relative(path);
         let included = self
             .include
@@ -328,7 +355,13 @@ impl Settings {
             .value
             .as_ref()
             .is_some_and(|(_, set)| set.is_match(&rel));
-        included && !excluded
+        if !included {
+            Some(Skip::NotIncluded)
+        } else if excluded {
+            Some(Skip::Excluded)
+        } else {
+            None
+        }
     }
 }
 

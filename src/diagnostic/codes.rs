@@ -58,6 +58,21 @@ pub const WALK: Code = code(
     Severity::Warning,
     "an entry of a walked directory was not checked",
 );
+/// With `--strict`: a file that looks like a plan was seen and not checked (hidden, or not
+/// matched by `include`).
+pub const SKIPPED: Code = code(
+    "PL005",
+    "fil",
+    Severity::Error,
+    "with --strict, a file that looks like a plan was not checked",
+);
+/// A file named on the command line that the config's `include`/`exclude` leave out.
+pub const LEFT_OUT: Code = code(
+    "PL006",
+    "fil",
+    Severity::Info,
+    "a file named on the command line is left out by the config",
+);
 /// A waiver without a reason.
 pub const NO_REASON: Code = code(
     "PL010",
@@ -78,6 +93,20 @@ pub const UNUSED: Code = code(
     "undantag",
     Severity::Warning,
     "a waiver waives nothing",
+);
+/// An inline waiver of a code the board keeps to config waivers (`inline_reserved`).
+pub const RESERVED: Code = code(
+    "PL014",
+    "undantag",
+    Severity::Error,
+    "an inline waiver names a code the board reserves to config waivers",
+);
+/// An inline waiver of more codes than `max_inline_codes`.
+pub const TOO_MANY: Code = code(
+    "PL015",
+    "undantag",
+    Severity::Error,
+    "one inline waiver names too many codes",
 );
 /// A config waiver past its expiry date.
 pub const EXPIRED: Code = code(
@@ -110,8 +139,8 @@ pub const ARGUMENT: Code = code(
 
 /// Every code of planlint's own, in code order.
 pub const ALL: &[Code] = &[
-    NOT_UTF8, UNREADABLE, BINARY, WALK, NO_REASON, BAD_CODE, UNUSED, EXPIRED, PACK, CONFIG,
-    ARGUMENT,
+    NOT_UTF8, UNREADABLE, BINARY, WALK, SKIPPED, LEFT_OUT, NO_REASON, BAD_CODE, UNUSED, EXPIRED,
+    RESERVED, TOO_MANY, PACK, CONFIG, ARGUMENT,
 ];
 
 /// The entry of `code` in the table, if it is one of planlint's own.

@@ -211,6 +211,8 @@ pub struct Totals {
     pub plans_with_findings: usize,
     /// Findings exempted by a waiver (not counted above).
     pub waived: usize,
+    /// Files that looked like plans and were not checked (see [`crate::discover::Skip`]).
+    pub skipped: usize,
 }
 
 impl Totals {

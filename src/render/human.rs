@@ -1,5 +1,6 @@
 //! `--format human`: rustc-style diagnostics through codespan-reporting, then a summary line.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{
@@ -9,6 +10,7 @@ use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWrit
 
 use super::{Options, Sink};
 use crate::diagnostic::{Checked, Diagnostic, Severity, Totals};
+use crate::discover::{Skip, Skipped};
 use crate::i18n::Lang;
 use crate::source::SourceFile;
 
@@ -60,6 +62,7 @@ pub struct Human<'a> {
     out: &'a mut dyn Write,
     color: bool,
     quiet: bool,
+    verbose: bool,
     lang: Lang,
 }
 
@@ -70,6 +73,7 @@ impl<'a> Human<'a> {
             out,
             color: options.color,
             quiet: options.quiet,
+            verbose: options.verbose,
             lang: options.verdict.lang(),
         }
     }
@@ -83,11 +87,60 @@ impl Sink for Human<'_> {
         Ok(())
     }
 
+    fn skipped(&mut self, skipped: &[Skipped]) -> io::Result<()> {
+        if !self.verbose {
+            return Ok(());
+        }
+        let lang = self.lang;
+        for s in skipped {
+            let why = match s.why {
+                Skip::Hidden => lang.pick(
+                    "dold (namnet börjar med `.`)",
+                    "hidden (its name starts with `.`)",
+                ),
+                Skip::NotIncluded => lang.pick(
+                    "`include` i planlint.toml tar inte med den",
+                    "`include` in planlint.toml does not match it",
+                ),
+                Skip::Excluded => lang.pick(
+                    "`exclude` i planlint.toml utesluter den",
+                    "`exclude` in planlint.toml leaves it out",
+                ),
+            };
+            writeln!(
+                self.out,
+                "{} {}: {why}",
+                lang.pick("granskades inte:", "not checked:"),
+                s.path.display()
+            )?;
+        }
+        Ok(())
+    }
+
     fn end(&mut self, totals: &Totals) -> io::Result<()> {
         if self.quiet {
             return Ok(());
         }
-        writeln!(self.out, "{}", summary_line(totals, self.lang))
+        let mut line = summary_line(totals, self.lang);
+        if totals.skipped > 0 {
+            let lang = self.lang;
+            let _ = write!(
+                line,
+                "; {} {}",
+                plural(
+                    lang,
+                    totals.skipped,
+                    ("fil hoppades över", "filer hoppades över"),
+                    ("file skipped", "files skipped")
+                ),
+                if self.verbose {
+                    ""
+                } else {
+                    lang.pick("(`--verbose` listar dem)", "(`--verbose` lists them)")
+                }
+            );
+        }
+        writeln!(self.out, "{}", line.trim_end())
     }
 }
 

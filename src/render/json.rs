@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Sink;
-use crate::diagnostic::{Checked, Label, Totals};
+use crate::diagnostic::{Checked, Label, Totals, WaiverOrigin};
 use crate::i18n::Lang;
 use crate::source::SourceFile;
 
@@ -44,6 +44,8 @@ struct JsonWaiver<'a> {
     source: &'a str,
     decided: Option<&'a str>,
     expires: Option<&'a str>,
+    /// `inline` (the plan's author) or `config` (the board).
+    origin: &'static str,
 }
 
 #[derive(Serialize)]
@@ -64,6 +66,8 @@ struct Summary {
     warnings: usize,
     info: usize,
     waived: usize,
+    /// Files that looked like plans and were not checked.
+    skipped: usize,
 }
 
 fn label<'a>(file: &SourceFile, l: &'a Label, primary: bool) -> JsonLabel<'a> {
@@ -262,6 +266,9 @@ fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
             buf.push(b',');
             key(buf, W, "expires");
             optional_string(buf, w.expires);
+            buf.push(b',');
+            key(buf, W, "origin");
+            string(buf, w.origin);
             buf.extend_from_slice(b"\n      }");
         }
     }
@@ -307,6 +314,10 @@ impl Sink for Json<'_> {
                     source: &w.source,
                     decided: w.decided.as_deref(),
                     expires: w.expires.as_deref(),
+                    origin: match w.origin {
+                        WaiverOrigin::Inline => "inline",
+                        WaiverOrigin::Config => "config",
+                    },
                 }),
             };
             self.buf.clear();
@@ -331,6 +342,7 @@ impl Sink for Json<'_> {
             warnings: c.warnings,
             info: c.info,
             waived: c.waived,
+            skipped: c.skipped,
         };
         write!(self.out, "{close},\n  \"summary\": ")?;
         write_nested(&mut self.buf, &summary, "  ", self.out)?;
@@ -386,6 +398,7 @@ mod tests {
             source: "planlint.toml:12",
             decided: Some("2026-01-01"),
             expires: None,
+            origin: "config",
         };
         for (labels, help, notes, waiver) in [
             (vec![label(true, "här")], Some("lägg till"), &notes, None),
@@ -414,6 +427,7 @@ mod tests {
                     source: w.source,
                     decided: w.decided,
                     expires: w.expires,
+                    origin: w.origin,
                 }),
             };
             assert_eq!(by_hand(&d), by_serde(&d));

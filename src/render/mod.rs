@@ -19,6 +19,7 @@ pub mod short;
 use std::io::{self, Write};
 
 use crate::diagnostic::{Checked, Totals};
+use crate::discover::Skipped;
 use crate::verdict::Verdict;
 
 /// Where a run's files go, in order.
@@ -30,6 +31,11 @@ pub trait Sink {
 
     /// One file's final findings (a plan, or another file findings point into).
     fn file(&mut self, file: Checked) -> io::Result<()>;
+
+    /// The files that looked like plans and were not checked, once all files are in.
+    fn skipped(&mut self, _skipped: &[Skipped]) -> io::Result<()> {
+        Ok(())
+    }
 
     /// After the last file, with the totals over the run.
     fn end(&mut self, totals: &Totals) -> io::Result<()>;
@@ -73,6 +79,8 @@ pub struct Options<'a> {
     pub color: bool,
     /// Leave out the summary line (human output).
     pub quiet: bool,
+    /// List the files that were not checked (human output).
+    pub verbose: bool,
 }
 
 impl Format {

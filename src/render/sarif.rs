@@ -153,13 +153,14 @@ fn result(d: &Diagnostic, file: &SourceFile, verdict: &Verdict<'_>) -> SarifResu
         .waiver
         .iter()
         .map(|wv| {
-            let kind = match wv.origin {
-                WaiverOrigin::Config => "external",
-                WaiverOrigin::Inline => "inSource",
+            // The board's waiver is decided; one the plan's author wrote awaits review.
+            let (kind, status) = match wv.origin {
+                WaiverOrigin::Config => ("external", "accepted"),
+                WaiverOrigin::Inline => ("inSource", "underReview"),
             };
             Suppression::builder()
                 .kind(serde_json::json!(kind))
-                .status(serde_json::json!("accepted"))
+                .status(serde_json::json!(status))
                 .justification(wv.reason.clone())
                 .build()
         })

@@ -98,6 +98,10 @@ pub(super) fn apply(
             ));
             continue;
         }
+        if let Some(refused) = super::policy::refuse_inline(verdict, &named, reason, file, &span) {
+            about.push(refused);
+            continue;
+        }
         let codes = named
             .iter()
             .filter_map(|c| rules.find(c))

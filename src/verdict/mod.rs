@@ -12,6 +12,7 @@
 
 mod inline;
 mod ledger;
+mod policy;
 
 use std::path::Path;
 

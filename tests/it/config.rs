@@ -49,7 +49,7 @@ fn dot_planlint_toml_is_found_too_and_config_names_a_file() {
 }
 
 #[test]
-fn include_exclude_and_gitignore_choose_the_plans() {
+fn include_and_exclude_choose_the_plans_and_gitignore_does_not() {
     let dir = repo(&[
         (
             "planlint.toml",
@@ -64,22 +64,38 @@ fn include_exclude_and_gitignore_choose_the_plans() {
     std::fs::create_dir(dir.path().join(".git")).expect("git dir");
     let out = planlint_in(dir.path(), &["check", "--format", "json"], "");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["summary"]["files"], 1, "{v}");
-    assert_eq!(out.status.code(), Some(0));
-    // An excluded file named explicitly (as pre-commit does) is skipped too.
-    let named = planlint_in(
-        dir.path(),
-        &[
-            "check",
-            "plans/arkiv/gammal.md",
-            "README.md",
-            "--format",
-            "json",
-        ],
-        "",
+    // `.gitignore` is written by whoever commits; it does not hide a plan from the gate.
+    assert_eq!(v["summary"]["files"], 2, "{v}");
+    assert_eq!(
+        v["diagnostics"][0]["path"], "plans/utkast/ignorerad.md",
+        "{v}"
     );
+    // The excluded plan and README.md are counted as skipped.
+    assert_eq!(v["summary"]["skipped"], 2, "{v}");
+    assert_eq!(out.status.code(), Some(1));
+    // An excluded file named explicitly (as pre-commit does) is skipped too, and said so.
+    let args = [
+        "check",
+        "plans/arkiv/gammal.md",
+        "README.md",
+        "--format",
+        "json",
+        "--allow-empty",
+    ];
+    let named = planlint_in(dir.path(), &args, "");
+    assert_eq!(named.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&named.stdout).expect("json");
     assert_eq!(v["summary"]["files"], 0, "{v}");
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes, ["PL006", "PL006"], "{v}");
+    // Without `--allow-empty`, a run that checked nothing is not a pass.
+    let strict = planlint_in(dir.path(), &args[..5], "");
+    assert_eq!(strict.status.code(), Some(2));
 }
 
 #[test]

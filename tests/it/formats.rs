@@ -23,6 +23,11 @@ fn examples_with_a_waiver() -> tempfile::TempDir {
         })
         .collect();
     files.push(("plans/undantag.md".to_owned(), waived));
+    // The board lets plan authors waive areas here, so the waiver is an inline one.
+    files.push((
+        "planlint.toml".to_owned(),
+        "[waiver_policy]\ninline_reserved = []\n".to_owned(),
+    ));
     let refs: Vec<(&str, &str)> = files
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
@@ -60,6 +65,8 @@ fn sarif_validates_against_the_shared_schema_with_a_suppression() {
         "Nämnden har inget bostadsuppdrag."
     );
     assert_eq!(waived["suppressions"][0]["kind"], "inSource");
+    // The author granted it; only the board's waivers are `accepted`.
+    assert_eq!(waived["suppressions"][0]["status"], "underReview");
     let first = &results[0]["locations"][0]["physicalLocation"]["region"];
     assert!(
         first["startLine"].as_i64().is_some_and(|l| l >= 1)

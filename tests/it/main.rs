@@ -16,6 +16,7 @@ mod pack_errors;
 mod packs;
 mod properties;
 mod snapshots;
+mod trust;
 mod support;
 mod waivers;
 mod writes;

@@ -2,6 +2,10 @@
 
 use crate::support::{json_codes, no_housing, planlint_in, repo, stdout};
 
+/// A config in which the board lets plan authors waive the areas inline too (by default it
+/// keeps them to itself), so these tests can use IP002.
+const AREAS_WAIVABLE: &str = "[waiver_policy]\ninline_reserved = []\n";
+
 fn with_comment(comment: &str) -> String {
     no_housing().replacen("## Inledning", &format!("{comment}\n\n## Inledning"), 1)
 }
@@ -11,7 +15,7 @@ fn an_inline_waiver_with_a_reason_waives_but_stays_in_json() {
     let plan = with_comment(
         "<!-- planlint-disable IP002 -- Nämnden har inget uppdrag som rör bostäder. -->",
     );
-    let dir = repo(&[("plan.md", &plan)]);
+    let dir = repo(&[("plan.md", &plan), ("planlint.toml", AREAS_WAIVABLE)]);
     let out = planlint_in(dir.path(), &["check", "--format", "json"], "");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
@@ -81,10 +85,10 @@ fn a_next_line_waiver_covers_only_the_next_line() {
 fn an_unused_inline_waiver_is_reported() {
     let plan = crate::support::compliant().replacen(
         "## Inledning",
-        "<!-- planlint-disable IP002 -- gammalt beslut -->\n\n## Inledning",
+        "<!-- planlint-disable IP002 -- ett gammalt beslut -->\n\n## Inledning",
         1,
     );
-    let dir = repo(&[("plan.md", &plan)]);
+    let dir = repo(&[("plan.md", &plan), ("planlint.toml", AREAS_WAIVABLE)]);
     let out = planlint_in(dir.path(), &["check", "--format", "short"], "");
     assert!(
         stdout(&out).contains("warning[PL012]: undantaget undantar ingenting"),

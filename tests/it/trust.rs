@@ -1,0 +1,320 @@
+//! A gate nobody can slip past: every file discovery sees and does not check is reported or
+//! counted, an empty run is not a pass, links out of the tree and files that are not regular
+//! are never read, and the board decides who may waive what.
+
+use crate::support::{compliant, no_housing, planlint_in, repo, stderr, stdout};
+
+fn short(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec!["check", "--format", "short"];
+    all.extend_from_slice(args);
+    let out = planlint_in(dir, &all, "");
+    (out.status.code(), stdout(&out), stderr(&out))
+}
+
+#[test]
+fn ignore_files_cannot_hide_a_plan() {
+    let dir = repo(&[
+        (".ignore", "*\n"),
+        (".gitignore", "*.md\n"),
+        ("plans/kultur.md", &no_housing()),
+    ]);
+    std::fs::create_dir_all(dir.path().join(".git/info")).expect("mkdir");
+    std::fs::write(dir.path().join(".git/info/exclude"), "plans/\n").expect("write");
+    let (code, out, _) = short(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("plans/kultur.md:") && out.contains("[IP002]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_run_without_plans_is_exit_2_not_a_pass() {
+    let dir = repo(&[("notes.txt", "x")]);
+    let out = planlint_in(dir.path(), &["check"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !stdout(&out).contains("inga anmärkningar"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("ingen plan att granska i `.`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--allow-empty"), "{}", stderr(&out));
+    let allowed = planlint_in(dir.path(), &["check", "--allow-empty"], "");
+    assert_eq!(allowed.status.code(), Some(0), "{}", stderr(&allowed));
+    let en = planlint_in(dir.path(), &["report", "--lang", "en"], "");
+    assert_eq!(en.status.code(), Some(2));
+    assert!(
+        stderr(&en).contains("no plan to check in `.`"),
+        "{}",
+        stderr(&en)
+    );
+}
+
+#[test]
+fn a_named_file_the_config_leaves_out_is_said_by_name() {
+    let dir = repo(&[
+        ("planlint.toml", "include = [\"**/*.md\"]\n"),
+        ("plan.docx", "PK binary-ish"),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "plan.docx", "--color", "never"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stdout(&out).contains("note[PL006]"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("plan.docx"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("ingen plan att granska"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_plan_the_include_misses_is_counted_listed_and_with_strict_an_error() {
+    let dir = repo(&[
+        ("planlint.toml", "include = [\"**/*.md\"]\n"),
+        ("a.md", &compliant()),
+        ("B.MD", &no_housing()),
+        ("c.markdown", &no_housing()),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "--color", "never"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("2 filer hoppades över (`--verbose` listar dem)"),
+        "{}",
+        stdout(&out)
+    );
+    let verbose = planlint_in(dir.path(), &["check", "--verbose", "--color", "never"], "");
+    assert!(
+        stdout(&verbose)
+            .contains("granskades inte: B.MD: `include` i planlint.toml tar inte med den"),
+        "{}",
+        stdout(&verbose)
+    );
+    let (code, out, _) = short(dir.path(), &["--strict"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("B.MD:1:1: error[PL005]"), "{out}");
+    assert!(out.contains("c.markdown:1:1: error[PL005]"), "{out}");
+    let json = planlint_in(dir.path(), &["check", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["summary"]["skipped"], 2);
+}
+
+#[test]
+fn a_hidden_plan_is_counted_and_strict_makes_it_an_error() {
+    let dir = repo(&[
+        ("a.md", &compliant()),
+        (".utkast.md", &no_housing()),
+        (".arkiv/b.md", &no_housing()),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "--color", "never", "-v"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("granskades inte: .arkiv: dold"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("granskades inte: .utkast.md: dold"),
+        "{}",
+        stdout(&out)
+    );
+    let (code, out, _) = short(dir.path(), &["--strict"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(out.matches("error[PL005]").count(), 2, "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_tree_is_reported_and_never_read() {
+    let outside = repo(&[("secret.md", "# Hemligt\n\nLÖSENORD=hunter2\n")]);
+    let dir = repo(&[("a.md", &compliant())]);
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("x.md"))
+        .expect("symlink");
+    std::os::unix::fs::symlink("/etc/passwd", dir.path().join("p.md")).expect("symlink");
+    let (code, out, err) = short(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(!out.contains("hunter2") && !out.contains("root:"), "{out}");
+    assert!(
+        out.contains("x.md:1:1: warning[PL004]: länken leder ut ur katalogen"),
+        "{out}"
+    );
+    assert!(out.contains("p.md:1:1: warning[PL004]"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_not_read() {
+    let dir = repo(&[("a.md", &compliant())]);
+    let fifo = dir.path().join("ror.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("noll.md")).expect("symlink");
+    // In a walked tree: warnings, and the other plan is checked.
+    let started = std::time::Instant::now();
+    let (code, out, err) = short(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("ror.md:1:1: warning[PL004]: filen är ingen vanlig fil"),
+        "{out}"
+    );
+    assert!(out.contains("noll.md:1:1: warning[PL004]"), "{out}");
+    // Named on the command line: an error for that file, still no read.
+    let (code, out, err) = short(dir.path(), &["ror.md", "/dev/zero", "a.md"]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("ror.md:1:1: error[PL002]"), "{out}");
+    assert!(out.contains("/dev/zero:1:1: error[PL002]"), "{out}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
+
+fn waived(comment: &str, config: Option<&str>) -> (Option<i32>, String) {
+    let plan = no_housing().replacen("## Inledning", &format!("{comment}\n\n## Inledning"), 1);
+    let mut files = vec![("plan.md", plan.as_str())];
+    if let Some(c) = config {
+        files.push(("planlint.toml", c));
+    }
+    let dir = repo(&files);
+    let (code, out, _) = short(
+        dir.path(),
+        &["--deny", "warnings", "--ignore", "IP006,IP013"],
+    );
+    (code, out)
+}
+
+#[test]
+fn a_reason_of_punctuation_emoji_or_invisible_characters_is_no_reason() {
+    let open = Some("[waiver_policy]\ninline_reserved = []\n");
+    for reason in ["x", ".", "🏠🏠🏠", "\u{200b}\u{200b}\u{200b}", "ok ok"] {
+        let (code, out) = waived(
+            &format!("<!-- planlint-disable IP002 -- {reason} -->"),
+            open,
+        );
+        assert_eq!(code, Some(1), "{reason}: {out}");
+        assert!(
+            out.contains("error[PL010]: undantagets motivering är för kort"),
+            "{reason}: {out}"
+        );
+        assert!(out.contains("error[IP002]"), "{reason}: {out}");
+    }
+    let (code, out) = waived(
+        "<!-- planlint-disable IP002 -- Nämnden har inget bostadsuppdrag. -->",
+        open,
+    );
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn the_areas_are_the_boards_to_waive_unless_it_says_otherwise() {
+    let comment = "<!-- planlint-disable IP002 -- Nämnden har inget bostadsuppdrag. -->";
+    let (code, out) = waived(comment, None);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("error[PL014]: bara nämnden kan undanta från `IP002`"),
+        "{out}"
+    );
+    assert!(out.contains("error[IP002]"), "{out}");
+    let (code, out) = waived(comment, Some("[waiver_policy]\ninline_reserved = []\n"));
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = waived(
+        "<!-- planlint-disable IP011 -- Nämnden har inget bostadsuppdrag. -->",
+        Some("[waiver_policy]\ninline_reserved = [\"areas\", \"IP011\"]\n"),
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("error[PL014]: bara nämnden kan undanta från `IP011`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn one_comment_cannot_waive_the_whole_pack() {
+    let all = (5..=15)
+        .map(|n| format!("IP{n:03}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (code, out) = waived(
+        &format!("<!-- planlint-disable {all} -- Vi vill inte följa policyn alls. -->"),
+        None,
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("error[PL015]: undantaget anger 11 regelkoder; nämnden tillåter högst 3"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_board_can_require_config_waivers_to_expire_soon() {
+    let config = "[waiver_policy]\nrequire_expires = true\nmax_expires_days = 365\n\n\
+                  [[waiver]]\npaths = [\"plan.md\"]\ncodes = [\"IP002\"]\nreason = \"Nämnden har beslutat om undantag.\"\n";
+    let dir = repo(&[("plan.md", &no_housing()), ("planlint.toml", config)]);
+    let out = planlint_in(dir.path(), &["check"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("undantaget saknar `expires`"),
+        "{}",
+        stderr(&out)
+    );
+    let far = format!("{config}expires = 2099-12-31\n");
+    let dir = repo(&[("plan.md", &no_housing()), ("planlint.toml", &far)]);
+    let out = planlint_in(dir.path(), &["check"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("går ut för långt fram"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn sarif_and_json_tell_the_authors_waiver_from_the_boards() {
+    let plan = no_housing().replacen(
+        "## Inledning",
+        "<!-- planlint-disable IP006 -- Platshållaren ersätts efter nämndens möte. -->\n\nTODO: siffrorna kommer.\n\n## Inledning",
+        1,
+    );
+    let config = "[[waiver]]\npaths = [\"plan.md\"]\ncodes = [\"IP002\"]\nreason = \"Nämnden saknar bostadsuppdrag.\"\ndecided = \"KS 2026/1\"\n";
+    let dir = repo(&[("plan.md", &plan), ("planlint.toml", config)]);
+    let json = planlint_in(dir.path(), &["check", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let origin = |code: &str| {
+        v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == code && !d["waiver"].is_null())
+            .map(|d| d["waiver"]["origin"].clone())
+    };
+    assert_eq!(origin("IP002"), Some(serde_json::json!("config")), "{v}");
+    let sarif = planlint_in(dir.path(), &["check", "--format", "sarif"], "");
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).expect("sarif");
+    let statuses: Vec<(String, String)> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| {
+            let s = &r["suppressions"][0];
+            s.is_object().then(|| {
+                (
+                    r["ruleId"].as_str().unwrap_or_default().to_owned(),
+                    s["status"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+        })
+        .collect();
+    assert!(
+        statuses.contains(&("IP002".to_owned(), "accepted".to_owned())),
+        "{statuses:?}"
+    );
+    assert_eq!(origin("IP006"), Some(serde_json::json!("inline")), "{v}");
+    assert!(
+        statuses.contains(&("IP006".to_owned(), "underReview".to_owned())),
+        "{statuses:?}"
+    );
+}
