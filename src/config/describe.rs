@@ -98,7 +98,13 @@ pub fn describe(s: &Settings, rules: &RuleSet) -> String {
             origin,
         );
     }
-    for (paths, _, map, origin) in &s.overrides {
+    for crate::config::settings::PathOverride {
+        globs: paths,
+        levels: map,
+        origin,
+        ..
+    } in &s.overrides
+    {
         let levels: Vec<String> = map
             .iter()
             .map(|(c, l)| format!("{c}={}", format!("{l:?}").to_lowercase()))

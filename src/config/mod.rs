@@ -86,6 +86,10 @@ pub struct OverrideDef {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Level>")]
     pub severity: SeverityMap,
+    /// Why: needed when the override switches an area rule off, which is a decision like a
+    /// waiver.
+    #[schemars(with = "Option<String>")]
+    pub reason: Option<Spanned<String>>,
 }
 
 /// `[waiver_policy]`: the board's rules for waivers. Every key is optional; the defaults are

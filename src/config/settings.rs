@@ -74,8 +74,20 @@ pub struct Setting<T> {
     pub origin: Origin,
 }
 
-/// Severity overrides for some paths: the globs as written, compiled, the levels, the origin.
-pub type PathOverride = (Vec<String>, GlobSet, BTreeMap<String, Level>, Origin);
+/// Severity overrides for some paths.
+#[derive(Debug, Clone)]
+pub struct PathOverride {
+    /// The globs as written.
+    pub globs: Vec<String>,
+    /// The globs, compiled.
+    pub set: GlobSet,
+    /// Severity by code.
+    pub levels: BTreeMap<String, Level>,
+    /// Where it is written.
+    pub origin: Origin,
+    /// Why, when it says one (it must when it switches an area off).
+    pub reason: Option<String>,
+}
 
 /// A waiver from the config file, compiled.
 #[derive(Debug, Clone)]
@@ -163,7 +175,13 @@ impl Settings {
             ..Settings::defaults()
         };
         if let Some(c) = &config {
-            s.read_file(c, &known)?;
+            let areas: Vec<&str> = rules
+                .rules
+                .iter()
+                .filter(|r| r.area().is_some())
+                .map(crate::engine::Rule::code)
+                .collect();
+            s.read_file(c, &known, &areas)?;
         }
         if let Some(lang) = cli.lang {
             s.lang = Setting {
@@ -249,7 +267,7 @@ impl Settings {
         }
     }
 
-    fn read_file(&mut self, c: &Loaded, known: &[&str]) -> Result<(), PackError> {
+    fn read_file(&mut self, c: &Loaded, known: &[&str], areas: &[&str]) -> Result<(), PackError> {
         let f = &c.file;
         if let Some(strict) = &f.strict {
             self.strict = Setting {
@@ -304,6 +322,7 @@ impl Settings {
             self.severity
                 .push((checked, *level.get_ref(), file_origin(c, &level.span())));
         }
+        self.waiver_policy = WaiverPolicy::read(c, &f.waiver_policy, known)?;
         for o in &f.overrides {
             let raw = o
                 .paths
@@ -312,14 +331,46 @@ impl Settings {
                 .map(|g| g.get_ref().clone())
                 .collect();
             let origin = file_origin(c, &o.paths.span());
-            self.overrides.push((
-                raw,
-                validate::globs(c, &o.paths)?,
-                severity_map(c, &o.severity, known)?,
+            let levels = severity_map(c, &o.severity, known)?;
+            let reason = o.reason.as_ref().map(|r| r.get_ref().trim().to_owned());
+            let areas_off: Vec<&str> = levels
+                .iter()
+                .filter(|(code, level)| **level == Level::Off && areas.contains(&code.as_str()))
+                .map(|(code, _)| code.as_str())
+                .collect();
+            if !areas_off.is_empty()
+                && reason.as_deref().is_none_or(|r| {
+                    super::policy::words_of_substance(r) < self.waiver_policy.min_reason_words
+                })
+            {
+                let span = o
+                    .reason
+                    .as_ref()
+                    .map_or_else(|| o.paths.span(), toml::Spanned::span);
+                return Err(validate::error(
+                    c,
+                    span,
+                    fill_pair(
+                        "en override som stänger av ett område är ett beslut och behöver en motivering (`reason`): {why}",
+                        "an override that switches an area off is a decision and needs a reason (`reason`): {why}",
+                        &areas_off.join(", "),
+                    ),
+                    fill_pair("här", "here", ""),
+                )
+                .with_help(fill_pair(
+                    "skriv t.ex. `reason = \"Nämnden har inget uppdrag som rör bostäder.\"`, eller använd en `[[waiver]]`",
+                    "write e.g. `reason = \"The board has no housing remit.\"`, or use a `[[waiver]]`",
+                    "",
+                )));
+            }
+            self.overrides.push(PathOverride {
+                globs: raw,
+                set: validate::globs(c, &o.paths)?,
+                levels,
                 origin,
-            ));
+                reason,
+            });
         }
-        self.waiver_policy = WaiverPolicy::read(c, &f.waiver_policy, known)?;
         let today = crate::verdict::today();
         for w in &f.waivers {
             let waiver = waiver(c, w, known)?;

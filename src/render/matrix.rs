@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::diagnostic::Checked;
+use crate::diagnostic::{codes, Checked, WaiverOrigin};
+use crate::engine::Rule;
 use crate::i18n::Lang;
 use crate::verdict::Verdict;
 
@@ -27,6 +28,28 @@ pub enum Cell {
     Waived {
         /// The waiver's reason.
         reason: String,
+        /// Who granted it: `plan` (an inline comment by the plan's author) or `board` (a
+        /// `[[waiver]]` in planlint.toml).
+        by: &'static str,
+        /// Where it is written.
+        source: String,
+        /// The decision behind it, if given.
+        decided: Option<String>,
+        /// Its last day, if it expires.
+        expires: Option<String>,
+    },
+    /// An `[[override]]` switches the rule off for this plan: a decision, never "met".
+    Off {
+        /// Where the override is written (`planlint.toml:LINE`).
+        at: String,
+        /// Its reason, if it gives one.
+        reason: Option<String>,
+    },
+    /// The plan could not be judged (not readable, not text): never "met".
+    #[serde(rename = "not-judged")]
+    NotJudged {
+        /// Why.
+        reason: String,
     },
 }
 
@@ -41,6 +64,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Cells that are missing.
     pub missing: usize,
+    /// Why the plan could not be judged, if it could not: then every cell is not judged.
+    pub not_judged: Option<String>,
 }
 
 /// A column: one rule.
@@ -50,7 +75,8 @@ pub struct Column {
     pub code: String,
     /// Short heading: the area's name for area rules, else the rule's name.
     pub title: String,
-    /// Plans that meet it (covered or waived).
+    /// Plans that meet it (covered or waived). Plans not judged and plans the rule is switched
+    /// off for are not counted.
     pub covered: usize,
 }
 
@@ -63,25 +89,48 @@ pub struct Matrix {
     pub rows: Vec<Row>,
 }
 
+/// Codes that mean a plan could not be read as text, so no rule judged it.
+const UNJUDGED: [&str; 3] = [
+    codes::NOT_UTF8.code,
+    codes::UNREADABLE.code,
+    codes::BINARY.code,
+];
+
 /// Builds the matrix from the files of a run: a row per plan, a column per rule that ran.
 pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
     let lang = verdict.lang();
-    let rules: Vec<_> = verdict
+    let rules: Vec<(usize, &Rule)> = verdict
         .rules()
         .rules
         .iter()
         .enumerate()
         .filter(|(i, _)| verdict.runs(*i))
-        .map(|(_, r)| r)
         .collect();
     let rows: Vec<Row> = files
         .iter()
         .filter(|f| f.is_plan)
         .map(|plan| {
             let file = &plan.source;
+            // A plan planlint could not read as text was not judged against any rule.
+            let not_judged = plan
+                .diagnostics
+                .iter()
+                .find(|d| UNJUDGED.contains(&d.code.as_str()))
+                .map(|d| d.message.clone());
             let cells: Vec<Cell> = rules
                 .iter()
-                .map(|r| {
+                .map(|&(i, r)| {
+                    if let Some(reason) = &not_judged {
+                        return Cell::NotJudged {
+                            reason: reason.clone(),
+                        };
+                    }
+                    if let Some(o) = verdict.switched_off(&file.path, i) {
+                        return Cell::Off {
+                            at: o.origin.to_string(),
+                            reason: o.reason.clone(),
+                        };
+                    }
                     let found: Vec<_> = plan
                         .diagnostics
                         .iter()
@@ -95,6 +144,13 @@ pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
                     } else if let Some(w) = found.first().and_then(|d| d.waiver.as_ref()) {
                         Cell::Waived {
                             reason: w.reason.clone(),
+                            by: match w.origin {
+                                WaiverOrigin::Inline => "plan",
+                                WaiverOrigin::Config => "board",
+                            },
+                            source: w.source.clone(),
+                            decided: w.decided.clone(),
+                            expires: w.expires.clone(),
                         }
                     } else {
                         Cell::Covered
@@ -111,13 +167,14 @@ pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
                 department,
                 cells,
                 missing,
+                not_judged,
             }
         })
         .collect();
     let columns = rules
         .iter()
         .enumerate()
-        .map(|(i, r)| Column {
+        .map(|(i, (_, r))| Column {
             code: r.code().to_owned(),
             title: r.area().map_or_else(
                 || r.def.name.get_ref().clone(),
@@ -125,7 +182,7 @@ pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
             ),
             covered: rows
                 .iter()
-                .filter(|row| !matches!(row.cells[i], Cell::Missing { .. }))
+                .filter(|row| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
                 .count(),
         })
         .collect();
@@ -137,6 +194,30 @@ fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Who granted a waiver, for a person.
+fn granted(by: &str, lang: Lang) -> &'static str {
+    if by == "plan" {
+        lang.pick(
+            "beviljat i planen av dess författare",
+            "granted in the plan by its author",
+        )
+    } else {
+        lang.pick(
+            "beviljat av nämnden i planlint.toml",
+            "granted by the board in planlint.toml",
+        )
+    }
+}
+
+/// The mark of a waived cell: ⚑ for the board's waiver, ⚐ for one the plan's author wrote.
+fn flag(by: &str) -> &'static str {
+    if by == "plan" {
+        "⚐"
+    } else {
+        "⚑"
+    }
 }
 
 fn anchor(row: usize, code: &str) -> String {
@@ -154,13 +235,13 @@ body{{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a}}\n\
 table{{border-collapse:collapse;font-size:.9rem}}\n\
 th,td{{border:1px solid #999;padding:.35rem .5rem;text-align:center}}\n\
 th[scope=row]{{text-align:left;font-weight:normal}}\n\
-td.ok{{background:#e3f4e3}} td.missing{{background:#fbe1e1}} td.waived{{background:#fff3cd}}\n\
+td.ok{{background:#e3f4e3}} td.missing{{background:#fbe1e1}} td.waived{{background:#fff3cd}} td.off,td.unjudged{{background:#e6e6e6}}\n\
 td a{{color:inherit}}\n\
 tfoot td,tfoot th{{font-weight:bold}}\n\
 @media print{{body{{margin:0}} a{{text-decoration:none}} td.ok,td.missing,td.waived{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}}}\n\
 </style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{legend}</p>\n",
         title = t("Täckning av integrationspolicyn per förvaltning", "Coverage of the integration policy by department"),
-        legend = t("✓ uppfyllt · ✗ saknas (länken leder till anmärkningen) · ⚑ undantag med motivering", "✓ met · ✗ missing (the link leads to the finding) · ⚑ waived, with a reason"),
+        legend = t("✓ uppfyllt · ✗ saknas (länken leder till anmärkningen) · ⚑ undantag beslutat av nämnden · ⚐ undantag som planens författare skrivit in · av: regeln avstängd av en override · ?: planen kunde inte granskas", "✓ met · ✗ missing (the link leads to the finding) · ⚑ waived by the board · ⚐ waived by the plan's author · off: the rule is switched off by an override · ?: the plan could not be judged"),
     );
     let _ = write!(
         o,
@@ -200,10 +281,19 @@ tfoot td,tfoot th{{font-weight:bold}}\n\
                     t("saknas", "missing"),
                     anchor(ri, &c.code)
                 ),
-                Cell::Waived { reason } => write!(o, "<td class=\"waived\" data-code=\"{}\" title=\"{}\" aria-label=\"{}: {}\">⚑</td>", c.code, esc(reason), esc(&c.title), t("undantag", "waived")),
+                Cell::Waived { reason, by, .. } => write!(o, "<td class=\"waived\" data-code=\"{}\" title=\"{}: {}\" aria-label=\"{}: {}\">{}</td>", c.code, granted(by, lang), esc(reason), esc(&c.title), t("undantag", "waived"), flag(by)),
+                Cell::Off { at, reason } => write!(o, "<td class=\"off\" data-code=\"{}\" title=\"{} ({}){}\" aria-label=\"{}: {}\">{}</td>", c.code, t("avstängd av en override", "switched off by an override"), esc(at), reason.as_deref().map(|r| format!(": {}", esc(r))).unwrap_or_default(), esc(&c.title), t("avstängd", "off"), t("av", "off")),
+                Cell::NotJudged { reason } => write!(o, "<td class=\"unjudged\" data-code=\"{}\" title=\"{}\" aria-label=\"{}: {}\">?</td>", c.code, esc(reason), esc(&c.title), t("ej granskad", "not judged")),
             };
         }
-        let _ = writeln!(o, "<td>{}</td></tr>", row.missing);
+        match &row.not_judged {
+            Some(_) => {
+                let _ = writeln!(o, "<td>{}</td></tr>", t("ej granskad", "not judged"));
+            }
+            None => {
+                let _ = writeln!(o, "<td>{}</td></tr>", row.missing);
+            }
+        }
     }
     let _ = write!(
         o,
@@ -232,18 +322,64 @@ tfoot td,tfoot th{{font-weight:bold}}\n\
                     esc(&row.path),
                     esc(message)
                 ),
-                Cell::Waived { reason } => writeln!(
+                Cell::Waived {
+                    reason,
+                    by,
+                    source,
+                    decided,
+                    expires,
+                } => writeln!(
                     o,
-                    "<dt>{} – {} ({})</dt><dd>{}: {}</dd>",
+                    "<dt>{} – {} ({})</dt><dd>{}: {} · {} ({}){}{}</dd>",
                     esc(&row.department),
                     esc(&c.code),
                     t("undantag", "waived"),
                     t("Motivering", "Reason"),
-                    esc(reason)
+                    esc(reason),
+                    granted(by, lang),
+                    esc(source),
+                    decided
+                        .as_deref()
+                        .map(|d| format!(" · {}: {}", t("beslut", "decision"), esc(d)))
+                        .unwrap_or_default(),
+                    expires
+                        .as_deref()
+                        .map(|e| format!(
+                            " · {}: {}",
+                            t("gäller till och med", "applies until"),
+                            esc(e)
+                        ))
+                        .unwrap_or_default(),
                 ),
-                Cell::Covered => Ok(()),
+                Cell::Off { at, reason } => writeln!(
+                    o,
+                    "<dt>{} – {} ({})</dt><dd>{} ({}){}</dd>",
+                    esc(&row.department),
+                    esc(&c.code),
+                    t("avstängd", "off"),
+                    t(
+                        "Regeln är avstängd för planen av en override",
+                        "An override switches the rule off for this plan"
+                    ),
+                    esc(at),
+                    reason
+                        .as_deref()
+                        .map(|r| format!(": {}", esc(r)))
+                        .unwrap_or_default()
+                ),
+                Cell::Covered | Cell::NotJudged { .. } => Ok(()),
             };
         }
+    }
+    for row in m.rows.iter().filter(|r| r.not_judged.is_some()) {
+        let _ = writeln!(
+            o,
+            "<dt>{} – {}</dt><dd>{} ({})</dd>",
+            esc(&row.department),
+            t("ej granskad", "not judged"),
+            esc(row.not_judged.as_deref().unwrap_or_default()),
+            esc(&row.path)
+        );
     }
     o.push_str("</dl>\n</body>\n</html>\n");
     o
@@ -265,10 +401,20 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
             o.push_str(match cell {
                 Cell::Covered => " ✓ |",
                 Cell::Missing { .. } => " ✗ |",
+                Cell::Waived { by, .. } if *by == "plan" => " ⚐ |",
                 Cell::Waived { .. } => " ⚑ |",
+                Cell::Off { .. } => " av |",
+                Cell::NotJudged { .. } => " ? |",
             });
         }
-        let _ = writeln!(o, " {} |", row.missing);
+        match &row.not_judged {
+            Some(_) => {
+                let _ = writeln!(o, " {} |", lang.pick("ej granskad", "not judged"));
+            }
+            None => {
+                let _ = writeln!(o, " {} |", row.missing);
+            }
+        }
     }
     let _ = write!(o, "| **{}** |", lang.pick("Uppfyllt", "Met"));
     for c in &m.columns {
@@ -279,8 +425,8 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         o,
         "{}",
         lang.pick(
-            "✓ uppfyllt · ✗ saknas · ⚑ undantag med motivering",
-            "✓ met · ✗ missing · ⚑ waived, with a reason"
+            "✓ uppfyllt · ✗ saknas · ⚑ undantag beslutat av nämnden · ⚐ undantag som planens författare skrivit in · av: avstängd av en override · ?: kunde inte granskas",
+            "✓ met · ✗ missing · ⚑ waived by the board · ⚐ waived by the plan's author · off: switched off by an override · ?: could not be judged"
         )
     );
     for c in &m.columns {
@@ -312,7 +458,10 @@ pub fn csv(m: &Matrix) -> String {
             o.push_str(match cell {
                 Cell::Covered => ",covered",
                 Cell::Missing { .. } => ",missing",
-                Cell::Waived { .. } => ",waived",
+                Cell::Waived { by, .. } if *by == "plan" => ",waived-by-plan",
+                Cell::Waived { .. } => ",waived-by-board",
+                Cell::Off { .. } => ",off",
+                Cell::NotJudged { .. } => ",not-judged",
             });
         }
         let _ = writeln!(o, ",{}", row.missing);

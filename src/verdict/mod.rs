@@ -16,6 +16,7 @@ mod policy;
 
 use std::path::Path;
 
+use crate::config::settings::PathOverride;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, FileId, Severity, Waived, WaiverOrigin};
 use crate::document::Document;
@@ -147,14 +148,28 @@ impl<'a> Verdict<'a> {
             return severity;
         };
         let mut result = Some(severity);
-        for (_, set, map, _) in &self.settings.overrides {
-            if let Some(level) = map.get(code) {
-                if set.is_match(relative) {
+        for o in &self.settings.overrides {
+            if let Some(level) = o.levels.get(code) {
+                if o.set.is_match(relative) {
                     result = level.severity();
                 }
             }
         }
         result
+    }
+
+    /// The `[[override]]` that switches rule `rule` off for the plan at `path`, if one does
+    /// (the last matching override that names the rule decides).
+    pub fn switched_off(&self, path: &str, rule: usize) -> Option<&'a PathOverride> {
+        self.levels.get(rule).copied().flatten()?;
+        let code = self.rules.rules[rule].code();
+        let relative = self.settings.relative(Path::new(path));
+        self.settings
+            .overrides
+            .iter()
+            .rev()
+            .find(|o| o.levels.contains_key(code) && o.set.is_match(&relative))
+            .filter(|o| o.levels.get(code).is_some_and(|l| l.severity().is_none()))
     }
 
     /// A fresh record of which config waivers the plans of a run used.

@@ -150,3 +150,58 @@ fn the_html_report_renders_in_headless_chromium() {
         "a real screenshot"
     );
 }
+
+#[test]
+fn a_plan_that_could_not_be_judged_shows_so_in_headless_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).expect("mkdir");
+    std::fs::write(plans.join("a.md"), compliant()).expect("write");
+    std::fs::write(plans.join("trasig.md"), b"# Plan \xff\xfe\n").expect("write");
+    let page = dir.path().join("coverage.html");
+    let out = planlint_in(
+        dir.path(),
+        &[
+            "report",
+            "plans",
+            "--isolated",
+            "-o",
+            page.to_str().expect("path"),
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let profile = dir.path().join("profile");
+    let url = format!("file://{}", page.display());
+    let dom = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--dump-dom", &url])
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let rules = 15;
+    assert_eq!(
+        dom.matches("<td class=\"unjudged\"").count(),
+        rules,
+        "{dom}"
+    );
+    assert_eq!(dom.matches("<td class=\"ok\"").count(), rules, "{dom}");
+    assert!(dom.contains("<td>ej granskad</td>"), "{dom}");
+    // The totals count only the plan that was judged and met each rule.
+    assert!(dom.contains("<td>1</td>"), "{dom}");
+}

@@ -318,3 +318,106 @@ fn sarif_and_json_tell_the_authors_waiver_from_the_boards() {
         "{statuses:?}"
     );
 }
+
+#[test]
+fn the_report_never_shows_an_unread_plan_as_covered() {
+    let dir = repo(&[("a.md", &compliant())]);
+    std::fs::write(dir.path().join("trasig.md"), b"# Plan \xff\xfe\n").expect("write");
+    let report = |format: &str| {
+        let out = planlint_in(dir.path(), &["report", "--format", format], "");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let markdown = report("markdown");
+    let row = markdown
+        .lines()
+        .find(|l| l.contains("trasig.md"))
+        .expect("row");
+    assert!(
+        !row.contains('✓') && row.contains("? |") && row.contains("ej granskad"),
+        "{row}"
+    );
+    assert!(markdown.contains("| **Uppfyllt** | 1/2 |"), "{markdown}");
+    let csv = report("csv");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("trasig.md"))
+        .expect("row");
+    assert!(
+        !row.contains("covered") && row.contains("not-judged"),
+        "{row}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report("json")).expect("json");
+    let row = &json["rows"][1];
+    assert_eq!(row["path"], "trasig.md");
+    assert!(
+        row["not_judged"]
+            .as_str()
+            .is_some_and(|r| r.contains("UTF-8")),
+        "{row}"
+    );
+    assert_eq!(row["cells"][1]["status"], "not-judged");
+    assert_eq!(json["columns"][1]["covered"], 1);
+    let html = report("html");
+    assert_eq!(html.matches("<td class=\"unjudged\"").count(), 15, "{html}");
+}
+
+#[test]
+fn an_override_that_switches_an_area_off_needs_a_reason_and_shows_as_off() {
+    let no_reason = "[[override]]\npaths = [\"a.md\"]\nseverity = { IP002 = \"off\" }\n";
+    let dir = repo(&[("a.md", &no_housing()), ("planlint.toml", no_reason)]);
+    let out = planlint_in(dir.path(), &["report"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("en override som stänger av ett område är ett beslut och behöver en motivering (`reason`): IP002"),
+        "{}",
+        stderr(&out)
+    );
+    let with_reason =
+        format!("{no_reason}reason = \"Nämnden har inget uppdrag som rör bostäder.\"\n");
+    let dir = repo(&[("a.md", &no_housing()), ("planlint.toml", &with_reason)]);
+    let out = planlint_in(dir.path(), &["report", "--format", "json"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let cell = &json["rows"][0]["cells"][1];
+    assert_eq!(cell["status"], "off", "{json}");
+    assert_eq!(cell["at"], "planlint.toml:2");
+    assert_eq!(
+        cell["reason"],
+        "Nämnden har inget uppdrag som rör bostäder."
+    );
+    assert_eq!(json["columns"][1]["covered"], 0, "switched off is not met");
+    let markdown = planlint_in(dir.path(), &["report", "--format", "markdown"], "");
+    assert!(
+        stdout(&markdown).contains("| ✓ | av |"),
+        "{}",
+        stdout(&markdown)
+    );
+}
+
+#[test]
+fn the_report_tells_the_boards_waiver_from_the_authors() {
+    let plan = no_housing().replacen(
+        "## Inledning",
+        "<!-- planlint-disable IP011 -- Bostadsfrågorna ligger hos kommunstyrelsen. -->\n\n## Inledning",
+        1,
+    );
+    let config = "[[waiver]]\npaths = [\"a.md\"]\ncodes = [\"IP002\"]\nreason = \"Nämnden saknar bostadsuppdrag.\"\ndecided = \"KS 2026/14\"\nexpires = 2099-12-31\n";
+    let dir = repo(&[("a.md", &plan), ("planlint.toml", config)]);
+    let out = planlint_in(dir.path(), &["report", "--format", "json"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let cell = &json["rows"][0]["cells"][1];
+    assert_eq!(cell["status"], "waived", "{json}");
+    assert_eq!(cell["by"], "board");
+    assert_eq!(cell["decided"], "KS 2026/14");
+    assert_eq!(cell["expires"], "2099-12-31");
+    let html = planlint_in(dir.path(), &["report"], "");
+    let html = stdout(&html);
+    assert!(
+        html.contains("beviljat av nämnden i planlint.toml"),
+        "{html}"
+    );
+    assert!(html.contains("beslut: KS 2026/14"), "{html}");
+    assert!(html.contains("gäller till och med: 2099-12-31"), "{html}");
+}
