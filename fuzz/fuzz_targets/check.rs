@@ -1,5 +1,7 @@
 //! Any bytes as a plan: checked with the built-in pack and rendered in every format.
-//! Besides "no panic", it asserts the span invariants every renderer relies on.
+//! Besides "no panic", it asserts the span invariants every renderer relies on. The plan is
+//! checked on a thread with the stack a plan gets in the binary (rayon's worker threads, 2 MiB),
+//! so a recursion that overflows there overflows here too.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -15,7 +17,20 @@ fn rules() -> &'static RuleSet {
     RULES.get_or_init(|| RuleSet::load(None, &[]).expect("the built-in pack compiles"))
 }
 
+/// The stack of rayon's worker threads, where the binary checks plans.
+const PLAN_STACK: usize = 2 << 20;
+
 fuzz_target!(|data: &[u8]| {
+    let data = data.to_vec();
+    std::thread::Builder::new()
+        .stack_size(PLAN_STACK)
+        .spawn(move || one_plan(&data))
+        .expect("a thread starts")
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+});
+
+fn one_plan(data: &[u8]) {
     let settings = Settings::defaults();
     let verdict = Verdict::new(rules(), &settings);
     let checked = planlint::run::check_bytes(&verdict, 0, "plan.md".to_owned(), data.to_vec());
@@ -47,4 +62,4 @@ fuzz_target!(|data: &[u8]| {
     }
     let m = matrix::build(&[checked], &verdict);
     let _ = matrix::html(&m, planlint::i18n::Lang::Sv);
-});
+}

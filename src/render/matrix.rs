@@ -421,6 +421,23 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         let _ = write!(o, " {}/{} |", c.covered, m.rows.len());
     }
     o.push_str(" |\n\n");
+    let unjudged: Vec<&Row> = m.rows.iter().filter(|r| r.not_judged.is_some()).collect();
+    if !unjudged.is_empty() {
+        let _ = writeln!(
+            o,
+            "**{}:** {}\n",
+            lang.pick("Kunde inte granskas", "Could not be judged"),
+            unjudged
+                .iter()
+                .map(|r| format!(
+                    "{} ({})",
+                    r.path.replace('|', "\\|"),
+                    r.not_judged.as_deref().unwrap_or_default()
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
     let _ = writeln!(
         o,
         "{}",
