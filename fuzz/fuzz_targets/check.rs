@@ -49,6 +49,7 @@ fn one_plan(data: &[u8]) {
         verdict: &verdict,
         color: false,
         quiet: false,
+        verbose: true,
     };
     let mut totals = planlint::diagnostic::Totals::default();
     totals.add(&checked);
