@@ -1,11 +1,12 @@
 //! `planlint init`: a commented `planlint.toml` and a plan template, never overwriting.
 //!
-//! Each file is written to a temporary file beside its target and then hard-linked into place,
-//! which fails if the target exists: an existing file is never replaced, even by a race.
+//! Each file is written to a new temporary file beside its target (created exclusively, never
+//! one that was there) and then hard-linked into place, which fails if the target exists: an
+//! existing file is never replaced, even by a race.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 
@@ -82,35 +83,76 @@ ansvarig:
 <!-- När och hur planen följs upp (delårsrapport, årsredovisning). -->
 ";
 
-/// Writes `contents` to `path` through a temporary file beside it, so a reader never sees a
-/// half-written file. An existing file is replaced only with `replace`; returns whether the
-/// file was written.
-pub(crate) fn write_atomically(path: &Path, contents: &str, replace: bool) -> io::Result<bool> {
-    if path.exists() && !replace {
-        return Ok(false);
-    }
+/// How many temporary names [`write_atomically`] tries before it gives up.
+const TEMPORARY_TRIES: u32 = 100;
+
+/// Creates a new temporary file beside `path`, `.NAME.planlint-PID-N.tmp`, exclusively
+/// (`create_new`): a name that is taken, whoever took it, is skipped for the next `N`, and the
+/// file already there is left alone. Returns the file and the name planlint now owns.
+fn create_temporary(path: &Path, lang: Lang) -> io::Result<(std::fs::File, PathBuf)> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.planlint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
+    for n in 0..TEMPORARY_TRIES {
+        let tmp = dir.join(format!(".{name}.planlint-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&tmp)?;
-        f.write_all(contents.as_bytes())?;
-        f.sync_all()?;
-        if replace {
-            std::fs::rename(&tmp, path)
-        } else {
-            std::fs::hard_link(&tmp, path)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((f, tmp)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
         }
-    })();
+    }
+    let why = lang.pick(
+        "kunde inte skapa en ny tillfällig fil bredvid den (alla namn som prövades fanns redan)",
+        "could not create a new temporary file beside it (every name tried was taken)",
+    );
+    Err(io::Error::other(format!("{}: {why}", path.display())))
+}
+
+/// Writes `contents` to `path` through a temporary file beside it, so a reader never sees a
+/// half-written file. An existing file is replaced only with `replace`; returns whether the
+/// file was written.
+///
+/// The temporary file is created exclusively ([`create_temporary`]) and only that file is ever
+/// removed: a file of the same look that was there before is neither used nor deleted. Without
+/// `replace` the temporary file is hard-linked into place, which fails if the target exists,
+/// so an existing file is never replaced, even by a race; with `replace` it is renamed over it.
+pub(crate) fn write_atomically(
+    path: &Path,
+    contents: &str,
+    replace: bool,
+    lang: Lang,
+) -> io::Result<bool> {
+    if path.exists() && !replace {
+        return Ok(false);
+    }
+    let (mut f, tmp) = create_temporary(path, lang)?;
+    let written = f.write_all(contents.as_bytes()).and_then(|()| f.sync_all());
+    drop(f);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    if replace {
+        // After a rename the temporary name is no longer ours, so it is removed only on failure.
+        return match std::fs::rename(&tmp, path) {
+            Ok(()) => Ok(true),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(e)
+            }
+        };
+    }
+    let linked = std::fs::hard_link(&tmp, path);
     let _ = std::fs::remove_file(&tmp);
-    match result {
+    match linked {
         Ok(()) => Ok(true),
+        // The target exists: the one case of "already there".
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(e),
     }
@@ -123,7 +165,7 @@ pub(crate) fn init(dir: &Path, lang: Lang) -> io::Result<String> {
         ("planlint.toml", CONFIG),
         ("mall-verksamhetsplan.md", TEMPLATE),
     ] {
-        if write_atomically(&dir.join(name), contents, false)? {
+        if write_atomically(&dir.join(name), contents, false, lang)? {
             let _ = writeln!(out, "{} {name}", lang.pick("skapade", "created"));
         } else {
             let _ = writeln!(

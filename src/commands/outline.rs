@@ -1,5 +1,9 @@
 //! `planlint outline`: the section tree as the engine saw it, and which area each section
 //! covers, so a user can answer "why does it say Bostäder is missing?" without reading code.
+//!
+//! The path, front-matter keys, heading text, the quoted words and the pack's codes and area
+//! names are shown through [`terminal_line`]: a control character is printed as `\u{1b}`, never
+//! raw, and no line break in them can start a line of its own.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -11,6 +15,7 @@ use crate::discover::DiscoverError;
 use crate::document::Document;
 use crate::engine::{Rule, RuleSet};
 use crate::i18n::Lang;
+use crate::render::escape::terminal_line;
 use crate::source::SourceFile;
 use crate::{Error, Outcome};
 
@@ -44,9 +49,13 @@ fn outline(
     lang: Lang,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", source.path);
+    let _ = writeln!(out, "{}", terminal_line(&source.path));
     if let Some(fm) = &doc.front_matter {
-        let keys: Vec<&str> = fm.fields.iter().map(|f| f.key.as_str()).collect();
+        let keys: Vec<String> = fm
+            .fields
+            .iter()
+            .map(|f| terminal_line(&f.key).into_owned())
+            .collect();
         let _ = writeln!(
             out,
             "  front matter: {}",
@@ -62,19 +71,18 @@ fn outline(
         let indent = "  ".repeat(usize::from(s.level));
         let mut notes = Vec::new();
         for (rule, area) in areas.iter() {
-            let name = area.name.get(lang);
+            let name = terminal_line(area.name.get(lang));
+            let code = terminal_line(codes[rule]);
             if let Some(n) = area.named.iter().find(|n| n.section == id) {
                 notes.push(if n.substantive {
                     format!(
-                        "✓ {} {name} ({} {})",
-                        codes[rule],
+                        "✓ {code} {name} ({} {})",
                         n.words,
                         lang.pick("ord", "words")
                     )
                 } else {
                     format!(
-                        "✗ {} {name}: {} {} {}",
-                        codes[rule],
+                        "✗ {code} {name}: {} {} {}",
                         lang.pick("för lite innehåll,", "too little content,"),
                         n.words,
                         lang.pick("ord", "words")
@@ -85,12 +93,12 @@ fn outline(
                 notes.push(match miss {
                     HeadingMatch::Excluded(x) => format!(
                         "✗ {name}: `{}` {}",
-                        &source.text[x.clone()],
+                        terminal_line(&source.text[x.clone()]),
                         lang.pick("räknas inte", "does not count")
                     ),
                     HeadingMatch::NearMiss(w) => format!(
                         "✗ {name}: `{}` {}",
-                        &source.text[w.clone()],
+                        terminal_line(&source.text[w.clone()]),
                         lang.pick("är ett annat ord", "is a different word")
                     ),
                     _ => String::new(),
@@ -101,7 +109,7 @@ fn outline(
             out,
             "{line:>5} {indent}{} {}{}",
             "#".repeat(usize::from(s.level)),
-            s.text,
+            terminal_line(&s.text),
             if notes.is_empty() {
                 String::new()
             } else {
@@ -125,16 +133,16 @@ fn outline(
             let _ = writeln!(
                 out,
                 "  ✗ {} {}: {}",
-                codes[rule],
-                area.name.get(lang),
+                terminal_line(codes[rule]),
+                terminal_line(area.name.get(lang)),
                 lang.pick("täcks inte", "not covered")
             );
         } else {
             let _ = writeln!(
                 out,
                 "  ✓ {} {}: {}",
-                codes[rule],
-                area.name.get(lang),
+                terminal_line(codes[rule]),
+                terminal_line(area.name.get(lang)),
                 covered.join(", ")
             );
         }

@@ -34,7 +34,7 @@ pub(super) fn run(
     match &args.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            if !super::init::write_atomically(path, &text, args.force)? {
+            if !super::init::write_atomically(path, &text, args.force, lang)? {
                 return Err(Error::Io(io::Error::new(
                     io::ErrorKind::AlreadyExists,
                     format!(

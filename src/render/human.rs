@@ -1,5 +1,10 @@
 //! `--format human`: rustc-style diagnostics through codespan-reporting, then a summary line.
+//!
+//! Nothing from a plan or a pack reaches the terminal raw: messages, labels, notes, codes and
+//! the path are escaped with [`escape::terminal_text`], and codespan is handed a display copy
+//! of the source ([`escape::same_length_source`]) whose spans and columns are the original's.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -8,7 +13,7 @@ use codespan_reporting::diagnostic::{
 };
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
-use super::{Options, Sink};
+use super::{escape, Options, Sink};
 use crate::diagnostic::{Checked, Diagnostic, Severity, Totals};
 use crate::discover::{Skip, Skipped};
 use crate::i18n::Lang;
@@ -20,28 +25,56 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
-    let mut labels =
-        vec![CsLabel::primary(d.file, d.primary.span.clone()).with_message(&d.primary.message)];
+    let text = |s: &str| escape::terminal_text(s).into_owned();
+    let mut labels = vec![
+        CsLabel::primary(d.file, d.primary.span.clone()).with_message(text(&d.primary.message))
+    ];
     labels.extend(
         d.secondary
             .iter()
-            .map(|l| CsLabel::secondary(d.file, l.span.clone()).with_message(&l.message)),
+            .map(|l| CsLabel::secondary(d.file, l.span.clone()).with_message(text(&l.message))),
     );
-    let mut notes: Vec<String> = d.help.iter().map(|h| format!("help: {h}")).collect();
-    notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
+    let mut notes: Vec<String> = d
+        .help
+        .iter()
+        .map(|h| format!("help: {}", text(h)))
+        .collect();
+    notes.extend(d.notes.iter().map(|n| format!("note: {}", text(n))));
     let diagnostic = CsDiagnostic::new(severity)
-        .with_message(&d.message)
+        .with_message(text(&d.message))
         .with_labels(labels)
         .with_notes(notes);
     if d.code.is_empty() {
         diagnostic
     } else {
-        diagnostic.with_code(&d.code)
+        diagnostic.with_code(escape::terminal_line(&d.code))
     }
+}
+
+/// `source` as codespan may print it: the path escaped, the text with each control replaced by
+/// a character of the same length (so spans and columns still hold); borrowed when nothing
+/// needs it.
+fn for_display(source: &SourceFile) -> Cow<'_, SourceFile> {
+    let path = escape::terminal_line(&source.path);
+    let text = escape::same_length_source(&source.text);
+    if matches!((&path, &text), (Cow::Borrowed(_), Cow::Borrowed(_))) {
+        return Cow::Borrowed(source);
+    }
+    Cow::Owned(SourceFile::new(path.into_owned(), text.into_owned()))
 }
 
 /// Writes one diagnostic that points into `source`, with or without ANSI colour.
 pub fn emit(d: &Diagnostic, source: &SourceFile, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    emit_shown(d, &for_display(source), color, w)
+}
+
+/// [`emit`] with `source` already made safe to print by [`for_display`].
+fn emit_shown(
+    d: &Diagnostic,
+    source: &SourceFile,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let config = Config::default();
     let cs = to_codespan(d);
     let result = if color {
@@ -81,8 +114,13 @@ impl<'a> Human<'a> {
 
 impl Sink for Human<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
-        for d in file.live() {
-            emit(d, &file.source, self.color, self.out)?;
+        let mut live = file.live().peekable();
+        if live.peek().is_none() {
+            return Ok(());
+        }
+        let shown = for_display(&file.source);
+        for d in live {
+            emit_shown(d, &shown, self.color, self.out)?;
         }
         Ok(())
     }

@@ -3,13 +3,17 @@
 //! One `testsuite` per plan; one `testcase` per rule that ran on it (plus one per planlint
 //! finding of its own); a `failure` element per finding, with its location and message. A
 //! waived finding is a `skipped` element carrying the waiver's reason.
+//!
+//! Every attribute and text node goes through [`escape::xml`]: a character XML 1.0 forbids
+//! even escaped (most C0 controls, U+FFFE, U+FFFF) is written as its visible `\u{1}` escape,
+//! so the document stays XML whatever a plan, a file name or a waiver reason holds.
 
 use std::io::{self, Write};
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::Sink;
+use super::{escape, Sink};
 use crate::diagnostic::{Checked, Diagnostic, Totals};
 use crate::verdict::Verdict;
 
@@ -72,7 +76,8 @@ fn write_document(
     root.push_attribute(("failures", failures.to_string().as_str()));
     x.write_event(Event::Start(root))?;
     for plan in plans {
-        let path = &plan.source.path;
+        let path = escape::xml(&plan.source.path);
+        let path = path.as_ref();
         let mine: Vec<&Diagnostic> = plan.diagnostics.iter().collect();
         let planlints: Vec<&Diagnostic> = mine
             .iter()
@@ -82,7 +87,7 @@ fn write_document(
         let failures = mine.iter().filter(|d| d.waiver.is_none()).count();
         let skipped = mine.len() - failures;
         let mut suite = BytesStart::new("testsuite");
-        suite.push_attribute(("name", path.as_str()));
+        suite.push_attribute(("name", path));
         suite.push_attribute((
             "tests",
             (enabled.len() + planlints.len()).to_string().as_str(),
@@ -109,8 +114,8 @@ fn write_document(
             );
         for (name, found) in cases {
             let mut case = BytesStart::new("testcase");
-            case.push_attribute(("name", name.as_str()));
-            case.push_attribute(("classname", path.as_str()));
+            case.push_attribute(("name", escape::xml(&name).as_ref()));
+            case.push_attribute(("classname", path));
             if found.is_empty() {
                 x.write_event(Event::Empty(case))?;
                 continue;
@@ -127,14 +132,13 @@ fn write_document(
                     None => ("failure", d.message.clone()),
                 };
                 let mut el = BytesStart::new(tag);
-                el.push_attribute(("message", message.as_str()));
+                el.push_attribute(("message", escape::xml(&message).as_ref()));
                 if d.waiver.is_none() {
                     el.push_attribute(("type", d.severity.as_str()));
                 }
                 x.write_event(Event::Start(el))?;
                 let mut body = format!(
-                    "{}:{line}:{col}: {}[{}]: {}",
-                    file.path,
+                    "{path}:{line}:{col}: {}[{}]: {}",
                     d.severity.as_str(),
                     d.code,
                     d.message
@@ -143,7 +147,7 @@ fn write_document(
                     body.push_str("\nhelp: ");
                     body.push_str(help);
                 }
-                x.write_event(Event::Text(BytesText::new(&body)))?;
+                x.write_event(Event::Text(BytesText::new(&escape::xml(&body))))?;
                 x.write_event(Event::End(BytesEnd::new(tag)))?;
             }
             x.write_event(Event::End(BytesEnd::new("testcase")))?;

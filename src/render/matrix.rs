@@ -1,7 +1,13 @@
 //! The coverage matrix for the approval board (`planlint report`): plans × rules, each cell
 //! covered, missing (with the finding) or waived (with the reason), with totals. One function
 //! per format: self-contained HTML, Markdown for a PR comment, JSON and CSV for spreadsheets.
+//!
+//! Departments, paths, waiver reasons, messages, rule codes and titles come from plans and packs
+//! nobody vetted, so each format escapes all of them: HTML text and attributes with [`esc`] and
+//! ids built by [`anchor`]; Markdown cells with [`md_cell`] (the table and its totals always
+//! survive); CSV fields with [`csv_field`] (quoted as RFC 4180 says, formulas neutralised).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -189,6 +195,7 @@ pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
     Matrix { columns, rows }
 }
 
+/// `s` as HTML text or a double-quoted attribute value.
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -220,8 +227,69 @@ fn flag(by: &str) -> &'static str {
     }
 }
 
+/// The id of a finding's entry, `f-ROW-CODE`, and the target of its link (`#` + the id). Every
+/// character of the code outside `A–Z a–z 0–9 -` is written `_HEX_` (its code point), `_`
+/// included, so the id needs no escaping in `id` or `href`, and two codes never share an id.
 fn anchor(row: usize, code: &str) -> String {
-    format!("f-{row}-{code}")
+    let mut id = format!("f-{row}-");
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            let _ = write!(id, "_{:x}_", u32::from(c));
+        }
+    }
+    id
+}
+
+/// `s` as the text of one Markdown table cell (or list item): it cannot end the cell, the row or
+/// the table, nor open HTML (a comment that would swallow the rest). `\` and `|` are
+/// backslash-escaped as GitHub's tables want, `` ` `` too; `<`, `>` and an `&` that could start
+/// an entity become entities; TAB, CR and LF become spaces; other controls are dropped.
+fn md_cell(s: &str) -> Cow<'_, str> {
+    let special = |c: char| matches!(c, '\\' | '|' | '`' | '<' | '>' | '&') || c.is_control();
+    if !s.contains(special) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '|' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;");
+            }
+            '\t' | '\r' | '\n' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `s` as one CSV field. A field that starts with `=`, `+`, `-`, `@`, TAB or CR would be a
+/// formula to a spreadsheet; it gets a `'` in front (OWASP's advice). A field with `,`, `"`, CR
+/// or LF is quoted, its `"` doubled (RFC 4180).
+fn csv_field(s: &str) -> Cow<'_, str> {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = s.contains([',', '"', '\r', '\n']);
+    match (formula, quote) {
+        (false, false) => Cow::Borrowed(s),
+        (true, false) => Cow::Owned(format!("'{s}")),
+        (formula, true) => Cow::Owned(format!(
+            "\"{}{}\"",
+            if formula { "'" } else { "" },
+            s.replace('"', "\"\"")
+        )),
+    }
 }
 
 /// A self-contained HTML page: inline CSS, no scripts, no external assets, printable.
@@ -272,18 +340,18 @@ tfoot td,tfoot th{{font-weight:bold}}\n\
         );
         for (c, cell) in m.columns.iter().zip(&row.cells) {
             let _ = match cell {
-                Cell::Covered => write!(o, "<td class=\"ok\" data-code=\"{}\" aria-label=\"{}: {}\">✓</td>", c.code, esc(&c.title), t("uppfyllt", "met")),
+                Cell::Covered => write!(o, "<td class=\"ok\" data-code=\"{}\" aria-label=\"{}: {}\">✓</td>", esc(&c.code), esc(&c.title), t("uppfyllt", "met")),
                 Cell::Missing { .. } => write!(
                     o,
                     "<td class=\"missing\" data-code=\"{}\" aria-label=\"{}: {}\"><a href=\"#{}\">✗</a></td>",
-                    c.code,
+                    esc(&c.code),
                     esc(&c.title),
                     t("saknas", "missing"),
                     anchor(ri, &c.code)
                 ),
-                Cell::Waived { reason, by, .. } => write!(o, "<td class=\"waived\" data-code=\"{}\" title=\"{}: {}\" aria-label=\"{}: {}\">{}</td>", c.code, granted(by, lang), esc(reason), esc(&c.title), t("undantag", "waived"), flag(by)),
-                Cell::Off { at, reason } => write!(o, "<td class=\"off\" data-code=\"{}\" title=\"{} ({}){}\" aria-label=\"{}: {}\">{}</td>", c.code, t("avstängd av en override", "switched off by an override"), esc(at), reason.as_deref().map(|r| format!(": {}", esc(r))).unwrap_or_default(), esc(&c.title), t("avstängd", "off"), t("av", "off")),
-                Cell::NotJudged { reason } => write!(o, "<td class=\"unjudged\" data-code=\"{}\" title=\"{}\" aria-label=\"{}: {}\">?</td>", c.code, esc(reason), esc(&c.title), t("ej granskad", "not judged")),
+                Cell::Waived { reason, by, .. } => write!(o, "<td class=\"waived\" data-code=\"{}\" title=\"{}: {}\" aria-label=\"{}: {}\">{}</td>", esc(&c.code), granted(by, lang), esc(reason), esc(&c.title), t("undantag", "waived"), flag(by)),
+                Cell::Off { at, reason } => write!(o, "<td class=\"off\" data-code=\"{}\" title=\"{} ({}){}\" aria-label=\"{}: {}\">{}</td>", esc(&c.code), t("avstängd av en override", "switched off by an override"), esc(at), reason.as_deref().map(|r| format!(": {}", esc(r))).unwrap_or_default(), esc(&c.title), t("avstängd", "off"), t("av", "off")),
+                Cell::NotJudged { reason } => write!(o, "<td class=\"unjudged\" data-code=\"{}\" title=\"{}\" aria-label=\"{}: {}\">?</td>", esc(&c.code), esc(reason), esc(&c.title), t("ej granskad", "not judged")),
             };
         }
         match &row.not_judged {
@@ -390,13 +458,13 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     let mut o = String::new();
     let _ = write!(o, "| {} |", lang.pick("Förvaltning", "Department"));
     for c in &m.columns {
-        let _ = write!(o, " {} |", c.code);
+        let _ = write!(o, " {} |", md_cell(&c.code));
     }
     let _ = write!(o, " {} |\n|---|", lang.pick("Saknas", "Missing"));
     o.push_str(&"---|".repeat(m.columns.len() + 1));
     o.push('\n');
     for row in &m.rows {
-        let _ = write!(o, "| {} |", row.department.replace('|', "\\|"));
+        let _ = write!(o, "| {} |", md_cell(&row.department));
         for cell in &row.cells {
             o.push_str(match cell {
                 Cell::Covered => " ✓ |",
@@ -431,8 +499,8 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
                 .iter()
                 .map(|r| format!(
                     "{} ({})",
-                    r.path.replace('|', "\\|"),
-                    r.not_judged.as_deref().unwrap_or_default()
+                    md_cell(&r.path),
+                    md_cell(r.not_judged.as_deref().unwrap_or_default())
                 ))
                 .collect::<Vec<_>>()
                 .join("; ")
@@ -447,24 +515,18 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         )
     );
     for c in &m.columns {
-        let _ = writeln!(o, "- {}: {}", c.code, c.title);
+        let _ = writeln!(o, "- {}: {}", md_cell(&c.code), md_cell(&c.title));
     }
     o
 }
 
 /// CSV with one row per plan: path, department, then one status per rule.
 pub fn csv(m: &Matrix) -> String {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
+    let field = csv_field;
     let mut o = String::from("path,department");
     for c in &m.columns {
         o.push(',');
-        o.push_str(&c.code);
+        o.push_str(&field(&c.code));
     }
     o.push_str(",missing\n");
     for row in &m.rows {

@@ -8,6 +8,7 @@
 //!
 //! Adding a format: a file here with a sink, and a row in [`Format`] and [`Format::sink`].
 
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -1,6 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning, built with the typed `serde-sarif`
 //! model. Every loaded rule is described in `tool.driver.rules`; waived findings are results
-//! with a suppression that carries the waiver's reason.
+//! with a suppression that carries the waiver's reason. A result's `artifactLocation.uri` is
+//! the path as a URI reference ([`escape::uri`]): percent-encoded, `file:` when absolute.
 
 use std::io::{self, Write};
 
@@ -10,7 +11,7 @@ use serde_sarif::sarif::{
     Sarif as SarifLog, Suppression, Tool, ToolComponent,
 };
 
-use super::Sink;
+use super::{escape, Sink};
 use crate::diagnostic::{Checked, Diagnostic, Severity, Totals, WaiverOrigin};
 use crate::source::SourceFile;
 use crate::verdict::Verdict;
@@ -136,7 +137,7 @@ fn result(d: &Diagnostic, file: &SourceFile, verdict: &Verdict<'_>) -> SarifResu
             PhysicalLocation::builder()
                 .artifact_location(
                     ArtifactLocation::builder()
-                        .uri(file.path.replace('\\', "/"))
+                        .uri(escape::uri(&file.path))
                         .build(),
                 )
                 .region(region)

@@ -1,8 +1,13 @@
 //! `--format short`: `path:line:col: severity[CODE]: message`, one line per finding.
+//!
+//! Each line is one finding whatever the input: the path, code and message are escaped with
+//! [`escape::terminal_line`] (line breaks and terminal controls as `\u{…}`), and a path that
+//! starts with `::` gets `./` in front, so no line can read as a GitHub workflow command.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::Sink;
+use super::{escape, Sink};
 use crate::diagnostic::{Checked, Totals};
 
 /// One line per finding that is not waived, as the files come.
@@ -11,17 +16,27 @@ pub struct Short<'a> {
     pub out: &'a mut dyn Write,
 }
 
+/// The path as a line of `short` may start with it.
+fn line_start(path: &str) -> Cow<'_, str> {
+    let path = escape::terminal_line(path);
+    if path.starts_with("::") {
+        Cow::Owned(format!("./{path}"))
+    } else {
+        path
+    }
+}
+
 impl Sink for Short<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
+        let path = line_start(&file.source.path);
         for d in file.live() {
             let (line, col) = file.source.line_col(d.primary.span.start);
             writeln!(
                 self.out,
-                "{}:{line}:{col}: {}[{}]: {}",
-                file.source.path,
+                "{path}:{line}:{col}: {}[{}]: {}",
                 d.severity.as_str(),
-                d.code,
-                d.message
+                escape::terminal_line(&d.code),
+                escape::terminal_line(&d.message)
             )?;
         }
         Ok(())

@@ -8,6 +8,7 @@ mod cli;
 mod commands;
 mod config;
 mod coverage;
+mod escaping;
 mod examples;
 mod formats;
 mod hostile;
