@@ -5,6 +5,7 @@
 //! can use it as is. Nothing here reads files or knows about Markdown.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use codespan_reporting::files::{Error as FilesError, Files};
 
@@ -20,7 +21,15 @@ pub struct SourceFile {
     /// For a plan: the department from its front matter (`förvaltning`), else its title.
     pub department: Option<String>,
     line_starts: Vec<usize>,
+    /// Characters before every [`CHECKPOINT`]th byte, built on the first column asked for on a
+    /// long line, so a column costs at most [`CHECKPOINT`] bytes of counting however long the
+    /// line is and in whatever order columns are asked for.
+    checkpoints: OnceLock<Vec<usize>>,
 }
+
+/// Bytes between two column checkpoints; a column on a line no longer than this is counted
+/// from the line's start.
+const CHECKPOINT: usize = 256;
 
 impl SourceFile {
     /// Indexes `text` by line.
@@ -31,6 +40,7 @@ impl SourceFile {
             text,
             department: None,
             line_starts,
+            checkpoints: OnceLock::new(),
         }
     }
 
@@ -47,8 +57,28 @@ impl SourceFile {
         let byte = self.floor_char_boundary(byte.min(self.text.len()));
         let line = self.line_index(byte);
         let start = self.line_starts[line];
-        let column = self.text[start..byte].chars().count() + 1;
+        let column = if byte - start <= CHECKPOINT {
+            chars_in(&self.text.as_bytes()[start..byte])
+        } else {
+            self.chars_before(byte) - self.chars_before(start)
+        } + 1;
         (line + 1, column)
+    }
+
+    /// Characters in the text before byte `byte`, from the nearest checkpoint at or below it.
+    fn chars_before(&self, byte: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut seen = 0;
+            std::iter::once(0)
+                .chain(bytes.chunks(CHECKPOINT).map(|chunk| {
+                    seen += chars_in(chunk);
+                    seen
+                }))
+                .collect()
+        });
+        let at = byte / CHECKPOINT;
+        checkpoints[at] + chars_in(&bytes[at * CHECKPOINT..byte])
     }
 
     /// The largest character boundary at or below `byte`.
@@ -69,6 +99,12 @@ impl SourceFile {
             .unwrap_or(self.text.len());
         Some(start..end)
     }
+}
+
+/// Characters in UTF-8 `bytes`, which may start or end inside a character: the bytes that are
+/// not continuation bytes.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// Byte offsets where lines start: after `\n`, and after a lone `\r` (old Mac line endings),

@@ -86,11 +86,12 @@ impl Check for MetadataCheck {
                 Some(e) => (
                     f.opening(),
                     format!(
-                        "{}: {e}",
+                        "{}: {}",
                         lang.pick(
                             "front matter kan inte läsas",
                             "the front matter cannot be read"
-                        )
+                        ),
+                        e.describe(lang)
                     ),
                 ),
                 None => (

@@ -3,10 +3,91 @@
 //! Only top-level keys are kept, each with its value as text and the span of its line, which is
 //! all the `metadata` check needs. A block that does not parse is kept with its error so the
 //! check can say so instead of reporting every field as missing.
+//!
+//! The block is written by the plan's author, so it is read under a [`Budget`]: its size, how
+//! deep it nests, how many aliases it uses and how many values it holds once every alias is
+//! expanded. A block over budget is kept unread with the budget it broke as its error; nothing
+//! in it is ever built, walked or expanded past the budget, so one plan cannot crash the run or
+//! take its memory.
 
 use std::ops::Range;
 
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::i18n::Lang;
+
+/// Most bytes between the delimiters.
+pub const MAX_BYTES: usize = 1 << 20;
+/// Deepest nesting of lists and maps (YAML, aliases expanded) or of arrays and tables (TOML).
+pub const MAX_DEPTH: usize = 64;
+/// Most aliases (`*name`) in a YAML block.
+pub const MAX_ALIASES: usize = 1_000;
+/// Most values (scalars, lists, maps) in a YAML block, every alias counted as the values it
+/// stands for.
+pub const MAX_NODES: usize = 100_000;
+
+/// The budget a front-matter block broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// More than [`MAX_BYTES`] bytes; the size in bytes.
+    Bytes(usize),
+    /// Nested deeper than [`MAX_DEPTH`].
+    Depth,
+    /// More than [`MAX_ALIASES`] aliases.
+    Aliases,
+    /// More than [`MAX_NODES`] values, or more than four times [`MAX_BYTES`] of text, aliases
+    /// expanded.
+    Nodes,
+}
+
+/// Why a front-matter block could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrontMatterError {
+    /// It is not valid YAML or TOML, or not a set of `key: value` lines: the parser's message.
+    Syntax(String),
+    /// It breaks a budget and was not read.
+    Budget(Budget),
+}
+
+impl FrontMatterError {
+    /// The reason as a user reads it.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            FrontMatterError::Syntax(message) => message.clone(),
+            FrontMatterError::Budget(Budget::Bytes(size)) => {
+                let (is, limit) = lang.pick2(
+                    ("blocket är", "byte; gränsen är"),
+                    ("the block is", "bytes; the limit is"),
+                );
+                let unit = lang.pick("byte", "bytes");
+                format!("{is} {size} {limit} {MAX_BYTES} {unit}")
+            }
+            FrontMatterError::Budget(Budget::Depth) => format!(
+                "{} {MAX_DEPTH} {}",
+                lang.pick(
+                    "blocket är nästlat djupare än",
+                    "the block nests deeper than"
+                ),
+                lang.pick("nivåer", "levels"),
+            ),
+            FrontMatterError::Budget(Budget::Aliases) => format!(
+                "{} {MAX_ALIASES} {}",
+                lang.pick("blocket har fler än", "the block has more than"),
+                lang.pick("alias (`*namn`)", "aliases (`*name`)"),
+            ),
+            FrontMatterError::Budget(Budget::Nodes) => format!(
+                "{} {MAX_NODES} {} {MAX_EXPANDED_BYTES} {}",
+                lang.pick("blocket har fler än", "the block has more than"),
+                lang.pick("värden eller", "values or"),
+                lang.pick(
+                    "byte text när alias räknas ut",
+                    "bytes of text once aliases are expanded"
+                ),
+            ),
+        }
+    }
+}
 
 /// The syntax of a front-matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +117,7 @@ pub struct FrontMatter {
     /// Top-level keys in order.
     pub fields: Vec<Field>,
     /// Why the block could not be read, if it could not.
-    pub error: Option<String>,
+    pub error: Option<FrontMatterError>,
 }
 
 impl FrontMatter {
@@ -76,18 +157,28 @@ pub(super) fn split(text: &str, start: usize) -> Option<(FrontMatter, usize)> {
 /// Parses the `body` of a block whose text starts at byte `offset` of the source.
 fn parse(format: FrontMatterFormat, body: &str, offset: usize) -> FrontMatter {
     let range = offset..offset + body.len();
-    let parsed = match format {
-        FrontMatterFormat::Yaml => yaml_fields(body),
-        FrontMatterFormat::Toml => toml_fields(body),
+    let parsed = if body.len() > MAX_BYTES {
+        Err(FrontMatterError::Budget(Budget::Bytes(body.len())))
+    } else {
+        match format {
+            FrontMatterFormat::Yaml => yaml_budget(body)
+                .map_err(FrontMatterError::Budget)
+                .and_then(|()| yaml_fields(body).map_err(FrontMatterError::Syntax)),
+            FrontMatterFormat::Toml => toml_budget(body)
+                .map_err(FrontMatterError::Budget)
+                .and_then(|()| toml_fields(body).map_err(FrontMatterError::Syntax)),
+        }
     };
     let (pairs, error) = match parsed {
         Ok(pairs) => (pairs, None),
         Err(e) => (Vec::new(), Some(e)),
     };
+    let lines = key_lines(body, pairs.iter().map(|(key, _)| key.as_str()));
     let fields = pairs
         .into_iter()
-        .map(|(key, value)| {
-            let span = key_line(body, &key).map_or(range.clone(), |r| {
+        .zip(lines)
+        .map(|((key, value), line)| {
+            let span = line.map_or(range.clone(), |r| {
                 range.start + r.start..range.start + r.end
             });
             Field { key, value, span }
@@ -97,6 +188,148 @@ fn parse(format: FrontMatterFormat, body: &str, offset: usize) -> FrontMatter {
         span: range,
         fields,
         error,
+    }
+}
+
+/// Walks the YAML events of `body` (the parser keeps its own stack, so this does not recurse)
+/// and checks the block against the budget before anything is built from it. Aliases are
+/// counted as what they stand for, without expanding them: each anchored value's size and
+/// height are remembered once. A syntax error ends the walk with `Ok`: the loader then stops
+/// at the same place, having done no more than the walk checked.
+fn yaml_budget(body: &str) -> Result<(), Budget> {
+    let mut walk = YamlWalk::default();
+    let mut parser = Parser::new_from_str(body);
+    loop {
+        let Ok((event, _)) = parser.next_token() else {
+            return Ok(());
+        };
+        if matches!(event, Event::StreamEnd) {
+            return Ok(());
+        }
+        walk.event(&event)?;
+    }
+}
+
+/// What a YAML value costs the loader: the values it builds (an alias as many as it stands
+/// for) and the bytes of text in them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Cost {
+    fn add(&mut self, other: Cost) {
+        self.nodes = self.nodes.saturating_add(other.nodes);
+        self.bytes = self.bytes.saturating_add(other.bytes);
+    }
+}
+
+/// A finished or open YAML value: its cost, its height (1 for a scalar) and its anchor id.
+#[derive(Debug, Clone, Copy, Default)]
+struct Value {
+    anchor: usize,
+    cost: Cost,
+    height: usize,
+}
+
+/// The state of [`yaml_budget`]'s walk.
+#[derive(Debug, Default)]
+struct YamlWalk {
+    /// Open lists and maps, innermost last.
+    open: Vec<Value>,
+    /// Each finished anchored value, by anchor id (the parser numbers anchors from 1).
+    anchors: Vec<Value>,
+    /// What the loader will build, anchored values twice (it keeps a copy to expand aliases).
+    total: Cost,
+    aliases: usize,
+}
+
+/// Most bytes of text in a YAML block once aliases are expanded: each anchored value is also
+/// copied once, so a block within [`MAX_BYTES`] stays well within this.
+const MAX_EXPANDED_BYTES: usize = 4 * MAX_BYTES;
+
+impl YamlWalk {
+    fn event(&mut self, event: &Event) -> Result<(), Budget> {
+        let one = Cost { nodes: 1, bytes: 0 };
+        let done = match event {
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if self.open.len() >= MAX_DEPTH {
+                    return Err(Budget::Depth);
+                }
+                self.open.push(Value {
+                    anchor: *anchor,
+                    cost: one,
+                    height: 0,
+                });
+                self.total.add(one);
+                return Ok(());
+            }
+            Event::DocumentStart => {
+                self.total.add(one);
+                return Ok(());
+            }
+            Event::SequenceEnd | Event::MappingEnd => match self.open.pop() {
+                Some(v) => Value {
+                    height: v.height + 1,
+                    ..v
+                },
+                None => return Ok(()),
+            },
+            Event::Scalar(text, _, anchor, _) => {
+                let cost = Cost {
+                    nodes: 1,
+                    bytes: text.len(),
+                };
+                self.total.add(cost);
+                Value {
+                    anchor: *anchor,
+                    cost,
+                    height: 1,
+                }
+            }
+            Event::Alias(id) => {
+                self.aliases += 1;
+                if self.aliases > MAX_ALIASES {
+                    return Err(Budget::Aliases);
+                }
+                // An alias to an anchor not yet finished is one bad value to the loader.
+                let target = id
+                    .checked_sub(1)
+                    .and_then(|i| self.anchors.get(i))
+                    .filter(|v| v.anchor > 0)
+                    .copied()
+                    .unwrap_or(Value {
+                        anchor: 0,
+                        cost: one,
+                        height: 1,
+                    });
+                self.total.add(target.cost);
+                Value {
+                    anchor: 0,
+                    ..target
+                }
+            }
+            _ => return Ok(()),
+        };
+        if self.open.len() + done.height > MAX_DEPTH {
+            return Err(Budget::Depth);
+        }
+        if done.anchor > 0 {
+            self.total.add(done.cost);
+            if self.anchors.len() < done.anchor {
+                self.anchors.resize(done.anchor, Value::default());
+            }
+            self.anchors[done.anchor - 1] = done;
+        }
+        if self.total.nodes > MAX_NODES || self.total.bytes > MAX_EXPANDED_BYTES {
+            return Err(Budget::Nodes);
+        }
+        if let Some(parent) = self.open.last_mut() {
+            parent.cost.add(done.cost);
+            parent.height = parent.height.max(done.height);
+        }
+        Ok(())
     }
 }
 
@@ -144,15 +377,108 @@ fn toml_text(value: &toml::Value) -> String {
     }
 }
 
-/// The line of `body` where top-level `key` is defined.
-fn key_line(body: &str, key: &str) -> Option<Range<usize>> {
+/// Checks TOML `body` for nesting of arrays and tables deeper than [`MAX_DEPTH`] before it is
+/// parsed: a scan of `[` and `{` against their closers, strings and comments skipped. A closer
+/// of the other kind closes nothing here, so a block the scan misreads is counted deeper, not
+/// shallower. Dotted keys are bounded by the `toml` parser itself (80 parts).
+fn toml_budget(body: &str) -> Result<(), Budget> {
+    let bytes = body.as_bytes();
+    let mut open: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        match b {
+            b'#' => i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n),
+            b'[' | b'{' => {
+                if open.len() >= MAX_DEPTH {
+                    return Err(Budget::Depth);
+                }
+                open.push(if b == b'[' { b']' } else { b'}' });
+            }
+            b']' | b'}' if open.last() == Some(&b) => {
+                open.pop();
+            }
+            b'"' | b'\'' => i = toml_string_end(bytes, i - 1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Where the TOML string opening at byte `at` of `bytes` ends: past its closing quotes, or at
+/// the end of the line for an unclosed one-line string, or at the end of the text.
+fn toml_string_end(bytes: &[u8], at: usize) -> usize {
+    let quote = bytes[at];
+    let escapes = quote == b'"';
+    let multi_line = bytes[at..].starts_with(&[quote; 3]);
+    let mut i = at + if multi_line { 3 } else { 1 };
+    while let Some(&b) = bytes.get(i) {
+        if escapes && b == b'\\' {
+            i += 2;
+        } else if !multi_line && (b == quote || b == b'\n') {
+            return i + 1;
+        } else if multi_line && bytes[i..].starts_with(&[quote; 3]) {
+            // Up to two quotes may end the text before the closing three.
+            while bytes.get(i) == Some(&quote) {
+                i += 1;
+            }
+            return i;
+        } else {
+            i += 1;
+        }
+    }
+    bytes.len()
+}
+
+/// For each of `keys`, the line of `body` where it is defined: the first line that starts with
+/// the key, then optional whitespace and `:` or `=`. One pass over the lines; on each line a
+/// walk narrows a sorted list of the keys byte by byte, so the cost is the body's length
+/// times the logarithm of the number of keys, however many keys there are.
+fn key_lines<'k>(body: &str, keys: impl Iterator<Item = &'k str>) -> Vec<Option<Range<usize>>> {
+    let keys: Vec<&[u8]> = keys.map(str::as_bytes).collect();
+    let mut found = vec![None; keys.len()];
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(keys[b]));
+    let mut left = keys.len();
     let mut start = 0;
     for line in body.split_inclusive('\n') {
-        let rest = line.strip_prefix(key).map(str::trim_start);
-        if matches!(rest.and_then(|r| r.chars().next()), Some(':' | '=')) {
-            return Some(start..start + line.trim_end().len());
+        if left == 0 {
+            break;
+        }
+        let bytes = line.as_bytes();
+        // The end of the last whitespace run looked past, and whether `:` or `=` follows it.
+        let mut known: Option<(usize, bool)> = None;
+        let mut separated = |j: usize| match known {
+            Some((end, sep)) if j <= end => sep,
+            _ => {
+                let rest = line.get(j..).unwrap_or_default();
+                let after = rest.trim_start();
+                let sep = matches!(after.chars().next(), Some(':' | '='));
+                known = Some((j + rest.len() - after.len(), sep));
+                sep
+            }
+        };
+        // `order[lo..hi]` are the keys that start with the line's first `j` bytes; those that
+        // are exactly that long sort first.
+        let (mut lo, mut hi, mut j) = (0, order.len(), 0);
+        loop {
+            while lo < hi && keys[order[lo]].len() == j {
+                let key = order[lo];
+                if found[key].is_none() && separated(j) {
+                    found[key] = Some(start..start + line.trim_end().len());
+                    left -= 1;
+                }
+                lo += 1;
+            }
+            let Some(&b) = bytes.get(j) else { break };
+            if lo == hi {
+                break;
+            }
+            lo += order[lo..hi].partition_point(|&k| keys[k][j] < b);
+            hi = lo + order[lo..hi].partition_point(|&k| keys[k][j] <= b);
+            j += 1;
         }
         start += line.len();
     }
-    None
+    found
 }

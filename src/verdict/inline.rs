@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::{inline_waiver, Verdict};
 use crate::diagnostic::{codes, Diagnostic, FileId, Label};
 use crate::document::Document;
@@ -48,6 +50,9 @@ pub(super) fn apply(
     let (rules, lang) = (verdict.rules, verdict.lang());
     let mut about = Vec::new();
     let mut waivers = Vec::new();
+    // The last line a next-line waiver ended on and the line it applies to: comments come in
+    // the plan's order, so waivers sharing a line look past the blank lines after it once.
+    let mut after: Option<(usize, usize)> = None;
     for comment in &doc.comments {
         let (line_level, rest) =
             if let Some(r) = comment.body.strip_prefix("planlint-disable-next-line") {
@@ -107,7 +112,17 @@ pub(super) fn apply(
             .filter_map(|c| rules.find(c))
             .map(|r| r.code().to_owned())
             .collect();
-        let line = line_level.then(|| next_line(source, comment.span.end));
+        let line = line_level.then(|| {
+            let from = source.line_index(comment.span.end);
+            match after {
+                Some((seen, next)) if seen == from => next,
+                _ => {
+                    let next = next_line(source, from);
+                    after = Some((from, next));
+                    next
+                }
+            }
+        });
         waivers.push(Inline {
             codes,
             reason: reason.to_owned(),
@@ -116,16 +131,33 @@ pub(super) fn apply(
             used: false,
         });
     }
-    for d in found.iter_mut().filter(|d| d.waiver.is_none()) {
-        let line = source.line_index(d.primary.span.start);
-        if let Some(w) = waivers
-            .iter_mut()
-            .find(|w| w.codes.contains(&d.code) && w.line.is_none_or(|l| l == line))
-        {
-            w.used = true;
-            let at = source.line_col(w.span.start).0;
-            d.waiver = Some(inline_waiver(&w.reason, format!("{}:{at}", source.path)));
+    // The first waiver, in the plan's order, that names a finding's code and applies to its
+    // line: the earliest whole-file waiver of the code or the earliest next-line waiver of the
+    // code on that line, whichever comes first. Indexed once, so each finding is one lookup.
+    let mut whole_file: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut by_line: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+    for (i, w) in waivers.iter().enumerate() {
+        for code in &w.codes {
+            match w.line {
+                None => whole_file.entry(code.as_str()).or_insert(i),
+                Some(line) => by_line.entry((line, code.as_str())).or_insert(i),
+            };
         }
+    }
+    let mut chosen = Vec::new();
+    for (at, d) in found.iter().enumerate().filter(|(_, d)| d.waiver.is_none()) {
+        let line = source.line_index(d.primary.span.start);
+        let file_level = whole_file.get(d.code.as_str()).copied();
+        let line_level = by_line.get(&(line, d.code.as_str())).copied();
+        if let Some(w) = file_level.into_iter().chain(line_level).min() {
+            chosen.push((at, w));
+        }
+    }
+    for (at, w) in chosen {
+        let w = &mut waivers[w];
+        w.used = true;
+        let line = source.line_col(w.span.start).0;
+        found[at].waiver = Some(inline_waiver(&w.reason, format!("{}:{line}", source.path)));
     }
     for w in waivers.iter().filter(|w| !w.used) {
         if w.codes.iter().any(|c| verdict.code_runs(c)) {
@@ -154,10 +186,10 @@ pub(super) fn unused(file: FileId, span: Range<usize>, lang: Lang) -> Diagnostic
     )
 }
 
-/// Index of the first non-blank line after byte `end` (lines as the file counts them, so a
+/// Index of the first non-blank line after line `from` (lines as the file counts them, so a
 /// lone CR ends a line here too).
-fn next_line(source: &SourceFile, end: usize) -> usize {
-    let mut line = source.line_index(end) + 1;
+fn next_line(source: &SourceFile, from: usize) -> usize {
+    let mut line = from + 1;
     while let Some(range) = source.line_range_of(line) {
         if !source.text[range].trim().is_empty() {
             break;

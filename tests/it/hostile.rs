@@ -1,5 +1,6 @@
 //! Hostile and odd inputs: each gets a defined answer and exit code, never a panic.
 
+use std::fmt::Write as _;
 use std::process::{Command, Stdio};
 
 use crate::support::{no_housing, planlint_in, repo, stderr, stdout};
@@ -394,4 +395,299 @@ fn a_word_with_a_letter_across_its_fifth_byte_does_not_crash() {
     let (code, out, err) = short(dir.path(), &["a.md"]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(err.is_empty(), "{err}");
+}
+
+/// Runs `check . --format json --lang en` on `hostile.md` beside a plan without Bostäder and
+/// returns the JSON report, after checking that the run ended in time with exit code 1 and
+/// that the other plan's finding is still there.
+fn beside_a_plan(hostile: &str) -> serde_json::Value {
+    let dir = repo(&[("hostile.md", hostile), ("other.md", &no_housing())]);
+    let started = std::time::Instant::now();
+    let out = planlint_in(
+        dir.path(),
+        &["check", ".", "--format", "json", "--lang", "en"],
+        "",
+    );
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["files"], 2, "{v}");
+    let found = |path: &str, code: &str| {
+        v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["path"].as_str().is_some_and(|p| p.ends_with(path)) && d["code"] == code)
+    };
+    assert!(found("other.md", "IP002"), "{v}");
+    // A backstop only: the assertions above are the test.
+    assert!(took.as_secs() < 30, "took {took:?}");
+    v
+}
+
+/// The label of `hostile.md`'s metadata finding (IP007), where an unreadable front matter's
+/// reason is given.
+fn front_matter_reason(v: &serde_json::Value) -> String {
+    v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| {
+            d["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("hostile.md"))
+                && d["code"] == "IP007"
+        })
+        .and_then(|d| d["labels"][0]["message"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn yaml_front_matter_nested_5000_deep_is_over_budget_not_a_crash() {
+    let fm = format!(
+        "---\nförvaltning: X\nnästlat:\n  {}x\n---\n# Plan\n",
+        "- ".repeat(5_000)
+    );
+    let v = beside_a_plan(&fm);
+    let reason = front_matter_reason(&v);
+    assert!(
+        reason.contains("the front matter cannot be read: the block nests deeper than 64 levels"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn yaml_front_matter_in_flow_style_nested_5000_deep_is_over_budget() {
+    let fm = format!(
+        "---\na: {}{}\n---\n# Plan\n",
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    );
+    // The YAML scanner's own bound on flow nesting may answer first; either way the block is
+    // unread with the reason given.
+    let reason = front_matter_reason(&beside_a_plan(&fm));
+    assert!(
+        reason.contains("nests deeper than 64 levels") || reason.contains("recursion limit"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_yaml_alias_bomb_is_over_budget_without_being_expanded() {
+    let mut fm = String::from("---\nförvaltning: X\na0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for level in 1..10 {
+        let prev = format!("*a{}", level - 1);
+        let items = [prev.as_str(); 9].join(",");
+        let _ = writeln!(fm, "a{level}: &a{level} [{items}]");
+    }
+    fm.push_str("---\n# Plan\n");
+    assert!(fm.len() < 600, "{}", fm.len());
+    let reason = front_matter_reason(&beside_a_plan(&fm));
+    assert!(
+        reason
+            .contains("more than 100000 values or 4194304 bytes of text once aliases are expanded"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn many_yaml_aliases_are_over_budget() {
+    let mut fm = String::from("---\nförvaltning: &f X\nlista:\n");
+    for _ in 0..1_001 {
+        fm.push_str("  - *f\n");
+    }
+    fm.push_str("---\n# Plan\n");
+    let reason = front_matter_reason(&beside_a_plan(&fm));
+    assert!(reason.contains("more than 1000 aliases"), "{reason}");
+}
+
+#[test]
+fn an_aliased_long_text_counts_as_its_bytes() {
+    let mut fm = format!("---\nlång: &l \"{}\"\nlista: [", "x".repeat(500_000));
+    fm.push_str(&["*l"; 20].join(", "));
+    fm.push_str("]\n---\n# Plan\n");
+    let reason = front_matter_reason(&beside_a_plan(&fm));
+    assert!(
+        reason.contains("bytes of text once aliases are expanded"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn toml_front_matter_nested_deep_is_over_budget_not_a_crash() {
+    for (open, close) in [("[", "]"), ("{a=", "}")] {
+        let fm = format!(
+            "+++\nförvaltning = \"X\"\nnästlat = {}1{}\n+++\n# Plan\n",
+            open.repeat(5_000),
+            close.repeat(5_000)
+        );
+        let reason = front_matter_reason(&beside_a_plan(&fm));
+        assert!(
+            reason.contains("the front matter cannot be read: the block nests deeper than 64"),
+            "{open}: {reason}"
+        );
+    }
+}
+
+#[test]
+fn toml_strings_and_comments_do_not_hide_nesting() {
+    // Closers inside strings and comments close nothing, so the nesting is still counted.
+    let item = "[\"]]\", '}]', \"\"\"]\"\"\", # ]]\n";
+    let fm = format!(
+        "+++\nnästlat = {}1{}\n+++\n# Plan\n",
+        item.repeat(100),
+        "]".repeat(100)
+    );
+    let reason = front_matter_reason(&beside_a_plan(&fm));
+    assert!(reason.contains("nests deeper than 64"), "{reason}");
+}
+
+#[test]
+fn a_huge_front_matter_block_is_over_budget_unread() {
+    let mut fm = String::from("---\nförvaltning: X\n");
+    while fm.len() < 3_000_000 {
+        fm.push_str("# en kommentar som bara tar plats i blocket\n");
+    }
+    fm.push_str("---\n# Plan\n");
+    let v = beside_a_plan(&fm);
+    let reason = front_matter_reason(&v);
+    assert!(
+        reason.contains("the block is 3000024 bytes; the limit is 1048576 bytes"),
+        "{reason}"
+    );
+    let sv = planlint_in(
+        repo(&[("hostile.md", &fm)]).path(),
+        &["check", "hostile.md", "--format", "short"],
+        "",
+    );
+    assert_eq!(sv.status.code(), Some(1));
+    assert!(stdout(&sv).contains("IP007"), "{}", stdout(&sv));
+}
+
+#[test]
+fn a_deep_but_legal_front_matter_is_still_read() {
+    let dir = repo(&[(
+        "fm.md",
+        "---\nförvaltning: X\når: 2027\nansvarig: Y\nextra: [[[[[[[[1]]]]]]]]\nankare: &a [1, 2]\nkopia: *a\n---\n",
+    )]);
+    let out = planlint_in(dir.path(), &["check", "fm.md", "--format", "short"], "");
+    assert!(
+        !short_codes(&out).contains(&"IP007".to_owned()),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn two_hundred_thousand_placeholders_on_one_line_get_their_columns_in_time() {
+    // `å` is two bytes, so bytes and columns differ.
+    let n = 200_000;
+    let plan = format!("# Plan\n\n{}\n", "[ange å] ".repeat(n));
+    let dir = repo(&[("p.md", &plan)]);
+    let started = std::time::Instant::now();
+    let out = planlint_in(dir.path(), &["check", "p.md", "--format", "short"], "");
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let found: Vec<&str> = text.lines().filter(|l| l.contains("[IP006]")).collect();
+    assert_eq!(found.len(), n);
+    assert!(found[0].starts_with("p.md:3:1: "), "{}", found[0]);
+    let last = format!("p.md:3:{}: ", 9 * (n - 1) + 1);
+    assert!(found[n - 1].starts_with(&last), "{}", found[n - 1]);
+    assert!(took.as_secs() < 30, "took {took:?}");
+}
+
+#[test]
+fn forty_thousand_front_matter_keys_each_get_their_line_in_time() {
+    let n = 40_000;
+    let mut plan = String::from("---\n");
+    for i in 0..n {
+        let _ = writeln!(plan, "nyckel-{i}: {i}");
+    }
+    plan.push_str("---\n# Plan\n");
+    let started = std::time::Instant::now();
+    let doc = planlint::document::Document::parse(&plan);
+    let fm = doc.front_matter.expect("front matter");
+    assert_eq!(fm.error, None);
+    assert_eq!(fm.fields.len(), n);
+    let last = &fm.fields[n - 1];
+    assert_eq!(last.key, format!("nyckel-{}", n - 1));
+    assert_eq!(&plan[last.span.clone()], format!("nyckel-{0}: {0}", n - 1));
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn front_matter_keys_are_found_on_their_own_line_whatever_their_order() {
+    let plan = "---\nab: 1\na : 2\n\"q\": 3\nb=: 4\n---\n";
+    let fm = planlint::document::Document::parse(plan)
+        .front_matter
+        .expect("front matter");
+    let lines: Vec<(&str, &str)> = fm
+        .fields
+        .iter()
+        .map(|f| (f.key.as_str(), &plan[f.span.clone()]))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("ab", "ab: 1"),
+            ("a", "a : 2"),
+            ("q", "ab: 1\na : 2\n\"q\": 3\nb=: 4\n"),
+            ("b=", "b=: 4"),
+        ]
+    );
+}
+
+#[test]
+fn forty_thousand_next_line_waivers_each_waive_their_line_in_time() {
+    let n = 40_000;
+    let mut plan = String::from("# Plan\n\n");
+    for i in 0..n {
+        let _ = write!(
+            plan,
+            "<!-- planlint-disable-next-line IP006 -- nr {i} -->\nRad {i} [ange datum]\n\n"
+        );
+    }
+    let dir = repo(&[("p.md", &plan)]);
+    let started = std::time::Instant::now();
+    let out = planlint_in(dir.path(), &["check", "p.md", "--format", "json"], "");
+    let took = started.elapsed();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let ip006: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "IP006")
+        .collect();
+    assert_eq!(ip006.len(), n);
+    let last = ip006[n - 1];
+    assert_eq!(last["waiver"]["reason"], format!("nr {}", n - 1), "{last}");
+    assert_eq!(
+        last["waiver"]["source"],
+        format!("p.md:{}", 3 + 3 * (n - 1)),
+        "{last}"
+    );
+    assert!(!v["diagnostics"].to_string().contains("PL012"));
+    assert!(took.as_secs() < 30, "took {took:?}");
+}
+
+#[test]
+fn waivers_sharing_a_line_look_past_the_same_blank_lines() {
+    let plan = format!(
+        "# Plan\n\n<!-- planlint-disable-next-line IP006 -- a --><!-- planlint-disable-next-line IP006 -- b -->\n{}[ange datum]\n",
+        "\n".repeat(50_000)
+    );
+    let dir = repo(&[("p.md", &plan)]);
+    let out = planlint_in(dir.path(), &["check", "p.md", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let diags = v["diagnostics"].as_array().expect("diagnostics");
+    let waived = diags.iter().find(|d| d["code"] == "IP006").expect("IP006");
+    assert_eq!(waived["waiver"]["reason"], "a", "{waived}");
+    // The second waiver waived nothing: the first took the finding.
+    assert!(diags.iter().any(|d| d["code"] == "PL012"), "{v}");
 }
