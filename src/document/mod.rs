@@ -9,6 +9,7 @@
 //! A UTF-8 BOM is skipped; CRLF needs nothing special; every span is a byte range into the
 //! original text.
 
+mod budget;
 mod build;
 pub mod frontmatter;
 mod heading;

@@ -28,16 +28,20 @@ fn junit_stays_xml_with_control_characters_in_text_names_and_reasons() {
     let plan = no_housing()
         .replacen(
             "## Inledning",
-            "<!-- planlint-disable IP002 -- skäl \u{1b}[31m röd \u{1} -->\n\n## Inledning",
+            "<!-- planlint-disable IP002 -- ett skäl \u{1b}[31m röd \u{1} -->\n\n## Inledning",
             1,
         )
         .replacen("\n\n", "\n\nRapporten lämnas [da\u{1}tum].\n\n", 1);
-    let dir = repo(&[("plan\u{1}.md", &plan)]);
+    // The board lets authors waive areas here, so the inline waiver (and its reason) applies.
+    let dir = repo(&[
+        ("plan\u{1}.md", &plan),
+        ("planlint.toml", "[waiver_policy]\ninline_reserved = []\n"),
+    ]);
     let out = planlint_in(dir.path(), &["check", ".", "--format", "junit"], "");
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
     let xml = stdout(&out);
     assert!(
-        xml.contains("skipped message=\"undantag: skäl \\u{1b}[31m röd \\u{1}\""),
+        xml.contains("skipped message=\"undantag: ett skäl \\u{1b}[31m röd \\u{1}\""),
         "{xml}"
     );
     assert!(xml.contains("plan\\u{1}.md"), "{xml}");
