@@ -25,10 +25,23 @@ pub(super) fn run(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let bytes = std::fs::read(file).map_err(|e| DiscoverError {
+    let not_read = |reason: String| DiscoverError {
         path: file.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+        reason,
+    };
+    let meta = std::fs::metadata(file).map_err(|e| not_read(e.to_string()))?;
+    // A named pipe or a device is never opened: opening a pipe blocks.
+    if !meta.is_file() {
+        return Err(not_read(
+            lang.pick(
+                "ingen vanlig fil (t.ex. en katalog, en namngiven pipe eller en enhet)",
+                "not a regular file (e.g. a directory, a named pipe or a device)",
+            )
+            .to_owned(),
+        )
+        .into());
+    }
+    let bytes = std::fs::read(file).map_err(|e| not_read(e.to_string()))?;
     let source = SourceFile::new(
         file.display().to_string(),
         String::from_utf8_lossy(&bytes).into_owned(),

@@ -4,7 +4,6 @@
 use std::io::{self, Read, Write};
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::diagnostic::Checked;
 use crate::render::matrix;
 use crate::run::Scope;
 use crate::verdict::Verdict;
@@ -17,14 +16,14 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let lang = verdict.lang();
-    let mut files: Vec<Checked> = Vec::new();
+    let mut matrix = matrix::Builder::new(verdict);
     let scope = Scope {
         paths: &args.paths,
         stdin_filename: args.stdin_filename.as_deref(),
         allow_empty: args.scope.allow_empty,
     };
-    crate::run::check_paths(verdict, scope, stdin, &mut files)?;
-    let m = matrix::build(&files, verdict);
+    crate::run::check_paths(verdict, scope, stdin, &mut matrix)?;
+    let m = matrix.finish();
     let text = match args.format {
         ReportFormat::Html => matrix::html(&m, lang),
         ReportFormat::Markdown => matrix::markdown(&m, lang),

@@ -195,7 +195,27 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
             )),
         }
     };
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let meta = std::fs::metadata(path).ok();
+    // A named pipe or a device is never opened: opening a pipe blocks, and a device may never
+    // end.
+    if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(PackError {
+            code: kind.code(),
+            path: shown.clone(),
+            text: String::new(),
+            span: None,
+            message: t(
+                format!("{sv} `{shown}` är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte"),
+                format!("{en} `{shown}` is not a regular file (e.g. a named pipe or a device) and was not read"),
+            ),
+            label: t("", ""),
+            help: Some(t(
+                "kontrollera att sökvägen pekar på rätt fil",
+                "check that the path names the right file",
+            )),
+        });
+    }
+    let size = meta.map_or(0, |m| m.len());
     if size > MAX_TOML_BYTES {
         return Err(too_large(Some(size)));
     }

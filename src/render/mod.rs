@@ -42,18 +42,6 @@ pub trait Sink {
     fn end(&mut self, totals: &Totals) -> io::Result<()>;
 }
 
-/// A sink that keeps every file, for output that needs the whole run at once.
-impl Sink for Vec<Checked> {
-    fn file(&mut self, file: Checked) -> io::Result<()> {
-        self.push(file);
-        Ok(())
-    }
-
-    fn end(&mut self, _: &Totals) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -421,3 +421,37 @@ fn the_report_tells_the_boards_waiver_from_the_authors() {
     assert!(html.contains("beslut: KS 2026/14"), "{html}");
     assert!(html.contains("gäller till och med: 2099-12-31"), "{html}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_pack_config_or_outline_is_refused_not_opened() {
+    let dir = repo(&[("a.md", &compliant())]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("ror.toml"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let started = std::time::Instant::now();
+    for (args, expected) in [
+        (
+            &["check", "--rules", "ror.toml", "a.md"][..],
+            "regelpaketet `ror.toml` är ingen vanlig fil",
+        ),
+        (
+            &["check", "--config", "ror.toml", "a.md"][..],
+            "konfigurationen `ror.toml` är ingen vanlig fil",
+        ),
+        (&["outline", "ror.toml"][..], "ingen vanlig fil"),
+    ] {
+        let out = planlint_in(dir.path(), args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}

@@ -12,7 +12,8 @@ use serde::Serialize;
 mod html;
 mod text;
 
-use crate::diagnostic::{codes, Checked, WaiverOrigin};
+use super::Sink;
+use crate::diagnostic::{codes, Checked, Totals, WaiverOrigin};
 use crate::engine::Rule;
 use crate::verdict::Verdict;
 
@@ -103,95 +104,138 @@ const UNJUDGED: [&str; 3] = [
 
 /// Builds the matrix from the files of a run: a row per plan, a column per rule that ran.
 pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
-    let lang = verdict.lang();
-    let rules: Vec<(usize, &Rule)> = verdict
-        .rules()
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| verdict.runs(*i))
-        .collect();
-    let rows: Vec<Row> = files
-        .iter()
-        .filter(|f| f.is_plan)
-        .map(|plan| {
-            let file = &plan.source;
-            // A plan planlint could not read as text was not judged against any rule.
-            let not_judged = plan
-                .diagnostics
-                .iter()
-                .find(|d| UNJUDGED.contains(&d.code.as_str()))
-                .map(|d| d.message.clone());
-            let cells: Vec<Cell> = rules
-                .iter()
-                .map(|&(i, r)| {
-                    if let Some(reason) = &not_judged {
-                        return Cell::NotJudged {
-                            reason: reason.clone(),
-                        };
+    let mut builder = Builder::new(verdict);
+    for file in files.iter().filter(|f| f.is_plan) {
+        builder.add(file);
+    }
+    builder.finish()
+}
+
+/// The matrix built a row at a time as the files of a run come: a sink that keeps each plan's
+/// row, not the plan, so memory holds the matrix only.
+pub struct Builder<'a> {
+    verdict: &'a Verdict<'a>,
+    rules: Vec<(usize, &'a Rule)>,
+    rows: Vec<Row>,
+}
+
+impl<'a> Builder<'a> {
+    /// An empty matrix with a column per rule that runs.
+    pub fn new(verdict: &'a Verdict<'a>) -> Self {
+        let rules = verdict
+            .rules()
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| verdict.runs(*i))
+            .collect();
+        Builder {
+            verdict,
+            rules,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds the row of one plan.
+    fn add(&mut self, plan: &Checked) {
+        let verdict = self.verdict;
+        let file = &plan.source;
+        // A plan planlint could not read as text was not judged against any rule.
+        let not_judged = plan
+            .diagnostics
+            .iter()
+            .find(|d| UNJUDGED.contains(&d.code.as_str()))
+            .map(|d| d.message.clone());
+        let cells: Vec<Cell> = self
+            .rules
+            .iter()
+            .map(|&(i, r)| {
+                if let Some(reason) = &not_judged {
+                    return Cell::NotJudged {
+                        reason: reason.clone(),
+                    };
+                }
+                if let Some(o) = verdict.switched_off(&file.path, i) {
+                    return Cell::Off {
+                        at: o.origin.to_string(),
+                        reason: o.reason.clone(),
+                    };
+                }
+                let found: Vec<_> = plan
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code == r.code())
+                    .collect();
+                if let Some(d) = found.iter().find(|d| d.waiver.is_none()) {
+                    Cell::Missing {
+                        message: d.message.clone(),
+                        line: file.line_col(d.primary.span.start).0,
                     }
-                    if let Some(o) = verdict.switched_off(&file.path, i) {
-                        return Cell::Off {
-                            at: o.origin.to_string(),
-                            reason: o.reason.clone(),
-                        };
+                } else if let Some(w) = found.first().and_then(|d| d.waiver.as_ref()) {
+                    Cell::Waived {
+                        reason: w.reason.clone(),
+                        by: match w.origin {
+                            WaiverOrigin::Inline => "plan",
+                            WaiverOrigin::Config => "board",
+                        },
+                        source: w.source.clone(),
+                        decided: w.decided.clone(),
+                        expires: w.expires.clone(),
                     }
-                    let found: Vec<_> = plan
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.code == r.code())
-                        .collect();
-                    if let Some(d) = found.iter().find(|d| d.waiver.is_none()) {
-                        Cell::Missing {
-                            message: d.message.clone(),
-                            line: file.line_col(d.primary.span.start).0,
-                        }
-                    } else if let Some(w) = found.first().and_then(|d| d.waiver.as_ref()) {
-                        Cell::Waived {
-                            reason: w.reason.clone(),
-                            by: match w.origin {
-                                WaiverOrigin::Inline => "plan",
-                                WaiverOrigin::Config => "board",
-                            },
-                            source: w.source.clone(),
-                            decided: w.decided.clone(),
-                            expires: w.expires.clone(),
-                        }
-                    } else {
-                        Cell::Covered
-                    }
-                })
-                .collect();
-            let missing = cells
-                .iter()
-                .filter(|c| matches!(c, Cell::Missing { .. }))
-                .count();
-            let department = file.department.clone().unwrap_or_else(|| file.path.clone());
-            Row {
-                path: file.path.clone(),
-                department,
-                cells,
-                missing,
-                not_judged,
-            }
-        })
-        .collect();
-    let columns = rules
-        .iter()
-        .enumerate()
-        .map(|(i, (_, r))| Column {
-            code: r.code().to_owned(),
-            title: r.area().map_or_else(
-                || r.def.name.get_ref().clone(),
-                |a| a.area.get(lang).to_owned(),
-            ),
-            covered: rows
-                .iter()
-                .filter(|row| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
-                .count(),
-        })
-        .collect();
-    Matrix { columns, rows }
+                } else {
+                    Cell::Covered
+                }
+            })
+            .collect();
+        let missing = cells
+            .iter()
+            .filter(|c| matches!(c, Cell::Missing { .. }))
+            .count();
+        let department = file.department.clone().unwrap_or_else(|| file.path.clone());
+        self.rows.push(Row {
+            path: file.path.clone(),
+            department,
+            cells,
+            missing,
+            not_judged,
+        });
+    }
+
+    /// The matrix with its column totals.
+    pub fn finish(self) -> Matrix {
+        let lang = self.verdict.lang();
+        let rows = self.rows;
+        let columns = self
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, (_, r))| Column {
+                code: r.code().to_owned(),
+                title: r.area().map_or_else(
+                    || r.def.name.get_ref().clone(),
+                    |a| a.area.get(lang).to_owned(),
+                ),
+                covered: rows
+                    .iter()
+                    .filter(|row| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
+                    .count(),
+            })
+            .collect();
+        Matrix { columns, rows }
+    }
+}
+
+impl Sink for Builder<'_> {
+    fn file(&mut self, file: Checked) -> std::io::Result<()> {
+        if file.is_plan {
+            self.add(&file);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, _: &Totals) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 pub use html::html;
