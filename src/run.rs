@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{codes, Checked, Diagnostic, FileId, Label, Totals};
 use crate::discover::{self, Problem, Skip, Skipped};
+use crate::document::frontmatter::FrontMatterError;
 use crate::document::Document;
 use crate::render::Sink;
 use crate::source::SourceFile;
@@ -58,10 +59,37 @@ fn judged_plan(
     let doc = Document::parse(&text);
     let rules = verdict.rules();
     let mut diagnostics = rules.check_plan(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));
+    if let Some(over) = over_budget(&doc, id, verdict) {
+        diagnostics.push(over);
+    }
     let mut source = SourceFile::new(path, text);
     source.department = doc.department();
     let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
     (file(id, source, diagnostics, true), used)
+}
+
+/// A finding when the plan's front matter broke its budget: whatever the packs check, a block
+/// built to exhaust the reader fails the plan, with the budget it broke.
+fn over_budget(doc: &Document, id: FileId, verdict: &Verdict<'_>) -> Option<Diagnostic> {
+    let fm = doc.front_matter.as_ref()?;
+    let Some(error @ FrontMatterError::Budget(_)) = &fm.error else {
+        return None;
+    };
+    let lang = verdict.lang();
+    let message = format!(
+        "{}: {}",
+        lang.pick(
+            "planens inledande metadatablock (front matter) lästes inte",
+            "the plan's front matter was not read"
+        ),
+        error.describe(lang)
+    );
+    let help = lang.pick(
+        "skriv fälten som enkla rader `nyckel: värde`, t.ex. `förvaltning: Socialförvaltningen`",
+        "write the fields as plain `key: value` lines, e.g. `förvaltning: Socialförvaltningen`",
+    );
+    let label = Label::new(fm.opening(), "");
+    Some(Diagnostic::own(codes::FRONT_MATTER, message, id, label).with_help(help))
 }
 
 /// Checks one plan given as bytes (a file's contents, or stdin) like [`check_plan`]: binary

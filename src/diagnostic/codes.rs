@@ -73,6 +73,13 @@ pub const LEFT_OUT: Code = code(
     Severity::Info,
     "a file named on the command line is left out by the config",
 );
+/// The plan's front matter breaks a budget (size, depth, aliases, values) and was not read.
+pub const FRONT_MATTER: Code = code(
+    "PL007",
+    "fil",
+    Severity::Error,
+    "the plan's front matter is over budget and was not read",
+);
 /// A waiver without a reason.
 pub const NO_REASON: Code = code(
     "PL010",
@@ -139,8 +146,22 @@ pub const ARGUMENT: Code = code(
 
 /// Every code of planlint's own, in code order.
 pub const ALL: &[Code] = &[
-    NOT_UTF8, UNREADABLE, BINARY, WALK, SKIPPED, LEFT_OUT, NO_REASON, BAD_CODE, UNUSED, EXPIRED,
-    RESERVED, TOO_MANY, PACK, CONFIG, ARGUMENT,
+    NOT_UTF8,
+    UNREADABLE,
+    BINARY,
+    WALK,
+    SKIPPED,
+    LEFT_OUT,
+    FRONT_MATTER,
+    NO_REASON,
+    BAD_CODE,
+    UNUSED,
+    EXPIRED,
+    RESERVED,
+    TOO_MANY,
+    PACK,
+    CONFIG,
+    ARGUMENT,
 ];
 
 /// The entry of `code` in the table, if it is one of planlint's own.

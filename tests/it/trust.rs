@@ -455,3 +455,33 @@ fn a_fifo_as_pack_config_or_outline_is_refused_not_opened() {
     }
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn the_report_and_junit_over_thousands_of_plans_hold_every_plan() {
+    // Linear assembly (one row per plan as it comes), checked by what the output holds; the
+    // times are `bench/run`'s, this only makes sure nothing is lost on the way.
+    let plans: Vec<(String, String)> = (0..8_000)
+        .map(|i| (format!("p/{i:05}.md"), format!("# Plan {i}\n")))
+        .collect();
+    let refs: Vec<(&str, &str)> = plans
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = repo(&refs);
+    let out = planlint_in(dir.path(), &["report", "--format", "csv"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 8_001);
+    let out = planlint_in(dir.path(), &["check", "--format", "junit"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).matches("<testsuite ").count(), 8_000);
+}
+
+#[test]
+fn front_matter_over_budget_fails_the_plan_whatever_the_packs_check() {
+    let deep = format!("---\nx: {}\n---\n", "[".repeat(200) + &"]".repeat(200));
+    let plan = format!("{deep}{}", compliant());
+    let dir = repo(&[("a.md", &plan)]);
+    let (code, out, _) = short(dir.path(), &["--select", "IP001"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("a.md:1:1: error[PL007]"), "{out}");
+}
