@@ -19,26 +19,44 @@ use crate::discover::{Skip, Skipped};
 use crate::i18n::Lang;
 use crate::source::SourceFile;
 
-fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
+/// Findings of one code in one plan shown in full; the rest are counted in one line, so a plan
+/// with 200,000 placeholders cannot flood a terminal (`short` and `json` list every one).
+const SHOWN_PER_CODE: usize = 100;
+
+/// A source line longer than this (in bytes) is not printed under a finding: the finding gets
+/// its place as a note instead, so one long line cannot be printed once per finding.
+const SHOWN_LINE_BYTES: usize = 2_000;
+
+/// `d` for codespan; without `labels`, no source line is printed and the place is a note.
+fn to_codespan(d: &Diagnostic, labels_of: Option<&SourceFile>) -> CsDiagnostic<usize> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
     let text = |s: &str| escape::terminal_text(s).into_owned();
-    let mut labels = vec![
-        CsLabel::primary(d.file, d.primary.span.clone()).with_message(text(&d.primary.message))
-    ];
-    labels.extend(
-        d.secondary
-            .iter()
-            .map(|l| CsLabel::secondary(d.file, l.span.clone()).with_message(text(&l.message))),
-    );
-    let mut notes: Vec<String> = d
-        .help
-        .iter()
-        .map(|h| format!("help: {}", text(h)))
-        .collect();
+    let mut labels = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    match labels_of {
+        None => {
+            labels.push(
+                CsLabel::primary(d.file, d.primary.span.clone())
+                    .with_message(text(&d.primary.message)),
+            );
+            labels.extend(d.secondary.iter().map(|l| {
+                CsLabel::secondary(d.file, l.span.clone()).with_message(text(&l.message))
+            }));
+        }
+        Some(source) => {
+            let (line, column) = source.line_col(d.primary.span.start);
+            notes.push(format!(
+                "--> {}:{line}:{column}: {}",
+                escape::terminal_line(&source.path),
+                text(&d.primary.message)
+            ));
+        }
+    }
+    notes.extend(d.help.iter().map(|h| format!("help: {}", text(h))));
     notes.extend(d.notes.iter().map(|n| format!("note: {}", text(n))));
     let diagnostic = CsDiagnostic::new(severity)
         .with_message(text(&d.message))
@@ -68,6 +86,15 @@ pub fn emit(d: &Diagnostic, source: &SourceFile, color: bool, w: &mut dyn Write)
     emit_shown(d, &for_display(source), color, w)
 }
 
+/// Whether a label of `d` lies on a line too long to print under it.
+fn on_a_long_line(d: &Diagnostic, source: &SourceFile) -> bool {
+    std::iter::once(&d.primary).chain(&d.secondary).any(|l| {
+        source
+            .line_range_of(source.line_index(l.span.start))
+            .is_some_and(|r| r.len() > SHOWN_LINE_BYTES)
+    })
+}
+
 /// [`emit`] with `source` already made safe to print by [`for_display`].
 fn emit_shown(
     d: &Diagnostic,
@@ -76,7 +103,7 @@ fn emit_shown(
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let config = Config::default();
-    let cs = to_codespan(d);
+    let cs = to_codespan(d, on_a_long_line(d, source).then_some(source));
     let result = if color {
         let styles = Styles::default();
         let mut writer = StylesWriter::new(Ansi::new(&mut *w), &styles);
@@ -119,8 +146,32 @@ impl Sink for Human<'_> {
             return Ok(());
         }
         let shown = for_display(&file.source);
+        let mut per_code: Vec<(&str, usize)> = Vec::new();
         for d in live {
-            emit_shown(d, &shown, self.color, self.out)?;
+            let at = per_code.iter().position(|(c, _)| *c == d.code);
+            let at = at.unwrap_or_else(|| {
+                per_code.push((&d.code, 0));
+                per_code.len() - 1
+            });
+            per_code[at].1 += 1;
+            if per_code[at].1 <= SHOWN_PER_CODE {
+                emit_shown(d, &shown, self.color, self.out)?;
+            }
+        }
+        let lang = self.lang;
+        for (code, n) in per_code.into_iter().filter(|(_, n)| *n > SHOWN_PER_CODE) {
+            writeln!(
+                self.out,
+                "{} {} {} `{}` {} {} (`--format short` {} `json` {})\n",
+                lang.pick("… och", "… and"),
+                n - SHOWN_PER_CODE,
+                lang.pick("anmärkningar till av", "more findings of"),
+                escape::terminal_line(code),
+                lang.pick("i", "in"),
+                escape::terminal_line(&file.source.path),
+                lang.pick("eller", "or"),
+                lang.pick("visar alla", "show them all"),
+            )?;
         }
         Ok(())
     }

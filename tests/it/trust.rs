@@ -485,3 +485,29 @@ fn front_matter_over_budget_fails_the_plan_whatever_the_packs_check() {
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("a.md:1:1: error[PL007]"), "{out}");
 }
+
+#[test]
+fn human_output_stays_bounded_when_one_long_line_holds_thousands_of_findings() {
+    let plan = format!("# Plan\n\n{}\n", "[ange datum] ".repeat(5_000));
+    let dir = repo(&[("a.md", &plan)]);
+    let out = planlint_in(dir.path(), &["check", "--color", "never"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    // The 65 KB line is never printed under a finding, and 100 of the 5,000 are shown in full.
+    assert!(text.len() < 200_000, "{} bytes", text.len());
+    assert!(
+        text.contains("= --> a.md:3:1: ta bort eller skriv om"),
+        "{}",
+        &text[..2000]
+    );
+    assert!(
+        text.contains("… och 4900 anmärkningar till av `IP006` i a.md"),
+        "{}",
+        &text[text.len() - 2000..]
+    );
+    assert!(
+        text.contains("5002 varningar"),
+        "{}",
+        &text[text.len() - 500..]
+    );
+}
