@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 use serde::Deserialize;
 
-use super::{validate, Loaded, SeverityMap, WaiverPolicy};
+use super::{validate, Loaded, WaiverPolicy};
 use crate::diagnostic::Severity;
 use crate::discover::{normalize, Skip};
 use crate::engine::RuleSet;
@@ -192,7 +192,7 @@ impl Settings {
         if let Some(select) = &cli.select {
             let select = select
                 .iter()
-                .map(|c| cli_code(c, &known))
+                .map(|c| validate::cli_code(c, &known))
                 .collect::<Result<_, _>>()?;
             s.select = Setting {
                 value: Some(select),
@@ -203,7 +203,7 @@ impl Settings {
             let mut ignore: Vec<String> = cli
                 .ignore
                 .iter()
-                .map(|c| cli_code(c, &known))
+                .map(|c| validate::cli_code(c, &known))
                 .collect::<Result<_, _>>()?;
             ignore.append(&mut s.ignore.value);
             s.ignore = Setting {
@@ -331,7 +331,7 @@ impl Settings {
                 .map(|g| g.get_ref().clone())
                 .collect();
             let origin = file_origin(c, &o.paths.span());
-            let levels = severity_map(c, &o.severity, known)?;
+            let levels = validate::severity_map(c, &o.severity, known)?;
             let reason = o.reason.as_ref().map(|r| r.get_ref().trim().to_owned());
             let areas_off: Vec<&str> = levels
                 .iter()
@@ -373,7 +373,7 @@ impl Settings {
         }
         let today = crate::verdict::today();
         for w in &f.waivers {
-            let waiver = waiver(c, w, known)?;
+            let waiver = validate::waiver(c, w, known)?;
             self.waiver_policy.check_waiver(c, &waiver, &today)?;
             self.waivers.push(waiver);
         }
@@ -414,89 +414,4 @@ impl Settings {
             None
         }
     }
-}
-
-fn severity_map(
-    c: &Loaded,
-    map: &SeverityMap,
-    known: &[&str],
-) -> Result<BTreeMap<String, Level>, PackError> {
-    map.iter()
-        .map(|(code, level)| Ok((validate::code(c, code, known)?, *level.get_ref())))
-        .collect()
-}
-
-fn waiver(
-    c: &Loaded,
-    w: &toml::Spanned<super::WaiverDef>,
-    known: &[&str],
-) -> Result<ConfigWaiver, PackError> {
-    let def = w.get_ref();
-    if def.reason.get_ref().trim().is_empty() {
-        return Err(validate::error(
-            c,
-            def.reason.span(),
-            fill_pair(
-                "undantaget saknar motivering",
-                "the waiver has no reason",
-                "",
-            ),
-            fill_pair(
-                "skriv varför undantaget behövs; det är en del av beslutsunderlaget",
-                "say why the waiver is needed; it is part of the record",
-                "",
-            ),
-        ));
-    }
-    let expires = match &def.expires {
-        Some(d) => match (d.get_ref().date, d.get_ref().time) {
-            (Some(date), None) => Some(date.to_string()),
-            _ => {
-                return Err(validate::error(
-                    c,
-                    d.span(),
-                    fill_pair(
-                        "`expires` ska vara ett datum",
-                        "`expires` must be a date",
-                        "",
-                    ),
-                    fill_pair(
-                        "skriv t.ex. `expires = 2027-12-31`",
-                        "write e.g. `expires = 2027-12-31`",
-                        "",
-                    ),
-                ))
-            }
-        },
-        None => None,
-    };
-    Ok(ConfigWaiver {
-        paths: validate::globs(c, &def.paths)?,
-        codes: validate::codes(c, &def.codes, known)?,
-        reason: def.reason.get_ref().trim().to_owned(),
-        decided: def.decided.clone(),
-        expires,
-        source: format!("{}:{}", c.path.display(), c.line_of(w.span().start)),
-        span: w.span(),
-    })
-}
-
-fn cli_code(code: &str, known: &[&str]) -> Result<String, PackError> {
-    if let Some(found) = known.iter().find(|k| k.eq_ignore_ascii_case(code.trim())) {
-        return Ok((*found).to_owned());
-    }
-    let hint = crate::pack::suggest_code(code, known.iter().copied()).map(crate::pack::suggestion);
-    Err(PackError {
-        code: crate::diagnostic::codes::ARGUMENT.code,
-        path: String::new(),
-        text: String::new(),
-        span: None,
-        message: fill_pair(
-            "okänd regelkod `{why}` på kommandoraden",
-            "unknown rule code `{why}` on the command line",
-            code,
-        ),
-        label: fill_pair("", "", ""),
-        help: hint,
-    })
 }
