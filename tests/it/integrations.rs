@@ -63,6 +63,19 @@ fn the_pre_commit_hook_rejects_a_non_compliant_plan_and_passes_a_compliant_one()
     assert!(text.contains("Passed"), "{text}");
 }
 
+/// Headless Chromium as this machine runs it: no sandbox as root, and none of the background
+/// connections a closed network refuses.
+const CHROMIUM_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 fn chromium() -> Option<&'static str> {
     let found = ["chromium", "chromium-browser"].into_iter().find(|c| {
         Command::new(c)
@@ -101,25 +114,7 @@ fn the_html_report_renders_in_headless_chromium() {
         !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
         "self-contained"
     );
-    let flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ];
-    let profile = dir.path().join("profile");
-    let url = format!("file://{}", page.display());
-    let dom = Command::new(browser)
-        .args(flags)
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(["--dump-dom", &url])
-        .output()
-        .expect("chromium runs");
-    let dom = String::from_utf8_lossy(&dom.stdout);
+    let dom = dump_dom(browser, dir.path(), &page);
     assert_eq!(dom.matches("<td class=\"missing\"").count(), 13, "{dom}");
     assert_eq!(
         dom.matches("<th scope=\"row\">").count(),
@@ -130,12 +125,15 @@ fn the_html_report_renders_in_headless_chromium() {
     let shot = repository().join("target/report-screenshot.png");
     let _ = std::fs::remove_file(&shot);
     let status = Command::new(browser)
-        .args(flags)
-        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(CHROMIUM_FLAGS)
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .args([
             "--window-size=1500,1000",
             &format!("--screenshot={}", shot.display()),
-            &url,
+            &format!("file://{}", page.display()),
         ])
         .output()
         .expect("chromium runs");
@@ -176,24 +174,7 @@ fn a_plan_that_could_not_be_judged_shows_so_in_headless_chromium() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let profile = dir.path().join("profile");
-    let url = format!("file://{}", page.display());
-    let dom = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(["--dump-dom", &url])
-        .output()
-        .expect("chromium runs");
-    let dom = String::from_utf8_lossy(&dom.stdout);
+    let dom = dump_dom(browser, dir.path(), &page);
     let rules = 15;
     assert_eq!(
         dom.matches("<td class=\"unjudged\"").count(),
@@ -204,4 +185,16 @@ fn a_plan_that_could_not_be_judged_shows_so_in_headless_chromium() {
     assert!(dom.contains("<td>ej granskad</td>"), "{dom}");
     // The totals count only the plan that was judged and met each rule.
     assert!(dom.contains("<td>1</td>"), "{dom}");
+}
+
+/// The page's DOM after headless Chromium has loaded it, with a fresh profile in `dir`.
+fn dump_dom(browser: &str, dir: &std::path::Path, page: &std::path::Path) -> String {
+    let profile = dir.join("profile");
+    let dom = Command::new(browser)
+        .args(CHROMIUM_FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--dump-dom", &format!("file://{}", page.display())])
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&dom.stdout).into_owned()
 }
