@@ -145,7 +145,8 @@ impl RuleSet {
             };
             let header = &def.header;
             let placeholders =
-                Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?;
+                Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?
+                    .with_fillers(cx.terms(&header.fillers)?);
             let anchors: TermSet = cx.terms(&header.anchors)?;
             let mut params = def.params()?.into_iter();
             for rule in &def.rules {

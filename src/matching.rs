@@ -90,7 +90,33 @@ fn fold_chars(text: &str, mut push: impl FnMut(char)) {
             push(f);
             continue;
         }
-        fold_general(c, &mut push);
+        if !is_invisible(c) {
+            fold_general(c, &mut push);
+        }
+    }
+}
+
+/// Characters that take no room on the page and carry no letter: soft hyphens and zero-width
+/// spaces and joiners, which word processors leave inside words (`Bo\u{AD}städer`). They are
+/// part of the word they stand in, and folding drops them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// `text` as a reader sees it: invisible characters (see [`is_invisible`]) removed and
+/// no-break spaces made plain spaces, for headings shown in messages.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| is_invisible(c) || c == '\u{A0}') {
+        text.chars()
+            .filter(|&c| !is_invisible(c))
+            .map(|c| if c == '\u{A0}' { ' ' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
     }
 }
 
@@ -313,7 +339,7 @@ fn words_with(
         } else if b.is_ascii() {
             i += 1;
             continue;
-        } else if let Some(len) = non_ascii_word_char(text, i) {
+        } else if let Some(len) = non_ascii_word_char(text, i).filter(|_| !invisible_at(text, i)) {
             i += len;
         } else {
             i += utf8_len(b);
@@ -353,7 +379,14 @@ fn words_with(
 #[inline]
 fn non_ascii_word_char(text: &str, i: usize) -> Option<usize> {
     let c = text.get(i..)?.chars().next()?;
-    is_word_char(c).then(|| c.len_utf8())
+    (is_word_char(c) || is_invisible(c)).then(|| c.len_utf8())
+}
+
+/// Whether the character at byte `i` of `text` is invisible (it may not start a word).
+fn invisible_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(is_invisible)
 }
 
 /// Length of the UTF-8 sequence that starts with byte `b`.
@@ -405,6 +438,10 @@ enum WordPattern {
     Suffix(String, String, Finder),
     /// `*samverk*`: the text word contains this.
     Contains(Finder),
+    /// `studie+`: the word in any inflection, or the first part of a compound whose last part
+    /// (its head, after a linking `s`, `o` or `e`) is one of `heads` (`studiemöjligheter`, but
+    /// not `studieresor`). Holds the stem, the folded word and the heads.
+    Compound(String, String, Vec<WordPattern>),
     /// `#number`: a number that is not a year or a date.
     Number,
     /// `#year`: a year or a date.
@@ -412,7 +449,15 @@ enum WordPattern {
 }
 
 impl WordPattern {
-    fn parse(raw: &str) -> Result<Self, String> {
+    fn parse(raw: &str, heads: &[WordPattern]) -> Result<Self, String> {
+        if let Some(core) = raw.strip_suffix('+') {
+            let core = nonempty(core)?;
+            if core.contains(['*', '#', '=', '+']) {
+                return Err(format!("`{raw}`: `+` stands only after a plain word"));
+            }
+            let folded = fold(core);
+            return Ok(WordPattern::Compound(stem(&folded), folded, heads.to_vec()));
+        }
         match raw {
             "#number" => return Ok(WordPattern::Number),
             "#year" => return Ok(WordPattern::Year),
@@ -423,7 +468,7 @@ impl WordPattern {
         }
         let (lead, trail) = (raw.starts_with('*'), raw.ends_with('*') && raw.len() > 1);
         let core = nonempty(raw.trim_matches('*'))?;
-        if core.contains('*') || core.contains('#') || core.contains('=') {
+        if core.contains(['*', '#', '=', '+']) {
             return Err(format!(
                 "`{raw}`: `*` may only stand first or last in a word"
             ));
@@ -444,9 +489,10 @@ impl WordPattern {
     /// The first byte a matching word must start with, if the pattern fixes one.
     fn first_byte(&self) -> Option<u8> {
         match self {
-            WordPattern::Stem(s, _) | WordPattern::Exact(s) | WordPattern::Prefix(s) => {
-                s.as_bytes().first().copied()
-            }
+            WordPattern::Stem(s, _)
+            | WordPattern::Exact(s)
+            | WordPattern::Prefix(s)
+            | WordPattern::Compound(s, ..) => s.as_bytes().first().copied(),
             WordPattern::Suffix(..)
             | WordPattern::Contains(_)
             | WordPattern::Number
@@ -464,10 +510,32 @@ impl WordPattern {
                 .find_iter(w.as_bytes())
                 .any(|i| i > 0 && inflection_of(&w[i..], s, full)),
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),
+            WordPattern::Compound(s, full, heads) => {
+                inflection_of(w, s, full)
+                    || compound_head(w, s, full).is_some_and(|head| keeps(heads, head))
+            }
             WordPattern::Number => is_number(w) && !is_year_or_date(w),
             WordPattern::Year => is_year_or_date(w),
         }
     }
+}
+
+/// The rest of `word` after the first part `full` (or its stem `stem`), when `word` is a
+/// compound with that first part: at least three letters that are not an inflectional ending.
+/// With two readings (`bostad|sförsörjning`, `bostads|försörjning`) the longer first part wins.
+fn compound_head<'w>(word: &'w str, stem: &str, full: &str) -> Option<&'w str> {
+    [full, stem].into_iter().find_map(|base| {
+        let rest = word.strip_prefix(base).filter(|r| !r.is_empty())?;
+        (rest.len() >= 3 && !ENDINGS.contains(&rest)).then_some(rest)
+    })
+}
+
+/// Whether the head of a compound, with or without a linking letter, is one of `heads`.
+fn keeps(heads: &[WordPattern], head: &str) -> bool {
+    let unlinked = head.strip_prefix(['s', 'o', 'e']).filter(|h| h.len() >= 3);
+    heads
+        .iter()
+        .any(|h| h.matches(head) || unlinked.is_some_and(|u| h.matches(u)))
 }
 
 /// Swedish inflectional endings (folded): what may follow a stem in another form of the same
@@ -512,10 +580,15 @@ pub struct Term {
 impl Term {
     /// Parses a term such as `egen försörjning`, `bostad*`, `särskil* boende*` or `#number`.
     pub fn parse(raw: &str) -> Result<Self, String> {
+        Term::parse_with(raw, &[])
+    }
+
+    /// Parses a term whose `word+` patterns accept compounds with `heads` as their last part.
+    fn parse_with(raw: &str, heads: &[WordPattern]) -> Result<Self, String> {
         let words = raw
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
-            .map(|w| WordPattern::parse(w).map(|p| (register(&p), p)))
+            .map(|w| WordPattern::parse(w, heads).map(|p| (register(&p), p)))
             .collect::<Result<Vec<_>, _>>()?;
         if words.is_empty() {
             return Err("an empty term matches nothing".to_owned());
@@ -546,13 +619,35 @@ impl Term {
         self.words.is_empty()
     }
 
-    /// The stems of plain (`Stem`) word patterns, used to explain near misses.
+    /// The stems of plain (`Stem`, `Compound`) word patterns, used to explain near misses.
     pub fn stems(&self) -> impl Iterator<Item = &str> {
         self.words.iter().filter_map(|(_, p)| match p {
-            WordPattern::Stem(s, _) => Some(s.as_str()),
+            WordPattern::Stem(s, _) | WordPattern::Compound(s, ..) => Some(s.as_str()),
             _ => None,
         })
     }
+
+    /// Whether `folded` is a compound that starts with one of the term's `word+` words but
+    /// whose head is none of the heads that keep the meaning (`studieresor` for `studie+`):
+    /// the area word is only its modifier.
+    pub fn modifier_in(&self, folded: &str) -> bool {
+        self.words.iter().any(|(_, p)| match p {
+            WordPattern::Compound(s, full, heads) => {
+                !inflection_of(folded, s, full)
+                    && compound_head(folded, s, full).is_some_and(|h| !keeps(heads, h))
+            }
+            _ => false,
+        })
+    }
+}
+
+/// A bad term (its index in the terms) or a bad head (its index in the heads), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermError {
+    /// A term.
+    Term(usize, String),
+    /// A compound head.
+    Head(usize, String),
 }
 
 /// A compiled list of terms.
@@ -586,9 +681,35 @@ pub struct Hit {
 impl TermSet {
     /// Parses every term; the error names the first bad one and its index.
     pub fn parse<S: AsRef<str>>(raw: &[S]) -> Result<Self, (usize, String)> {
+        TermSet::parse_with::<S, &str>(raw, &[]).map_err(|e| match e {
+            TermError::Term(i, why) | TermError::Head(i, why) => (i, why),
+        })
+    }
+
+    /// Parses every term, with `heads` for their `word+` patterns: single words, each in the
+    /// term syntax, that may stand last in a compound whose first part is the `word+` word.
+    pub fn parse_with<S: AsRef<str>, H: AsRef<str>>(
+        raw: &[S],
+        heads: &[H],
+    ) -> Result<Self, TermError> {
+        let heads = heads
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let h = h.as_ref();
+                if h.split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    != 1
+                {
+                    return Err(TermError::Head(i, format!("`{h}`: a head is one word")));
+                }
+                WordPattern::parse(h.trim(), &[]).map_err(|e| TermError::Head(i, e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         raw.iter()
             .enumerate()
-            .map(|(i, t)| Term::parse(t.as_ref()).map_err(|e| (i, e)))
+            .map(|(i, t)| Term::parse_with(t.as_ref(), &heads).map_err(|e| TermError::Term(i, e)))
             .collect::<Result<Vec<_>, _>>()
             .map(TermSet::new)
     }
@@ -635,6 +756,12 @@ impl TermSet {
     /// The terms.
     pub fn terms(&self) -> &[Term] {
         &self.terms
+    }
+
+    /// Whether `folded` is a compound with one of the terms' `word+` words only as its modifier
+    /// (see [`Term::modifier_in`]).
+    pub fn modifier_in(&self, folded: &str) -> bool {
+        self.terms.iter().any(|t| t.modifier_in(folded))
     }
 
     /// Whether some word summarised by `s` may start a match (if not, none does).

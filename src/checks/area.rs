@@ -6,14 +6,15 @@
 //! level-1 heading over the whole plan — names the plan, not an area, unless it says nothing
 //! but the area. A named section covers the area when its own prose, and that of subsections
 //! that do not name another area, has at least the pack's `min_words` words, not counting
-//! headings, HTML comments, quotes and paragraphs that still hold a placeholder.
+//! headings, HTML comments, quotes, the sentences that still hold a placeholder and paragraphs
+//! of filler text.
 //!
 //! The engine works this out once per document for every `section` rule; the `section`,
 //! `mention` and `elements` checks read the result.
 
 use std::ops::Range;
 
-use crate::document::{BlockKind, Document, SectionId};
+use crate::document::{Block, BlockKind, Document, SectionId, Shape};
 use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet, Word};
 
@@ -44,6 +45,9 @@ pub enum HeadingMatch {
     Names(Range<usize>),
     /// A term matched but an exclusion overlapped it (the span of the excluding words).
     Excluded(Range<usize>),
+    /// A compound has an area word only as its first part, and its head is about something
+    /// else (`Studieresor` for `studie+`; the span of the compound).
+    Modifier(Range<usize>),
     /// A word shares the area's stem without being a form of it (e.g. `Arbetsmiljö`; its span).
     NearMiss(Range<usize>),
     /// Nothing in common.
@@ -103,11 +107,33 @@ impl AreaMatcher {
         if let Some(x) = excluded {
             return HeadingMatch::Excluded(x);
         }
+        if let Some(w) = words.iter().find(|w| self.terms.modifier_in(w.folded())) {
+            return HeadingMatch::Modifier(w.span.clone());
+        }
         let near = words
             .iter()
             .find(|w| self.near.iter().any(|s| w.folded().starts_with(s.as_str())));
         near.map_or(HeadingMatch::None, |w| {
             HeadingMatch::NearMiss(w.span.clone())
+        })
+    }
+}
+
+impl AreaMatcher {
+    /// A line that names the area and was meant as its heading, but is not one: an indented
+    /// heading (code), or a short bold paragraph, list item or table cell. The first in the
+    /// plan, indented headings first (they are headings in all but the indent).
+    pub fn pseudo_heading<'d>(&self, doc: &'d Document) -> Option<&'d Block> {
+        let names = |b: &&Block| matches!(self.classify(&b.words, false), HeadingMatch::Names(_));
+        doc.code_headings.iter().find(names).or_else(|| {
+            doc.blocks
+                .iter()
+                .filter(|b| {
+                    b.kind == BlockKind::Prose
+                        && b.words.len() <= 8
+                        && (b.emphasized || b.shape != Shape::Paragraph)
+                })
+                .find(names)
         })
     }
 }
@@ -127,7 +153,7 @@ pub struct Named {
     pub words: usize,
     /// Whether that is enough.
     pub substantive: bool,
-    /// Paragraphs left out because they still hold a placeholder.
+    /// Placeholders taken out (each with its sentence, a filler with its paragraph).
     pub drafts: usize,
 }
 
@@ -261,7 +287,7 @@ fn plan_title(doc: &Document) -> Option<SectionId> {
 }
 
 /// Words of substance in section `id` — its own prose and that of subsections that do not
-/// name another area — and the number of paragraphs left out because they hold a placeholder.
+/// name another area — and the number of placeholders taken out of it.
 fn substance(
     doc: &Document,
     text: &str,
@@ -287,11 +313,9 @@ fn substance(
         .iter()
         .filter(|b| b.kind == BlockKind::Prose && belongs_here(b.section))
     {
-        if settings.placeholders.in_block(b, text) {
-            drafts += 1;
-        } else {
-            words += b.words.iter().filter(|w| w.has_letter()).count();
-        }
+        let (kept, placeholders) = settings.placeholders.substance(b, text);
+        words += kept;
+        drafts += placeholders;
     }
     (words, drafts)
 }

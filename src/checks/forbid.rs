@@ -23,6 +23,8 @@ use super::{Check, Compile, Cx};
 #[derive(Debug, Default)]
 pub struct Forbidden {
     terms: TermSet,
+    /// Terms that make their whole paragraph filler (`lorem ipsum`).
+    fillers: TermSet,
     patterns: Vec<Regex>,
     /// Bytes one of which every match of every pattern starts with, when there are at most
     /// three (`[` and `<` for the built-in placeholders): a block without any of them is not
@@ -56,9 +58,17 @@ impl Forbidden {
             .collect::<Result<_, _>>()?;
         Ok(Forbidden {
             terms: cx.terms(terms)?,
+            fillers: TermSet::default(),
             starts,
             patterns,
         })
+    }
+
+    /// The same, with `fillers`: terms that make their whole paragraph filler text.
+    #[must_use]
+    pub fn with_fillers(mut self, fillers: TermSet) -> Self {
+        self.fillers = fillers;
+        self
     }
 
     /// Whether some pattern may match in `raw`.
@@ -78,6 +88,7 @@ impl Forbidden {
     pub fn find_in(&self, block: &Block, text: &str) -> Vec<Range<usize>> {
         let mut found: Vec<Range<usize>> = block
             .hits(&self.terms)
+            .chain(block.hits(&self.fillers))
             .map(|h| block.words[h.start].span.start..block.words[h.end - 1].span.end)
             .collect();
         let raw = &text[block.span.clone()];
@@ -97,10 +108,66 @@ impl Forbidden {
         found
     }
 
-    /// Whether `block` holds any occurrence.
-    pub fn in_block(&self, block: &Block, text: &str) -> bool {
-        block.has(&self.terms) || !self.find_in(block, text).is_empty()
+    /// Words of substance in `block`: its words with a letter, less those of each sentence
+    /// that holds a placeholder (`TODO: kontrollera antalet.`), or none when a filler makes the
+    /// whole paragraph filler text. Also returns how many placeholders were taken out.
+    pub fn substance(&self, block: &Block, text: &str) -> (usize, usize) {
+        let letters = |w: &&crate::matching::Word| w.has_letter();
+        if block.has(&self.fillers) {
+            return (0, self.find_in(block, text).len().max(1));
+        }
+        let found = self.find_in(block, text);
+        if found.is_empty() {
+            return (block.words.iter().filter(letters).count(), 0);
+        }
+        let raw = &text[block.span.clone()];
+        let base = block.span.start;
+        let ends = sentence_ends(raw);
+        // The sentences to leave out, in order and merged: one pass, however many there are.
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for f in &found {
+            let s = sentence_around(&ends, raw.len(), f.start - base..f.end - base);
+            let s = s.start + base..s.end + base;
+            match out.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => out.push(s),
+            }
+        }
+        let mut at = 0;
+        let mut kept = 0;
+        for w in block.words.iter().filter(letters) {
+            while at < out.len() && out[at].end <= w.span.start {
+                at += 1;
+            }
+            let inside = out
+                .get(at)
+                .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end);
+            kept += usize::from(!inside);
+        }
+        (kept, found.len())
     }
+}
+
+/// Where the sentences of `text` end: one past each `.`, `!` or `?` that stands before a space,
+/// a line break or the end.
+fn sentence_ends(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    (0..b.len())
+        .filter(|&i| {
+            matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+        })
+        .map(|i| i + 1)
+        .collect()
+}
+
+/// The sentence of a text of `len` bytes whose sentence ends are `ends` that holds `span`: from
+/// the previous sentence end to the next one, or the ends of the text.
+fn sentence_around(ends: &[usize], len: usize, span: Range<usize>) -> Range<usize> {
+    let before = ends.partition_point(|&e| e <= span.start);
+    let start = before.checked_sub(1).map_or(0, |i| ends[i]);
+    let after = ends.partition_point(|&e| e <= span.end);
+    let end = ends.get(after).copied().unwrap_or(len);
+    start..end
 }
 
 /// The bytes every match of `patterns` starts with, if each pattern's matches start with one of
@@ -177,7 +244,7 @@ impl Check for ForbidCheck {
 
 #[cfg(test)]
 mod tests {
-    use super::first_bytes;
+    use super::{first_bytes, sentence_around, sentence_ends};
 
     fn starts(patterns: &[&str]) -> Option<Vec<u8>> {
         first_bytes(patterns.iter().copied()).map(|mut b| {
@@ -217,5 +284,26 @@ mod tests {
     #[test]
     fn no_patterns_never_search() {
         assert_eq!(starts(&[]), Some(vec![]));
+    }
+    fn around<'a>(text: &'a str, marker: &str) -> &'a str {
+        let at = text.find(marker).expect("marker");
+        &text[sentence_around(&sentence_ends(text), text.len(), at..at + marker.len())]
+    }
+
+    #[test]
+    fn a_placeholder_takes_its_sentence_only() {
+        let text = "Vi har 20 lägenheter. TODO: kontrollera antalet 2026. Kön är kort.";
+        assert_eq!(around(text, "TODO"), " TODO: kontrollera antalet 2026.");
+        assert_eq!(around("TODO kolla detta", "TODO"), "TODO kolla detta");
+        assert_eq!(
+            around("Först. Sen [ange antal] platser", "[ange"),
+            " Sen [ange antal] platser"
+        );
+    }
+
+    #[test]
+    fn a_point_inside_a_number_does_not_end_a_sentence() {
+        let text = "Vi har 2.5 tjänster TODO och mer.";
+        assert_eq!(around(text, "TODO"), text);
     }
 }

@@ -22,7 +22,7 @@ pub(crate) use forbid::Forbidden;
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
 use crate::i18n::{Lang, Localized};
-use crate::matching::TermSet;
+use crate::matching::{TermError, TermSet};
 use crate::pack::{FileKind, PackError, PackHeader, RawParams, RuleDef};
 
 /// The code behind one rule.
@@ -275,11 +275,34 @@ impl Compile<'_> {
 
     /// Parses spanned terms; a bad one is an error at its span.
     pub fn terms(&self, raw: &[toml::Spanned<String>]) -> Result<TermSet, PackError> {
+        self.terms_with_heads(raw, &[])
+    }
+
+    /// Parses spanned terms whose `word+` patterns take the compound `heads`; a bad term or
+    /// head is an error at its span.
+    pub fn terms_with_heads(
+        &self,
+        raw: &[toml::Spanned<String>],
+        heads: &[toml::Spanned<String>],
+    ) -> Result<TermSet, PackError> {
         let texts: Vec<&str> = raw.iter().map(|s| s.get_ref().as_str()).collect();
-        TermSet::parse(&texts).map_err(|(i, why)| {
+        let head_texts: Vec<&str> = heads.iter().map(|s| s.get_ref().as_str()).collect();
+        TermSet::parse_with(&texts, &head_texts).map_err(|e| {
+            let (span, message, why) = match e {
+                TermError::Term(i, why) => (
+                    raw[i].span(),
+                    ("ogiltig term: {why}", "invalid term: {why}"),
+                    why,
+                ),
+                TermError::Head(i, why) => (
+                    heads[i].span(),
+                    ("ogiltigt huvudord: {why}", "invalid compound head: {why}"),
+                    why,
+                ),
+            };
             self.error(
-                raw[i].span(),
-                crate::i18n::fill_pair("ogiltig term: {why}", "invalid term: {why}", &why),
+                span,
+                crate::i18n::fill_pair(message.0, message.1, &why),
                 crate::i18n::fill_pair("här", "here", ""),
             )
         })

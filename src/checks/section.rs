@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Shape};
 use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet};
 use crate::pack::{PackError, RawParams, RuleDef};
@@ -37,10 +37,14 @@ pub(super) struct SectionParams {
     /// Terms that, anywhere in a heading, mean it is about something else.
     #[schemars(with = "Option<Vec<String>>")]
     pub not_with: Option<Vec<Spanned<String>>>,
+    /// Last parts of compounds that keep a `word+` term's meaning in the area
+    /// (`möjlighet*` for `studie+`: `studiemöjligheter`, not `studieresor`).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub heads: Option<Vec<Spanned<String>>>,
 }
 
 /// The fields of [`SectionParams`].
-pub(super) const KEYS: &[&str] = &["area", "heading", "terms", "exclude", "not_with"];
+pub(super) const KEYS: &[&str] = &["area", "heading", "terms", "exclude", "not_with", "heads"];
 
 #[derive(Debug)]
 struct SectionCheck {
@@ -61,9 +65,39 @@ pub(super) fn compile(
     };
     let (exclude, not_with) = (optional(params.exclude)?, optional(params.not_with)?);
     let heading = params.heading.unwrap_or_else(|| area.sv.clone());
+    // The area's own names, in every language the pack gives, name it too: a plan written in
+    // English says `Housing` whatever language the messages are in.
+    let mut terms = terms;
+    for name in [&area.sv, &area.en] {
+        if crate::matching::Term::parse(name).is_ok() && !terms.iter().any(|t| t.get_ref() == name)
+        {
+            terms.push(Spanned::new(0..0, name.clone()));
+        }
+    }
+    let terms = cx.terms_with_heads(&terms, params.heads.as_deref().unwrap_or_default())?;
     Ok(Box::new(SectionCheck {
-        matcher: AreaMatcher::new(area, heading, cx.terms(&terms)?, exclude, not_with),
+        matcher: AreaMatcher::new(area, heading, terms, exclude, not_with),
     }))
+}
+
+/// The `#`s of a heading for the area, at the level of the plan's other area sections
+/// (`###` when they are `###`), else one below the anchor heading, else `##`.
+fn heading_marker(cx: &Cx<'_>) -> String {
+    let doc = cx.doc;
+    let level = cx
+        .areas
+        .iter()
+        .filter(|(_, a)| a.pack == cx.areas.get(cx.rule_index).map_or(0, |x| x.pack))
+        .find_map(|(_, a)| a.covered().next().or(a.named.first().map(|n| n.section)))
+        .map(|s| doc.sections[s].level)
+        .or_else(|| {
+            doc.sections
+                .iter()
+                .find(|s| cx.pack.anchors.any(&s.title_words))
+                .map(|s| (s.level + 1).min(6))
+        })
+        .unwrap_or(2);
+    "#".repeat(usize::from(level))
 }
 
 impl Check for SectionCheck {
@@ -167,16 +201,32 @@ impl Check for SectionCheck {
                 .push(Label::new(doc.sections[*s].heading_span.clone(), label));
         }
         if area.named.is_empty() {
-            if let Some(span) = bold_heading(cx, &self.matcher) {
-                let label = format!(
-                    "{} `## {}`",
-                    lang.pick(
-                        "fetstil är ingen rubrik; skriv raden som en rubrik, t.ex.",
-                        "bold text is not a heading; make this line a heading, e.g."
+            if let Some(b) = self.matcher.pseudo_heading(cx.doc) {
+                let shown = crate::matching::visible(
+                    cx.text[b.span.clone()].trim_matches(['*', '_', ' ', '#', '|', '\t']),
+                )
+                .into_owned();
+                let shown = shown.trim_matches(['*', '_', ' ']);
+                let why = match b.shape {
+                    Shape::IndentedHeading => lang.pick(
+                        "den här raden är indragen och räknas som kod, inte som rubrik; ta bort indraget:",
+                        "this line is indented and counts as code, not as a heading; remove the indent:",
                     ),
-                    cx.text[span.clone()].trim_matches(['*', '_', ' '])
-                );
-                d.secondary.push(Label::new(span, label));
+                    Shape::TableCell => lang.pick(
+                        "området nämns bara i en tabell, och en tabellrad är ingen rubrik; lägg till en rubrik, t.ex.",
+                        "the area is named only in a table, and a table row is not a heading; add a heading, e.g.",
+                    ),
+                    Shape::ListItem => lang.pick(
+                        "en punkt i en lista är ingen rubrik; skriv raden som en rubrik, t.ex.",
+                        "a list item is not a heading; make this line a heading, e.g.",
+                    ),
+                    Shape::Paragraph => lang.pick(
+                        "fetstil är ingen rubrik; skriv raden som en rubrik, t.ex.",
+                        "bold text is not a heading; make this line a heading, e.g.",
+                    ),
+                };
+                let label = format!("{why} `{} {shown}`", heading_marker(cx));
+                d.secondary.push(Label::new(b.span.clone(), label));
             } else if let Some(span) = passing_mention(cx, &self.matcher) {
                 let label = format!(
                     "{name} {}",
@@ -191,16 +241,6 @@ impl Check for SectionCheck {
         d.secondary.sort_by_key(|l| l.span.start);
         out.push(d);
     }
-}
-
-/// A short bold or italic paragraph that names the area: a heading written as bold text.
-fn bold_heading(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
-    cx.doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Prose && b.emphasized && b.words.len() <= 8)
-        .find(|b| matches!(matcher.classify(&b.words, false), HeadingMatch::Names(_)))
-        .map(|b| b.span.clone())
 }
 
 /// The first place the area's terms occur in the plan's prose.

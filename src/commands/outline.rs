@@ -12,9 +12,10 @@ use std::path::Path;
 use crate::checks::area::HeadingMatch;
 use crate::checks::Areas;
 use crate::discover::DiscoverError;
-use crate::document::Document;
+use crate::document::{Document, Shape};
 use crate::engine::{Rule, RuleSet};
 use crate::i18n::Lang;
+use crate::matching::visible;
 use crate::render::escape::terminal_line;
 use crate::source::SourceFile;
 use crate::{Error, Outcome};
@@ -49,7 +50,11 @@ pub(super) fn run(
     let doc = Document::parse(&source.text);
     let areas = rules.areas(&doc, &source.text);
     let codes: Vec<&str> = rules.rules.iter().map(Rule::code).collect();
-    write!(out, "{}", outline(&doc, &source, &areas, &codes, lang))?;
+    write!(
+        out,
+        "{}",
+        outline(&doc, &source, &areas, rules, &codes, lang)
+    )?;
     Ok(Outcome::Clean)
 }
 
@@ -58,6 +63,7 @@ fn outline(
     doc: &Document,
     source: &SourceFile,
     areas: &Areas,
+    rules: &RuleSet,
     codes: &[&str],
     lang: Lang,
 ) -> String {
@@ -87,18 +93,25 @@ fn outline(
             let name = terminal_line(area.name.get(lang));
             let code = terminal_line(codes[rule]);
             if let Some(n) = area.named.iter().find(|n| n.section == id) {
+                let count = format!("{} {}", n.words, lang.pick("ord", "words"));
+                let count = match n.drafts {
+                    0 => count,
+                    k => format!(
+                        "{k} {}: {count} {}",
+                        if k == 1 {
+                            lang.pick("platshållare borttagen", "placeholder removed")
+                        } else {
+                            lang.pick("platshållare borttagna", "placeholders removed")
+                        },
+                        lang.pick("kvar", "left")
+                    ),
+                };
                 notes.push(if n.substantive {
-                    format!(
-                        "✓ {code} {name} ({} {})",
-                        n.words,
-                        lang.pick("ord", "words")
-                    )
+                    format!("✓ {code} {name} ({count})")
                 } else {
                     format!(
-                        "✗ {code} {name}: {} {} {}",
+                        "✗ {code} {name}: {} {count}",
                         lang.pick("för lite innehåll,", "too little content,"),
-                        n.words,
-                        lang.pick("ord", "words")
                     )
                 });
             }
@@ -106,12 +119,20 @@ fn outline(
                 notes.push(match miss {
                     HeadingMatch::Excluded(x) => format!(
                         "✗ {name}: `{}` {}",
-                        terminal_line(&source.text[x.clone()]),
+                        terminal_line(&visible(&source.text[x.clone()])),
                         lang.pick("räknas inte", "does not count")
+                    ),
+                    HeadingMatch::Modifier(w) => format!(
+                        "✗ {name}: `{}` {}",
+                        terminal_line(&visible(&source.text[w.clone()])),
+                        lang.pick(
+                            "är ett sammansatt ord där områdesordet bara är förled",
+                            "is a compound in which the area word is only the modifier"
+                        )
                     ),
                     HeadingMatch::NearMiss(w) => format!(
                         "✗ {name}: `{}` {}",
-                        terminal_line(&source.text[w.clone()]),
+                        terminal_line(&visible(&source.text[w.clone()])),
                         lang.pick("är ett annat ord", "is a different word")
                     ),
                     _ => String::new(),
@@ -143,9 +164,35 @@ fn outline(
             })
             .collect();
         if covered.is_empty() {
+            let why = rules.rules[rule]
+                .area()
+                .and_then(|m| m.pseudo_heading(doc))
+                .filter(|_| area.named.is_empty())
+                .map(|b| {
+                    let line = source.line_col(b.span.start).0;
+                    let what = match b.shape {
+                        Shape::IndentedHeading => lang.pick(
+                            "är indragen och räknas som kod, inte som rubrik",
+                            "is indented and counts as code, not as a heading",
+                        ),
+                        Shape::TableCell => lang.pick(
+                            "är en tabellrad, inte en rubrik",
+                            "is a table row, not a heading",
+                        ),
+                        Shape::ListItem => lang.pick(
+                            "är en punkt i en lista, inte en rubrik",
+                            "is a list item, not a heading",
+                        ),
+                        Shape::Paragraph => {
+                            lang.pick("är fetstil, inte en rubrik", "is bold text, not a heading")
+                        }
+                    };
+                    format!(" ({} {line} {what})", lang.pick("rad", "line"))
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  ✗ {} {}: {}",
+                "  ✗ {} {}: {}{why}",
                 terminal_line(codes[rule]),
                 terminal_line(area.name.get(lang)),
                 lang.pick("täcks inte", "not covered")

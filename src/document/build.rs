@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::frontmatter;
-use super::{clean_heading, Block, BlockKind, Comment, Document, Section};
+use super::{clean_heading, Block, BlockKind, Comment, Document, Section, Shape};
 use crate::matching::{self, Summary, Word};
 
 const BOM: &str = "\u{feff}";
@@ -92,6 +92,9 @@ struct Builder<'a> {
     code_depth: usize,
     heading: Option<(u8, Range<usize>, Acc)>,
     emphasis_depth: usize,
+    /// List items and table cells the parser is inside.
+    item_depth: usize,
+    cell_depth: usize,
     block: Acc,
 }
 
@@ -107,7 +110,10 @@ pub(super) fn build(text: &str) -> Document {
         text
     };
     let base = if text.starts_with(BOM) { BOM.len() } else { 0 };
-    let options = Options::ENABLE_TABLES
+    // Heading attributes (`## Bostäder {#bostader}`, as pandoc writes them) are not part of the
+    // heading's text.
+    let options = Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
@@ -127,6 +133,8 @@ pub(super) fn build(text: &str) -> Document {
         code_depth: 0,
         heading: None,
         emphasis_depth: 0,
+        item_depth: 0,
+        cell_depth: 0,
         block: Acc::default(),
     };
     // The one place Markdown is parsed (see clippy.toml).
@@ -163,9 +171,12 @@ impl Builder<'_> {
                 self.flush();
                 self.quote_depth = self.quote_depth.saturating_sub(1);
             }
-            Event::Start(Tag::CodeBlock(_)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 self.flush();
                 self.code_depth += 1;
+                if kind == CodeBlockKind::Indented {
+                    self.code_headings_in(range);
+                }
             }
             Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
             Event::Start(Tag::HtmlBlock) => {
@@ -185,6 +196,22 @@ impl Builder<'_> {
                 self.emphasis_depth = self.emphasis_depth.saturating_sub(1);
             }
             Event::SoftBreak | Event::HardBreak => self.acc().push_space(),
+            Event::Start(Tag::Item) => {
+                self.flush();
+                self.item_depth += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                self.flush();
+                self.item_depth = self.item_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::TableCell) => {
+                self.flush();
+                self.cell_depth += 1;
+            }
+            Event::End(TagEnd::TableCell) => {
+                self.flush();
+                self.cell_depth = self.cell_depth.saturating_sub(1);
+            }
             Event::Start(tag) if is_block(&tag) => self.flush(),
             Event::End(tag) if is_block_end(tag) => self.flush(),
             Event::Rule => self.flush(),
@@ -226,12 +253,20 @@ impl Builder<'_> {
             BlockKind::Prose
         };
         let section = self.current_section();
+        let shape = if self.cell_depth > 0 {
+            Shape::TableCell
+        } else if self.item_depth > 0 {
+            Shape::ListItem
+        } else {
+            Shape::Paragraph
+        };
         self.doc.blocks.push(Block {
             section,
             kind,
             span,
             words,
             emphasized,
+            shape,
             summary,
         });
     }
@@ -250,7 +285,9 @@ impl Builder<'_> {
         let lead = acc.text.len() - acc.text.trim_start().len();
         let at = lead + trimmed.find(title).unwrap_or(0);
         let (title_words, summary) = acc.words(at..at + title.len());
-        let (text, title) = (trimmed.to_owned(), title.to_owned());
+        // Shown as a reader sees it: no soft hyphens or zero-width spaces in messages.
+        let text = matching::visible(trimmed).trim().to_owned();
+        let title = matching::visible(title).trim().to_owned();
         let heading_span = first_line(self.text, range.clone());
         let id = self.doc.sections.len();
         let parent = self.current_section();
@@ -264,6 +301,7 @@ impl Builder<'_> {
             summary,
             words: title_words.clone(),
             emphasized: false,
+            shape: Shape::Paragraph,
         });
         self.doc.sections.push(Section {
             level,
@@ -276,6 +314,39 @@ impl Builder<'_> {
             children: Vec::new(),
         });
         self.open.push(id);
+    }
+
+    /// Keeps the lines of the indented code block at `range` that are written like an ATX
+    /// heading (`#` to `######` and a space): they were meant as headings.
+    fn code_headings_in(&mut self, range: Range<usize>) {
+        let mut at = range.start;
+        for line in self.text[range].split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let body = line.trim_start_matches([' ', '\t']);
+            let hashes = body.len() - body.trim_start_matches('#').len();
+            let rest = &body[hashes..];
+            if !(1..=6).contains(&hashes) || !rest.starts_with([' ', '\t']) {
+                continue;
+            }
+            let offset = start + (line.len() - rest.len());
+            let rest = rest.trim_end();
+            let mut words = Vec::new();
+            let summary = matching::words(rest, |r| r.start + offset..r.end + offset, &mut words);
+            if words.is_empty() {
+                continue;
+            }
+            let line_start = start + (line.len() - line.trim_start_matches([' ', '\t']).len());
+            self.doc.code_headings.push(Block {
+                section: self.current_section(),
+                kind: BlockKind::Heading,
+                span: line_start..offset + rest.len(),
+                words,
+                emphasized: false,
+                shape: Shape::IndentedHeading,
+                summary,
+            });
+        }
     }
 
     fn comments_in(&mut self, range: Range<usize>) {

@@ -63,6 +63,20 @@ pub enum BlockKind {
     Heading,
 }
 
+/// Where a block of prose stands, for telling a planner why a line that names an area is not a
+/// heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A paragraph (or anything else that is not a list item or a table cell).
+    Paragraph,
+    /// The text of a list item (`1. Bostäder`, `- Bostäder`).
+    ListItem,
+    /// A table cell.
+    TableCell,
+    /// A line of an indented code block that is written like a heading (`    ## Bostäder`).
+    IndentedHeading,
+}
+
 /// A run of text that belongs together, with its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -76,6 +90,8 @@ pub struct Block {
     pub words: Vec<Word>,
     /// Whether all of the text is bold or italic: a paragraph that may be meant as a heading.
     pub emphasized: bool,
+    /// Where the text stands.
+    pub shape: Shape,
     /// What the words can match, to rule out term sets without looking at each word.
     pub summary: Summary,
 }
@@ -115,6 +131,10 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// All HTML comments in document order.
     pub comments: Vec<Comment>,
+    /// Lines of indented code blocks written like headings (`    ## Bostäder`), in document
+    /// order: code, not headings, kept to explain why an area is missing. Their words are
+    /// those after the `#`s; the span is the line's.
+    pub code_headings: Vec<Block>,
     /// Byte offset where the Markdown body starts (after a BOM and front matter).
     pub body_start: usize,
 }

@@ -44,10 +44,16 @@ pub struct PackHeader {
     /// Words a section needs to count as substantive.
     #[serde(default = "default_min_words")]
     pub min_words: usize,
-    /// Terms that mark unfinished text (`todo`, `fylls i`); such a paragraph is not substance.
+    /// Terms that mark unfinished text (`todo`, `fylls i`); the sentence they stand in is not
+    /// substance, the rest of its paragraph is.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub placeholders: Vec<Spanned<String>>,
+    /// Terms that mark a whole paragraph as filler text (`lorem ipsum`): none of it is
+    /// substance. Reported like placeholders.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub fillers: Vec<Spanned<String>>,
     /// Regular expressions that mark unfinished text (e.g. `\[[^\]]+\]`).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]

@@ -348,7 +348,8 @@ fn a_bold_line_is_not_a_heading_but_is_pointed_out() {
         .find(|l| l.message.contains("fetstil är ingen rubrik"))
         .expect("hint");
     assert_eq!(&text[hint.span.clone()], "Bostäder");
-    assert!(hint.message.ends_with("`## Bostäder`"), "{}", hint.message);
+    // The area sections belong one level below the `##` anchor.
+    assert!(hint.message.ends_with("`### Bostäder`"), "{}", hint.message);
 }
 
 #[test]
