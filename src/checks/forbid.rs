@@ -108,9 +108,10 @@ impl Forbidden {
         found
     }
 
-    /// Words of substance in `block`: its words with a letter, less those of each sentence
-    /// that holds a placeholder (`TODO: kontrollera antalet.`), or none when a filler makes the
-    /// whole paragraph filler text. Also returns how many placeholders were taken out.
+    /// Words of substance in `block`: its words with a letter, less each placeholder's — the
+    /// whole sentence when the placeholder opens it (`TODO: kontrollera antalet.`), else the
+    /// placeholder alone — or none when a filler makes the whole paragraph filler text. Also
+    /// returns how many placeholders were taken out.
     pub fn substance(&self, block: &Block, text: &str) -> (usize, usize) {
         let letters = |w: &&crate::matching::Word| w.has_letter();
         if block.has(&self.fillers) {
@@ -126,7 +127,15 @@ impl Forbidden {
         // The sentences to leave out, in order and merged: one pass, however many there are.
         let mut out: Vec<Range<usize>> = Vec::new();
         for f in &found {
-            let s = sentence_around(&ends, raw.len(), f.start - base..f.end - base);
+            let f = f.start - base..f.end - base;
+            let sentence = sentence_around(&ends, raw.len(), f.clone());
+            // A placeholder that opens its sentence (`TODO: kontrollera antalet.`) makes the
+            // sentence a note to the writer; one inside a sentence (`träffas vi XXX gånger`)
+            // stands for a missing word, and the sentence around it is the plan's own.
+            let opens = !raw[sentence.start..f.start]
+                .chars()
+                .any(char::is_alphanumeric);
+            let s = if opens { sentence } else { f };
             let s = s.start + base..s.end + base;
             match out.last_mut() {
                 Some(last) if s.start <= last.end => last.end = last.end.max(s.end),

@@ -82,3 +82,60 @@ fn inflections_snowball_misses_still_match() {
     assert!(set(&["studier"]).any(&ws("studierna")));
     assert!(!set(&["arbete"]).any(&ws("arbetsgrupp")));
 }
+
+fn with_heads(terms: &[&str], heads: &[&str]) -> TermSet {
+    TermSet::parse_with(terms, heads).expect("valid terms and heads")
+}
+
+#[test]
+fn compound_pattern_takes_only_the_listed_heads() {
+    let s = with_heads(
+        &["studie+", "bostad+", "hälsa+"],
+        &["möjlighet*", "stöd", "försörjning*", "främj*"],
+    );
+    for yes in [
+        "studier",
+        "studierna",
+        "Studiemöjligheterna",
+        "studiestöd",
+        "bostäder",
+        "Bostadsförsörjningen",
+        "hälsofrämjande",
+        "hälsan",
+    ] {
+        assert!(s.any(&ws(yes)), "{yes}");
+    }
+    for no in [
+        "studieresor",
+        "Studiebesök",
+        "bostadsanpassning",
+        "hälsoundersökning",
+    ] {
+        assert!(!s.any(&ws(no)), "{no}");
+        assert!(s.modifier_in(&fold(no)), "{no} is a modifier compound");
+    }
+    // An inflection is not a compound, and an unrelated word is neither.
+    assert!(!s.modifier_in("studierna") && !s.modifier_in("kultur"));
+}
+
+#[test]
+fn a_compound_head_is_one_word() {
+    assert!(matches!(
+        TermSet::parse_with(&["studie+"], &["två ord"]),
+        Err(TermError::Head(0, _))
+    ));
+    assert!(matches!(
+        TermSet::parse_with(&["stu*die+"], &["x"]),
+        Err(TermError::Term(0, _))
+    ));
+}
+
+#[test]
+fn invisible_characters_stay_inside_words_and_fold_away() {
+    let text = "Bo\u{AD}städer och Folk\u{200B}hälsa \u{200B} slut";
+    let got = ws(text);
+    let folded: Vec<_> = got.iter().map(Word::folded).collect();
+    assert_eq!(folded, ["bostader", "och", "folkhalsa", "slut"]);
+    assert_eq!(&text[got[0].span.clone()], "Bo\u{AD}städer");
+    assert_eq!(visible("2.2\u{A0}Bo\u{AD}städer"), "2.2 Bostäder");
+}

@@ -44,8 +44,9 @@ pub struct PackHeader {
     /// Words a section needs to count as substantive.
     #[serde(default = "default_min_words")]
     pub min_words: usize,
-    /// Terms that mark unfinished text (`todo`, `fylls i`); the sentence they stand in is not
-    /// substance, the rest of its paragraph is.
+    /// Terms that mark unfinished text (`todo`, `fylls i`). A placeholder is not substance, and
+    /// nor is the rest of a sentence it opens (`TODO: kontrollera antalet.`); the rest of its
+    /// paragraph is.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub placeholders: Vec<Spanned<String>>,
