@@ -261,6 +261,77 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(HashMap::default());
 }
 
+/// Which of the first [`BITS`] patterns a new word can match at all, so that classifying it
+/// compares it with a few patterns instead of all: patterns that fix the word's first byte are
+/// listed under that byte, and the needles of `*word` and `*word*` patterns are found in one
+/// pass of an Aho-Corasick automaton. Built per thread for the patterns registered so far.
+struct Index {
+    /// How many patterns were registered when it was built.
+    known: usize,
+    /// Per first byte of a folded word, the patterns that fix that first byte.
+    by_first: Vec<Vec<usize>>,
+    /// Patterns any word may match whatever it starts with: `#number`, `#year`.
+    anywhere: Vec<usize>,
+    /// The needles of `*word` and `*word*` patterns, and the pattern of each needle.
+    inside: Option<aho_corasick::AhoCorasick>,
+    inside_ids: Vec<usize>,
+}
+
+impl Index {
+    fn new(patterns: &[WordPattern]) -> Index {
+        let mut by_first = vec![Vec::new(); 256];
+        let (mut anywhere, mut needles, mut inside_ids) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, p) in patterns.iter().enumerate().take(BITS) {
+            match p {
+                WordPattern::Suffix(_, _, finder) | WordPattern::Contains(finder) => {
+                    needles.push(finder.0.needle().to_vec());
+                    inside_ids.push(i);
+                }
+                WordPattern::Number | WordPattern::Year => anywhere.push(i),
+                _ => match p.first_byte() {
+                    Some(b) => by_first[usize::from(b)].push(i),
+                    None => anywhere.push(i),
+                },
+            }
+        }
+        let inside = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&needles)
+            .ok();
+        if inside.is_none() {
+            // Cannot happen for the few short needles of a pack, but never lose a pattern:
+            // without the automaton every such pattern is tried.
+            anywhere.append(&mut inside_ids);
+        }
+        Index {
+            known: patterns.len(),
+            by_first,
+            anywhere,
+            inside,
+            inside_ids,
+        }
+    }
+}
+
+thread_local! {
+    static INDEX: RefCell<Option<Rc<Index>>> = const { RefCell::new(None) };
+}
+
+/// This thread's index of the patterns in `r`, rebuilt when patterns were registered since.
+fn index(r: &Registry) -> Rc<Index> {
+    INDEX.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        match &*cell {
+            Some(ix) if ix.known == r.patterns.len() => Rc::clone(ix),
+            _ => {
+                let ix = Rc::new(Index::new(&r.patterns));
+                *cell = Some(Rc::clone(&ix));
+                ix
+            }
+        }
+    })
+}
+
 /// What `raw` is, from `memo` (words already seen on this thread) or worked out and
 /// remembered.
 fn classify(memo: &mut Memo, registered: usize, raw: &str) -> Rc<Class> {
@@ -271,10 +342,21 @@ fn classify(memo: &mut Memo, registered: usize, raw: &str) -> Rc<Class> {
     }
     let folded = fold_word(raw);
     let r = REGISTRY.read().unwrap_or_else(PoisonError::into_inner);
+    let ix = index(&r);
     let mut bits = [0; BITS / 64];
-    for (i, p) in r.patterns.iter().enumerate().take(BITS) {
-        if p.matches(&folded) {
+    let mut test = |i: usize| {
+        if bits[i / 64] >> (i % 64) & 1 == 0 && r.patterns[i].matches(&folded) {
             bits[i / 64] |= 1 << (i % 64);
+        }
+    };
+    let first = folded.as_bytes().first().copied().unwrap_or(0);
+    ix.by_first[usize::from(first)]
+        .iter()
+        .for_each(|&i| test(i));
+    ix.anywhere.iter().for_each(|&i| test(i));
+    if let Some(ac) = &ix.inside {
+        for m in ac.find_overlapping_iter(folded.as_bytes()) {
+            test(ix.inside_ids[m.pattern().as_usize()]);
         }
     }
     if memo.len() >= MEMO_LIMIT {
@@ -526,7 +608,7 @@ impl WordPattern {
 fn compound_head<'w>(word: &'w str, stem: &str, full: &str) -> Option<&'w str> {
     [full, stem].into_iter().find_map(|base| {
         let rest = word.strip_prefix(base).filter(|r| !r.is_empty())?;
-        (rest.len() >= 3 && !ENDINGS.contains(&rest)).then_some(rest)
+        (rest.len() >= 3 && !is_ending(rest)).then_some(rest)
     })
 }
 
@@ -546,14 +628,16 @@ const ENDINGS: &[&str] = &[
     "ans", "ernas", "arnas", "ornas", "enas",
 ];
 
+/// Whether `rest` is one of [`ENDINGS`]; no ending is longer than five bytes.
+fn is_ending(rest: &str) -> bool {
+    rest.len() <= 5 && ENDINGS.contains(&rest)
+}
+
 /// Whether `word` is an inflection of the word `full` whose Snowball stem is `stem`: the stem or
 /// the full word followed by an inflectional ending, or the same Snowball stem. Snowball alone
 /// is not enough for Swedish nouns (`arbetet` and `hälsan` keep their endings).
 fn inflection_of(word: &str, stem_of_full: &str, full: &str) -> bool {
-    let ends_inflected = |base: &str| {
-        word.strip_prefix(base)
-            .is_some_and(|rest| ENDINGS.contains(&rest))
-    };
+    let ends_inflected = |base: &str| word.strip_prefix(base).is_some_and(is_ending);
     // A Snowball stem is always a prefix of its word, so test that cheaply before stemming.
     ends_inflected(full)
         || ends_inflected(stem_of_full)

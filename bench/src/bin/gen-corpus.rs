@@ -1,13 +1,21 @@
 //! Writes a deterministic corpus of Swedish department plans for benchmarks.
 //!
 //! ```text
-//! gen-corpus --out DIR [--plans N] [--seed S] [--big-mb M]
+//! gen-corpus --out DIR [--plans N] [--seed S] [--big-mb M] [--vocabulary small|realistic]
 //! ```
 //!
 //! Plans are 3–15 KB, with front matter, a title, the four priority areas (each written as the
 //! canonical heading, renamed to a synonym, or left out), subsections, lists, tables, fenced
 //! code blocks that hold area headings (which must not count), and prose that is hard-wrapped
 //! or not. `--big-mb M` writes one plan of about M MB instead.
+//!
+//! With `--vocabulary small` (the default) the prose outside the areas repeats a few hundred
+//! spellings, which flatters any design that remembers words. `--vocabulary realistic` writes
+//! that prose from a lexicon shaped like real Swedish text instead: about 60,000 spellings —
+//! inflections, compounds, names and typos of some 200 stems besides the common function
+//! words — drawn with Zipf's law (the word of rank r about 1/r as often as the most common), so
+//! a 10,000-plan corpus holds tens of thousands of distinct spellings. Both are deterministic for
+//! a seed.
 //!
 //! Next to the plans, `expected.tsv` lists, per plan, the areas it lacks (by rule code), so a
 //! benchmark can check that every tool flagged the same plans.
@@ -154,6 +162,286 @@ const TAILS: &[&str] = &[
     "tillsammans med medarbetarna",
 ];
 
+/// Function words, the most common spellings of any Swedish text.
+const FUNCTION_WORDS: &[&str] = &[
+    "och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har",
+    "de", "inte", "om", "ett", "vi", "under", "så", "kan", "ska", "men", "även", "från", "där",
+    "eller", "när", "alla", "mer", "nya", "inom", "genom", "samt", "efter", "hur", "vara", "olika",
+];
+
+/// Stems of content words; the lexicon inflects, compounds and misspells them.
+const STEMS: &[&str] = &[
+    "verksamhet",
+    "förvaltning",
+    "nämnd",
+    "kommun",
+    "invånare",
+    "medborgare",
+    "elev",
+    "barn",
+    "ungdom",
+    "vuxen",
+    "familj",
+    "förälder",
+    "vårdnadshavare",
+    "skola",
+    "förskola",
+    "klass",
+    "lärare",
+    "rektor",
+    "personal",
+    "chef",
+    "enhet",
+    "avdelning",
+    "grupp",
+    "team",
+    "möte",
+    "plan",
+    "mål",
+    "resultat",
+    "uppföljning",
+    "analys",
+    "rapport",
+    "budget",
+    "kostnad",
+    "intäkt",
+    "resurs",
+    "lokal",
+    "byggnad",
+    "fastighet",
+    "väg",
+    "gata",
+    "park",
+    "trafik",
+    "buss",
+    "cykel",
+    "vatten",
+    "avlopp",
+    "avfall",
+    "miljö",
+    "klimat",
+    "energi",
+    "natur",
+    "skog",
+    "sjö",
+    "land",
+    "stad",
+    "ort",
+    "område",
+    "centrum",
+    "bibliotek",
+    "bok",
+    "läsning",
+    "kultur",
+    "musik",
+    "konst",
+    "idrott",
+    "förening",
+    "hall",
+    "bad",
+    "fritid",
+    "gård",
+    "träff",
+    "aktivitet",
+    "evenemang",
+    "omsorg",
+    "vård",
+    "stöd",
+    "insats",
+    "behov",
+    "beslut",
+    "ärende",
+    "handläggning",
+    "tillsyn",
+    "kontroll",
+    "tillstånd",
+    "ansökan",
+    "avtal",
+    "upphandling",
+    "leverantör",
+    "tjänst",
+    "system",
+    "digital",
+    "dator",
+    "nät",
+    "webb",
+    "information",
+    "kommunikation",
+    "dialog",
+    "samråd",
+    "utveckling",
+    "förändring",
+    "förbättring",
+    "kvalitet",
+    "säkerhet",
+    "trygghet",
+    "risk",
+    "brand",
+    "räddning",
+    "olycka",
+    "kris",
+    "beredskap",
+    "övning",
+    "ekonomi",
+    "redovisning",
+    "lön",
+    "rekrytering",
+    "kompetens",
+    "ledarskap",
+    "styrning",
+    "strategi",
+    "riktlinje",
+    "rutin",
+    "process",
+    "arbetsgång",
+    "dokument",
+    "arkiv",
+    "register",
+    "statistik",
+    "nyckeltal",
+    "enkät",
+    "undersökning",
+    "besök",
+    "samtal",
+    "kontakt",
+    "service",
+    "reception",
+    "telefon",
+    "språk",
+    "tolk",
+    "översättning",
+    "modersmål",
+    "svenska",
+    "nyanländ",
+    "etablering",
+    "introduktion",
+    "mottagande",
+    "jämställdhet",
+    "tillgänglighet",
+    "delaktighet",
+    "inflytande",
+    "demokrati",
+    "val",
+    "politik",
+    "ledamot",
+    "sammanträde",
+    "protokoll",
+    "handling",
+    "diarium",
+    "år",
+    "månad",
+    "vecka",
+    "dag",
+    "kväll",
+    "helg",
+    "sommar",
+    "höst",
+    "vinter",
+    "vår",
+    "termin",
+    "mat",
+    "måltid",
+    "kök",
+    "lunch",
+    "fordon",
+    "maskin",
+    "verktyg",
+    "material",
+    "utrustning",
+];
+
+const ENDINGS: &[&str] = &[
+    "", "", "en", "et", "er", "ar", "or", "erna", "arna", "orna", "ens", "ets", "ernas", "a", "s",
+];
+
+const SYLLABLES: &[&str] = &[
+    "al", "be", "ka", "ri", "mo", "sa", "el", "in", "to", "ha", "le", "vi", "na", "ro", "is", "ma",
+    "de", "lu", "ja", "fa", "ke", "so", "ni", "ra",
+];
+
+/// A lexicon of realistic size and shape, and Zipf's law over it.
+struct Lexicon {
+    words: Vec<String>,
+    /// Cumulative weights, 1/(rank + 1), for drawing a rank.
+    cumulative: Vec<f64>,
+}
+
+impl Lexicon {
+    fn new(rng: &mut Rng, size: usize) -> Lexicon {
+        let mut seen = std::collections::HashSet::new();
+        let mut words: Vec<String> = Vec::with_capacity(size);
+        for w in FUNCTION_WORDS {
+            seen.insert((*w).to_owned());
+            words.push((*w).to_owned());
+        }
+        while words.len() < size {
+            let stem = rng.pick(STEMS);
+            let word = match rng.below(100) {
+                0..45 => format!("{stem}{}", rng.pick(ENDINGS)),
+                45..75 => {
+                    let head = rng.pick(STEMS);
+                    let link = if rng.chance(40) { "s" } else { "" };
+                    format!("{stem}{link}{head}{}", rng.pick(ENDINGS))
+                }
+                75..88 => {
+                    let mut name = String::new();
+                    for _ in 0..2 + rng.below(2) {
+                        name.push_str(rng.pick(SYLLABLES));
+                    }
+                    let mut chars = name.chars();
+                    chars.next().map_or(name.clone(), |c| {
+                        c.to_uppercase().chain(chars).collect::<String>()
+                    })
+                }
+                _ => {
+                    let word = format!("{stem}{}", rng.pick(ENDINGS));
+                    typo(rng, &word)
+                }
+            };
+            if seen.insert(word.clone()) {
+                words.push(word);
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = (0..words.len())
+            .map(|r| {
+                total += 1.0 / (f64::from(u32::try_from(r).unwrap_or(u32::MAX)) + 1.0);
+                total
+            })
+            .collect();
+        Lexicon { words, cumulative }
+    }
+
+    /// A word drawn by Zipf's law.
+    fn draw(&self, rng: &mut Rng) -> &str {
+        let total = self.cumulative.last().copied().unwrap_or(1.0);
+        let x =
+            f64::from(u32::try_from(rng.next() >> 32).unwrap_or(0)) / f64::from(u32::MAX) * total;
+        let i = self.cumulative.partition_point(|&c| c < x);
+        &self.words[i.min(self.words.len() - 1)]
+    }
+}
+
+/// `word` with one typing mistake: two letters swapped, one dropped or one doubled.
+fn typo(rng: &mut Rng, word: &str) -> String {
+    let mut chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 {
+        return word.to_owned();
+    }
+    let i = 1 + rng.below(chars.len() - 2);
+    match rng.below(3) {
+        0 => chars.swap(i, i + 1),
+        1 => {
+            chars.remove(i);
+        }
+        _ => {
+            let c = chars[i];
+            chars.insert(i, c);
+        }
+    }
+    chars.into_iter().collect()
+}
+
 /// splitmix64: small, fast and the same on every machine.
 struct Rng(u64);
 
@@ -181,6 +469,15 @@ impl Rng {
 
 /// One sentence, about an area when `topic` is given.
 fn sentence(rng: &mut Rng, topic: Option<&[&str]>) -> String {
+    if let (None, Some(lexicon)) = (topic, LEXICON.get()) {
+        let mut s = format!("{} {}", rng.pick(SUBJECTS), rng.pick(VERBS));
+        for _ in 0..6 + rng.below(9) {
+            s.push(' ');
+            s.push_str(lexicon.draw(rng));
+        }
+        let _ = write!(s, " {}.", rng.pick(TAILS));
+        return s;
+    }
     let subject = rng.pick(SUBJECTS);
     let verb = rng.pick(VERBS);
     match topic {
@@ -316,7 +613,11 @@ fn plan(rng: &mut Rng, size: usize, out: &mut String) -> Vec<&'static str> {
     missing
 }
 
+/// The realistic lexicon, when `--vocabulary realistic` asks for it.
+static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+
 struct Args {
+    realistic: bool,
     out: PathBuf,
     plans: usize,
     seed: u64,
@@ -325,6 +626,7 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
+        realistic: false,
         out: PathBuf::new(),
         plans: 10_000,
         seed: 1,
@@ -339,11 +641,18 @@ fn parse_args() -> Result<Args, String> {
             "--plans" => args.plans = number()?,
             "--seed" => args.seed = number()? as u64,
             "--big-mb" => args.big_mb = Some(number()?),
+            "--vocabulary" => {
+                args.realistic = match value.as_str() {
+                    "small" => false,
+                    "realistic" => true,
+                    _ => return Err(format!("--vocabulary: small or realistic, not {value}")),
+                }
+            }
             _ => return Err(format!("unknown flag {flag}")),
         }
     }
     if args.out.as_os_str().is_empty() {
-        return Err("usage: gen-corpus --out DIR [--plans N] [--seed S] [--big-mb M]".into());
+        return Err("usage: gen-corpus --out DIR [--plans N] [--seed S] [--big-mb M] [--vocabulary small|realistic]".into());
     }
     Ok(args)
 }
@@ -358,6 +667,9 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 fn run() -> Result<(), String> {
     let args = parse_args()?;
     let mut rng = Rng(args.seed);
+    if args.realistic {
+        let _ = LEXICON.set(Lexicon::new(&mut rng, 60_000));
+    }
     let mut expected = String::new();
     let mut text = String::new();
     if let Some(mb) = args.big_mb {
