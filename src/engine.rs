@@ -44,6 +44,15 @@ impl Rule {
     pub fn groups(&self) -> &[Group] {
         self.check.groups()
     }
+
+    /// A short heading for people: the rule's `title`, else its area's name, else its `name`.
+    pub fn title(&self, lang: Lang) -> &str {
+        match (&self.def.title, self.area()) {
+            (Some(title), _) => title.get(lang),
+            (None, Some(a)) => a.area.get(lang),
+            (None, None) => self.def.name.get_ref(),
+        }
+    }
 }
 
 /// Every rule of a run, compiled.
