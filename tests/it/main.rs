@@ -16,6 +16,7 @@ mod integrations;
 mod pack_errors;
 mod packs;
 mod properties;
+mod report;
 mod snapshots;
 mod trust;
 mod support;
