@@ -44,6 +44,20 @@ impl Rule {
     pub fn groups(&self) -> &[Group] {
         self.check.groups()
     }
+
+    /// For rules with `within`: the indices of the area rules whose sections it judges.
+    pub fn within(&self) -> &[usize] {
+        self.check.within()
+    }
+
+    /// A short heading for people: the rule's `title`, else its area's name, else its `name`.
+    pub fn title(&self, lang: Lang) -> &str {
+        match (&self.def.title, self.area()) {
+            (Some(title), _) => title.get(lang),
+            (None, Some(a)) => a.area.get(lang),
+            (None, None) => self.def.name.get_ref(),
+        }
+    }
 }
 
 /// Every rule of a run, compiled.
@@ -202,7 +216,26 @@ impl RuleSet {
         lang: Lang,
         runs: impl Fn(usize) -> bool,
     ) -> Vec<Diagnostic> {
+        self.check_plan_areas(doc, text, file, lang, runs).0
+    }
+
+    /// [`RuleSet::check_plan`], and the indices of the `section` rules whose area the plan
+    /// does not cover (running or not), so that a report can tell a rule that had nothing to
+    /// judge from one that was met.
+    pub fn check_plan_areas(
+        &self,
+        doc: &Document,
+        text: &str,
+        file: FileId,
+        lang: Lang,
+        runs: impl Fn(usize) -> bool,
+    ) -> (Vec<Diagnostic>, Vec<usize>) {
         let areas = self.areas(doc, text);
+        let uncovered = areas
+            .iter()
+            .filter(|(_, a)| a.covered().next().is_none())
+            .map(|(i, _)| i)
+            .collect();
         let mut out = Vec::new();
         for (rule_index, rule) in self.rules.iter().enumerate().filter(|(i, _)| runs(*i)) {
             let cx = checks::Cx {
@@ -219,7 +252,7 @@ impl RuleSet {
             };
             rule.check.run(&cx, &mut out);
         }
-        out
+        (out, uncovered)
     }
 
     /// Runs every rule's examples (of pack `pack`, or of all packs) with only that rule: the

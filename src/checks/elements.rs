@@ -55,6 +55,10 @@ impl Check for ElementsCheck {
         &self.groups
     }
 
+    fn within(&self) -> &[usize] {
+        &self.within
+    }
+
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         for &rule in &self.within {
             let Some(area) = cx.areas.get(rule) else {

@@ -74,6 +74,10 @@ impl Check for MentionCheck {
         &self.groups
     }
 
+    fn within(&self) -> &[usize] {
+        &self.within
+    }
+
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let first = self
             .within

@@ -37,6 +37,12 @@ pub(crate) trait Check: Send + Sync + std::fmt::Debug {
         &[]
     }
 
+    /// For rules with `within`: the indices of the `section` rules whose sections the rule
+    /// judges. When the plan covers none of those areas the rule has nothing to judge.
+    fn within(&self) -> &[usize] {
+        &[]
+    }
+
     /// Checks one document and appends findings.
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>);
 }

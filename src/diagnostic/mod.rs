@@ -187,6 +187,10 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the file is a plan (counted in "plans checked").
     pub is_plan: bool,
+    /// Indices of the `section` rules whose area the plan does not cover; empty for a file
+    /// that was not parsed. The board's report shows a rule that judges only those areas as
+    /// not applicable rather than met.
+    pub uncovered: Vec<usize>,
 }
 
 impl Checked {

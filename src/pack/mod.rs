@@ -127,6 +127,10 @@ pub struct RuleDef {
     pub kind: Spanned<String>,
     /// Default severity.
     pub severity: Severity,
+    /// A short title for people, e.g. `Hänvisning till policyn`: the rule's column heading in
+    /// the board's report. Without it, an area rule is headed by its area and other rules by
+    /// `name`.
+    pub title: Option<Localized>,
     /// One line saying what the rule checks.
     pub summary: Localized,
     /// Why the rule exists, for `explain`.

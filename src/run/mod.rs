@@ -61,14 +61,17 @@ fn judged_plan(
 ) -> (Checked, WaiverUse) {
     let doc = Document::parse(&text);
     let rules = verdict.rules();
-    let mut diagnostics = rules.check_plan(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));
+    let (mut diagnostics, uncovered) =
+        rules.check_plan_areas(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));
     if let Some(over) = over_budget(&doc, id, verdict) {
         diagnostics.push(over);
     }
     let mut source = SourceFile::new(path, text);
     source.department = doc.department();
     let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
-    (file(id, source, diagnostics, true), used)
+    let mut checked = file(id, source, diagnostics, true);
+    checked.uncovered = uncovered;
+    (checked, used)
 }
 
 /// A finding when the plan's front matter broke its budget: whatever the packs check, a block
@@ -218,6 +221,7 @@ fn file(
         source,
         diagnostics,
         is_plan,
+        uncovered: Vec::new(),
     }
 }
 

@@ -123,7 +123,8 @@ fn markdown_report_keeps_its_rows_and_totals_when_a_department_opens_a_comment()
             _ => {}
         }
     }
-    assert_eq!(rows, [17; 5], "{md}");
+    // The department, 15 rules, and what blocks and what advises.
+    assert_eq!(rows, [18; 5], "{md}");
     assert_eq!(html, 0, "{md}");
     assert_eq!(
         first_cells,
@@ -293,7 +294,8 @@ fn html_report_escapes_a_hostile_pack_prefix_and_its_links_still_match() {
     assert!(html.contains(&format!("data-code=\"{code}\"")), "{html}");
     let id = "f-0-_22__3e__3c_script_3e_001";
     assert!(html.contains(&format!("<a href=\"#{id}\">")), "{html}");
-    assert!(html.contains(&format!("<dt id=\"{id}\">")), "{html}");
+    // The link's target is the finding's row in the plan's table of findings.
+    assert!(html.contains(&format!("<tr id=\"{id}\">")), "{html}");
 }
 
 /// Starts `planlint report - -o r.html` in `dir`; returns the child, waiting for its stdin.

@@ -107,3 +107,39 @@ fn the_readme_rule_table_matches_the_packs() {
         "README rule table is stale; paste the output of `planlint rules --markdown`"
     );
 }
+
+/// The README's terminal blocks for the example plans (`$ planlint check examples/plans…` and
+/// `$ planlint report examples/plans…`), each with one command and shown whole (no `…`): the
+/// text under the command is exactly what planlint prints, with the same relative paths and
+/// nothing cut off.
+#[test]
+fn the_readme_shows_the_whole_output_for_the_example_plans() {
+    let readme =
+        std::fs::read_to_string(crate::support::repository().join("README.md")).expect("README.md");
+    let mut blocks = 0;
+    for block in readme.split("\n```\n").skip(1).step_by(2) {
+        let Some((command, shown)) = block.split_once('\n') else {
+            continue;
+        };
+        let Some(args) = command.strip_prefix("$ planlint ") else {
+            continue;
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        if args.get(1).is_none_or(|a| !a.starts_with("examples/plans"))
+            || args.iter().any(|a| a.starts_with('/'))
+            || shown.contains("\n$ ")
+            || shown.contains('…')
+        {
+            continue;
+        }
+        blocks += 1;
+        let out = stdout(&planlint(&args));
+        assert_eq!(
+            shown.trim_end(),
+            out.trim_end(),
+            "the README block of `planlint {}` is stale; paste the command's output",
+            args.join(" ")
+        );
+    }
+    assert!(blocks >= 3, "only {blocks} blocks found");
+}

@@ -17,6 +17,7 @@ mod messy;
 mod pack_errors;
 mod packs;
 mod properties;
+mod report;
 mod snapshots;
 mod trust;
 mod support;

@@ -1,10 +1,19 @@
-//! The report as a self-contained HTML page: inline CSS, no scripts, no external assets,
-//! printable. Everything from a plan or a pack is escaped for its place (text, attribute, id).
+//! The report as a self-contained HTML page: inline CSS, no scripts, no external assets. It fits
+//! a 1280 px screen (the rule headings stand upright, the table takes the page's width) and
+//! prints on A4 landscape (the matrix on the first page, headers repeated, no row cut in two,
+//! colours kept). A blocking finding and an advisory one differ in symbol, colour and word.
+//! Everything from a plan or a pack is escaped for its place (text, attribute, id).
 
 use std::fmt::Write as _;
 
-use super::{Cell, Matrix};
+use super::{Cell, Finding, Matrix, Row, Summary, Waiver};
+use crate::diagnostic::Severity;
 use crate::i18n::Lang;
+
+mod list;
+
+/// The page's style: screen first, then print (A4 landscape, headers repeated, colours kept).
+const STYLE: &str = include_str!("html/style.css");
 
 /// `s` as HTML text or a double-quoted attribute value.
 fn esc(s: &str) -> String {
@@ -12,6 +21,45 @@ fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// A message as HTML text: what stands between a pair of backticks becomes `<code>`, the rest
+/// is escaped; a backtick without a partner stays a backtick.
+fn with_code(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    let mut out = String::with_capacity(s.len() + 16);
+    for (k, part) in parts.iter().enumerate() {
+        if k % 2 == 0 {
+            out.push_str(&esc(part));
+        } else if k + 1 < parts.len() {
+            let _ = write!(out, "<code>{}</code>", esc(part));
+        } else {
+            out.push('`');
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
+/// A message for an attribute (a tooltip): paired backticks become Swedish quotation marks.
+fn plain(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    for (k, part) in parts.iter().enumerate() {
+        match (k % 2, k + 1 < parts.len()) {
+            (0, _) => out.push_str(part),
+            (_, true) => {
+                out.push('”');
+                out.push_str(part);
+                out.push('”');
+            }
+            (_, false) => {
+                out.push('`');
+                out.push_str(part);
+            }
+        }
+    }
+    esc(&out)
 }
 
 /// Who granted a waiver, for a person.
@@ -29,12 +77,30 @@ fn granted(by: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// Who granted a waiver, in one short word under its flag.
+fn granter(by: &str, lang: Lang) -> &'static str {
+    if by == "plan" {
+        "plan"
+    } else {
+        lang.pick("nämnd", "board")
+    }
+}
+
 /// The mark of a waived cell: ⚑ for the board's waiver, ⚐ for one the plan's author wrote.
 fn flag(by: &str) -> &'static str {
     if by == "plan" {
         "⚐"
     } else {
         "⚑"
+    }
+}
+
+/// Symbol, class and word of a severity: an error blocks approval, the others are advice.
+fn level(severity: Severity, lang: Lang) -> (&'static str, &'static str, &'static str) {
+    match severity {
+        Severity::Error => ("✗", "error", lang.pick("fel", "error")),
+        Severity::Warning => ("△", "advice", lang.pick("varning", "warning")),
+        Severity::Info => ("ℹ", "advice", "info"),
     }
 }
 
@@ -53,163 +119,276 @@ fn anchor(row: usize, code: &str) -> String {
     id
 }
 
+/// A path as HTML text that may break after each `/` when its cell is narrow.
+fn breakable(path: &str) -> String {
+    esc(path).replace('/', "/<wbr>")
+}
+
 /// A self-contained HTML page: inline CSS, no scripts, no external assets, printable.
 pub fn html(m: &Matrix, lang: Lang) -> String {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let title = t(
+        "Täckning av integrationspolicyn per förvaltning",
+        "Coverage of the integration policy by department",
+    );
     let mut o = String::new();
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
-body{{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a}}\n\
-table{{border-collapse:collapse;font-size:.9rem}}\n\
-th,td{{border:1px solid #999;padding:.35rem .5rem;text-align:center}}\n\
-th[scope=row]{{text-align:left;font-weight:normal}}\n\
-td.ok{{background:#e3f4e3}} td.missing{{background:#fbe1e1}} td.waived{{background:#fff3cd}} td.off,td.unjudged{{background:#e6e6e6}}\n\
-td a{{color:inherit}}\n\
-tfoot td,tfoot th{{font-weight:bold}}\n\
-@media print{{body{{margin:0}} a{{text-decoration:none}} td.ok,td.missing,td.waived{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}}}\n\
-</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{legend}</p>\n",
-        title = t("Täckning av integrationspolicyn per förvaltning", "Coverage of the integration policy by department"),
-        legend = t("✓ uppfyllt · ✗ saknas (länken leder till anmärkningen) · ⚑ undantag beslutat av nämnden · ⚐ undantag som planens författare skrivit in · av: regeln avstängd av en override · ?: planen kunde inte granskas", "✓ met · ✗ missing (the link leads to the finding) · ⚑ waived by the board · ⚐ waived by the plan's author · off: the rule is switched off by an override · ?: the plan could not be judged"),
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
+<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
+    summary(&mut o, &m.summary, lang);
+    matrix(&mut o, m, lang);
+    let _ = writeln!(
+        o,
+        "<p class=\"legend\">{}</p>",
+        t(
+            "<span><b class=\"error\">&nbsp;✗ fel&nbsp;</b> hindrar godkännande</span> · <span><b class=\"advice\">&nbsp;△ varning&nbsp;</b> <b class=\"advice\">&nbsp;ℹ info&nbsp;</b> råd som inte hindrar</span> · <span>✓ uppfyllt</span> · <span>⚑ nämnd: undantag beslutat av nämnden</span> · <span>⚐ plan: undantag som planens författare skrivit in</span> · <span>– kunde inte prövas: området saknas i planen</span> · <span>av: avstängd av en override</span> · <span>?: planen kunde inte granskas</span> · <span>en markering leder till anmärkningen under tabellen</span>",
+            "<span><b class=\"error\">&nbsp;✗ error&nbsp;</b> blocks approval</span> · <span><b class=\"advice\">&nbsp;△ warning&nbsp;</b> <b class=\"advice\">&nbsp;ℹ info&nbsp;</b> advice that does not block</span> · <span>✓ met</span> · <span>⚑ board: waived by the board</span> · <span>⚐ plan: waived by the plan's author</span> · <span>– could not be judged: the area is missing from the plan</span> · <span>off: switched off by an override</span> · <span>?: the plan could not be judged</span> · <span>a mark leads to the finding below the table</span>"
+        )
+    );
+    list::findings(&mut o, m, lang);
+    o.push_str("</body>\n</html>\n");
+    o
+}
+
+/// What the board reads first: how many plans are blocked, how much advice, how many pass.
+fn summary(o: &mut String, s: &Summary, lang: Lang) {
+    let _ = writeln!(
+        o,
+        "<ul id=\"summa\" data-plans=\"{}\" data-blocking=\"{}\" data-advisory=\"{}\">",
+        s.plans, s.blocking, s.advisory
+    );
+    for (kind, symbol, text) in s.statements(lang) {
+        let _ = writeln!(o, "<li class=\"{kind}\">{symbol} {}</li>", esc(&text));
+    }
+    o.push_str("</ul>\n");
+}
+
+/// The matrix: a header row grouping blocking and advisory rules, one row per plan, totals.
+fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let _ = write!(
         o,
-        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+        "<table class=\"matrix{}\">\n<caption>{}</caption>\n<colgroup><col class=\"dept\">{}<col class=\"total\"><col class=\"total\"></colgroup>\n<thead><tr><td></td>",
+        // More rules than the built-in pack's leave the department less room.
+        if m.columns.len() > 15 { " many" } else { "" },
         t("Planer och regler", "Plans and rules"),
+        "<col>".repeat(m.columns.len())
+    );
+    // Runs of neighbouring columns that block or advise, each under one heading.
+    let mut k = 0;
+    while k < m.columns.len() {
+        let blocks = m.columns[k].severity == Severity::Error;
+        let run = m.columns[k..]
+            .iter()
+            .take_while(|c| (c.severity == Severity::Error) == blocks)
+            .count();
+        let (class, symbol, short, text) = if blocks {
+            (
+                "error",
+                "✗",
+                t("Krav", "Must"),
+                t("Krav – hindrar godkännande", "Required – blocks approval"),
+            )
+        } else {
+            (
+                "advice",
+                "△",
+                t("Råd", "Advice"),
+                t("Råd – hindrar inte", "Advice – does not block"),
+            )
+        };
+        // A heading over one or two narrow columns says it in a symbol or a word.
+        let shown = match run {
+            1 => symbol,
+            2 => short,
+            _ => text,
+        };
+        let _ = write!(
+            o,
+            "<th scope=\"colgroup\" colspan=\"{run}\" class=\"group {class}\" title=\"{text}\">{shown}</th>"
+        );
+        k += run;
+    }
+    let _ = write!(
+        o,
+        "<th scope=\"colgroup\" colspan=\"2\" class=\"group\">{}</th></tr>\n<tr><th scope=\"col\">{}</th>",
+        t("Summa", "Totals"),
         t("Förvaltning", "Department")
     );
     for c in &m.columns {
         let _ = write!(
             o,
-            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr><br>{}</th>",
-            esc(&c.title),
-            esc(&c.code),
-            esc(&c.title)
+            "<th scope=\"col\" class=\"rule\" title=\"{code} {title}\"><span class=\"rot\"><b>{code}</b> {title}</span></th>",
+            code = esc(&c.code),
+            title = esc(&c.title),
         );
     }
     let _ = writeln!(
         o,
-        "<th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-        t("Saknas", "Missing")
+        "<th scope=\"col\" class=\"total error\">{}</th><th scope=\"col\" class=\"total advice\">{}</th></tr></thead>\n<tbody>",
+        t("Hindrar", "Blocking"),
+        t("Råd", "Advice")
     );
     for (ri, row) in m.rows.iter().enumerate() {
-        let _ = write!(
-            o,
-            "<tr><th scope=\"row\">{}<br><small>{}</small></th>",
-            esc(&row.department),
-            esc(&row.path)
-        );
-        for (c, cell) in m.columns.iter().zip(&row.cells) {
-            let _ = match cell {
-                Cell::Covered => write!(o, "<td class=\"ok\" data-code=\"{}\" aria-label=\"{}: {}\">✓</td>", esc(&c.code), esc(&c.title), t("uppfyllt", "met")),
-                Cell::Missing { .. } => write!(
-                    o,
-                    "<td class=\"missing\" data-code=\"{}\" aria-label=\"{}: {}\"><a href=\"#{}\">✗</a></td>",
-                    esc(&c.code),
-                    esc(&c.title),
-                    t("saknas", "missing"),
-                    anchor(ri, &c.code)
-                ),
-                Cell::Waived { reason, by, .. } => write!(o, "<td class=\"waived\" data-code=\"{}\" title=\"{}: {}\" aria-label=\"{}: {}\">{}</td>", esc(&c.code), granted(by, lang), esc(reason), esc(&c.title), t("undantag", "waived"), flag(by)),
-                Cell::Off { at, reason } => write!(o, "<td class=\"off\" data-code=\"{}\" title=\"{} ({}){}\" aria-label=\"{}: {}\">{}</td>", esc(&c.code), t("avstängd av en override", "switched off by an override"), esc(at), reason.as_deref().map(|r| format!(": {}", esc(r))).unwrap_or_default(), esc(&c.title), t("avstängd", "off"), t("av", "off")),
-                Cell::NotJudged { reason } => write!(o, "<td class=\"unjudged\" data-code=\"{}\" title=\"{}\" aria-label=\"{}: {}\">?</td>", esc(&c.code), esc(reason), esc(&c.title), t("ej granskad", "not judged")),
-            };
-        }
-        match &row.not_judged {
-            Some(_) => {
-                let _ = writeln!(o, "<td>{}</td></tr>", t("ej granskad", "not judged"));
-            }
-            None => {
-                let _ = writeln!(o, "<td>{}</td></tr>", row.missing);
-            }
-        }
+        plan_row(o, m, ri, row, lang);
     }
     let _ = write!(
         o,
-        "</tbody>\n<tfoot><tr><th scope=\"row\">{} ({} {})</th>",
+        "</tbody>\n<tfoot><tr><th scope=\"row\">{} ({})</th>",
         t("Uppfyllt", "Met"),
-        m.rows.len(),
-        t("planer", "plans")
+        if m.rows.len() == 1 {
+            format!("1 {}", t("plan", "plan"))
+        } else {
+            format!("{} {}", m.rows.len(), t("planer", "plans"))
+        }
     );
     for c in &m.columns {
         let _ = write!(o, "<td>{}</td>", c.covered);
     }
     let _ = writeln!(
         o,
-        "<td></td></tr></tfoot>\n</table>\n<h2>{}</h2>\n<dl>",
-        t("Anmärkningar och undantag", "Findings and waivers")
+        "<td class=\"total error\" id=\"summa-hindrar\">{}</td><td class=\"total advice\">{}</td></tr></tfoot>\n</table>",
+        m.summary.blocking, m.summary.advisory
     );
-    for (ri, row) in m.rows.iter().enumerate() {
-        for (c, cell) in m.columns.iter().zip(&row.cells) {
-            let _ = match cell {
-                Cell::Missing { message, line } => writeln!(
+}
+
+/// One plan's row of cells.
+fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let _ = write!(
+        o,
+        "<tr><th scope=\"row\">{}<br><small>{}</small></th>",
+        esc(&row.department),
+        breakable(&row.path)
+    );
+    for (c, cell) in m.columns.iter().zip(&row.cells) {
+        let head = format!("{} {}", esc(&c.code), esc(&c.title));
+        let _ = match cell {
+            Cell::Covered => write!(
+                o,
+                "<td class=\"ok\" data-code=\"{}\" aria-label=\"{head}: {}\">✓</td>",
+                esc(&c.code),
+                t("uppfyllt", "met")
+            ),
+            Cell::Missing {
+                severity,
+                message,
+                line,
+                count,
+            } => {
+                let (sym, class, word) = level(*severity, lang);
+                let more = if *count > 1 {
+                    format!("<span class=\"n\">×{count}</span>")
+                } else {
+                    String::new()
+                };
+                write!(
                     o,
-                    "<dt id=\"{}\">{} – {} ({}:{line})</dt><dd>{}</dd>",
-                    anchor(ri, &c.code),
-                    esc(&row.department),
+                    "<td class=\"missing {class}\" data-code=\"{}\" title=\"{} {line}: {}\" aria-label=\"{head}: {word}\"><a href=\"#{}\"><span class=\"sym\">{sym}{more}</span><span class=\"word\">{word}</span></a></td>",
                     esc(&c.code),
-                    esc(&row.path),
-                    esc(message)
-                ),
-                Cell::Waived {
-                    reason,
-                    by,
-                    source,
-                    decided,
-                    expires,
-                } => writeln!(
-                    o,
-                    "<dt>{} – {} ({})</dt><dd>{}: {} · {} ({}){}{}</dd>",
-                    esc(&row.department),
-                    esc(&c.code),
-                    t("undantag", "waived"),
-                    t("Motivering", "Reason"),
-                    esc(reason),
-                    granted(by, lang),
-                    esc(source),
-                    decided
-                        .as_deref()
-                        .map(|d| format!(" · {}: {}", t("beslut", "decision"), esc(d)))
-                        .unwrap_or_default(),
-                    expires
-                        .as_deref()
-                        .map(|e| format!(
-                            " · {}: {}",
-                            t("gäller till och med", "applies until"),
-                            esc(e)
-                        ))
-                        .unwrap_or_default(),
-                ),
-                Cell::Off { at, reason } => writeln!(
-                    o,
-                    "<dt>{} – {} ({})</dt><dd>{} ({}){}</dd>",
-                    esc(&row.department),
-                    esc(&c.code),
-                    t("avstängd", "off"),
-                    t(
-                        "Regeln är avstängd för planen av en override",
-                        "An override switches the rule off for this plan"
-                    ),
-                    esc(at),
-                    reason
-                        .as_deref()
-                        .map(|r| format!(": {}", esc(r)))
-                        .unwrap_or_default()
-                ),
-                Cell::Covered | Cell::NotJudged { .. } => Ok(()),
-            };
+                    t("rad", "line"),
+                    plain(message),
+                    anchor(ri, &c.code)
+                )
+            }
+            Cell::Waived { reason, by, .. } => write!(
+                o,
+                "<td class=\"waived\" data-code=\"{}\" title=\"{}: {}\" aria-label=\"{head}: {}, {}\"><span class=\"sym\">{}</span><span class=\"word\">{}</span></td>",
+                esc(&c.code),
+                granted(by, lang),
+                esc(reason),
+                t("undantag", "waived"),
+                granted(by, lang),
+                flag(by),
+                granter(by, lang)
+            ),
+            Cell::Off { at, reason } => write!(
+                o,
+                "<td class=\"off\" data-code=\"{}\" title=\"{} ({}){}\" aria-label=\"{head}: {}\">{}</td>",
+                esc(&c.code),
+                t("avstängd av en override", "switched off by an override"),
+                esc(at),
+                reason
+                    .as_deref()
+                    .map(|r| format!(": {}", esc(r)))
+                    .unwrap_or_default(),
+                t("avstängd", "off"),
+                t("av", "off")
+            ),
+            Cell::NotApplicable { reason } => write!(
+                o,
+                "<td class=\"na\" data-code=\"{}\" title=\"{}\" aria-label=\"{head}: {}\">–</td>",
+                esc(&c.code),
+                esc(reason),
+                esc(reason)
+            ),
+            Cell::NotJudged { reason } => write!(
+                o,
+                "<td class=\"unjudged\" data-code=\"{}\" title=\"{}\" aria-label=\"{head}: {}\">?</td>",
+                esc(&c.code),
+                esc(reason),
+                t("ej granskad", "not judged")
+            ),
+        };
+    }
+    match &row.not_judged {
+        Some(_) => {
+            let _ = writeln!(
+                o,
+                "<td class=\"total unjudged\" colspan=\"2\">{}</td></tr>",
+                t("ej granskad", "not judged")
+            );
+        }
+        None => {
+            let _ = writeln!(
+                o,
+                "<td class=\"total{}\">{}</td><td class=\"total{}\">{}</td></tr>",
+                if row.blocking > 0 { " error" } else { "" },
+                row.blocking,
+                if row.advisory > 0 { " advice" } else { "" },
+                row.advisory
+            );
         }
     }
-    for row in m.rows.iter().filter(|r| r.not_judged.is_some()) {
-        let _ = writeln!(
-            o,
-            "<dt>{} – {}</dt><dd>{} ({})</dd>",
-            esc(&row.department),
-            t("ej granskad", "not judged"),
-            esc(row.not_judged.as_deref().unwrap_or_default()),
-            esc(&row.path)
-        );
+}
+
+/// A waiver's reason, who granted it, where, and its decision and expiry, as HTML text.
+fn waiver_text(w: &Waiver, lang: Lang) -> String {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    format!(
+        "{}: {} · {} ({}){}{}",
+        t("Motivering", "Reason"),
+        esc(&w.reason),
+        granted(w.by, lang),
+        esc(&w.source),
+        w.decided
+            .as_deref()
+            .map(|d| format!(" · {}: {}", t("beslut", "decision"), esc(d)))
+            .unwrap_or_default(),
+        w.expires
+            .as_deref()
+            .map(|e| format!(
+                " · {}: {}",
+                t("gäller till och med", "applies until"),
+                esc(e)
+            ))
+            .unwrap_or_default(),
+    )
+}
+
+/// The level cell of a finding in the list: symbol and word, or the waiver's flag.
+fn level_cell(f: &Finding, lang: Lang) -> String {
+    if let Some(w) = &f.waiver {
+        format!(
+            "<td class=\"level waived\">{} {}</td>",
+            flag(w.by),
+            lang.pick("undantag", "waived")
+        )
+    } else {
+        let (sym, class, word) = level(f.severity, lang);
+        format!("<td class=\"level {class}\">{sym} {word}</td>")
     }
-    o.push_str("</dl>\n</body>\n</html>\n");
-    o
 }

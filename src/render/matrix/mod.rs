@@ -1,21 +1,23 @@
 //! The coverage matrix for the approval board (`planlint report`): plans × rules, each cell
-//! covered, missing (with the finding) or waived (with the reason), with totals. One function
-//! per format: self-contained HTML, Markdown for a PR comment, JSON and CSV for spreadsheets.
+//! met, missing (with the severity of its findings: an error blocks approval, a warning or info
+//! is advice), waived (with the reason), off, not applicable (the rule judges an area the plan
+//! does not have) or not judged, with totals that count what blocks apart from what advises,
+//! and every finding of every plan with its line. One function per format: self-contained
+//! HTML, Markdown for a PR comment, JSON and CSV for spreadsheets.
 //!
 //! Departments, paths, waiver reasons, messages, rule codes and titles come from plans and packs
-//! nobody vetted, so each format escapes all of them: HTML text and attributes with [`esc`] and
-//! ids built by [`anchor`]; Markdown cells with [`md_cell`] (the table and its totals always
-//! survive); CSV fields with [`csv_field`] (quoted as RFC 4180 says, formulas neutralised).
+//! nobody vetted, so each format escapes all of them: HTML text and attributes with `esc` and
+//! ids built by `anchor`; Markdown cells with `md_cell` (the table and its totals always
+//! survive); CSV fields with `csv_field` (quoted as RFC 4180 says, formulas neutralised).
 
 use serde::Serialize;
 
+mod builder;
 mod html;
 mod text;
 
-use super::Sink;
-use crate::diagnostic::{codes, Checked, Totals, WaiverOrigin};
-use crate::engine::Rule;
-use crate::verdict::Verdict;
+use crate::diagnostic::Severity;
+use crate::i18n::Lang;
 
 /// One cell.
 #[derive(Debug, Clone, Serialize)]
@@ -23,12 +25,16 @@ use crate::verdict::Verdict;
 pub enum Cell {
     /// No finding of the rule in the plan.
     Covered,
-    /// A finding: its message and 1-based line.
+    /// Findings that are not waived: the most serious one's severity, and the first one.
     Missing {
-        /// The finding's message.
+        /// `error` blocks approval; `warning` and `info` are advice.
+        severity: Severity,
+        /// The first finding's message.
         message: String,
-        /// Its line.
+        /// Its 1-based line.
         line: usize,
+        /// How many findings of the rule the plan has (every one is in the row's `findings`).
+        count: usize,
     },
     /// Findings exist but are waived.
     Waived {
@@ -51,12 +57,49 @@ pub enum Cell {
         /// Its reason, if it gives one.
         reason: Option<String>,
     },
+    /// The rule judges only areas the plan does not cover, so it had nothing to judge: never
+    /// "met" (the missing area is the area rule's finding).
+    #[serde(rename = "not-applicable")]
+    NotApplicable {
+        /// Why, naming the missing areas and their rules.
+        reason: String,
+    },
     /// The plan could not be judged (not readable, not text): never "met".
     #[serde(rename = "not-judged")]
     NotJudged {
         /// Why.
         reason: String,
     },
+}
+
+/// A waiver as the report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiver {
+    /// Its reason.
+    pub reason: String,
+    /// `plan` (the plan's author) or `board` (planlint.toml).
+    pub by: &'static str,
+    /// Where it is written.
+    pub source: String,
+    /// The decision behind it, if given.
+    pub decided: Option<String>,
+    /// Its last day, if it expires.
+    pub expires: Option<String>,
+}
+
+/// One finding of a plan, as the report lists it under the matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The rule's code (or planlint's own `PL…` code).
+    pub code: String,
+    /// Its severity after the settings.
+    pub severity: Severity,
+    /// 1-based line.
+    pub line: usize,
+    /// The message, with the plan's words in backticks.
+    pub message: String,
+    /// The waiver that exempts it, if one does.
+    pub waiver: Option<Waiver>,
 }
 
 /// A row: one plan.
@@ -70,8 +113,14 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Cells that are missing.
     pub missing: usize,
+    /// Findings that block approval: errors not waived (planlint's own included).
+    pub blocking: usize,
+    /// Findings that are advice: warnings and info not waived.
+    pub advisory: usize,
     /// Why the plan could not be judged, if it could not: then every cell is not judged.
     pub not_judged: Option<String>,
+    /// Every finding of the plan, waived ones included, in line order.
+    pub findings: Vec<Finding>,
 }
 
 /// A column: one rule.
@@ -79,11 +128,34 @@ pub struct Row {
 pub struct Column {
     /// Rule code.
     pub code: String,
-    /// Short heading: the area's name for area rules, else the rule's name.
+    /// Short heading: the rule's `title`, else the area's name, else the rule's name.
     pub title: String,
-    /// Plans that meet it (covered or waived). Plans not judged and plans the rule is switched
-    /// off for are not counted.
+    /// The rule's severity in this run (an `[[override]]` may change it for some plans).
+    pub severity: Severity,
+    /// Plans that meet it (covered or waived). Plans not judged, plans the rule is switched
+    /// off for and plans it does not apply to are not counted.
     pub covered: usize,
+}
+
+/// The counts the board reads first.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Summary {
+    /// Plans in the report.
+    pub plans: usize,
+    /// Plans judged without a blocking finding.
+    pub approvable: usize,
+    /// Plans judged with at least one blocking finding.
+    pub blocked: usize,
+    /// Plans that could not be judged.
+    pub not_judged: usize,
+    /// Blocking findings over all plans judged.
+    pub blocking: usize,
+    /// Advisory findings over all plans judged.
+    pub advisory: usize,
+    /// Plans judged with advisory findings.
+    pub advised: usize,
+    /// Waived findings.
+    pub waived: usize,
 }
 
 /// The whole matrix.
@@ -93,150 +165,101 @@ pub struct Matrix {
     pub columns: Vec<Column>,
     /// Rows in plan order.
     pub rows: Vec<Row>,
+    /// What blocks and what advises, over all rows.
+    pub summary: Summary,
 }
 
-/// Codes that mean a plan could not be read as text, so no rule judged it.
-const UNJUDGED: [&str; 3] = [
-    codes::NOT_UTF8.code,
-    codes::UNREADABLE.code,
-    codes::BINARY.code,
-];
-
-/// Builds the matrix from the files of a run: a row per plan, a column per rule that ran.
-pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
-    let mut builder = Builder::new(verdict);
-    for file in files.iter().filter(|f| f.is_plan) {
-        builder.add(file);
-    }
-    builder.finish()
-}
-
-/// The matrix built a row at a time as the files of a run come: a sink that keeps each plan's
-/// row, not the plan, so memory holds the matrix only.
-pub struct Builder<'a> {
-    verdict: &'a Verdict<'a>,
-    rules: Vec<(usize, &'a Rule)>,
-    rows: Vec<Row>,
-}
-
-impl<'a> Builder<'a> {
-    /// An empty matrix with a column per rule that runs.
-    pub fn new(verdict: &'a Verdict<'a>) -> Self {
-        let rules = verdict
-            .rules()
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| verdict.runs(*i))
-            .collect();
-        Builder {
-            verdict,
-            rules,
-            rows: Vec::new(),
-        }
-    }
-
-    /// Adds the row of one plan.
-    fn add(&mut self, plan: &Checked) {
-        let verdict = self.verdict;
-        let file = &plan.source;
-        // A plan planlint could not read as text was not judged against any rule.
-        let not_judged = plan
-            .diagnostics
-            .iter()
-            .find(|d| UNJUDGED.contains(&d.code.as_str()))
-            .map(|d| d.message.clone());
-        let cells: Vec<Cell> = self
-            .rules
-            .iter()
-            .map(|&(i, r)| {
-                if let Some(reason) = &not_judged {
-                    return Cell::NotJudged {
-                        reason: reason.clone(),
-                    };
-                }
-                if let Some(o) = verdict.switched_off(&file.path, i) {
-                    return Cell::Off {
-                        at: o.origin.to_string(),
-                        reason: o.reason.clone(),
-                    };
-                }
-                let found: Vec<_> = plan
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.code == r.code())
-                    .collect();
-                if let Some(d) = found.iter().find(|d| d.waiver.is_none()) {
-                    Cell::Missing {
-                        message: d.message.clone(),
-                        line: file.line_col(d.primary.span.start).0,
-                    }
-                } else if let Some(w) = found.first().and_then(|d| d.waiver.as_ref()) {
-                    Cell::Waived {
-                        reason: w.reason.clone(),
-                        by: match w.origin {
-                            WaiverOrigin::Inline => "plan",
-                            WaiverOrigin::Config => "board",
-                        },
-                        source: w.source.clone(),
-                        decided: w.decided.clone(),
-                        expires: w.expires.clone(),
-                    }
-                } else {
-                    Cell::Covered
-                }
-            })
-            .collect();
-        let missing = cells
-            .iter()
-            .filter(|c| matches!(c, Cell::Missing { .. }))
-            .count();
-        let department = file.department.clone().unwrap_or_else(|| file.path.clone());
-        self.rows.push(Row {
-            path: file.path.clone(),
-            department,
-            cells,
-            missing,
-            not_judged,
-        });
-    }
-
-    /// The matrix with its column totals.
-    pub fn finish(self) -> Matrix {
-        let lang = self.verdict.lang();
-        let rows = self.rows;
-        let columns = self
-            .rules
-            .iter()
-            .enumerate()
-            .map(|(i, (_, r))| Column {
-                code: r.code().to_owned(),
-                title: r.area().map_or_else(
-                    || r.def.name.get_ref().clone(),
-                    |a| a.area.get(lang).to_owned(),
+impl Summary {
+    /// What the board reads first, as statements each format marks up its own way: (kind,
+    /// symbol, text), kind `error`, `advice`, `ok`, `unjudged` or `waived`. The first three
+    /// are always there; the others when they count something.
+    pub fn statements(&self, lang: Lang) -> Vec<(&'static str, &'static str, String)> {
+        let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+        let (plan, plans) = lang.pick2(("plan", "planer"), ("plan", "plans"));
+        let mut out = vec![
+            (
+                "error",
+                "✗",
+                format!(
+                    "{} {} {} {} ({})",
+                    self.blocked,
+                    t("av", "of"),
+                    count(self.plans, plan, plans),
+                    match (self.blocked, lang) {
+                        (1, Lang::En) => "has errors that block approval",
+                        (_, Lang::En) => "have errors that block approval",
+                        (_, Lang::Sv) => "har fel som hindrar godkännande",
+                    },
+                    count(self.blocking, t("fel", "error"), t("fel", "errors")),
                 ),
-                covered: rows
-                    .iter()
-                    .filter(|row| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
-                    .count(),
-            })
-            .collect();
-        Matrix { columns, rows }
-    }
-}
-
-impl Sink for Builder<'_> {
-    fn file(&mut self, file: Checked) -> std::io::Result<()> {
-        if file.is_plan {
-            self.add(&file);
+            ),
+            (
+                "advice",
+                "△",
+                format!(
+                    "{} {} {} – {}",
+                    count(
+                        self.advisory,
+                        t(
+                            "råd (varning eller info)",
+                            "piece of advice (warning or info)"
+                        ),
+                        t(
+                            "råd (varningar och info)",
+                            "pieces of advice (warnings and info)"
+                        )
+                    ),
+                    t("i", "in"),
+                    count(self.advised, plan, plans),
+                    t("hindrar inte", "not blocking"),
+                ),
+            ),
+            (
+                "ok",
+                "✓",
+                format!(
+                    "{} {}",
+                    count(self.approvable, plan, plans),
+                    t("kan godkännas", "can be approved")
+                ),
+            ),
+        ];
+        if self.not_judged > 0 {
+            out.push((
+                "unjudged",
+                "?",
+                format!(
+                    "{} {}",
+                    count(self.not_judged, plan, plans),
+                    t("kunde inte granskas", "could not be judged")
+                ),
+            ));
         }
-        Ok(())
-    }
-
-    fn end(&mut self, _: &Totals) -> std::io::Result<()> {
-        Ok(())
+        if self.waived > 0 {
+            out.push((
+                "waived",
+                "⚑",
+                count(
+                    self.waived,
+                    t("undantag", "waiver"),
+                    t("undantag", "waivers"),
+                ),
+            ));
+        }
+        out
     }
 }
 
+/// Findings of one code in one plan that the HTML and Markdown lists show before the rest are
+/// counted in one line, as human output does: the list stays readable when a plan repeats one
+/// placeholder thousands of times. JSON holds them all.
+pub(super) const PER_CODE: usize = 100;
+
+/// `n` and the noun in the right number.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub use builder::{build, Builder};
 pub use html::html;
 pub use text::{csv, markdown};

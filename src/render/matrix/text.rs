@@ -1,11 +1,14 @@
-//! The report as text: a Markdown table for a pull-request comment, and CSV for spreadsheets.
+//! The report as text: a Markdown table for a pull-request comment (with the summary and every
+//! finding under it), and CSV for spreadsheets. Both say the same as the HTML page: the same
+//! marks, the same counts of what blocks and what advises.
 //! Every cell is escaped so that no plan can end a cell, a row or the table, open HTML, or
 //! become a spreadsheet formula.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::{Cell, Matrix, Row};
+use super::{Cell, Matrix, Row, PER_CODE};
+use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
 /// `s` as the text of one Markdown table cell (or list item): it cannot end the cell, the row or
@@ -58,48 +61,108 @@ fn csv_field(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A Markdown table for a pull-request comment.
+/// The mark of a cell in the Markdown table: an error and advice differ in symbol.
+fn md_mark(cell: &Cell) -> &'static str {
+    match cell {
+        Cell::Covered => "✓",
+        Cell::Missing { severity, .. } => match severity {
+            Severity::Error => "✗",
+            Severity::Warning => "△",
+            Severity::Info => "ℹ",
+        },
+        Cell::Waived { by, .. } if *by == "plan" => "⚐",
+        Cell::Waived { .. } => "⚑",
+        Cell::Off { .. } => "av",
+        Cell::NotApplicable { .. } => "–",
+        Cell::NotJudged { .. } => "?",
+    }
+}
+
+/// A message as Markdown: what stands between backticks becomes a code span (it holds no
+/// backtick, so one backtick on each side closes it; controls become spaces), the rest is
+/// escaped like a cell.
+fn md_inline(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    for (k, part) in parts.iter().enumerate() {
+        if k % 2 == 0 {
+            out.push_str(&md_cell(part));
+        } else if k + 1 < parts.len() {
+            let code: String = part
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            if !code.trim().is_empty() {
+                let _ = write!(out, "`{code}`");
+            }
+        } else {
+            out.push_str("\\`");
+            out.push_str(&md_cell(part));
+        }
+    }
+    out
+}
+
+/// A Markdown table for a pull-request comment, the summary, the legend and every finding.
 pub fn markdown(m: &Matrix, lang: Lang) -> String {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let mut o = String::new();
-    let _ = write!(o, "| {} |", lang.pick("Förvaltning", "Department"));
+    let _ = write!(o, "| {} |", t("Förvaltning", "Department"));
     for c in &m.columns {
         let _ = write!(o, " {} |", md_cell(&c.code));
     }
-    let _ = write!(o, " {} |\n|---|", lang.pick("Saknas", "Missing"));
-    o.push_str(&"---|".repeat(m.columns.len() + 1));
+    let _ = write!(
+        o,
+        " {} | {} |\n|---|",
+        t("Hindrar", "Blocking"),
+        t("Råd", "Advice")
+    );
+    o.push_str(&"---|".repeat(m.columns.len() + 2));
     o.push('\n');
     for row in &m.rows {
         let _ = write!(o, "| {} |", md_cell(&row.department));
         for cell in &row.cells {
-            o.push_str(match cell {
-                Cell::Covered => " ✓ |",
-                Cell::Missing { .. } => " ✗ |",
-                Cell::Waived { by, .. } if *by == "plan" => " ⚐ |",
-                Cell::Waived { .. } => " ⚑ |",
-                Cell::Off { .. } => " av |",
-                Cell::NotJudged { .. } => " ? |",
-            });
+            let _ = write!(o, " {} |", md_mark(cell));
         }
         match &row.not_judged {
             Some(_) => {
-                let _ = writeln!(o, " {} |", lang.pick("ej granskad", "not judged"));
+                let not = t("ej granskad", "not judged");
+                let _ = writeln!(o, " {not} | {not} |");
             }
             None => {
-                let _ = writeln!(o, " {} |", row.missing);
+                let _ = writeln!(o, " {} | {} |", row.blocking, row.advisory);
             }
         }
     }
-    let _ = write!(o, "| **{}** |", lang.pick("Uppfyllt", "Met"));
+    let _ = write!(o, "| **{}** |", t("Uppfyllt", "Met"));
     for c in &m.columns {
         let _ = write!(o, " {}/{} |", c.covered, m.rows.len());
     }
-    o.push_str(" |\n\n");
+    let _ = writeln!(
+        o,
+        " **{}** | **{}** |\n",
+        m.summary.blocking, m.summary.advisory
+    );
+    let statements: Vec<String> = m
+        .summary
+        .statements(lang)
+        .into_iter()
+        .enumerate()
+        .map(|(k, (_, symbol, text))| {
+            if k == 0 {
+                format!("**{symbol} {}**", md_cell(&text))
+            } else {
+                format!("{symbol} {}", md_cell(&text))
+            }
+        })
+        .collect();
+    let _ = writeln!(o, "{}\n", statements.join(" · "));
     let unjudged: Vec<&Row> = m.rows.iter().filter(|r| r.not_judged.is_some()).collect();
     if !unjudged.is_empty() {
         let _ = writeln!(
             o,
             "**{}:** {}\n",
-            lang.pick("Kunde inte granskas", "Could not be judged"),
+            t("Kunde inte granskas", "Could not be judged"),
             unjudged
                 .iter()
                 .map(|r| format!(
@@ -114,15 +177,108 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{}",
-        lang.pick(
-            "✓ uppfyllt · ✗ saknas · ⚑ undantag beslutat av nämnden · ⚐ undantag som planens författare skrivit in · av: avstängd av en override · ?: kunde inte granskas",
-            "✓ met · ✗ missing · ⚑ waived by the board · ⚐ waived by the plan's author · off: switched off by an override · ?: could not be judged"
+        t(
+            "✗ fel, hindrar godkännande · △ varning och ℹ info: råd som inte hindrar · ✓ uppfyllt · ⚑ undantag beslutat av nämnden · ⚐ undantag som planens författare skrivit in · – kunde inte prövas: området saknas i planen · av: avstängd av en override · ?: kunde inte granskas",
+            "✗ error, blocks approval · △ warning and ℹ info: advice that does not block · ✓ met · ⚑ waived by the board · ⚐ waived by the plan's author · – could not be judged: the area is missing from the plan · off: switched off by an override · ?: could not be judged"
         )
     );
     for c in &m.columns {
         let _ = writeln!(o, "- {}: {}", md_cell(&c.code), md_cell(&c.title));
     }
+    findings(&mut o, m, lang);
     o
+}
+
+/// Every finding of every plan with its line, as a list under the table.
+fn findings(o: &mut String, m: &Matrix, lang: Lang) {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let _ = writeln!(o, "\n### {}\n", t("Anmärkningar", "Findings"));
+    let title = |code: &str| {
+        m.columns
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| format!(" {}", md_cell(&c.title)))
+            .unwrap_or_default()
+    };
+    for row in &m.rows {
+        let extra = row
+            .cells
+            .iter()
+            .any(|c| matches!(c, Cell::NotApplicable { .. } | Cell::Off { .. }));
+        if row.findings.is_empty() && !extra {
+            continue;
+        }
+        let _ = writeln!(
+            o,
+            "- **{}** ({})",
+            md_cell(&row.department),
+            md_cell(&row.path)
+        );
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for f in &row.findings {
+            if let Some((_, n)) = seen.iter_mut().find(|(c, _)| *c == f.code) {
+                *n += 1;
+                if *n > PER_CODE {
+                    continue;
+                }
+            } else {
+                seen.push((&f.code, 1));
+            }
+            let level = match (&f.waiver, f.severity) {
+                (Some(w), _) if w.by == "plan" => t("⚐ undantag", "⚐ waived"),
+                (Some(_), _) => t("⚑ undantag", "⚑ waived"),
+                (None, Severity::Error) => t("✗ fel", "✗ error"),
+                (None, Severity::Warning) => t("△ varning", "△ warning"),
+                (None, Severity::Info) => "ℹ info",
+            };
+            let _ = writeln!(
+                o,
+                "  - {} {} · {level} · {}{}: {}",
+                t("rad", "line"),
+                f.line,
+                md_cell(&f.code),
+                title(&f.code),
+                md_inline(&f.message)
+            );
+        }
+        for (code, n) in seen.iter().filter(|(_, n)| *n > PER_CODE) {
+            let _ = writeln!(
+                o,
+                "  - … {} {}{}: {} ({})",
+                n - PER_CODE,
+                md_cell(code),
+                title(code),
+                t("till av samma slag", "more of the same kind"),
+                t(
+                    "`planlint check --format short` listar alla",
+                    "`planlint check --format short` lists them all"
+                ),
+            );
+        }
+        for (c, cell) in m.columns.iter().zip(&row.cells) {
+            let text = match cell {
+                Cell::NotApplicable { reason } => {
+                    format!(
+                        "– {} · {} {}: {}",
+                        t("ej prövad", "not judged"),
+                        md_cell(&c.code),
+                        md_cell(&c.title),
+                        md_cell(reason)
+                    )
+                }
+                Cell::Off { at, .. } => format!(
+                    "{} · {} {}: {} ({})",
+                    t("av", "off"),
+                    md_cell(&c.code),
+                    md_cell(&c.title),
+                    t("avstängd av en override", "switched off by an override"),
+                    md_cell(at)
+                ),
+                _ => continue,
+            };
+            let _ = writeln!(o, "  - {text}");
+        }
+    }
 }
 
 /// CSV with one row per plan: path, department, then one status per rule.
@@ -133,7 +289,7 @@ pub fn csv(m: &Matrix) -> String {
         o.push(',');
         o.push_str(&field(&c.code));
     }
-    o.push_str(",missing\n");
+    o.push_str(",missing,blocking,advisory\n");
     for row in &m.rows {
         o.push_str(&field(&row.path));
         o.push(',');
@@ -141,14 +297,19 @@ pub fn csv(m: &Matrix) -> String {
         for cell in &row.cells {
             o.push_str(match cell {
                 Cell::Covered => ",covered",
-                Cell::Missing { .. } => ",missing",
+                Cell::Missing { severity, .. } => match severity {
+                    Severity::Error => ",missing-error",
+                    Severity::Warning => ",missing-warning",
+                    Severity::Info => ",missing-info",
+                },
                 Cell::Waived { by, .. } if *by == "plan" => ",waived-by-plan",
                 Cell::Waived { .. } => ",waived-by-board",
                 Cell::Off { .. } => ",off",
+                Cell::NotApplicable { .. } => ",not-applicable",
                 Cell::NotJudged { .. } => ",not-judged",
             });
         }
-        let _ = writeln!(o, ",{}", row.missing);
+        let _ = writeln!(o, ",{},{},{}", row.missing, row.blocking, row.advisory);
     }
     o
 }

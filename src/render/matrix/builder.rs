@@ -1,0 +1,237 @@
+//! Building the matrix a row at a time as a run's files come: each plan's cells (met, missing
+//! with its severity, waived, off, not applicable, not judged), its findings and its counts;
+//! then the column totals and the summary. It keeps rows, never plans.
+
+use super::{Cell, Column, Finding, Matrix, Row, Summary, Waiver};
+use crate::diagnostic::{codes, Checked, Severity, Totals, WaiverOrigin};
+use crate::engine::Rule;
+use crate::render::Sink;
+use crate::verdict::Verdict;
+
+/// Codes that mean a plan could not be read as text, so no rule judged it.
+const UNJUDGED: [&str; 3] = [
+    codes::NOT_UTF8.code,
+    codes::UNREADABLE.code,
+    codes::BINARY.code,
+];
+
+/// Builds the matrix from the files of a run: a row per plan, a column per rule that ran.
+pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
+    let mut builder = Builder::new(verdict);
+    for file in files.iter().filter(|f| f.is_plan) {
+        builder.add(file);
+    }
+    builder.finish()
+}
+
+/// The matrix built a row at a time as the files of a run come: a sink that keeps each plan's
+/// row, not the plan, so memory holds the matrix only.
+pub struct Builder<'a> {
+    verdict: &'a Verdict<'a>,
+    rules: Vec<(usize, &'a Rule)>,
+    rows: Vec<Row>,
+}
+
+impl<'a> Builder<'a> {
+    /// An empty matrix with a column per rule that runs.
+    pub fn new(verdict: &'a Verdict<'a>) -> Self {
+        let rules = verdict
+            .rules()
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| verdict.runs(*i))
+            .collect();
+        Builder {
+            verdict,
+            rules,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds the row of one plan.
+    fn add(&mut self, plan: &Checked) {
+        let file = &plan.source;
+        // A plan planlint could not read as text was not judged against any rule.
+        let not_judged = plan
+            .diagnostics
+            .iter()
+            .find(|d| UNJUDGED.contains(&d.code.as_str()))
+            .map(|d| d.message.clone());
+        let findings: Vec<Finding> = plan
+            .diagnostics
+            .iter()
+            .map(|d| Finding {
+                code: d.code.clone(),
+                severity: d.severity,
+                line: file.line_col(d.primary.span.start).0,
+                message: d.message.clone(),
+                waiver: d.waiver.as_ref().map(|w| Waiver {
+                    reason: w.reason.clone(),
+                    by: match w.origin {
+                        WaiverOrigin::Inline => "plan",
+                        WaiverOrigin::Config => "board",
+                    },
+                    source: w.source.clone(),
+                    decided: w.decided.clone(),
+                    expires: w.expires.clone(),
+                }),
+            })
+            .collect();
+        let cells: Vec<Cell> = self
+            .rules
+            .iter()
+            .map(|&(i, r)| match &not_judged {
+                Some(reason) => Cell::NotJudged {
+                    reason: reason.clone(),
+                },
+                None => self.cell(plan, &findings, i, r),
+            })
+            .collect();
+        let missing = cells
+            .iter()
+            .filter(|c| matches!(c, Cell::Missing { .. }))
+            .count();
+        let live = || findings.iter().filter(|f| f.waiver.is_none());
+        let blocking = live().filter(|f| f.severity == Severity::Error).count();
+        let advisory = live().count() - blocking;
+        let department = file.department.clone().unwrap_or_else(|| file.path.clone());
+        self.rows.push(Row {
+            path: file.path.clone(),
+            department,
+            cells,
+            missing,
+            blocking,
+            advisory,
+            not_judged,
+            findings,
+        });
+    }
+
+    /// The cell of rule `r` (index `i`) for a plan that was judged.
+    fn cell(&self, plan: &Checked, findings: &[Finding], i: usize, r: &Rule) -> Cell {
+        if let Some(o) = self.verdict.switched_off(&plan.source.path, i) {
+            return Cell::Off {
+                at: o.origin.to_string(),
+                reason: o.reason.clone(),
+            };
+        }
+        let mut found = findings.iter().filter(|f| f.code == r.code()).peekable();
+        if found.peek().is_none() {
+            return self.not_applicable(plan, r).unwrap_or(Cell::Covered);
+        }
+        let (mut first, mut count, mut severity, mut waiver) = (None, 0, Severity::Info, None);
+        for f in found {
+            match &f.waiver {
+                None => {
+                    first = first.or(Some(f));
+                    count += 1;
+                    severity = severity.max(f.severity);
+                }
+                Some(w) => waiver = waiver.or(Some(w)),
+            }
+        }
+        match (first, waiver) {
+            (Some(f), _) => Cell::Missing {
+                severity,
+                message: f.message.clone(),
+                line: f.line,
+                count,
+            },
+            (None, Some(w)) => Cell::Waived {
+                reason: w.reason.clone(),
+                by: w.by,
+                source: w.source.clone(),
+                decided: w.decided.clone(),
+                expires: w.expires.clone(),
+            },
+            (None, None) => Cell::Covered,
+        }
+    }
+
+    /// Not applicable when rule `r` judges only areas (`within`) that the plan does not cover.
+    fn not_applicable(&self, plan: &Checked, r: &Rule) -> Option<Cell> {
+        let within = r.within();
+        if within.is_empty() || !within.iter().all(|a| plan.uncovered.contains(a)) {
+            return None;
+        }
+        let lang = self.verdict.lang();
+        let rules = &self.verdict.rules().rules;
+        let areas: Vec<String> = within
+            .iter()
+            .map(|&a| format!("{} ({})", rules[a].title(lang), rules[a].code()))
+            .collect();
+        let areas = match areas.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{} {} {last}", rest.join(", "), lang.pick("eller", "or"))
+            }
+            _ => areas.concat(),
+        };
+        Some(Cell::NotApplicable {
+            reason: format!(
+                "{} {areas}",
+                lang.pick(
+                    "kunde inte prövas: planen har inget avsnitt om",
+                    "could not be judged: the plan has no section on"
+                )
+            ),
+        })
+    }
+
+    /// The matrix with its column totals and summary.
+    pub fn finish(self) -> Matrix {
+        let lang = self.verdict.lang();
+        let rows = self.rows;
+        let columns = self
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, &(index, r))| Column {
+                code: r.code().to_owned(),
+                title: r.title(lang).to_owned(),
+                severity: self.verdict.severity(index),
+                covered: rows
+                    .iter()
+                    .filter(|row| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
+                    .count(),
+            })
+            .collect();
+        let mut summary = Summary {
+            plans: rows.len(),
+            ..Summary::default()
+        };
+        for row in &rows {
+            summary.waived += row.findings.iter().filter(|f| f.waiver.is_some()).count();
+            if row.not_judged.is_some() {
+                summary.not_judged += 1;
+                continue;
+            }
+            if row.blocking > 0 {
+                summary.blocked += 1;
+            } else {
+                summary.approvable += 1;
+            }
+            summary.advised += usize::from(row.advisory > 0);
+            summary.blocking += row.blocking;
+            summary.advisory += row.advisory;
+        }
+        Matrix {
+            columns,
+            rows,
+            summary,
+        }
+    }
+}
+
+impl Sink for Builder<'_> {
+    fn file(&mut self, file: Checked) -> std::io::Result<()> {
+        if file.is_plan {
+            self.add(&file);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, _: &Totals) -> std::io::Result<()> {
+        Ok(())
+    }
+}
