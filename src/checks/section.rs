@@ -192,6 +192,14 @@ impl Check for SectionCheck {
                     &cx.text[x.clone()],
                     lang.pick("räknas inte som", "does not count as")
                 ),
+                HeadingMatch::Modifier(w) => format!(
+                    "`{}` {} {name}",
+                    crate::matching::visible(&cx.text[w.clone()]),
+                    lang.pick(
+                        "är ett sammansatt ord där områdesordet bara är förled; det räknas inte som",
+                        "is a compound in which the area word is only the modifier; it does not count as"
+                    )
+                ),
                 _ => format!(
                     "{} {name}",
                     lang.pick("liknar men är inte", "looks like but is not")
