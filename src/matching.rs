@@ -464,7 +464,9 @@ impl WordPattern {
                 .find_iter(w.as_bytes())
                 .any(|i| i > 0 && inflection_of(&w[i..], s, full)),
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),
-            WordPattern::Number => is_number(w) && !is_year_or_date(w),
+            WordPattern::Number => {
+                (is_number(w) && !is_year_or_date(w)) || numbers::is_number_word(w)
+            }
             WordPattern::Year => is_year_or_date(w),
         }
     }
@@ -676,6 +678,8 @@ impl TermSet {
         self.find(words).is_some()
     }
 }
+
+mod numbers;
 
 #[cfg(test)]
 mod tests;
