@@ -62,6 +62,17 @@ pub enum Error {
     /// `explain` was given an unknown code.
     #[error("unknown rule code `{0}`")]
     UnknownCode(String, Option<String>),
+    /// A file named to a command that reads one plan is not text (a Word file, a PDF, binary
+    /// data, not UTF-8).
+    #[error("{}: {}", path.display(), message.en)]
+    NotText {
+        /// The path as given.
+        path: std::path::PathBuf,
+        /// What the file is.
+        message: i18n::Localized,
+        /// What to do.
+        help: i18n::Localized,
+    },
     /// The run found no plan to check: not a pass (a gate run in the wrong directory, or a
     /// tree whose every plan is left out, must not look like approval).
     #[error("no plan to check")]
@@ -88,8 +99,11 @@ impl Error {
                     "the path does not exist or cannot be read"
                 ),
                 e.path.display(),
-                e.reason
+                e.reason.get(lang)
             ),
+            Error::NotText { path, message, .. } => {
+                format!("`{}`: {}", path.display(), message.get(lang))
+            }
             Error::UnknownCode(code, best) => {
                 let mut m = format!(
                     "{} `{code}`",
@@ -129,14 +143,25 @@ impl Error {
                 }
                 m
             }
-            Error::Io(e) => e.to_string(),
+            // planlint's own I/O errors say what failed; the system's say only why.
+            Error::Io(e) if e.raw_os_error().is_some() => format!(
+                "{}: {}",
+                lang.pick(
+                    "en fil kunde inte läsas eller skrivas",
+                    "a file could not be read or written"
+                ),
+                i18n::os_reason(e).get(lang)
+            ),
+            Error::Io(e) => i18n::os_reason(e).get(lang).to_owned(),
         }
     }
 
     /// What to do about the error, if planlint can say.
     fn help(&self, lang: Lang) -> Option<String> {
         match self {
-            Error::Pack(PackError { help: Some(help), .. }) => Some(help.get(lang).to_owned()),
+            Error::Pack(PackError { help: Some(help), .. }) | Error::NotText { help, .. } => {
+                Some(help.get(lang).to_owned())
+            }
             Error::NoPlans { .. } => Some(lang.pick(
                 "kontrollera att kommandot körs i planernas katalog och att `include`/`exclude` i planlint.toml tar med planerna; `--allow-empty` godtar en körning utan planer",
                 "check that the command runs in the plans' directory and that `include`/`exclude` in planlint.toml take the plans in; `--allow-empty` accepts a run without plans",
