@@ -75,7 +75,11 @@ fn outline(
             .collect();
         let _ = writeln!(
             out,
-            "  front matter: {}",
+            "  {}: {}",
+            lang.pick(
+                "uppgiftsblocket överst (front matter)",
+                "the details at the top (front matter)"
+            ),
             if keys.is_empty() {
                 "–".to_owned()
             } else {

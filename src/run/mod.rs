@@ -84,8 +84,8 @@ fn over_budget(doc: &Document, id: FileId, verdict: &Verdict<'_>) -> Option<Diag
     let message = format!(
         "{}: {}",
         lang.pick(
-            "planens inledande metadatablock (front matter) lästes inte",
-            "the plan's front matter was not read"
+            "uppgiftsblocket överst i planen (front matter) lästes inte",
+            "the details block at the top of the plan (front matter) was not read"
         ),
         error.describe(lang)
     );

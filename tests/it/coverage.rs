@@ -294,7 +294,9 @@ fn unreadable_front_matter_is_said_so() {
         .find(|d| d.code == "IP007")
         .expect("IP007 fires");
     assert!(
-        d.primary.message.starts_with("front matter kan inte läsas"),
+        d.primary
+            .message
+            .starts_with("uppgiftsblocket kan inte läsas"),
         "{}",
         d.primary.message
     );

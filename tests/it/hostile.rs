@@ -452,7 +452,7 @@ fn yaml_front_matter_nested_5000_deep_is_over_budget_not_a_crash() {
     let v = beside_a_plan(&fm);
     let reason = front_matter_reason(&v);
     assert!(
-        reason.contains("the front matter cannot be read: the block nests deeper than 64 levels"),
+        reason.contains("the details block cannot be read: the block nests deeper than 64 levels"),
         "{reason}"
     );
 }
@@ -524,7 +524,7 @@ fn toml_front_matter_nested_deep_is_over_budget_not_a_crash() {
         );
         let reason = front_matter_reason(&beside_a_plan(&fm));
         assert!(
-            reason.contains("the front matter cannot be read: the block nests deeper than 64"),
+            reason.contains("the details block cannot be read: the block nests deeper than 64"),
             "{open}: {reason}"
         );
     }
