@@ -81,10 +81,12 @@ impl Check for SectionCheck {
         let lang = cx.lang;
         let name = area.name.get(lang);
         let min = cx.pack.min_words.to_string();
+        let level = heading_marks(cx, area.pack);
         let vars = [
             ("area", name),
             ("heading", self.matcher.heading.as_str()),
             ("min", min.as_str()),
+            ("level", level.as_str()),
         ];
         let doc = cx.doc;
         let mut d = if let Some(thin) = area.named.first() {
@@ -169,7 +171,7 @@ impl Check for SectionCheck {
         if area.named.is_empty() {
             if let Some(span) = bold_heading(cx, &self.matcher) {
                 let label = format!(
-                    "{} `## {}`",
+                    "{} `{level} {}`",
                     lang.pick(
                         "fetstil är ingen rubrik; skriv raden som en rubrik, t.ex.",
                         "bold text is not a heading; make this line a heading, e.g."
@@ -191,6 +193,35 @@ impl Check for SectionCheck {
         d.secondary.sort_by_key(|l| l.span.start);
         out.push(d);
     }
+}
+
+/// The `#` marks of a new area section (`{level}` in the help): the level most of the plan's
+/// sections on the pack's other areas have, else one below the heading the section belongs
+/// under, else `##`.
+fn heading_marks(cx: &Cx<'_>, pack: usize) -> String {
+    let sections = &cx.doc.sections;
+    let mut count = [0usize; 7];
+    for (_, other) in cx
+        .areas
+        .iter()
+        .filter(|(r, a)| *r != cx.rule_index && a.pack == pack)
+    {
+        if let Some(s) = other.covered().next() {
+            count[usize::from(sections[s].level).min(6)] += 1;
+        }
+    }
+    let most = (1..=6)
+        .rev()
+        .max_by_key(|&l| count[l])
+        .filter(|&l| count[l] > 0);
+    let anchor = cx.anchor();
+    let below_anchor = || {
+        sections
+            .iter()
+            .find(|s| s.heading_span == anchor)
+            .map(|s| usize::from(s.level) + 1)
+    };
+    "#".repeat(most.or_else(below_anchor).unwrap_or(2).clamp(1, 6))
 }
 
 /// A short bold or italic paragraph that names the area: a heading written as bold text.

@@ -350,7 +350,8 @@ fn a_bold_line_is_not_a_heading_but_is_pointed_out() {
         .find(|l| l.message.contains("fetstil är ingen rubrik"))
         .expect("hint");
     assert_eq!(&text[hint.span.clone()], "Bostäder");
-    assert!(hint.message.ends_with("`## Bostäder`"), "{}", hint.message);
+    // One level below `## Prioriterade områden`, where the section belongs.
+    assert!(hint.message.ends_with("`### Bostäder`"), "{}", hint.message);
 }
 
 #[test]
