@@ -1,6 +1,6 @@
 //! What planlint says, in Swedish by default and in English with `--lang en`: argument errors
 //! and help, errors from the operating system, files that are not plans, the help line of a
-//! missing area.
+//! missing area, and `explain`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -526,6 +526,87 @@ fn the_help_line_of_a_missing_area_uses_the_level_of_the_other_areas() {
     assert!(
         explain.contains("lägg till rubriken `## Bostäder`"),
         "{explain}"
+    );
+}
+
+#[test]
+fn explain_knows_every_code_of_planlints_own() {
+    for code in planlint::diagnostic::codes::ALL {
+        let out = planlint(&["explain", code.code]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            code.code,
+            stderr(&out)
+        );
+        let text = stdout(&out);
+        assert!(
+            text.starts_with(&format!("{} {} (", code.code, code.name)),
+            "{text}"
+        );
+        assert!(text.contains(code.about[0].summary), "{text}");
+        assert!(text.contains("Så åtgärdar du:"), "{text}");
+        let en = stdout(&planlint(&[
+            "explain",
+            &code.code.to_lowercase(),
+            "--lang",
+            "en",
+        ]));
+        assert!(en.contains(code.about[1].summary), "{en}");
+        assert!(en.contains("How to fix:"), "{en}");
+    }
+    let pl003 = stdout(&planlint(&["explain", "PL003"]));
+    assert!(pl003.contains("Word-dokument"), "{pl003}");
+}
+
+#[test]
+fn explain_finds_a_rule_by_its_area_or_its_name() {
+    for word in [
+        "Bostäder",
+        "bostader",
+        "BOSTÄDER",
+        "omrade-bostader",
+        "omrade bostader",
+        "Housing",
+    ] {
+        let out = planlint(&["explain", word]);
+        assert_eq!(out.status.code(), Some(0), "{word}: {}", stderr(&out));
+        assert!(
+            stdout(&out).starts_with("IP002 omrade-bostader (error)"),
+            "{word}: {}",
+            stdout(&out)
+        );
+    }
+    let folk = stdout(&planlint(&["explain", "folkhalsa"]));
+    assert!(folk.starts_with("IP003 "), "{folk}");
+}
+
+#[test]
+fn explain_lists_the_candidates_of_an_ambiguous_word() {
+    let out = planlint(&["explain", "bostad"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: `bostad` kan syfta på flera: "),
+        "{err}"
+    );
+    assert!(err.contains("`IP002 omrade-bostader`"), "{err}");
+    assert!(err.contains("= help: ange en av koderna"), "{err}");
+    let out = planlint(&["explain", "undantag", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("could mean several: `PL010 undantag`"),
+        "{}",
+        stderr(&out)
+    );
+    let unknown = planlint(&["explain", "xyzzy"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown)
+            .starts_with("error: `xyzzy` är ingen regelkod och inget regelnamn eller område"),
+        "{}",
+        stderr(&unknown)
     );
 }
 
