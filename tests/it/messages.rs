@@ -182,6 +182,12 @@ fn the_config_file_chooses_the_language_of_argument_errors_and_help() {
         "{}",
         stdout(&help)
     );
+    // Errors after parsing, too.
+    let out = planlint_in(dir.path(), &["outline", "nosuch.md"], "");
+    assert_eq!(
+        stderr(&out),
+        "error: the path does not exist or cannot be read `nosuch.md`: does not exist\n"
+    );
     // The command line wins over the file.
     let out = planlint_in(dir.path(), &["chek", "--lang", "sv"], "");
     assert!(
