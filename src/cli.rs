@@ -1,10 +1,19 @@
-//! Command-line types (clap derive). No behaviour lives here.
+//! Command-line types (clap derive), and [`parse`], which reads argv into them in the user's
+//! language.
+//!
+//! The texts users see in `--help` are in [`text`] (Swedish and English); the doc comments
+//! here are for the code's readers. Argument errors are said by [`errors`].
+
+mod errors;
+mod parse;
+mod text;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::render::Format;
+pub use parse::{message_lang, parse, ArgsExit};
 
 /// planlint: checks department plans against the municipality's policies.
 #[derive(Debug, Parser)]
@@ -19,7 +28,8 @@ pub struct Cli {
     /// When to colour output (`auto` honours `NO_COLOR` and whether stdout is a terminal).
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// An extra rule pack (a TOML file); may be repeated. The built-in pack is always loaded.
+    /// An extra rule pack (a TOML file); may be repeated. Its rules come after those of the
+    /// packs the config names (without `packs`: the built-in pack).
     #[arg(long = "rules", global = true, value_name = "FILE")]
     pub rules: Vec<PathBuf>,
     /// Use this config file instead of looking for planlint.toml upwards from here.

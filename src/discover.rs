@@ -21,22 +21,23 @@ use std::sync::{Arc, Mutex, PoisonError};
 use ignore::WalkBuilder;
 
 use crate::config::Settings;
+use crate::i18n::{os_reason, t, Localized};
 
 /// A named path that does not exist or cannot be walked.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {reason}")]
+#[error("{}: {}", path.display(), reason.en)]
 pub struct DiscoverError {
     /// The path as given.
     pub path: PathBuf,
-    /// Why it cannot be used.
-    pub reason: String,
+    /// Why it cannot be used, in words for a planner.
+    pub reason: Localized,
 }
 
 /// Why an entry was not checked and is reported as a finding of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// It could not be read or followed (no permission, a link to nothing, a link loop).
-    Io(String),
+    Io(Localized),
     /// It is a link to a directory; those are not followed, so no plan is seen twice and no
     /// link loop can make the walk endless.
     DirectoryLink,
@@ -104,15 +105,30 @@ fn link(path: PathBuf, root: Option<&Path>, record: &mut Record) -> Option<PathB
                 (Ok(t), Some(root)) if !t.starts_with(root) => {
                     record.problems.push((path, Problem::OutsideTree(t)));
                 }
-                (Err(e), _) => record.problems.push((path, Problem::Io(e.to_string()))),
+                (Err(e), _) => record.problems.push((path, Problem::Io(os_reason(&e)))),
                 _ => return Some(path),
             }
         }
-        Err(e) if named_like_plan => record.problems.push((path, Problem::Io(e.to_string()))),
+        Err(e) if named_like_plan => record.problems.push((path, Problem::Io(os_reason(&e)))),
         // Not named like a plan: not a plan, whatever it links to.
         Ok(_) | Err(_) => {}
     }
     None
+}
+
+/// Why a walk could not go on at an entry, in words for a planner.
+fn walk_reason(err: &ignore::Error) -> Localized {
+    match err {
+        ignore::Error::Io(e) => os_reason(e),
+        ignore::Error::Loop { .. } => t(
+            "länken pekar på en katalog ovanför sig själv, så den bildar en slinga",
+            "the link points to a directory above itself, so it forms a loop",
+        ),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_reason(err),
+        other => t(other.to_string(), other.to_string()),
+    }
 }
 
 /// The entry a walk error is about, if it names one.
@@ -170,7 +186,7 @@ impl<'s> Plans<'s> {
         for path in paths {
             let meta = std::fs::metadata(path).map_err(|e| DiscoverError {
                 path: path.clone(),
-                reason: e.to_string(),
+                reason: os_reason(&e),
             })?;
             if meta.is_file() {
                 let path = normalize(path, false);
@@ -288,7 +304,7 @@ impl Walk {
                 Ok(_) => None,
                 Err(err) => {
                     let at = problem_path(&err).unwrap_or_else(|| self.root.clone());
-                    record.problems.push((at, Problem::Io(err.to_string())));
+                    record.problems.push((at, Problem::Io(walk_reason(&err))));
                     None
                 }
             };

@@ -104,3 +104,78 @@ pub fn t(sv: impl Into<String>, en: impl Into<String>) -> Localized {
         en: en.into(),
     }
 }
+
+/// Why the operating system refused a file operation, in words for a planner: `finns inte`,
+/// `åtkomst nekad`, `är en katalog` … rather than the system's own text (which is English or
+/// in the system's language, and ends in `(os error 2)`). An error planlint made itself
+/// carries its own text, which is kept.
+pub fn os_reason(e: &std::io::Error) -> Localized {
+    use std::io::ErrorKind as K;
+    if e.raw_os_error().is_none() && e.get_ref().is_some() {
+        // An error planlint made itself: its text is already in the user's language.
+        return t(e.to_string(), e.to_string());
+    }
+    // Loops of symbolic links have no stable `ErrorKind` yet; ELOOP is 40 on Linux and 62 on
+    // macOS and the BSDs.
+    let eloop = if cfg!(target_os = "linux") { 40 } else { 62 };
+    let (sv, en) = match e.kind() {
+        _ if cfg!(unix) && e.raw_os_error() == Some(eloop) => (
+            "länkarna bildar en slinga eller är för många i rad",
+            "the links form a loop or are too many in a row",
+        ),
+        K::NotFound => ("finns inte", "does not exist"),
+        K::PermissionDenied => (
+            "åtkomst nekad: du har inte behörighet",
+            "permission denied: you do not have the rights",
+        ),
+        K::IsADirectory => ("är en katalog, inte en fil", "is a directory, not a file"),
+        K::NotADirectory => (
+            "en del av sökvägen är en fil, inte en katalog",
+            "a part of the path is a file, not a directory",
+        ),
+        K::AlreadyExists => ("finns redan", "already exists"),
+        K::DirectoryNotEmpty => ("katalogen är inte tom", "the directory is not empty"),
+        K::StorageFull | K::QuotaExceeded => (
+            "disken är full (eller kvoten är slut)",
+            "the disk is full (or the quota is used up)",
+        ),
+        K::ReadOnlyFilesystem => (
+            "filsystemet är skrivskyddat",
+            "the file system is read-only",
+        ),
+        K::FileTooLarge => ("filen är för stor", "the file is too large"),
+        K::ResourceBusy => (
+            "filen används av ett annat program",
+            "the file is in use by another program",
+        ),
+        K::InvalidFilename => (
+            "namnet är för långt eller innehåller otillåtna tecken",
+            "the name is too long or holds characters that are not allowed",
+        ),
+        K::InvalidData => ("innehåller ogiltiga data", "holds invalid data"),
+        K::UnexpectedEof => ("tog slut för tidigt", "ended too early"),
+        K::TimedOut => (
+            "tog för lång tid (tidsgränsen nåddes)",
+            "took too long (timed out)",
+        ),
+        K::Interrupted => ("avbröts", "was interrupted"),
+        K::OutOfMemory => ("minnet räckte inte", "there was not enough memory"),
+        K::Unsupported => (
+            "stöds inte av operativsystemet",
+            "is not supported by the operating system",
+        ),
+        _ => {
+            return match e.raw_os_error() {
+                Some(n) => Localized {
+                    sv: format!("operativsystemet gav felkod {n}"),
+                    en: format!("the operating system gave error code {n}"),
+                },
+                None => Localized {
+                    sv: format!("fel från operativsystemet: {e}"),
+                    en: format!("error from the operating system: {e}"),
+                },
+            };
+        }
+    };
+    t(sv, en)
+}

@@ -1,10 +1,10 @@
 //! The `planlint` binary: parse arguments, call the library, map the outcome to an exit code.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-use planlint::cli::Cli;
+use planlint::cli::ArgsExit;
 use planlint::{Error, Outcome};
 
 /// jemalloc rather than the system allocator, where it builds (see Cargo.toml and the README's
@@ -35,8 +35,12 @@ fn main() -> ExitCode {
         );
         std::process::exit(2);
     }));
-    let cli = Cli::parse();
-    let lang = planlint::lang_of(&cli);
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let argv: Vec<_> = std::env::args_os().collect();
+    let cli = match planlint::cli::parse(&argv, &cwd) {
+        Ok(cli) => cli,
+        Err(exit) => return show(&exit),
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let result = planlint::run(&cli, &mut io::stdin().lock(), &mut out)
         .and_then(|o| out.flush().map(|()| o).map_err(Error::from));
@@ -46,10 +50,35 @@ fn main() -> ExitCode {
         // The reader went away (`planlint check | head`): stop quietly.
         Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
         Err(e) => {
-            let color =
-                planlint::use_color(cli.color, std::io::IsTerminal::is_terminal(&io::stderr()));
+            let color = planlint::use_color(cli.color, io::stderr().is_terminal());
+            let lang = planlint::cli::message_lang(
+                cli.lang.map(|_| planlint::lang_of(&cli)),
+                cli.isolated,
+                cli.config.as_deref(),
+                &cwd,
+            );
             let _ = e.render(lang, color, &mut io::stderr().lock());
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints help, the version or an argument error where it belongs.
+fn show(exit: &ArgsExit) -> ExitCode {
+    let terminal = if exit.to_stdout {
+        io::stdout().is_terminal()
+    } else {
+        io::stderr().is_terminal()
+    };
+    let text = if planlint::use_color(exit.color, terminal) {
+        exit.text.ansi().to_string()
+    } else {
+        exit.text.to_string()
+    };
+    let _ = if exit.to_stdout {
+        io::stdout().lock().write_all(text.as_bytes())
+    } else {
+        io::stderr().lock().write_all(text.as_bytes())
+    };
+    ExitCode::from(exit.code)
 }

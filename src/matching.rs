@@ -596,7 +596,9 @@ impl WordPattern {
                 inflection_of(w, s, full)
                     || compound_head(w, s, full).is_some_and(|head| keeps(heads, head))
             }
-            WordPattern::Number => is_number(w) && !is_year_or_date(w),
+            WordPattern::Number => {
+                (is_number(w) && !is_year_or_date(w)) || numbers::is_number_word(w)
+            }
             WordPattern::Year => is_year_or_date(w),
         }
     }
@@ -887,6 +889,8 @@ impl TermSet {
         self.find(words).is_some()
     }
 }
+
+mod numbers;
 
 #[cfg(test)]
 mod tests;

@@ -77,8 +77,8 @@ impl Check for MetadataCheck {
             None => (
                 cx.start(),
                 lang.pick(
-                    "planen har ingen front matter (`---` överst)",
-                    "the plan has no front matter (`---` at the top)",
+                    "planen har inget uppgiftsblock överst (fälten mellan två rader `---`)",
+                    "the plan has no details block at the top (the fields between two `---` lines)",
                 )
                 .to_owned(),
             ),
@@ -88,8 +88,8 @@ impl Check for MetadataCheck {
                     format!(
                         "{}: {}",
                         lang.pick(
-                            "front matter kan inte läsas",
-                            "the front matter cannot be read"
+                            "uppgiftsblocket kan inte läsas",
+                            "the details block cannot be read"
                         ),
                         e.describe(lang)
                     ),

@@ -80,26 +80,6 @@ pub(super) fn compile(
     }))
 }
 
-/// The `#`s of a heading for the area, at the level of the plan's other area sections
-/// (`###` when they are `###`), else one below the anchor heading, else `##`.
-fn heading_marker(cx: &Cx<'_>) -> String {
-    let doc = cx.doc;
-    let level = cx
-        .areas
-        .iter()
-        .filter(|(_, a)| a.pack == cx.areas.get(cx.rule_index).map_or(0, |x| x.pack))
-        .find_map(|(_, a)| a.covered().next().or(a.named.first().map(|n| n.section)))
-        .map(|s| doc.sections[s].level)
-        .or_else(|| {
-            doc.sections
-                .iter()
-                .find(|s| cx.pack.anchors.any(&s.title_words))
-                .map(|s| (s.level + 1).min(6))
-        })
-        .unwrap_or(2);
-    "#".repeat(usize::from(level))
-}
-
 impl Check for SectionCheck {
     fn area(&self) -> Option<&AreaMatcher> {
         Some(&self.matcher)
@@ -115,10 +95,12 @@ impl Check for SectionCheck {
         let lang = cx.lang;
         let name = area.name.get(lang);
         let min = cx.pack.min_words.to_string();
+        let level = heading_marks(cx, area.pack);
         let vars = [
             ("area", name),
             ("heading", self.matcher.heading.as_str()),
             ("min", min.as_str()),
+            ("level", level.as_str()),
         ];
         let doc = cx.doc;
         let mut d = if let Some(thin) = area.named.first() {
@@ -233,7 +215,7 @@ impl Check for SectionCheck {
                         "bold text is not a heading; make this line a heading, e.g.",
                     ),
                 };
-                let label = format!("{why} `{} {shown}`", heading_marker(cx));
+                let label = format!("{why} `{level} {shown}`");
                 d.secondary.push(Label::new(b.span.clone(), label));
             } else if let Some(span) = passing_mention(cx, &self.matcher) {
                 let label = format!(
@@ -249,6 +231,35 @@ impl Check for SectionCheck {
         d.secondary.sort_by_key(|l| l.span.start);
         out.push(d);
     }
+}
+
+/// The `#` marks of a new area section (`{level}` in the help): the level most of the plan's
+/// sections on the pack's other areas have, else one below the heading the section belongs
+/// under, else `##`.
+fn heading_marks(cx: &Cx<'_>, pack: usize) -> String {
+    let sections = &cx.doc.sections;
+    let mut count = [0usize; 7];
+    for (_, other) in cx
+        .areas
+        .iter()
+        .filter(|(r, a)| *r != cx.rule_index && a.pack == pack)
+    {
+        if let Some(s) = other.covered().next() {
+            count[usize::from(sections[s].level).min(6)] += 1;
+        }
+    }
+    let most = (1..=6)
+        .rev()
+        .max_by_key(|&l| count[l])
+        .filter(|&l| count[l] > 0);
+    let anchor = cx.anchor();
+    let below_anchor = || {
+        sections
+            .iter()
+            .find(|s| s.heading_span == anchor)
+            .map(|s| usize::from(s.level) + 1)
+    };
+    "#".repeat(most.or_else(below_anchor).unwrap_or(2).clamp(1, 6))
 }
 
 /// The first place the area's terms occur in the plan's prose.

@@ -14,9 +14,10 @@ use crate::checks::Areas;
 use crate::discover::DiscoverError;
 use crate::document::{Document, Shape};
 use crate::engine::{Rule, RuleSet};
-use crate::i18n::Lang;
+use crate::i18n::{os_reason, t, Lang, Localized};
 use crate::matching::visible;
 use crate::render::escape::terminal_line;
+use crate::run::not_text;
 use crate::source::SourceFile;
 use crate::{Error, Outcome};
 
@@ -26,27 +27,30 @@ pub(super) fn run(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let not_read = |reason: String| DiscoverError {
+    let not_read = |reason: Localized| DiscoverError {
         path: file.to_path_buf(),
         reason,
     };
-    let meta = std::fs::metadata(file).map_err(|e| not_read(e.to_string()))?;
+    let meta = std::fs::metadata(file).map_err(|e| not_read(os_reason(&e)))?;
     // A named pipe or a device is never opened: opening a pipe blocks.
     if !meta.is_file() {
-        return Err(not_read(
-            lang.pick(
-                "ingen vanlig fil (t.ex. en katalog, en namngiven pipe eller en enhet)",
-                "not a regular file (e.g. a directory, a named pipe or a device)",
-            )
-            .to_owned(),
-        )
+        return Err(not_read(t(
+            "är ingen vanlig fil (t.ex. en katalog, en namngiven pipe eller en enhet)",
+            "is not a regular file (e.g. a directory, a named pipe or a device)",
+        ))
         .into());
     }
-    let bytes = std::fs::read(file).map_err(|e| not_read(e.to_string()))?;
-    let source = SourceFile::new(
-        file.display().to_string(),
-        String::from_utf8_lossy(&bytes).into_owned(),
-    );
+    let bytes = std::fs::read(file).map_err(|e| not_read(os_reason(&e)))?;
+    let shown = file.display().to_string();
+    // The engine checks no plan that is not text, so there is no outline to show.
+    if let Some(what) = not_text::classify(&bytes, &shown) {
+        return Err(Error::NotText {
+            path: file.to_path_buf(),
+            message: what.message(),
+            help: what.help(),
+        });
+    }
+    let source = SourceFile::new(shown, String::from_utf8_lossy(&bytes).into_owned());
     let doc = Document::parse(&source.text);
     let areas = rules.areas(&doc, &source.text);
     let codes: Vec<&str> = rules.rules.iter().map(Rule::code).collect();
@@ -77,7 +81,11 @@ fn outline(
             .collect();
         let _ = writeln!(
             out,
-            "  front matter: {}",
+            "  {}: {}",
+            lang.pick(
+                "uppgiftsblocket överst (front matter)",
+                "the details at the top (front matter)"
+            ),
             if keys.is_empty() {
                 "–".to_owned()
             } else {

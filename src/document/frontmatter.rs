@@ -32,7 +32,14 @@ impl FrontMatterError {
     /// The reason as a user reads it.
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            FrontMatterError::Syntax(message) => message.clone(),
+            // The parser's own text is English; a planner reading Swedish gets the plain
+            // reason (the finding points at the block).
+            FrontMatterError::Syntax(message) => match lang {
+                Lang::Sv => {
+                    "raderna kan inte läsas som `nyckel: värde`, t.ex. `år: 2027`".to_owned()
+                }
+                Lang::En => format!("the lines cannot be read as `key: value`: {message}"),
+            },
             FrontMatterError::Budget(Budget::Bytes(size)) => {
                 let (is, limit) = lang.pick2(
                     ("blocket är", "byte; gränsen är"),

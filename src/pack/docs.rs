@@ -79,6 +79,7 @@ fn example_text(rule: &Rule, header: &PackHeader, text: &super::Localized, lang:
         &[
             ("area", &area),
             ("heading", &heading),
+            ("level", "##"),
             ("min", &min),
             ("missing", &missing),
             ("section", section),

@@ -224,10 +224,13 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
         path: shown.clone(),
         text: String::new(),
         span: None,
-        message: t(
-            format!("{sv} `{shown}` kan inte läsas: {e}"),
-            format!("cannot read {en} `{shown}`: {e}"),
-        ),
+        message: {
+            let why = crate::i18n::os_reason(&e);
+            t(
+                format!("{sv} `{shown}` kan inte läsas: {}", why.sv),
+                format!("cannot read {en} `{shown}`: {}", why.en),
+            )
+        },
         label: t("", ""),
         help: None,
     };

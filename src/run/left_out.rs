@@ -16,11 +16,12 @@ pub(super) fn problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<
     let lang = verdict.lang();
     let message = match why {
         Problem::Io(e) => format!(
-            "{}: {e}",
+            "{}: {}",
             lang.pick(
                 "en post i katalogen kunde inte läsas och granskades inte",
                 "an entry of the directory could not be read and was not checked"
-            )
+            ),
+            e.get(lang)
         ),
         Problem::DirectoryLink => lang
             .pick(

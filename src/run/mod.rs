@@ -20,8 +20,10 @@ use crate::source::SourceFile;
 use crate::verdict::{Ledger, Verdict, WaiverUse};
 
 mod left_out;
+pub(crate) mod not_text;
 use crate::Error;
 use left_out::{problem, skip_finding};
+use not_text::NotText;
 
 thread_local! {
     static CURRENT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -85,8 +87,8 @@ fn over_budget(doc: &Document, id: FileId, verdict: &Verdict<'_>) -> Option<Diag
     let message = format!(
         "{}: {}",
         lang.pick(
-            "planens inledande metadatablock (front matter) lästes inte",
-            "the plan's front matter was not read"
+            "uppgiftsblocket överst i planen (front matter) lästes inte",
+            "the details block at the top of the plan (front matter) was not read"
         ),
         error.describe(lang)
     );
@@ -111,32 +113,32 @@ fn judged_bytes(
     bytes: Vec<u8>,
 ) -> (Checked, WaiverUse) {
     let lang = verdict.lang();
-    let save_as_utf8 = lang.pick(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1);
-    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
-        let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
-        let end = text.len();
-        let message = lang.pick(
-            "filen innehåller binära data och är ingen plan i Markdown",
-            "the file holds binary data and is not a Markdown plan",
-        );
-        let d = Diagnostic::own(codes::BINARY, message, id, Label::new(end..end, ""));
-        return unchecked(verdict, id, shown, text, d.with_help(save_as_utf8));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => judged_plan(verdict, id, &shown, text),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let bad = e.as_bytes()[at];
-            let message = format!(
-                "{} (0x{bad:02X})",
-                lang.pick("filen är inte giltig UTF-8", "the file is not valid UTF-8")
-            );
-            // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same offset.
-            let d = Diagnostic::own(codes::NOT_UTF8, message, id, Label::new(at..at + 3, ""));
-            unchecked(verdict, id, shown, text, d.with_help(save_as_utf8))
+    let not_text = |what: NotText, text: String, span: std::ops::Range<usize>| {
+        let message = what.message();
+        let d = Diagnostic::own(what.code(), message.get(lang), id, Label::new(span, ""));
+        (d.with_help(what.help().get(lang)), text)
+    };
+    let (finding, text) = match not_text::classify_head(&bytes, &shown) {
+        // The text before the NUL byte is shown, so the finding points at the byte.
+        Some(what @ NotText::Binary(at)) => {
+            let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            let end = text.len();
+            not_text(what, text, end..end)
         }
-    }
+        Some(what) => not_text(what, String::new(), 0..0),
+        None => match String::from_utf8(bytes) {
+            Ok(text) => return judged_plan(verdict, id, &shown, text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let byte = e.as_bytes()[at];
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same
+                // offset.
+                not_text(NotText::NotUtf8 { at, byte }, text, at..at + 3)
+            }
+        },
+    };
+    unchecked(verdict, id, shown, text, finding)
 }
 
 /// The largest plan planlint reads: 64 MB, three times the largest plan the tests check. A
@@ -175,8 +177,9 @@ fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (Checked, Waiv
         Ok(bytes) => judged_bytes(verdict, id, shown, bytes),
         Err(e) => {
             let message = format!(
-                "{}: {e}",
-                lang.pick("filen kan inte läsas", "the file cannot be read")
+                "{}: {}",
+                lang.pick("filen kan inte läsas", "the file cannot be read"),
+                crate::i18n::os_reason(&e).get(lang)
             );
             let help = lang.pick(
                 "kontrollera att filen finns och att du har läsrättighet till den",
@@ -187,11 +190,6 @@ fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (Checked, Waiv
         }
     }
 }
-
-const SAVE_AS_UTF8: (&str, &str) = (
-    "spara planen som UTF-8-text i Markdown (i de flesta redigerare: Spara som → Kodning: UTF-8) och kör planlint igen",
-    "save the plan as UTF-8 Markdown text (in most editors: Save as → Encoding: UTF-8) and run planlint again",
-);
 
 /// A plan that could not be parsed, with the one finding that says why.
 fn unchecked(

@@ -21,7 +21,7 @@ fn the_examples_fail_with_swedish_rustc_style_diagnostics() {
         "{text}"
     );
     assert!(
-        text.contains("= help: lägg till rubriken `## Bostäder`"),
+        text.contains("= help: lägg till rubriken `### Bostäder`"),
         "{text}"
     );
     assert!(text.contains("= note: policyn: Integrationspolicy, Vingåkers kommun, Prioriterade områden – Bostäder (KF 2016-06-20 § 67"), "{text}");
@@ -74,7 +74,7 @@ fn lang_en_gives_english() {
         "{text}"
     );
     assert!(
-        text.contains("= help: add the heading `## Bostäder`"),
+        text.contains("= help: add the heading `### Bostäder`"),
         "{text}"
     );
     assert!(text.contains("1 plan checked, 1 with findings"), "{text}");
@@ -124,7 +124,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(d["labels"][0]["primary"], true);
     assert!(d["help"]
         .as_str()
-        .is_some_and(|h| h.contains("## Bostäder")));
+        .is_some_and(|h| h.contains("`### Bostäder`")));
     assert!(d["notes"][0]
         .as_str()
         .is_some_and(|n| n.contains("KF 2016-06-20 § 67")));

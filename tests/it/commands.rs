@@ -29,7 +29,7 @@ fn init_writes_a_template_that_fails_helpfully_and_never_overwrites() {
     assert!(text.contains("= help: skriv minst 15 ord om hur förvaltningen arbetar med Bostäder under rubriken `Bostäder`"), "{text}");
     assert!(
         text.contains(
-            "warning[IP007]: planens front matter saknar `förvaltning`, `år`, `ansvarig`"
+            "warning[IP007]: uppgiftsblocket överst i planen (front matter) saknar `förvaltning`, `år`, `ansvarig`"
         ),
         "{text}"
     );

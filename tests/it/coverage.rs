@@ -294,7 +294,9 @@ fn unreadable_front_matter_is_said_so() {
         .find(|d| d.code == "IP007")
         .expect("IP007 fires");
     assert!(
-        d.primary.message.starts_with("front matter kan inte läsas"),
+        d.primary
+            .message
+            .starts_with("uppgiftsblocket kan inte läsas"),
         "{}",
         d.primary.message
     );
@@ -348,7 +350,7 @@ fn a_bold_line_is_not_a_heading_but_is_pointed_out() {
         .find(|l| l.message.contains("fetstil är ingen rubrik"))
         .expect("hint");
     assert_eq!(&text[hint.span.clone()], "Bostäder");
-    // The area sections belong one level below the `##` anchor.
+    // One level below `## Prioriterade områden`, where the section belongs.
     assert!(hint.message.ends_with("`### Bostäder`"), "{}", hint.message);
 }
 

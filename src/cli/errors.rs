@@ -1,0 +1,322 @@
+//! Argument errors in the user's language, said from clap's error kind and context: what is
+//! wrong, the closest valid spelling (best first), the usage line and where to read more.
+//!
+//! clap's own English text is never shown; a kind this module does not know gets a general
+//! message with the usage line.
+
+use std::ffi::OsString;
+use std::fmt::Write as _;
+
+use clap::error::{ContextKind, ContextValue, Error, ErrorKind};
+use clap::Command;
+
+use super::text::WORDS;
+use crate::i18n::Lang;
+
+/// A list of alternatives: "`a`", "`a` eller `b`", "`a`, `b` eller `c`".
+fn either(lang: Lang, items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), lang.pick("eller", "or")),
+    }
+}
+
+fn string(err: &Error, kind: ContextKind) -> Option<&str> {
+    match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn strings(err: &Error, kind: ContextKind) -> Vec<String> {
+    match err.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(s)) => s.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// `--format <FORMAT>` → `--format`: a flag is named without its value placeholder.
+fn flag(arg: &str) -> &str {
+    if arg.starts_with('-') {
+        arg.split(' ').next().unwrap_or(arg)
+    } else {
+        arg
+    }
+}
+
+/// The subcommands named in `argv`, in order: `planlint --lang en check x.md` → `["check"]`.
+/// The value of a flag is never taken for a command name.
+fn command_path(root: &Command, argv: &[OsString]) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut cmd = root;
+    let mut tokens = argv.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(token) = tokens.next() {
+        if token == "--" {
+            break;
+        }
+        if let Some(long) = token.strip_prefix("--") {
+            let takes_value = !long.contains('=')
+                && cmd
+                    .get_arguments()
+                    .chain(root.get_arguments())
+                    .any(|a| a.get_long() == Some(long) && a.get_action().takes_values());
+            if takes_value {
+                tokens.next();
+            }
+            continue;
+        }
+        if token.starts_with('-') {
+            continue;
+        }
+        match cmd.get_subcommands().find(|s| s.get_name() == token) {
+            Some(sub) => {
+                path.push(sub.get_name().to_owned());
+                cmd = sub;
+            }
+            None => break,
+        }
+    }
+    path
+}
+
+/// The (sub)command at `path` below the root.
+fn find<'c>(root: &'c Command, path: &[String]) -> &'c Command {
+    path.iter().fold(root, |cmd, name| {
+        cmd.get_subcommands()
+            .find(|s| s.get_name() == name)
+            .unwrap_or(cmd)
+    })
+}
+
+/// Ranks `candidates` by how close they are to `word`, best first.
+fn best_first(word: &str, mut candidates: Vec<String>) -> Vec<String> {
+    let score = |c: &String| strsim::jaro_winkler(word, c);
+    candidates.sort_by(|a, b| score(b).total_cmp(&score(a)));
+    candidates
+}
+
+/// The subcommands of `cmd` with the flag closest to `--name` (if one is close): the flag
+/// and the subcommands that have it.
+fn flags_below(cmd: &Command, name: &str) -> Option<(String, Vec<String>)> {
+    let bare = name.trim_start_matches('-');
+    let longs = cmd
+        .get_subcommands()
+        .flat_map(|s| s.get_arguments().filter(|a| !a.is_global_set()))
+        .filter_map(clap::Arg::get_long);
+    let best = crate::pack::did_you_mean(bare, longs)?;
+    let subs = cmd
+        .get_subcommands()
+        .filter(|s| s.get_arguments().any(|a| a.get_long() == Some(best)))
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    Some((format!("--{best}"), subs))
+}
+
+/// The message for an argument error `err` of `root` (built in `lang`), ready for stderr.
+pub(super) fn message(err: &Error, root: &Command, argv: &[OsString], lang: Lang) -> String {
+    let mut path = command_path(root, argv);
+    // `planlint help chek` is an error about the commands of planlint itself.
+    if path.first().is_some_and(|p| p == "help") {
+        path.clear();
+    }
+    let here = find(root, &path);
+    let shown = std::iter::once(root.get_name().to_owned())
+        .chain(path.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let arg = string(err, ContextKind::InvalidArg).unwrap_or_default();
+    let value = string(err, ContextKind::InvalidValue).unwrap_or_default();
+    let mut help = Vec::new();
+    let did_you_mean = |items: &[String]| {
+        format!(
+            "{} {}?",
+            lang.pick("menade du", "did you mean"),
+            either(lang, items)
+        )
+    };
+    let headline = match err.kind() {
+        ErrorKind::UnknownArgument => {
+            if let Some(s) = string(err, ContextKind::SuggestedArg) {
+                help.push(did_you_mean(&[s.to_owned()]));
+            } else if let Some((flag, subs)) = arg
+                .starts_with("--")
+                .then(|| flags_below(here, arg))
+                .flatten()
+            {
+                let at: Vec<String> = subs.iter().map(|s| format!("{shown} {s} {flag}")).collect();
+                if flag == arg {
+                    help.push(format!(
+                        "{} {} {}",
+                        lang.pick("flaggan hör till", "the flag belongs to"),
+                        either(lang, &at),
+                        lang.pick(
+                            "och skrivs efter kommandot",
+                            "and is written after the command"
+                        )
+                    ));
+                } else {
+                    help.push(did_you_mean(&at));
+                }
+            }
+            if arg.starts_with('-') {
+                if help.is_empty() && here.get_positionals().next().is_some() {
+                    help.push(format!(
+                        "{} `{arg}` {} `-- {arg}`",
+                        lang.pick("om", "if"),
+                        lang.pick("är ett filnamn, skriv", "is a file name, write")
+                    ));
+                }
+                format!("{} `{arg}`", lang.pick("okänd flagga", "unknown flag"))
+            } else {
+                format!(
+                    "{} `{arg}`: `{shown}` {}",
+                    lang.pick("oväntat argument", "unexpected argument"),
+                    lang.pick("tar inget sådant argument", "takes no such argument")
+                )
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let sub = string(err, ContextKind::InvalidSubcommand).unwrap_or_default();
+            let mut suggested = strings(err, ContextKind::SuggestedSubcommand);
+            if suggested.is_empty() {
+                let names = here.get_subcommands().map(Command::get_name);
+                suggested.extend(crate::pack::did_you_mean(sub, names).map(str::to_owned));
+            }
+            let suggested = best_first(sub, suggested);
+            if !suggested.is_empty() {
+                help.push(did_you_mean(&suggested));
+            }
+            format!("{} `{sub}`", lang.pick("okänt kommando", "unknown command"))
+        }
+        ErrorKind::InvalidValue if value.is_empty() => {
+            values_help(err, lang, &mut help);
+            format!(
+                "`{}` {}",
+                flag(arg),
+                lang.pick("behöver ett värde", "needs a value")
+            )
+        }
+        ErrorKind::InvalidValue => {
+            if let Some(s) = string(err, ContextKind::SuggestedValue) {
+                help.push(did_you_mean(&[s.to_owned()]));
+            }
+            values_help(err, lang, &mut help);
+            format!(
+                "{} `{value}` {} `{}`",
+                lang.pick("ogiltigt värde", "invalid value"),
+                lang.pick("för", "for"),
+                flag(arg)
+            )
+        }
+        ErrorKind::ValueValidation => format!(
+            "{} `{value}` {} `{}`",
+            lang.pick("ogiltigt värde", "invalid value"),
+            lang.pick("för", "for"),
+            flag(arg)
+        ),
+        ErrorKind::NoEquals => format!(
+            "`{}` {} `{}=…`",
+            flag(arg),
+            lang.pick("skrivs med likhetstecken:", "takes an equals sign:"),
+            flag(arg)
+        ),
+        ErrorKind::TooManyValues => format!(
+            "{} `{value}` {} `{}`",
+            lang.pick("ett värde för mycket:", "one value too many:"),
+            lang.pick("för", "for"),
+            flag(arg)
+        ),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!(
+            "{} `{}`",
+            lang.pick("fel antal värden för", "the wrong number of values for"),
+            flag(arg)
+        ),
+        ErrorKind::ArgumentConflict => {
+            let prior = strings(err, ContextKind::PriorArg);
+            if prior.iter().any(|p| p == arg) || prior.is_empty() {
+                format!(
+                    "`{}` {}",
+                    flag(arg),
+                    lang.pick("får bara anges en gång", "may be given only once")
+                )
+            } else {
+                let prior: Vec<String> = prior.iter().map(|p| flag(p).to_owned()).collect();
+                format!(
+                    "`{}` {} {}",
+                    flag(arg),
+                    lang.pick("kan inte användas tillsammans med", "cannot be used with"),
+                    either(lang, &prior)
+                )
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing = strings(err, ContextKind::InvalidArg);
+            format!(
+                "`{shown}` {} {}",
+                lang.pick("behöver", "needs"),
+                either(lang, &missing).replace(
+                    &format!(" {} ", lang.pick("eller", "or")),
+                    &format!(" {} ", lang.pick("och", "and"))
+                )
+            )
+        }
+        ErrorKind::MissingSubcommand => {
+            let valid = strings(err, ContextKind::ValidSubcommand);
+            if !valid.is_empty() {
+                help.push(format!(
+                    "{}: {}",
+                    lang.pick("kommandon", "commands"),
+                    valid.join(", ")
+                ));
+            }
+            format!(
+                "`{shown}` {}",
+                lang.pick("behöver ett kommando", "needs a command")
+            )
+        }
+        ErrorKind::InvalidUtf8 => lang
+            .pick(
+                "ett argument är inte giltig UTF-8",
+                "an argument is not valid UTF-8",
+            )
+            .to_owned(),
+        _ => lang
+            .pick(
+                "argumenten kunde inte tolkas",
+                "the arguments could not be understood",
+            )
+            .to_owned(),
+    };
+    let mut out = format!("error: {headline}\n");
+    for h in help {
+        let _ = writeln!(out, "  = help: {h}");
+    }
+    let usage = here.clone().render_usage().to_string();
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+    let _ = write!(
+        out,
+        "\n{}: {usage}\n",
+        lang.pick(WORDS.usage.0, WORDS.usage.1)
+    );
+    let _ = write!(
+        out,
+        "\n{} `{shown} --help`\n",
+        lang.pick("Mer hjälp:", "More help:")
+    );
+    out
+}
+
+/// The possible values of the flag in `err`, as a help line.
+fn values_help(err: &Error, lang: Lang, help: &mut Vec<String>) {
+    let valid = strings(err, ContextKind::ValidValue);
+    if !valid.is_empty() {
+        help.push(format!(
+            "{}: {}",
+            lang.pick(WORDS.possible.0, WORDS.possible.1),
+            valid.join(", ")
+        ));
+    }
+}

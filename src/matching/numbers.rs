@@ -1,0 +1,144 @@
+//! Swedish number words, for the `#number` pattern: a measurable goal written the way Swedish
+//! style guides ask municipal writers to write small numbers (`minst fyra möten per termin`)
+//! counts like one written in digits.
+//!
+//! A word counts when it is, folded (lowercase, no diacritics):
+//!
+//! * a cardinal from `noll` to the hundreds of thousands, written as one word as Swedish
+//!   writes them: `fyra`, `tjugofem`, `etthundra`, `tvåhundrafemtio`, `tretusen`, and
+//!   `miljon`/`miljard` with their plurals;
+//! * a fraction: `hälften`, or an ordinal with `-del` (`tredjedel`, `fjärdedelar`,
+//!   `tiondelen`), so `en tredjedel` and `två tredjedelar` count.
+//!
+//! `en` and `ett` alone never count: as numbers they look exactly like the articles (`en
+//! plan`, `ett mål`), which are far more common in a plan, and one word cannot be told from the
+//! other without reading the sentence. In compounds (`etthundra`, `tjugoett`) they count, and
+//! `en tredjedel` counts through its fraction word. `procent` is not a number itself; after a
+//! number or a number word the number already counts (`tjugo procent`). Inflected or vague
+//! forms (`femman`, `tiotal`, `hundratals`) do not count: they give no figure to follow up.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Units as they start a compound or stand alone (`en`/`ett` are filtered out when alone).
+const UNIT: &str = "en|ett|tva|tre|fyra|fem|sex|sju|atta|nio";
+/// Ten to nineteen.
+const TEEN: &str = "tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|aderton|nitton";
+/// The tens.
+const TENS: &str = "tjugo|tjugu|trettio|fyrtio|femtio|sextio|sjuttio|attio|nittio";
+/// Ordinal stems that take `del` in a fraction (`tredjedel`, `åttondel`).
+const ORDINAL: &str =
+    "tredje|fjarde|femte|sjatte|sjunde|atton|nion|tion|elfte|tolfte|tjugon|hundra|tusen";
+
+fn pattern() -> Option<&'static Regex> {
+    static PATTERN: OnceLock<Option<Regex>> = OnceLock::new();
+    PATTERN
+        .get_or_init(|| {
+            // Below a hundred, below a thousand, below a million.
+            let below_100 = format!("(?:(?:{TENS})(?:{UNIT})?|{TEEN}|{UNIT})");
+            let below_1000 = format!("(?:(?:{UNIT})?hundra{below_100}?|{below_100})");
+            let cardinal =
+                format!("(?:{below_1000}?tusen{below_1000}?|ettusen{below_1000}?|{below_1000})");
+            let big = "(?:miljon|miljoner|miljard|miljarder)";
+            let fraction = format!("(?:halften|(?:{ORDINAL})del(?:en|ar|arna)?)");
+            let all = format!("^(?:noll|{cardinal}|{big}|{fraction})$");
+            // The pattern is built from the constants above and compiles; were it not to, no
+            // word would count as a number word (the unit tests would fail), never a crash.
+            Regex::new(&all).ok()
+        })
+        .as_ref()
+}
+
+/// Whether the folded word `w` is a Swedish number word (see the module docs).
+pub(super) fn is_number_word(w: &str) -> bool {
+    w.len() >= 3 && w != "ett" && pattern().is_some_and(|p| p.is_match(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_number_word;
+    use crate::matching::fold;
+
+    fn counts(word: &str) -> bool {
+        is_number_word(&fold(word))
+    }
+
+    #[test]
+    fn cardinals_count() {
+        for w in [
+            "noll", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+            "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "aderton",
+            "nitton", "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio",
+            "nittio", "hundra", "tusen", "Fyra", "ATTIO",
+        ] {
+            assert!(counts(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn compounds_count() {
+        for w in [
+            "tjugofem",
+            "tjugoett",
+            "trettioen",
+            "etthundra",
+            "tvåhundrafemtio",
+            "niohundranittionio",
+            "tretusen",
+            "ettusen",
+            "tiotusen",
+            "tvåtusenfemhundra",
+            "hundratjugo",
+            "miljon",
+            "miljoner",
+            "miljarder",
+        ] {
+            assert!(counts(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn fractions_count() {
+        for w in [
+            "hälften",
+            "tredjedel",
+            "tredjedelar",
+            "fjärdedel",
+            "fjärdedelen",
+            "femtedel",
+            "åttondel",
+            "tiondelar",
+            "hundradel",
+        ] {
+            assert!(counts(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn articles_and_look_alikes_do_not_count() {
+        for w in [
+            "en",
+            "ett",
+            "ena",
+            "enkel",
+            "tvåspråkig",
+            "tretal",
+            "femman",
+            "tiotal",
+            "hundratals",
+            "tusentals",
+            "procent",
+            "del",
+            "delar",
+            "sexuell",
+            "tredje",
+            "andra",
+            "niondedel",
+            "tjugotjugo",
+            "",
+        ] {
+            assert!(!counts(w), "{w}");
+        }
+    }
+}
