@@ -13,6 +13,7 @@ mod examples;
 mod formats;
 mod hostile;
 mod integrations;
+mod lsp;
 mod pack_errors;
 mod packs;
 mod properties;
