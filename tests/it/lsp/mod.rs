@@ -35,6 +35,13 @@ fn codes(diagnostics: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// The codes, sorted: the same findings whatever moved.
+fn sorted_codes(diagnostics: &[Value]) -> Vec<String> {
+    let mut codes = codes(diagnostics);
+    codes.sort();
+    codes
+}
+
 fn find<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
     diagnostics
         .iter()
@@ -143,7 +150,7 @@ fn english_ip002_where_check_points_then_the_quick_fix_and_a_housing_section_cle
     );
     let second = server.diagnostics(&uri, 2);
     // Nothing new: the same codes, and IP002 now at the new, still empty, heading.
-    assert_eq!(codes(&second), codes(&first), "{second:#?}");
+    assert_eq!(sorted_codes(&second), sorted_codes(&first), "{second:#?}");
     let ip002 = find(&second, "IP002");
     assert_eq!(ip002["range"]["start"], position(&fixed, heading_at));
     assert!(
@@ -537,4 +544,113 @@ fn walk(s: &Value, out: &mut Vec<(u64, String, String)>) {
     for c in s["children"].as_array().into_iter().flatten() {
         walk(c, out);
     }
+}
+
+#[test]
+fn the_section_fix_goes_where_the_plan_keeps_its_areas_and_breaks_nothing() {
+    let prose = format!("{PROSE}\n");
+    // (plan, rule, the heading expected, the text expected right after the inserted section)
+    let cases = [
+        // CRLF, areas under the anchor, a section after them: before `## Uppföljning`.
+        (
+            format!(
+                "# Plan\r\n\r\n## Prioriterade områden\r\n\r\n### Arbete och studier\r\n\r\n{p}\r\n### Folkhälsa\r\n\r\n{p}\r\n## Uppföljning\r\n\r\n{p}",
+                p = prose.trim_end()
+            ),
+            "IP002",
+            "### Bostäder\r\n",
+            Some("## Uppföljning"),
+        ),
+        // An anchor without area sections: at its end, a level below it.
+        (
+            format!("# Plan\n\n## Prioriterade områden\n\nHär kommer områdena.\n\n## Bilagor\n\n{prose}"),
+            "IP004",
+            "### Samverkan\n",
+            Some("## Bilagor"),
+        ),
+        // No anchor, no area, no line break at the end: at the end, under the title.
+        (
+            "# Plan\n\nKort text utan radbrytning".to_owned(),
+            "IP003",
+            "## Folkhälsa\n",
+            None,
+        ),
+    ];
+    for (plan, code, heading, followed_by) in cases {
+        let dir = repo(&[("plan.md", &plan)]);
+        let mut server = Server::start(dir.path(), &[]);
+        server.initialize(dir.path(), json!({}));
+        let uri = uri(&dir.path().join("plan.md"));
+        server.open(&uri, &plan);
+        let before = server.diagnostics(&uri, 1);
+        let finding = find(&before, code);
+        let offered = actions(&mut server, &uri, finding);
+        let fix = offered
+            .iter()
+            .find(|a| a["isPreferred"] == true && a["diagnostics"][0]["code"] == code)
+            .unwrap_or_else(|| panic!("{code}: {offered:#?}"));
+        let edit = edit_of(fix, &uri);
+        let fixed = apply(&plan, edit);
+        let at = fixed.find(heading).unwrap_or_else(|| panic!("{fixed:?}"));
+        if let Some(next) = followed_by {
+            let rest = &fixed[at..];
+            let next_heading = rest[heading.len()..]
+                .lines()
+                .find(|l| l.starts_with('#'))
+                .unwrap_or_default();
+            assert_eq!(next_heading.trim_end(), next, "{fixed:?}");
+        } else {
+            assert!(fixed.starts_with(&plan), "{fixed:?}");
+        }
+        // The heading stands on a line of its own, after a blank line.
+        assert!(
+            fixed[..at].ends_with("\n\n") || fixed[..at].ends_with("\r\n\r\n"),
+            "{fixed:?}"
+        );
+        server.change(
+            &uri,
+            2,
+            edit["range"].clone(),
+            edit["newText"].as_str().unwrap(),
+        );
+        let after = server.diagnostics(&uri, 2);
+        assert_eq!(
+            sorted_codes(&after),
+            sorted_codes(&before),
+            "{code}: {after:#?}"
+        );
+        let moved = find(&after, code);
+        let line = fixed[..at].matches('\n').count();
+        assert_eq!(moved["range"]["start"]["line"], line, "{code}: {fixed:?}");
+        assert!(server.shutdown_and_exit().success());
+    }
+}
+
+#[test]
+fn an_unsaved_buffer_uses_the_workspace_config_and_a_left_out_plan_says_so() {
+    let dir = repo(&[
+        (
+            "planlint.toml",
+            "lang = \"en\"\nexclude = [\"utkast/**\"]\n",
+        ),
+        ("utkast/plan.md", "# Plan\n"),
+    ]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    server.open("untitled:Untitled-1", "# Plan\n\nTODO\n");
+    let found = server.diagnostics("untitled:Untitled-1", 1);
+    let todo = find(&found, "IP006");
+    assert!(
+        todo["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the placeholder `TODO`"),
+        "{todo:#}"
+    );
+    let uri = uri(&dir.path().join("utkast/plan.md"));
+    server.open(&uri, "# Plan\n");
+    let found = server.diagnostics(&uri, 1);
+    assert_eq!(codes(&found), ["PL006"], "{found:#?}");
+    assert_eq!(found[0]["severity"], 3);
+    assert!(server.shutdown_and_exit().success());
 }
