@@ -26,6 +26,7 @@ use super::workspace::{ConfigKey, Ready};
 use super::{actions, hover, symbols, Exit, Failure, Phase, Server};
 use crate::diagnostic::Checked;
 use crate::discover::Skipped;
+use crate::i18n::Lang;
 use crate::source::utf16_offset;
 use crate::verdict::Verdict;
 
@@ -52,12 +53,13 @@ pub(super) fn check(ready: &Ready, doc: &Doc) -> Checked {
     crate::run::check_bytes(&verdict, 0, shown, doc.text.clone().into_bytes())
 }
 
-fn params<P: DeserializeOwned>(value: Value) -> Result<P, Failure> {
+fn params<P: DeserializeOwned>(value: Value, lang: Lang) -> Result<P, Failure> {
     serde_json::from_value(value).map_err(|e| {
-        (
-            ErrorCode::InvalidParams,
-            format!("the parameters do not fit the method: {e}"),
-        )
+        let why = lang.pick(
+            "parametrarna passar inte metoden",
+            "the parameters do not fit the method",
+        );
+        (ErrorCode::InvalidParams, format!("{why}: {e}"))
     })
 }
 
@@ -68,26 +70,39 @@ fn to_value(v: impl serde::Serialize) -> Result<Value, Failure> {
 impl Server<'_> {
     /// Answers one request.
     pub(super) fn request(&mut self, r: Request) -> Result<Value, Failure> {
+        let lang = self.lang;
         match (self.phase, r.method.as_str()) {
             (Phase::Waiting, "initialize") => self.initialize(r.params),
             (Phase::Waiting, _) => Err((
                 ErrorCode::ServerNotInitialized,
-                "the server has not been initialized: send `initialize` first".to_owned(),
+                lang.pick(
+                    "servern är inte initierad: skicka `initialize` först",
+                    "the server has not been initialized: send `initialize` first",
+                )
+                .to_owned(),
             )),
             (Phase::ShutDown, _) => Err((
                 ErrorCode::InvalidRequest,
-                "the server is shut down: only `exit` is left".to_owned(),
+                lang.pick(
+                    "servern är avstängd: bara `exit` återstår",
+                    "the server is shut down: only `exit` is left",
+                )
+                .to_owned(),
             )),
             (Phase::Running, "initialize") => Err((
                 ErrorCode::InvalidRequest,
-                "the server is already initialized".to_owned(),
+                lang.pick(
+                    "servern är redan initierad",
+                    "the server is already initialized",
+                )
+                .to_owned(),
             )),
             (Phase::Running, "shutdown") => {
                 self.phase = Phase::ShutDown;
                 Ok(Value::Null)
             }
             (Phase::Running, "textDocument/hover") => {
-                let p: HoverParams = params(r.params)?;
+                let p: HoverParams = params(r.params, lang)?;
                 let position = p.text_document_position_params.position;
                 let uri = p.text_document_position_params.text_document.uri;
                 let markdown = self.markdown_hover;
@@ -101,7 +116,7 @@ impl Server<'_> {
                 })
             }
             (Phase::Running, "textDocument/codeAction") => {
-                let p: CodeActionParams = params(r.params)?;
+                let p: CodeActionParams = params(r.params, lang)?;
                 let uri = p.text_document.uri;
                 self.with_plan(&uri, |ready, checked| {
                     let text = &checked.source.text;
@@ -113,18 +128,21 @@ impl Server<'_> {
                 })
             }
             (Phase::Running, "textDocument/documentSymbol") => {
-                let p: DocumentSymbolParams = params(r.params)?;
+                let p: DocumentSymbolParams = params(r.params, lang)?;
                 self.symbols(&p.text_document.uri)
             }
             (Phase::Running, method) => Err((
                 ErrorCode::MethodNotFound,
-                format!("planlint does not handle `{method}`"),
+                format!(
+                    "{} `{method}`",
+                    lang.pick("planlint hanterar inte", "planlint does not handle")
+                ),
             )),
         }
     }
 
     fn initialize(&mut self, raw: Value) -> Result<Value, Failure> {
-        let p: InitializeParams = params(raw)?;
+        let p: InitializeParams = params(raw, self.lang)?;
         let text = p.capabilities.text_document.as_ref();
         self.markdown_hover = text
             .and_then(|t| t.hover.as_ref())
@@ -189,7 +207,7 @@ impl Server<'_> {
         f: impl FnOnce(&Ready, &Checked) -> Result<Value, Failure>,
     ) -> Result<Value, Failure> {
         self.bring_up_to_date(uri)?;
-        let doc = self.docs.get(uri).ok_or_else(|| unknown(uri))?;
+        let doc = self.docs.get(uri).ok_or_else(|| unknown(uri, self.lang))?;
         let (Some(checked), Some(config)) = (&doc.last, &doc.config) else {
             // Not a plan, or its config is broken: nothing to say.
             return Ok(Value::Null);
@@ -202,7 +220,7 @@ impl Server<'_> {
 
     /// Lints the document at `uri` now if a change is waiting.
     fn bring_up_to_date(&mut self, uri: &Uri) -> Result<(), Failure> {
-        let doc = self.docs.get(uri).ok_or_else(|| unknown(uri))?;
+        let doc = self.docs.get(uri).ok_or_else(|| unknown(uri, self.lang))?;
         if doc.kind == Kind::Plan && (doc.due.is_some() || doc.last.is_none()) {
             self.lint(uri)
                 .map_err(|e| (ErrorCode::InternalError, e.to_string()))?;
@@ -212,7 +230,7 @@ impl Server<'_> {
 
     fn symbols(&mut self, uri: &Uri) -> Result<Value, Failure> {
         self.bring_up_to_date(uri)?;
-        let doc = self.docs.get(uri).ok_or_else(|| unknown(uri))?;
+        let doc = self.docs.get(uri).ok_or_else(|| unknown(uri, self.lang))?;
         if doc.kind != Kind::Plan {
             return Ok(Value::Array(Vec::new()));
         }
@@ -256,7 +274,10 @@ impl Server<'_> {
         if let Err(why) = result {
             self.log(
                 MessageType::ERROR,
-                format!("planlint: `{method}` was not handled: {why}"),
+                format!(
+                    "planlint: `{method}` {}: {why}",
+                    self.lang.pick("kunde inte hanteras", "was not handled")
+                ),
             )?;
         }
         Ok(None)
@@ -298,7 +319,7 @@ impl Server<'_> {
                 Instant::now(),
             )
             .map(|_| ())
-            .map_err(|_| format!("`{}` is not open", uri.as_str()))
+            .map_err(|_| not_open(&uri, self.lang))
     }
 
     fn did_save(&mut self, n: Notification) -> Result<(), String> {
@@ -309,7 +330,7 @@ impl Server<'_> {
         let doc = self
             .docs
             .get(&uri)
-            .ok_or_else(|| format!("`{}` is not open", uri.as_str()))?;
+            .ok_or_else(|| not_open(&uri, self.lang))?;
         if let Some(path) = doc.path.clone().filter(|p| is_config_name(p)) {
             let _ = self.workspaces.entry(&ConfigKey(Some(path)));
         }
@@ -328,20 +349,32 @@ impl Server<'_> {
         let uri = p.text_document.uri;
         self.docs
             .close(&uri)
-            .ok_or_else(|| format!("`{}` is not open", uri.as_str()))?;
+            .ok_or_else(|| not_open(&uri, self.lang))?;
         self.error_files.remove(uri.as_str());
         self.publish(&uri, None, Vec::new())
             .map_err(|e| e.to_string())
     }
 }
 
-fn unknown(uri: &Uri) -> Failure {
+fn unknown(uri: &Uri, lang: Lang) -> Failure {
     (
         ErrorCode::InvalidParams,
         format!(
-            "the document `{}` is not open: send `textDocument/didOpen` first",
-            uri.as_str()
+            "{}: {}",
+            not_open(uri, lang),
+            lang.pick(
+                "skicka `textDocument/didOpen` först",
+                "send `textDocument/didOpen` first"
+            )
         ),
+    )
+}
+
+fn not_open(uri: &Uri, lang: Lang) -> String {
+    format!(
+        "`{}` {}",
+        uri.as_str(),
+        lang.pick("är inte öppet i redigeraren", "is not open in the editor")
     )
 }
 

@@ -139,7 +139,7 @@ impl Server<'_> {
                     }
                 }
                 Some(Incoming::Malformed { id, code, message }) => {
-                    transport::send_error(self.out, id, code, &message)?;
+                    transport::send_error(self.out, id, code, message.get(self.lang))?;
                 }
                 Some(Incoming::End) => return Ok(Exit::WithoutShutdown),
                 None => {}

@@ -13,6 +13,8 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use lsp_server::{ErrorCode, Message};
 use serde_json::Value;
 
+use crate::i18n::{t, Localized};
+
 /// The longest header line read; a longer one is malformed.
 const MAX_HEADER_LINE: u64 = 8 * 1024;
 
@@ -33,7 +35,7 @@ pub(super) enum Incoming {
         /// The JSON-RPC error code.
         code: ErrorCode,
         /// What was wrong, for the client's log.
-        message: String,
+        message: Localized,
     },
     /// The input ended (the client went away).
     End,
@@ -67,7 +69,7 @@ fn read_all(mut input: impl BufRead, tx: &SyncSender<Incoming>) {
 
 /// Reads one frame: `None` at the end of input before a frame starts.
 fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
-    let mut length: Option<Result<usize, String>> = None;
+    let mut length: Option<Result<usize, Localized>> = None;
     let mut any_header = false;
     let mut line = Vec::new();
     loop {
@@ -86,7 +88,10 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
             // Too long: skip the rest of the line, then report the frame.
             let mut rest = Vec::new();
             input.read_until(b'\n', &mut rest)?;
-            length = Some(Err("a header line is too long".to_owned()));
+            length = Some(Err(t(
+                "en rad i meddelandets huvud är för lång",
+                "a header line is too long",
+            )));
             any_header = true;
             continue;
         }
@@ -103,9 +108,10 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
         if let Some((name, value)) = text.split_once(':') {
             if name.trim().eq_ignore_ascii_case("content-length") {
                 length = Some(value.trim().parse::<usize>().map_err(|_| {
-                    format!(
-                        "the Content-Length header `{}` is not a number",
-                        value.trim()
+                    let v = value.trim();
+                    t(
+                        format!("huvudet Content-Length `{v}` är inget tal"),
+                        format!("the Content-Length header `{v}` is not a number"),
                     )
                 }));
             }
@@ -118,7 +124,10 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
             return Ok(Some(malformed(
                 None,
                 ErrorCode::ParseError,
-                "the message has no Content-Length header".to_owned(),
+                t(
+                    "meddelandet saknar huvudet Content-Length",
+                    "the message has no Content-Length header",
+                ),
             )))
         }
     };
@@ -127,7 +136,12 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
         return Ok(Some(malformed(
             None,
             ErrorCode::InvalidRequest,
-            format!("the message is {length} bytes long; the most planlint reads is {MAX_BODY}"),
+            t(
+                format!("meddelandet är {length} byte långt; planlint läser högst {MAX_BODY} byte"),
+                format!(
+                    "the message is {length} bytes long; the most planlint reads is {MAX_BODY}"
+                ),
+            ),
         )));
     }
     let mut body = vec![0; length];
@@ -135,7 +149,7 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
     Ok(Some(parse(&body)))
 }
 
-fn malformed(id: Option<Value>, code: ErrorCode, message: String) -> Incoming {
+fn malformed(id: Option<Value>, code: ErrorCode, message: Localized) -> Incoming {
     Incoming::Malformed { id, code, message }
 }
 
@@ -147,7 +161,10 @@ fn parse(body: &[u8]) -> Incoming {
             return malformed(
                 None,
                 ErrorCode::ParseError,
-                format!("the message is not JSON: {e}"),
+                t(
+                    format!("meddelandet är inte JSON: {e}"),
+                    format!("the message is not JSON: {e}"),
+                ),
             )
         }
     };
@@ -155,7 +172,10 @@ fn parse(body: &[u8]) -> Incoming {
         return malformed(
             None,
             ErrorCode::InvalidRequest,
-            "a message must be a JSON object (batches are not part of the protocol)".to_owned(),
+            t(
+                "ett meddelande måste vara ett JSON-objekt (buntar av meddelanden ingår inte i protokollet)",
+                "a message must be a JSON object (batches are not part of the protocol)",
+            ),
         );
     };
     // The id as given, echoed in an error when it is one JSON-RPC allows.
@@ -166,7 +186,7 @@ fn parse(body: &[u8]) -> Incoming {
             return malformed(
                 echo,
                 ErrorCode::InvalidRequest,
-                "`method` must be a string".to_owned(),
+                t("`method` måste vara en sträng", "`method` must be a string"),
             );
         }
         let usable_id = match &id {
@@ -178,7 +198,10 @@ fn parse(body: &[u8]) -> Incoming {
             return malformed(
                 echo,
                 ErrorCode::InvalidRequest,
-                "a request's `id` must be a string or an integer".to_owned(),
+                t(
+                    "en begärans `id` måste vara en sträng eller ett heltal",
+                    "a request's `id` must be a string or an integer",
+                ),
             );
         }
         if let Some(params) = fields.get("params") {
@@ -186,7 +209,10 @@ fn parse(body: &[u8]) -> Incoming {
                 return malformed(
                     echo,
                     ErrorCode::InvalidRequest,
-                    "`params` must be an object or an array".to_owned(),
+                    t(
+                        "`params` måste vara ett objekt eller en lista",
+                        "`params` must be an object or an array",
+                    ),
                 );
             }
         }
@@ -196,7 +222,10 @@ fn parse(body: &[u8]) -> Incoming {
         Err(e) => malformed(
             echo,
             ErrorCode::InvalidRequest,
-            format!("not a JSON-RPC request, response or notification: {e}"),
+            t(
+                format!("varken en JSON-RPC-begäran, ett svar eller en notifiering: {e}"),
+                format!("not a JSON-RPC request, response or notification: {e}"),
+            ),
         ),
     }
 }

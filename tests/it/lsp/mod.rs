@@ -467,7 +467,10 @@ fn bad_messages_get_json_rpc_errors_and_the_server_goes_on() {
     );
     assert_eq!(e["error"]["code"], -32602, "{e}");
     assert!(
-        e["error"]["message"].as_str().unwrap().contains("not open"),
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("är inte öppet"),
         "{e}"
     );
     let e = server.request("initialize", json!({"capabilities": {}}));
@@ -481,7 +484,7 @@ fn bad_messages_get_json_rpc_errors_and_the_server_goes_on() {
     );
     let log = server.wait_for("window/logMessage", |_| true);
     assert!(
-        log["message"].as_str().unwrap().contains("not open"),
+        log["message"].as_str().unwrap().contains("är inte öppet"),
         "{log}"
     );
     // Still serving.
@@ -518,7 +521,7 @@ fn changes_in_quick_succession_are_linted_once_after_a_pause() {
     let plan = "# Plan\n\n## Bostäder\n\nTODO\n".to_owned();
     let dir = repo(&[("plan.md", &plan)]);
     let mut server = Server::start_with_env(dir.path(), &[], &[]);
-    server.initialize(dir.path(), json!({"debounceMs": 300}));
+    server.initialize(dir.path(), json!({"debounceMs": 1000}));
     let uri = uri(&dir.path().join("plan.md"));
     server.open(&uri, &plan);
     server.diagnostics(&uri, 1);
@@ -652,5 +655,41 @@ fn an_unsaved_buffer_uses_the_workspace_config_and_a_left_out_plan_says_so() {
     let found = server.diagnostics(&uri, 1);
     assert_eq!(codes(&found), ["PL006"], "{found:#?}");
     assert_eq!(found[0]["severity"], 3);
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_config_changed_outside_the_editor_is_picked_up() {
+    let plan = no_housing();
+    let dir = repo(&[("planlint.toml", "lang = \"en\"\n"), ("plan.md", &plan)]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    let uri = uri(&dir.path().join("plan.md"));
+    server.open(&uri, &plan);
+    assert_eq!(find(&server.diagnostics(&uri, 1), "IP002")["severity"], 1);
+    // No notification at all: the server looks at the config's file by itself.
+    std::fs::write(
+        dir.path().join("planlint.toml"),
+        "lang = \"en\"\n\n[severity]\nIP002 = \"warning\"\n",
+    )
+    .unwrap();
+    let again = server.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri
+            && p["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|d| d["code"] == "IP002" && d["severity"] == 2))
+    });
+    assert_eq!(again["version"], 1);
+    // A plan in a folder with a config of its own is judged by the nearer one.
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/planlint.toml"), "lang = \"sv\"\n").unwrap();
+    let nested = uri.replace("/plan.md", "/sub/plan.md");
+    std::fs::write(dir.path().join("sub/plan.md"), &plan).unwrap();
+    server.open(&nested, &plan);
+    let found = server.diagnostics(&nested, 1);
+    assert!(find(&found, "IP002")["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("planen saknar ett avsnitt om `Bostäder`"));
     assert!(server.shutdown_and_exit().success());
 }
