@@ -72,6 +72,8 @@ pub enum Command {
         /// The pack file.
         file: PathBuf,
     },
+    /// Run the language server on standard input and output, for live diagnostics in editors.
+    Lsp,
     /// List the loaded rules.
     Rules {
         /// Print the rule table in Markdown, as in the README.

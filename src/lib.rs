@@ -10,7 +10,8 @@
 //!    rule's `checks` run;
 //! 4. the [`verdict`] decides what happens to each finding (severity, overrides, waivers);
 //!    findings ([`diagnostic`]) are sorted once and handed to a [`render`] sink;
-//! 5. the subcommands tie the steps together and [`run()`] maps the outcome to an exit code.
+//! 5. the subcommands tie the steps together and [`run()`] maps the outcome to an exit code;
+//!    `planlint lsp` serves the same verdict to editors (`lsp`).
 //!
 //! [`i18n`] holds the language and every text's translation.
 //!
@@ -31,6 +32,7 @@ pub mod diagnostic;
 pub mod verdict;
 pub mod run;
 pub mod render;
+mod lsp;
 mod commands;
 
 use std::io::{self, Write};
@@ -48,6 +50,9 @@ pub enum Outcome {
     Clean,
     /// At least one error-level finding: exit 1.
     Findings,
+    /// The language server was told to exit without being shut down first, or its input
+    /// ended: exit 1, as the Language Server Protocol asks.
+    ExitWithoutShutdown,
 }
 
 /// Why planlint could not do its job (exit 2).

@@ -42,11 +42,12 @@ fn main() -> ExitCode {
         Err(exit) => return show(&exit),
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let result = planlint::run(&cli, &mut io::stdin().lock(), &mut out)
+    // Stdin is not locked here: `planlint lsp` reads it on a thread of its own.
+    let result = planlint::run(&cli, &mut io::stdin(), &mut out)
         .and_then(|o| out.flush().map(|()| o).map_err(Error::from));
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
-        Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Findings | Outcome::ExitWithoutShutdown) => ExitCode::from(1),
         // The reader went away (`planlint check | head`): stop quietly.
         Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
         Err(e) => {

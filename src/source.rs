@@ -1,7 +1,8 @@
 //! Source text: a file's display path and text, and byte ↔ line/column mapping.
 //!
 //! Spans stay byte ranges everywhere else; lines and columns are computed here, and only when
-//! rendering. A [`SourceFile`] implements codespan-reporting's `Files`, so the human renderer
+//! rendering: columns in characters for people, in UTF-16 code units for the language server
+//! (the unit the Language Server Protocol counts in). A [`SourceFile`] implements codespan-reporting's `Files`, so the human renderer
 //! can use it as is. Nothing here reads files or knows about Markdown.
 
 use std::ops::Range;
@@ -25,6 +26,9 @@ pub struct SourceFile {
     /// long line, so a column costs at most [`CHECKPOINT`] bytes of counting however long the
     /// line is and in whatever order columns are asked for.
     checkpoints: OnceLock<Vec<usize>>,
+    /// The same for UTF-16 code units, built on the first UTF-16 column asked for on a long
+    /// line.
+    utf16_checkpoints: OnceLock<Vec<usize>>,
 }
 
 /// Bytes between two column checkpoints; a column on a line no longer than this is counted
@@ -41,6 +45,7 @@ impl SourceFile {
             department: None,
             line_starts,
             checkpoints: OnceLock::new(),
+            utf16_checkpoints: OnceLock::new(),
         }
     }
 
@@ -81,6 +86,37 @@ impl SourceFile {
         checkpoints[at] + chars_in(&bytes[at * CHECKPOINT..byte])
     }
 
+    /// 0-based line and 0-based column in UTF-16 code units of a byte offset, as the Language
+    /// Server Protocol counts positions (offsets past the end map to the end; an offset inside
+    /// a character to that character's start).
+    pub fn utf16_position(&self, byte: usize) -> (usize, usize) {
+        let byte = self.floor_char_boundary(byte.min(self.text.len()));
+        let line = self.line_index(byte);
+        let start = self.line_starts[line];
+        let column = if byte - start <= CHECKPOINT {
+            utf16_units_in(&self.text.as_bytes()[start..byte])
+        } else {
+            self.utf16_before(byte) - self.utf16_before(start)
+        };
+        (line, column)
+    }
+
+    /// UTF-16 code units in the text before byte `byte`, from the nearest checkpoint.
+    fn utf16_before(&self, byte: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let checkpoints = self.utf16_checkpoints.get_or_init(|| {
+            let mut seen = 0;
+            std::iter::once(0)
+                .chain(bytes.chunks(CHECKPOINT).map(|chunk| {
+                    seen += utf16_units_in(chunk);
+                    seen
+                }))
+                .collect()
+        });
+        let at = byte / CHECKPOINT;
+        checkpoints[at] + utf16_units_in(&bytes[at * CHECKPOINT..byte])
+    }
+
     /// The largest character boundary at or below `byte`.
     fn floor_char_boundary(&self, mut byte: usize) -> usize {
         while !self.text.is_char_boundary(byte) {
@@ -105,6 +141,47 @@ impl SourceFile {
 /// not continuation bytes.
 fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// UTF-16 code units in UTF-8 `bytes`, which may start or end inside a character: each
+/// character is counted at its first byte, two units for one of four bytes (outside the Basic
+/// Multilingual Plane, e.g. an emoji), one for the others.
+fn utf16_units_in(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0xBF => 0,
+            0xF0..=0xFF => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// The byte offset in `text` of 0-based `line` and 0-based `column` in UTF-16 code units, as
+/// the Language Server Protocol gives positions. A line past the end is the end of the text; a
+/// column past the end of its line is the end of the line (before its line ending), as the
+/// protocol asks; a column inside a character (half of a surrogate pair) is that character's
+/// start. Costs a scan of the text up to the line and of the line itself.
+pub fn utf16_offset(text: &str, line: usize, column: usize) -> usize {
+    let start = if line == 0 {
+        0
+    } else {
+        match memchr_lines(text).nth(line - 1) {
+            Some(start) => start,
+            None => return text.len(),
+        }
+    };
+    let rest = &text[start..];
+    let content = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    let mut units = 0;
+    for (at, c) in rest[..content].char_indices() {
+        let next = units + c.len_utf16();
+        if next > column {
+            return start + at;
+        }
+        units = next;
+    }
+    start + content
 }
 
 /// Byte offsets where lines start: after `\n`, and after a lone `\r` (old Mac line endings),
@@ -148,5 +225,40 @@ impl<'a> Files<'a> for SourceFile {
                 given: line_index,
                 max: self.line_starts.len() - 1,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{utf16_offset, SourceFile};
+
+    #[test]
+    fn utf16_columns_count_emoji_twice_and_swedish_letters_once() {
+        let text = "# Plan\n## Bostäder 🏠 och mer\r\nslut".to_owned();
+        let file = SourceFile::new("p.md", text.clone());
+        let after_emoji = text.find(" och").unwrap();
+        // `## Bostäder ` is 12 units, the emoji 2 more.
+        assert_eq!(file.utf16_position(after_emoji), (1, 14));
+        assert_eq!(utf16_offset(&text, 1, 14), after_emoji);
+        // Inside the surrogate pair: the emoji's start.
+        assert_eq!(utf16_offset(&text, 1, 13), text.find('🏠').unwrap());
+        // Past the line's end: before its CRLF.
+        assert_eq!(utf16_offset(&text, 1, 99), text.find("\r\n").unwrap());
+        assert_eq!(utf16_offset(&text, 2, 0), text.find("slut").unwrap());
+        assert_eq!(utf16_offset(&text, 9, 0), text.len());
+    }
+
+    #[test]
+    fn utf16_columns_on_long_lines_match_a_plain_count() {
+        // Long enough for checkpoints; NFD `a` + combining ring, and astral letters.
+        let line: String = "bosta\u{30a}der 𝔅 ".repeat(200);
+        let text = format!("intro\n{line}\n");
+        let file = SourceFile::new("p.md", text.clone());
+        let start = text.find('\n').unwrap() + 1;
+        for (at, _) in line.char_indices().step_by(37) {
+            let expected = line[..at].encode_utf16().count();
+            assert_eq!(file.utf16_position(start + at), (1, expected));
+            assert_eq!(utf16_offset(&text, 1, expected), start + at);
+        }
     }
 }

@@ -47,6 +47,10 @@ pub(super) fn about(command: &str) -> Option<Pair> {
             "Kör de godkända och underkända exemplen för varje regel i ett regelpaket",
             "Run the passing and failing examples of every rule in a rule pack",
         ),
+        "lsp" => (
+            "Kör språkservern på standard in och ut, så att redigeraren visar anmärkningar medan du skriver",
+            "Run the language server on standard input and output, for live diagnostics in editors",
+        ),
         "rules" => ("Lista de inlästa reglerna", "List the loaded rules"),
         "help" => (
             "Visa den här hjälpen eller hjälpen för ett kommando",

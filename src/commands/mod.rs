@@ -4,6 +4,7 @@
 mod check;
 mod explain;
 pub(crate) mod init;
+mod lsp;
 mod outline;
 mod report;
 mod rules;
@@ -73,6 +74,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
             return Ok(Outcome::Clean);
         }
         Command::TestPack { file } => return test_pack::run(file, crate::lang_of(cli), out),
+        Command::Lsp => return lsp::run(cli, out),
         _ => {}
     }
     let config = locate(cli, &cwd)?;
@@ -91,6 +93,8 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
             write!(out, "{}", config::describe(&settings, &rules))?;
             Ok(Outcome::Clean)
         }
-        Command::Init | Command::TestPack { .. } | Command::Schema { .. } => Ok(Outcome::Clean),
+        Command::Init | Command::TestPack { .. } | Command::Schema { .. } | Command::Lsp => {
+            Ok(Outcome::Clean)
+        }
     }
 }

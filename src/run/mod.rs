@@ -25,6 +25,16 @@ use crate::Error;
 use left_out::{problem, skip_finding};
 use not_text::NotText;
 
+/// The finding for a file the config leaves out, when one is due (see `left_out`): for the
+/// language server, which is named each file it checks as the command line names them.
+pub(crate) fn skipped_finding(
+    id: FileId,
+    skipped: &discover::Skipped,
+    verdict: &Verdict<'_>,
+) -> Option<Checked> {
+    skip_finding(id, skipped, verdict)
+}
+
 thread_local! {
     static CURRENT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }

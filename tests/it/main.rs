@@ -13,6 +13,7 @@ mod examples;
 mod formats;
 mod hostile;
 mod integrations;
+mod lsp;
 mod messages;
 mod messy;
 mod numbers;
