@@ -189,7 +189,7 @@ fn the_schemas_validate_the_example_config_and_the_built_in_pack() {
     if !crate::support::python_module("jsonschema") {
         return;
     }
-    let python = "python3";
+    let python = &crate::support::python();
     let config_schema = stdout(&planlint(&["schema", "config"]));
     let pack_schema = stdout(&planlint(&["schema", "pack"]));
     let init = tempfile::tempdir().expect("tempdir");
