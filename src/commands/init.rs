@@ -1,5 +1,9 @@
 //! `planlint init`: a commented `planlint.toml` and a plan template, never overwriting.
 //!
+//! The template is written to [`TEMPLATE_PATH`], under a folder the generated config excludes,
+//! so that the new repository passes its own gate: `check` and the pre-commit hook never judge
+//! the template, and the report never shows it as a department.
+//!
 //! Each file is written to a new temporary file beside its target (created exclusively, never
 //! one that was there) and then hard-linked into place, which fails if the target exists: an
 //! existing file is never replaced, even by a race.
@@ -21,9 +25,10 @@ packs = ["builtin"]
 # Language of messages: "sv" or "en".
 lang = "sv"
 
-# Which Markdown files are plans (globs relative to this file), and which are not.
+# Which Markdown files are plans (globs relative to this file), and which are not. The plan
+# template that `planlint init` wrote lives in mallar/, which is not a plan.
 include = ["**/*.md"]
-exclude = ["README.md", "arkiv/**"]
+exclude = ["README.md", "arkiv/**", "mallar/**"]
 
 # Severity by rule code: "error", "warning", "info" or "off".
 [severity]
@@ -42,6 +47,10 @@ exclude = ["README.md", "arkiv/**"]
 # decided = "KS 2027/12 § 4"
 # expires = 2027-12-31
 "#;
+
+/// Where `init` writes the plan template, relative to the folder it runs in: under `mallar/`,
+/// which [`CONFIG`] excludes.
+pub(crate) const TEMPLATE_PATH: &str = "mallar/verksamhetsplan.md";
 
 /// The plan template `init` writes.
 pub(crate) const TEMPLATE: &str = r"---
@@ -161,11 +170,12 @@ pub(crate) fn write_atomically(
 /// Writes the config and the template into `dir`; returns what happened, for the user.
 pub(crate) fn init(dir: &Path, lang: Lang) -> io::Result<String> {
     let mut out = String::new();
-    for (name, contents) in [
-        ("planlint.toml", CONFIG),
-        ("mall-verksamhetsplan.md", TEMPLATE),
-    ] {
-        if write_atomically(&dir.join(name), contents, false, lang)? {
+    for (name, contents) in [("planlint.toml", CONFIG), (TEMPLATE_PATH, TEMPLATE)] {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        if write_atomically(&path, contents, false, lang)? {
             let _ = writeln!(out, "{} {name}", lang.pick("skapade", "created"));
         } else {
             let _ = writeln!(
@@ -182,8 +192,8 @@ pub(crate) fn init(dir: &Path, lang: Lang) -> io::Result<String> {
         out,
         "{}",
         lang.pick(
-            "Fyll i mallen och kör `planlint check` för att se vad som saknas.",
-            "Fill in the template and run `planlint check` to see what is missing."
+            "Kopiera mallen till en ny fil för förvaltningens plan, till exempel `socialforvaltningen.md`, fyll i den och kör `planlint check` för att se vad som saknas. Mallen själv granskas inte: planlint.toml undantar `mallar/`.",
+            "Copy the template to a new file for the department's plan, for example `socialforvaltningen.md`, fill it in and run `planlint check` to see what is missing. The template itself is not checked: planlint.toml excludes `mallar/`."
         )
     );
     Ok(out)

@@ -5,17 +5,62 @@ use std::process::Command;
 use crate::support::{planlint, planlint_in, repo, root, stdout};
 
 #[test]
-fn init_writes_a_template_that_fails_helpfully_and_never_overwrites() {
+fn init_passes_its_own_gate_and_never_overwrites() {
     let dir = tempfile::tempdir().expect("tempdir");
     let first = planlint_in(dir.path(), &["init"], "");
     assert_eq!(first.status.code(), Some(0));
     assert!(
         stdout(&first).contains("skapade planlint.toml")
-            && stdout(&first).contains("skapade mall-verksamhetsplan.md"),
+            && stdout(&first).contains("skapade mallar/verksamhetsplan.md")
+            && stdout(&first).contains("Kopiera mallen till en ny fil"),
         "{}",
         stdout(&first)
     );
     let config = std::fs::read_to_string(dir.path().join("planlint.toml")).expect("config");
+    let template =
+        std::fs::read_to_string(dir.path().join("mallar/verksamhetsplan.md")).expect("template");
+    // The template is not a plan: the config excludes it, by walk and by name (as the
+    // pre-commit hook passes it), and the report has no department for it.
+    for args in [
+        &["check", "--allow-empty", "--format", "json"][..],
+        &[
+            "check",
+            "--allow-empty",
+            "--format",
+            "json",
+            "mallar/verksamhetsplan.md",
+        ],
+    ] {
+        let check = planlint_in(dir.path(), args, "");
+        assert_eq!(check.status.code(), Some(0), "{args:?}: {}", stdout(&check));
+        let v: serde_json::Value = serde_json::from_slice(&check.stdout).expect("json");
+        assert_eq!(v["summary"]["files"], 0, "{v}");
+        assert_eq!(v["summary"]["skipped"], 1, "{v}");
+        assert_eq!(v["summary"]["errors"], 0, "{v}");
+    }
+    let walked = planlint_in(dir.path(), &["check", "--allow-empty", "--verbose"], "");
+    assert!(
+        stdout(&walked).contains(
+            "granskades inte: mallar/verksamhetsplan.md: `exclude` i planlint.toml utesluter den"
+        ),
+        "{}",
+        stdout(&walked)
+    );
+    let report = planlint_in(
+        dir.path(),
+        &["report", "--allow-empty", "--format", "json"],
+        "",
+    );
+    assert_eq!(report.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&report.stdout).expect("json");
+    assert_eq!(v["rows"], serde_json::json!([]), "{v}");
+    assert!(!stdout(&report).contains("förvaltningens namn"));
+    // A gate that has no plan to judge yet still says so (exit 2), as for any empty run.
+    let empty = planlint_in(dir.path(), &["check"], "");
+    assert_eq!(empty.status.code(), Some(2));
+
+    // Copied to a plan of its own, the template fails, helpfully, until it is filled in.
+    std::fs::write(dir.path().join("socialforvaltningen.md"), &template).expect("copy");
     let check = planlint_in(dir.path(), &["check", "--color", "never"], "");
     assert_eq!(check.status.code(), Some(1));
     let text = stdout(&check);
@@ -33,27 +78,53 @@ fn init_writes_a_template_that_fails_helpfully_and_never_overwrites() {
         ),
         "{text}"
     );
-    std::fs::write(dir.path().join("mall-verksamhetsplan.md"), "egen text").expect("edit");
+    assert!(!text.contains("mallar/"), "{text}");
+    std::fs::remove_file(dir.path().join("socialforvaltningen.md")).expect("remove");
+
+    std::fs::write(dir.path().join("mallar/verksamhetsplan.md"), "egen text").expect("edit");
     let again = planlint_in(dir.path(), &["init"], "");
     assert_eq!(again.status.code(), Some(0));
     assert!(
-        stdout(&again).contains("planlint.toml finns redan och lämnades orörd"),
+        stdout(&again).contains("planlint.toml finns redan och lämnades orörd")
+            && stdout(&again).contains("mallar/verksamhetsplan.md finns redan och lämnades orörd"),
         "{}",
         stdout(&again)
     );
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("mall-verksamhetsplan.md")).expect("template"),
+        std::fs::read_to_string(dir.path().join("mallar/verksamhetsplan.md")).expect("template"),
         "egen text"
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("planlint.toml")).expect("config"),
         config
     );
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("dir")
-        .map(|e| e.expect("entry").file_name())
-        .collect();
-    assert_eq!(names.len(), 2, "no temporary files are left: {names:?}");
+    for (folder, expected) in [
+        (dir.path().to_path_buf(), 2),
+        (dir.path().join("mallar"), 1),
+    ] {
+        let names: Vec<_> = std::fs::read_dir(&folder)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            expected,
+            "no temporary files are left: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn init_in_english_names_the_template() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = planlint_in(dir.path(), &["init", "--lang", "en"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("created mallar/verksamhetsplan.md")
+            && stdout(&out).contains("The template itself is not checked"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -118,7 +189,7 @@ fn the_schemas_validate_the_example_config_and_the_built_in_pack() {
     if !crate::support::python_module("jsonschema") {
         return;
     }
-    let python = "python3";
+    let python = &crate::support::python();
     let config_schema = stdout(&planlint(&["schema", "config"]));
     let pack_schema = stdout(&planlint(&["schema", "pack"]));
     let init = tempfile::tempdir().expect("tempdir");

@@ -65,7 +65,7 @@ fn junit_stays_xml_with_control_characters_in_text_names_and_reasons() {
     // expat refuses every character XML forbids, which quick-xml does not check.
     let path = dir.path().join("junit.xml");
     std::fs::write(&path, &xml).expect("write");
-    let parsed = Command::new("python3")
+    let parsed = Command::new(crate::support::python())
         .args([
             "-c",
             "import sys, xml.dom.minidom as m; m.parse(sys.argv[1]); print('ok')",

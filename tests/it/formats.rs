@@ -82,7 +82,7 @@ fn sarif_validates_against_the_shared_schema_with_a_suppression() {
     }
     let sarif = dir.path().join("out.sarif");
     std::fs::write(&sarif, &out.stdout).expect("write");
-    let check = Command::new("python3")
+    let check = Command::new(crate::support::python())
         .args(["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('ok')"])
         .arg(&sarif)
         .arg(&schema)
@@ -141,7 +141,7 @@ fn junit_is_read_by_junitparser_with_the_expected_counts() {
     let path = dir.path().join("junit.xml");
     std::fs::write(&path, xml).expect("write");
     let script = "import sys\nfrom junitparser import JUnitXml, Failure, Skipped\nx = JUnitXml.fromfile(sys.argv[1])\nsuites = list(x)\ncases = [c for s in suites for c in s]\nfailures = sum(1 for c in cases for r in c.result if isinstance(r, Failure))\nskipped = sum(1 for c in cases for r in c.result if isinstance(r, Skipped))\nprint(len(suites), len(cases), failures, skipped)\n";
-    let parsed = Command::new("python3")
+    let parsed = Command::new(crate::support::python())
         .arg("-c")
         .arg(script)
         .arg(&path)

@@ -12,6 +12,7 @@ mod escaping;
 mod examples;
 mod formats;
 mod hostile;
+mod install;
 mod integrations;
 mod lsp;
 mod messages;

@@ -59,7 +59,7 @@ pub fn section(heading: &str) -> String {
 }
 
 /// The source checkout, for the few tests that need the repository itself (pre-commit's
-/// `try-repo`, the README, `../shared/` beside it). planlint never runs here.
+/// hooks, the README, `../shared/` beside it). planlint never runs here.
 pub fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -172,24 +172,55 @@ pub fn json_codes(out: &Output) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// Whether a tool a test needs is there. Outside CI a missing tool skips the test with the
-/// reason printed; in CI (`CI` set) it fails, because `.ci/run` installs it.
+/// Whether a tool (or a file) a test needs is there; the one place that decides skip or fail.
+///
+/// When `CI` is exactly `true` a missing tool fails the test: `.ci/run` installs every tool, so
+/// a missing one is a broken CI. Anywhere else the test is skipped and says so, twice: a
+/// `skipped: TEST: WHAT is not available` line goes straight to the terminal's stderr (libtest
+/// captures what a passing test prints with `print!`/`eprint!`, not direct writes, so a plain
+/// `cargo test` shows it), and the same line is appended to the file the environment variable
+/// `PLANLINT_TEST_SKIPS` names, which `.ci/run` counts and lists after its totals.
 pub fn available(ok: bool, what: &str) -> bool {
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have {what} (.ci/run installs it)"
-        );
-        eprintln!("skipped: {what} is not installed");
+    if ok {
+        return true;
     }
-    ok
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI must have {what} (.ci/run installs it)"
+    );
+    let thread = std::thread::current();
+    let test = thread.name().filter(|n| *n != "main").unwrap_or("a test");
+    let line = format!("skipped: {test}: {what} is not available\n");
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+    if let Some(list) = std::env::var_os("PLANLINT_TEST_SKIPS") {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(list);
+        if let Ok(mut file) = file {
+            let _ = std::io::Write::write_all(&mut file, line.as_bytes());
+        }
+    }
+    false
 }
 
-/// Whether `python3` can import `module` (see [`available`]).
+/// The Python interpreter for tests that need one: `PLANLINT_PYTHON` (`.ci/run` points it into
+/// the virtual environment it owns), else `python3` on `PATH`.
+pub fn python() -> String {
+    std::env::var("PLANLINT_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// The pre-commit framework: `PLANLINT_PRE_COMMIT` (set by `.ci/run`), else `pre-commit` on
+/// `PATH`.
+pub fn pre_commit() -> String {
+    std::env::var("PLANLINT_PRE_COMMIT").unwrap_or_else(|_| "pre-commit".to_owned())
+}
+
+/// Whether [`python`] can import `module` (see [`available`]).
 pub fn python_module(module: &str) -> bool {
-    let ok = Command::new("python3")
+    let ok = Command::new(python())
         .args(["-c", &format!("import {module}")])
         .output()
         .is_ok_and(|o| o.status.success());
-    available(ok, &format!("python3 with the {module} module"))
+    available(ok, &format!("{} with the {module} module", python()))
 }

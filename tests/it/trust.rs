@@ -151,8 +151,7 @@ fn fifos_and_devices_are_refused_not_read() {
     let dir = repo(&[("a.md", &compliant())]);
     let fifo = dir.path().join("ror.md");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: mkfifo is not available");
+    if !crate::support::available(made.is_ok_and(|s| s.success()), "mkfifo") {
         return;
     }
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("noll.md")).expect("symlink");
@@ -429,8 +428,7 @@ fn a_fifo_as_pack_config_or_outline_is_refused_not_opened() {
     let made = std::process::Command::new("mkfifo")
         .arg(dir.path().join("ror.toml"))
         .status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: mkfifo is not available");
+    if !crate::support::available(made.is_ok_and(|s| s.success()), "mkfifo") {
         return;
     }
     let started = std::time::Instant::now();
