@@ -43,10 +43,12 @@ fn cli_values(cli: &Cli) -> CliValues {
             ignore: a.ignore.clone(),
             deny_warnings: a.deny == Some(Deny::Warnings),
             strict: a.scope.strict,
+            allow_empty: a.scope.allow_empty,
         },
         Command::Report(a) => CliValues {
             lang,
             strict: a.scope.strict,
+            allow_empty: a.scope.allow_empty,
             ..CliValues::default()
         },
         _ => CliValues {

@@ -44,6 +44,10 @@ pub struct ConfigFile {
     /// `include`, is an error (`PL005`) instead of a counted skip.
     #[schemars(with = "Option<bool>")]
     pub strict: Option<Spanned<bool>>,
+    /// A run that finds no plan to check passes instead of failing with exit code 2 (as
+    /// `--allow-empty`): for a new plans repository whose first plan is not written yet.
+    #[schemars(with = "Option<bool>")]
+    pub allow_empty: Option<Spanned<bool>>,
     /// Language of messages: `sv` or `en`.
     #[schemars(with = "Option<String>")]
     pub lang: Option<Spanned<String>>,

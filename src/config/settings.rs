@@ -121,6 +121,8 @@ pub struct CliValues {
     pub deny_warnings: bool,
     /// `--strict`.
     pub strict: bool,
+    /// `--allow-empty`.
+    pub allow_empty: bool,
 }
 
 /// Every setting of a run after merging.
@@ -152,6 +154,8 @@ pub struct Settings {
     pub deny_warnings: Setting<bool>,
     /// Whether a skipped file that looks like a plan is an error (`strict`, `--strict`).
     pub strict: Setting<bool>,
+    /// Whether a run that finds no plan passes (`allow_empty`, `--allow-empty`).
+    pub allow_empty: Setting<bool>,
 }
 
 fn file_origin(config: &Loaded, span: &std::ops::Range<usize>) -> Origin {
@@ -217,6 +221,12 @@ impl Settings {
                 origin: Origin::CommandLine,
             };
         }
+        if cli.allow_empty {
+            s.allow_empty = Setting {
+                value: true,
+                origin: Origin::CommandLine,
+            };
+        }
         if cli.deny_warnings {
             s.deny_warnings = Setting {
                 value: true,
@@ -264,6 +274,10 @@ impl Settings {
                 value: false,
                 origin: Origin::Default,
             },
+            allow_empty: Setting {
+                value: false,
+                origin: Origin::Default,
+            },
         }
     }
 
@@ -273,6 +287,12 @@ impl Settings {
             self.strict = Setting {
                 value: *strict.get_ref(),
                 origin: file_origin(c, &strict.span()),
+            };
+        }
+        if let Some(allow) = &f.allow_empty {
+            self.allow_empty = Setting {
+                value: *allow.get_ref(),
+                origin: file_origin(c, &allow.span()),
             };
         }
         if let Some(lang) = &f.lang {

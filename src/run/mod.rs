@@ -306,7 +306,7 @@ pub fn check_paths(
             WaiverUse::default(),
         ))?;
     }
-    if out.totals.plans == 0 && !scope.allow_empty {
+    if out.totals.plans == 0 && !scope.allow_empty && !verdict.settings().allow_empty.value {
         return Err(Error::NoPlans {
             paths: paths.to_vec(),
             skipped: skipped.to_vec(),

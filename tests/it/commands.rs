@@ -55,9 +55,17 @@ fn init_passes_its_own_gate_and_never_overwrites() {
     let v: serde_json::Value = serde_json::from_slice(&report.stdout).expect("json");
     assert_eq!(v["rows"], serde_json::json!([]), "{v}");
     assert!(!stdout(&report).contains("förvaltningens namn"));
-    // A gate that has no plan to judge yet still says so (exit 2), as for any empty run.
+    // A new repository passes its own gate: the generated config allows a run without plans…
+    let empty = planlint_in(dir.path(), &["check"], "");
+    assert_eq!(empty.status.code(), Some(0), "{}", stdout(&empty));
+    assert!(stdout(&empty).contains("0 planer granskade"), "{}", stdout(&empty));
+    // …and once that line is gone, a run that finds no plan fails the gate again.
+    let strict = config.replace("allow_empty = true\n", "");
+    assert_ne!(strict, config);
+    std::fs::write(dir.path().join("planlint.toml"), &strict).expect("config");
     let empty = planlint_in(dir.path(), &["check"], "");
     assert_eq!(empty.status.code(), Some(2));
+    std::fs::write(dir.path().join("planlint.toml"), &config).expect("config");
 
     // Copied to a plan of its own, the template fails, helpfully, until it is filled in.
     std::fs::write(dir.path().join("socialforvaltningen.md"), &template).expect("copy");
