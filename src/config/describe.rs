@@ -91,7 +91,11 @@ pub fn describe(s: &Settings, rules: &RuleSet) -> String {
         &s.deny_warnings.origin,
     );
     line("strict", s.strict.value.to_string(), &s.strict.origin);
-    line("allow_empty", s.allow_empty.value.to_string(), &s.allow_empty.origin);
+    line(
+        "allow_empty",
+        s.allow_empty.value.to_string(),
+        &s.allow_empty.origin,
+    );
     for (code, level, origin) in &s.severity {
         line(
             &format!("severity.{code}"),

@@ -58,7 +58,11 @@ fn init_passes_its_own_gate_and_never_overwrites() {
     // A new repository passes its own gate: the generated config allows a run without plans…
     let empty = planlint_in(dir.path(), &["check"], "");
     assert_eq!(empty.status.code(), Some(0), "{}", stdout(&empty));
-    assert!(stdout(&empty).contains("0 planer granskade"), "{}", stdout(&empty));
+    assert!(
+        stdout(&empty).contains("0 planer granskade"),
+        "{}",
+        stdout(&empty)
+    );
     // …and once that line is gone, a run that finds no plan fails the gate again.
     let strict = config.replace("allow_empty = true\n", "");
     assert_ne!(strict, config);
