@@ -117,9 +117,7 @@ impl AreaMatcher {
             HeadingMatch::NearMiss(w.span.clone())
         })
     }
-}
 
-impl AreaMatcher {
     /// A line that names the area and was meant as its heading, but is not one: an indented
     /// heading (code), or a short bold paragraph, list item or table cell. The first in the
     /// plan, indented headings first (they are headings in all but the indent).
@@ -153,7 +151,7 @@ pub struct Named {
     pub words: usize,
     /// Whether that is enough.
     pub substantive: bool,
-    /// Placeholders taken out (each with its sentence, a filler with its paragraph).
+    /// Placeholders taken out (each with the sentence it opens, a filler with its paragraph).
     pub drafts: usize,
 }
 
