@@ -110,8 +110,9 @@ fn english_ip002_where_check_points_then_the_quick_fix_and_a_housing_section_cle
         message.starts_with("the plan has no section on `Housing`"),
         "{message}"
     );
+    // At the level of the plan's other area sections, as the quick fix inserts it.
     assert!(
-        message.contains("How to fix: add the heading `## Bostäder`"),
+        message.contains("How to fix: add the heading `### Bostäder`"),
         "{message}"
     );
     assert!(message.contains("policy: Integrationspolicy"), "{message}");
