@@ -209,7 +209,7 @@ impl Summary {
 }
 
 /// How many word patterns a word's bits cover; patterns past this are compared directly.
-const BITS: usize = 256;
+const BITS: usize = 384;
 type Bits = [u64; BITS / 64];
 
 /// Every word pattern compiled in this process, by id. Terms refer to their patterns by id, so
@@ -719,7 +719,8 @@ impl Term {
     pub fn modifier_in(&self, folded: &str) -> bool {
         self.words.iter().any(|(_, p)| match p {
             WordPattern::Compound(s, full, heads) => {
-                !inflection_of(folded, s, full)
+                folded.starts_with(s.as_str())
+                    && !inflection_of(folded, s, full)
                     && compound_head(folded, s, full).is_some_and(|h| !keeps(heads, h))
             }
             _ => false,
@@ -751,6 +752,8 @@ pub struct TermSet {
     first: Vec<(usize, u64)>,
     /// One past the highest first-pattern id; `BITS + 1` if any lies past the bits.
     first_end: usize,
+    /// The indices of the terms with a `word+` pattern, for [`TermSet::modifier_in`].
+    compounds: Vec<usize>,
 }
 
 /// Where a term matched: the term's index and the word range.
@@ -826,11 +829,20 @@ impl TermSet {
             .filter(|(_, &m)| m != 0)
             .map(|(i, &m)| (i, m))
             .collect();
+        let compounds = (0..terms.len())
+            .filter(|&i| {
+                terms[i]
+                    .words
+                    .iter()
+                    .any(|(_, p)| matches!(p, WordPattern::Compound(..)))
+            })
+            .collect();
         TermSet {
             terms,
             by_first_byte,
             first,
             first_end,
+            compounds,
         }
     }
 
@@ -847,7 +859,9 @@ impl TermSet {
     /// Whether `folded` is a compound with one of the terms' `word+` words only as its modifier
     /// (see [`Term::modifier_in`]).
     pub fn modifier_in(&self, folded: &str) -> bool {
-        self.terms.iter().any(|t| t.modifier_in(folded))
+        self.compounds
+            .iter()
+            .any(|&i| self.terms[i].modifier_in(folded))
     }
 
     /// Whether some word summarised by `s` may start a match (if not, none does).

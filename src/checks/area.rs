@@ -122,7 +122,11 @@ impl AreaMatcher {
     /// heading (code), or a short bold paragraph, list item or table cell. The first in the
     /// plan, indented headings first (they are headings in all but the indent).
     pub fn pseudo_heading<'d>(&self, doc: &'d Document) -> Option<&'d Block> {
-        let names = |b: &&Block| matches!(self.classify(&b.words, false), HeadingMatch::Names(_));
+        // Most lines cannot name the area at all, which their words' bits tell at once.
+        let names = |b: &&Block| {
+            self.terms.may_occur(&b.summary)
+                && matches!(self.classify(&b.words, false), HeadingMatch::Names(_))
+        };
         doc.code_headings.iter().find(names).or_else(|| {
             doc.blocks
                 .iter()
