@@ -11,12 +11,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::document::{BlockKind, Shape};
+use crate::document::BlockKind;
 use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet};
 use crate::pack::{PackError, RawParams, RuleDef};
 
-use super::area::{AreaMatcher, HeadingMatch};
+use super::area::{not_a_heading, AreaMatcher, HeadingMatch};
 use super::{Check, Compile, Cx};
 
 /// The keys of a `section` rule. `area` and `terms` are needed; they are optional here so that
@@ -197,24 +197,7 @@ impl Check for SectionCheck {
                 )
                 .into_owned();
                 let shown = shown.trim_matches(['*', '_', ' ']);
-                let why = match b.shape {
-                    Shape::IndentedHeading => lang.pick(
-                        "den här raden är indragen och räknas som kod, inte som rubrik; ta bort indraget:",
-                        "this line is indented and counts as code, not as a heading; remove the indent:",
-                    ),
-                    Shape::TableCell => lang.pick(
-                        "området nämns bara i en tabell, och en tabellrad är ingen rubrik; lägg till en rubrik, t.ex.",
-                        "the area is named only in a table, and a table row is not a heading; add a heading, e.g.",
-                    ),
-                    Shape::ListItem => lang.pick(
-                        "en punkt i en lista är ingen rubrik; skriv raden som en rubrik, t.ex.",
-                        "a list item is not a heading; make this line a heading, e.g.",
-                    ),
-                    Shape::Paragraph => lang.pick(
-                        "fetstil är ingen rubrik; skriv raden som en rubrik, t.ex.",
-                        "bold text is not a heading; make this line a heading, e.g.",
-                    ),
-                };
+                let (why, _) = not_a_heading(b.shape, lang);
                 let label = format!("{why} `{level} {shown}`");
                 d.secondary.push(Label::new(b.span.clone(), label));
             } else if let Some(span) = passing_mention(cx, &self.matcher) {

@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
-use crate::checks::area::HeadingMatch;
+use crate::checks::area::{not_a_heading, HeadingMatch};
 use crate::checks::Areas;
 use crate::discover::DiscoverError;
-use crate::document::{Document, Shape};
+use crate::document::Document;
 use crate::engine::{Rule, RuleSet};
 use crate::i18n::{os_reason, t, Lang, Localized};
 use crate::matching::visible;
@@ -178,23 +178,7 @@ fn outline(
                 .filter(|_| area.named.is_empty())
                 .map(|b| {
                     let line = source.line_col(b.span.start).0;
-                    let what = match b.shape {
-                        Shape::IndentedHeading => lang.pick(
-                            "är indragen och räknas som kod, inte som rubrik",
-                            "is indented and counts as code, not as a heading",
-                        ),
-                        Shape::TableCell => lang.pick(
-                            "är en tabellrad, inte en rubrik",
-                            "is a table row, not a heading",
-                        ),
-                        Shape::ListItem => lang.pick(
-                            "är en punkt i en lista, inte en rubrik",
-                            "is a list item, not a heading",
-                        ),
-                        Shape::Paragraph => {
-                            lang.pick("är fetstil, inte en rubrik", "is bold text, not a heading")
-                        }
-                    };
+                    let (_, what) = not_a_heading(b.shape, lang);
                     format!(" ({} {line} {what})", lang.pick("rad", "line"))
                 })
                 .unwrap_or_default();
