@@ -157,12 +157,18 @@ fn judged_bytes(
 pub const MAX_PLAN_BYTES: u64 = 64_000_000;
 
 /// Reads at most [`MAX_PLAN_BYTES`] and one byte more of `path`.
+///
+/// The buffer is sized from the file's length, so a plan is read in one call into one
+/// allocation (a file that grows meanwhile is still read to the cap).
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_PLAN_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    let len = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_PLAN_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
+    file.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
