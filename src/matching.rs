@@ -129,13 +129,93 @@ pub(crate) fn stem(folded: &str) -> String {
         .into_owned()
 }
 
-/// One word of a text: where it is in the source, and what it is (its folded form and the
-/// word patterns it matches, shared by every occurrence of the same word).
+/// One word of a text: where it is in the source, and which of its document's distinct words
+/// it is (see [`Lexicon`]). A word is a span and an index: nothing is counted, shared or
+/// freed per word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     /// Byte range of the word in the source file.
     pub span: Range<usize>,
-    class: Rc<Class>,
+    /// Index in the lexicon of the words it belongs to.
+    class: u32,
+}
+
+/// The distinct words of one document, each once, in the order first seen: what its
+/// [`Word`]s refer to. Built while the document's words are split (see [`words`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    classes: Vec<Rc<Class>>,
+    /// Marks the memory entries that already have an index in this lexicon: unique in the
+    /// process, never 0.
+    stamp: u64,
+}
+
+impl Lexicon {
+    /// An empty lexicon for a new document.
+    pub fn new() -> Lexicon {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Lexicon {
+            classes: Vec::new(),
+            stamp: NEXT.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+}
+
+/// The words of a text, with the lexicon they refer to. Dereferences to the words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    list: Vec<Word>,
+    lexicon: Rc<Lexicon>,
+}
+
+impl std::ops::Deref for Words {
+    type Target = [Word];
+
+    fn deref(&self) -> &[Word] {
+        &self.list
+    }
+}
+
+impl Words {
+    /// `list`, whose words refer to `lexicon`.
+    pub fn new(list: Vec<Word>, lexicon: Rc<Lexicon>) -> Words {
+        Words { list, lexicon }
+    }
+
+    /// The same words, referring to `lexicon` (the finished lexicon of their document).
+    pub(crate) fn with_lexicon(&mut self, lexicon: &Rc<Lexicon>) {
+        self.lexicon = Rc::clone(lexicon);
+    }
+
+    fn class(&self, w: &Word) -> &Class {
+        &self.lexicon.classes[w.class as usize]
+    }
+
+    /// Folded form of `w` (see [`fold`]).
+    pub fn folded(&self, w: &Word) -> &str {
+        &self.class(w).folded
+    }
+
+    /// Whether `w` has a letter (not only digits).
+    pub fn has_letter(&self, w: &Word) -> bool {
+        self.class(w).letter
+    }
+
+    /// Whether `w` is a number (digits, possibly grouped as in `2027-06-30` or `12,5`).
+    pub fn is_number(&self, w: &Word) -> bool {
+        is_number(&self.class(w).folded)
+    }
+
+    /// Whether `w` is a year (1900–2100) or an ISO date.
+    pub fn is_year_or_date(&self, w: &Word) -> bool {
+        is_year_or_date(&self.class(w).folded)
+    }
+
+    /// Whether registered pattern `id` matches `w`, if the word's bits know.
+    fn has(&self, w: &Word, id: usize) -> Option<bool> {
+        let c = self.class(w);
+        (id < c.known.min(BITS)).then(|| c.bits[id / 64] >> (id % 64) & 1 == 1)
+    }
 }
 
 fn is_number(folded: &str) -> bool {
@@ -150,34 +230,6 @@ fn is_year_or_date(w: &str) -> bool {
     };
     // `get` rather than slicing: byte 4 of a folded word may lie inside a letter (`białystok`).
     year(w) || (w.len() == 10 && w.get(..4).is_some_and(year) && w.as_bytes()[4] == b'-')
-}
-
-impl Word {
-    /// Folded form (see [`fold`]).
-    pub fn folded(&self) -> &str {
-        &self.class.folded
-    }
-
-    /// Whether the word has a letter (not only digits).
-    pub fn has_letter(&self) -> bool {
-        self.class.letter
-    }
-
-    /// Whether the word is a number (digits, possibly grouped as in `2027-06-30` or `12,5`).
-    pub fn is_number(&self) -> bool {
-        is_number(&self.class.folded)
-    }
-
-    /// Whether the word is a year (1900–2100) or an ISO date.
-    pub fn is_year_or_date(&self) -> bool {
-        is_year_or_date(&self.class.folded)
-    }
-
-    /// Whether registered pattern `id` matches, if the word's bits know.
-    fn has(&self, id: usize) -> Option<bool> {
-        let c = &*self.class;
-        (id < c.known.min(BITS)).then(|| c.bits[id / 64] >> (id % 64) & 1 == 1)
-    }
 }
 
 /// What a run of words can match at all: the union of their pattern bits. A term set none of
@@ -199,12 +251,12 @@ impl Summary {
         }
     }
 
-    /// Adds one word.
-    pub fn add(&mut self, w: &Word) {
-        for (u, b) in self.bits.iter_mut().zip(&w.class.bits) {
+    /// Adds one word's class.
+    fn add(&mut self, class: &Class) {
+        for (u, b) in self.bits.iter_mut().zip(&class.bits) {
             *u |= b;
         }
-        self.known = self.known.min(w.class.known);
+        self.known = self.known.min(class.known);
     }
 }
 
@@ -255,10 +307,80 @@ struct Class {
     known: usize,
 }
 
-type Memo = HashMap<CompactString, Rc<Class>, FxBuildHasher>;
+/// A remembered word: what it is, and its index in the lexicon that used it last, so a word
+/// that recurs in a document is one probe of this table and nothing else.
+struct Entry {
+    key: Key,
+    hash: u64,
+    class: Rc<Class>,
+    /// `class.known`, and whether `class` matches any pattern, kept here so that a word that
+    /// matches none is never looked at past this entry.
+    known: usize,
+    any: bool,
+    /// The [`Lexicon::stamp`] of the lexicon `local` indexes.
+    stamp: u64,
+    local: u32,
+}
+
+type Memo = hashbrown::HashTable<Entry>;
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(HashMap::default());
+    static MEMO: RefCell<Memo> = const { RefCell::new(Memo::new()) };
+}
+
+/// A word as the memory's key: its first 24 bytes in three machine words (zero-padded) and
+/// its length, so that comparing and hashing a word of up to 24 bytes — nearly every word —
+/// is a few instructions on registers; a longer word also keeps all its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    short: [u64; 3],
+    len: usize,
+    long: Option<Box<str>>,
+}
+
+const SHORT: usize = 24;
+
+/// The first [`SHORT`] bytes of `raw`, zero-padded, as three little-endian words: whole
+/// words are loaded at once, the last partial one byte by byte.
+#[inline]
+fn short_of(raw: &str) -> [u64; 3] {
+    let b = &raw.as_bytes()[..raw.len().min(SHORT)];
+    let mut out = [0u64; 3];
+    let mut chunks = b.chunks_exact(8);
+    for (o, c) in out.iter_mut().zip(chunks.by_ref()) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        *o = u64::from_le_bytes(w);
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let w = tail
+            .iter()
+            .enumerate()
+            .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
+        out[b.len() / 8] = w;
+    }
+    out
+}
+
+/// Whether `key` is the word whose first bytes are `short` and whose text is `raw`.
+#[inline]
+fn is_key(key: &Key, short: &[u64; 3], raw: &str) -> bool {
+    key.len == raw.len()
+        && key.short == *short
+        && (raw.len() <= SHORT || key.long.as_deref() == Some(raw))
+}
+
+/// The hash of a word from its [`short_of`] words and length (words longer than [`SHORT`]
+/// bytes differ past them often enough not to matter: they are compared whole).
+#[inline]
+fn hash(short: &[u64; 3], len: usize) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = (len as u64).wrapping_mul(K);
+    for &w in short {
+        h = (h.rotate_left(26) ^ w).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
 }
 
 /// Which of the first [`BITS`] patterns a new word can match at all, so that classifying it
@@ -332,14 +454,49 @@ fn index(r: &Registry) -> Rc<Index> {
     })
 }
 
-/// What `raw` is, from `memo` (words already seen on this thread) or worked out and
-/// remembered.
-fn classify(memo: &mut Memo, registered: usize, raw: &str) -> Rc<Class> {
-    if let Some(c) = memo.get(raw) {
-        if c.known == registered {
-            return Rc::clone(c);
-        }
+/// The entry of `raw` in `memo` (words already seen on this thread), worked out and
+/// remembered when it is new or older than the patterns registered since.
+fn entry<'m>(memo: &'m mut Memo, registered: usize, raw: &str) -> &'m mut Entry {
+    if memo.len() >= MEMO_LIMIT {
+        memo.clear();
     }
+    let short = short_of(raw);
+    let h = hash(&short, raw.len());
+    match memo.entry(
+        h,
+        |e| e.hash == h && is_key(&e.key, &short, raw),
+        |e| e.hash,
+    ) {
+        hashbrown::hash_table::Entry::Occupied(o) => {
+            let e = o.into_mut();
+            if e.known != registered {
+                *e = new_entry(raw, short, h);
+            }
+            e
+        }
+        hashbrown::hash_table::Entry::Vacant(v) => v.insert(new_entry(raw, short, h)).into_mut(),
+    }
+}
+
+fn new_entry(raw: &str, short: [u64; 3], hash: u64) -> Entry {
+    let class = classify(raw);
+    Entry {
+        key: Key {
+            short,
+            len: raw.len(),
+            long: (raw.len() > SHORT).then(|| raw.into()),
+        },
+        hash,
+        known: class.known,
+        any: class.bits.iter().any(|&b| b != 0),
+        class: Rc::new(class),
+        stamp: 0,
+        local: 0,
+    }
+}
+
+/// What `raw` is: its folded form and the patterns it matches.
+fn classify(raw: &str) -> Class {
     let folded = fold_word(raw);
     let r = REGISTRY.read().unwrap_or_else(PoisonError::into_inner);
     let ix = index(&r);
@@ -359,17 +516,12 @@ fn classify(memo: &mut Memo, registered: usize, raw: &str) -> Rc<Class> {
             test(ix.inside_ids[m.pattern().as_usize()]);
         }
     }
-    if memo.len() >= MEMO_LIMIT {
-        memo.clear();
-    }
-    let class = Rc::new(Class {
+    Class {
         letter: folded.chars().any(char::is_alphabetic),
         folded,
         bits,
         known: r.patterns.len(),
-    });
-    memo.insert(CompactString::from(raw), Rc::clone(&class));
-    class
+    }
 }
 
 /// Runs `f` with this thread's memory of words and the number of registered patterns.
@@ -393,14 +545,30 @@ fn is_word_char(c: char) -> bool {
 ///
 /// A word is a run of letters and digits (combining marks included, so NFD text stays whole).
 /// Digit groups joined by `-`, `.`, `,`, `:` or `/` stay one word, so `2027-06-30` is one date.
-/// `map` is called with ascending ranges. Returns the union of the words' pattern bits.
+/// `map` is called with ascending ranges. The words refer to `lexicon`, which gains the new
+/// ones. Returns the union of the words' pattern bits.
 pub(crate) fn words(
     text: &str,
     map: impl FnMut(Range<usize>) -> Range<usize>,
     out: &mut Vec<Word>,
+    lexicon: &mut Lexicon,
 ) -> Summary {
-    with_memo(|memo, registered| words_with(memo, registered, text, map, out))
+    with_memo(|memo, registered| words_with(memo, registered, text, map, out, lexicon))
 }
+
+/// Whether a byte is an ASCII letter or digit: the test of nearly every byte of a plan's
+/// prose, as one load.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b: u8 = 0;
+    loop {
+        t[b as usize] = b.is_ascii_alphanumeric();
+        if b == u8::MAX {
+            break t;
+        }
+        b += 1;
+    }
+};
 
 fn words_with(
     memo: &mut Memo,
@@ -408,6 +576,7 @@ fn words_with(
     text: &str,
     mut map: impl FnMut(Range<usize>) -> Range<usize>,
     out: &mut Vec<Word>,
+    lexicon: &mut Lexicon,
 ) -> Summary {
     let mut summary = Summary::empty();
     let bytes = text.as_bytes();
@@ -430,7 +599,7 @@ fn words_with(
         let numeric = b.is_ascii_digit();
         while i < n {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            if ASCII_WORD[usize::from(b)] {
                 i += 1;
             } else if !b.is_ascii() {
                 match non_ascii_word_char(text, i) {
@@ -446,12 +615,22 @@ fn words_with(
                 break;
             }
         }
-        let word = Word {
+        let e = entry(memo, registered, &text[start..i]);
+        if e.stamp != lexicon.stamp {
+            e.stamp = lexicon.stamp;
+            // A plan of at most 64 MB has far fewer than 2^32 distinct words.
+            e.local = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
+            lexicon.classes.push(Rc::clone(&e.class));
+        }
+        if e.any {
+            summary.add(&e.class);
+        } else {
+            summary.known = summary.known.min(e.known);
+        }
+        out.push(Word {
             span: map(start..i),
-            class: classify(memo, registered, &text[start..i]),
-        };
-        summary.add(&word);
-        out.push(word);
+            class: e.local,
+        });
     }
     summary
 }
@@ -686,13 +865,20 @@ impl Term {
     }
 
     /// Whether the term matches the words starting at `at`.
-    pub fn matches_at(&self, words: &[Word], at: usize) -> bool {
+    pub fn matches_at(&self, words: &Words, at: usize) -> bool {
         words.len() >= at + self.words.len()
-            && self
-                .words
-                .iter()
-                .zip(&words[at..])
-                .all(|((id, p), w)| w.has(*id).unwrap_or_else(|| p.matches(w.folded())))
+            && self.words.iter().zip(&words[at..]).all(|((id, p), w)| {
+                words
+                    .has(w, *id)
+                    .unwrap_or_else(|| p.matches(words.folded(w)))
+            })
+    }
+
+    /// Whether the term may match in the words summarised by `s` (if not, it matches nowhere
+    /// in them): its first pattern is among their bits, or past what they know.
+    pub fn may_occur(&self, s: &Summary) -> bool {
+        let id = self.words[0].0;
+        id >= s.known.min(BITS) || s.bits[id / 64] >> (id % 64) & 1 == 1
     }
 
     /// Number of words the term spans.
@@ -870,10 +1056,9 @@ impl TermSet {
     }
 
     /// Every match in `words`, leftmost first; at one position the first listed term wins.
-    pub fn find_all<'a>(&'a self, words: &'a [Word]) -> impl Iterator<Item = Hit> + 'a {
+    pub fn find_all<'a>(&'a self, words: &'a Words) -> impl Iterator<Item = Hit> + 'a {
         (0..words.len()).filter_map(move |at| {
-            let w = &words[at];
-            let c = &*w.class;
+            let c = words.class(&words[at]);
             if self.first_end <= c.known.min(BITS)
                 && self.first.iter().all(|&(i, m)| c.bits[i] & m == 0)
             {
@@ -894,12 +1079,12 @@ impl TermSet {
     }
 
     /// The first match in `words`, if any.
-    pub fn find(&self, words: &[Word]) -> Option<Hit> {
+    pub fn find(&self, words: &Words) -> Option<Hit> {
         self.find_all(words).next()
     }
 
     /// Whether any term matches anywhere in `words`.
-    pub fn any(&self, words: &[Word]) -> bool {
+    pub fn any(&self, words: &Words) -> bool {
         self.find(words).is_some()
     }
 }

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use crate::document::{Block, BlockKind, Document, SectionId, Shape};
 use crate::i18n::{Lang, Localized};
-use crate::matching::{Hit, TermSet, Word};
+use crate::matching::{Hit, TermSet, Words};
 
 use super::PackSettings;
 
@@ -84,7 +84,7 @@ impl AreaMatcher {
     }
 
     /// Relates a heading's title words to the area.
-    pub fn classify(&self, words: &[Word], is_plan_title: bool) -> HeadingMatch {
+    pub fn classify(&self, words: &Words, is_plan_title: bool) -> HeadingMatch {
         let span = |hit: &Hit| words[hit.start].span.start..words[hit.end - 1].span.end;
         let mut excluded = None;
         let hits: Vec<Hit> = self.terms.find_all(words).collect();
@@ -107,12 +107,17 @@ impl AreaMatcher {
         if let Some(x) = excluded {
             return HeadingMatch::Excluded(x);
         }
-        if let Some(w) = words.iter().find(|w| self.terms.modifier_in(w.folded())) {
+        if let Some(w) = words
+            .iter()
+            .find(|w| self.terms.modifier_in(words.folded(w)))
+        {
             return HeadingMatch::Modifier(w.span.clone());
         }
-        let near = words
-            .iter()
-            .find(|w| self.near.iter().any(|s| w.folded().starts_with(s.as_str())));
+        let near = words.iter().find(|w| {
+            self.near
+                .iter()
+                .any(|s| words.folded(w).starts_with(s.as_str()))
+        });
         near.map_or(HeadingMatch::None, |w| {
             HeadingMatch::NearMiss(w.span.clone())
         })
@@ -183,9 +188,9 @@ pub(crate) fn not_a_heading(shape: Shape, lang: Lang) -> (&'static str, &'static
     )
 }
 
-fn only_area_words(words: &[Word], hits: &[Hit]) -> bool {
+fn only_area_words(words: &Words, hits: &[Hit]) -> bool {
     words.iter().enumerate().all(|(i, w)| {
-        hits.iter().any(|h| (h.start..h.end).contains(&i)) || CONNECTORS.contains(&w.folded())
+        hits.iter().any(|h| (h.start..h.end).contains(&i)) || CONNECTORS.contains(&words.folded(w))
     })
 }
 

@@ -113,7 +113,7 @@ impl Forbidden {
     /// placeholder alone — or none when a filler makes the whole paragraph filler text. Also
     /// returns how many placeholders were taken out.
     pub fn substance(&self, block: &Block, text: &str) -> (usize, usize) {
-        let letters = |w: &&crate::matching::Word| w.has_letter();
+        let letters = |w: &&crate::matching::Word| block.words.has_letter(w);
         if block.has(&self.fillers) {
             return (0, self.find_in(block, text).len().max(1));
         }

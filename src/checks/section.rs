@@ -253,7 +253,7 @@ fn passing_mention(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
     cx.doc
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Prose)
+        .filter(|b| b.kind == BlockKind::Prose && name.may_occur(&b.summary))
         .find_map(|b| {
             let hit = (0..b.words.len())
                 .find(|&at| name.matches_at(&b.words, at))

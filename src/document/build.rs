@@ -6,7 +6,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::frontmatter;
 use super::{clean_heading, Block, BlockKind, Comment, Document, Section, Shape};
-use crate::matching::{self, Summary, Word};
+use crate::matching::{self, Lexicon, Summary, Words};
 
 const BOM: &str = "\u{feff}";
 
@@ -69,18 +69,43 @@ impl Acc {
         start..end.max(start)
     }
 
-    /// The words of `text[within]`, with source spans, and what they can match.
-    fn words(&self, within: Range<usize>) -> (Vec<Word>, Summary) {
+    /// The offset from `text` to the source when every piece is the source's bytes as they
+    /// stand and each lies that far from its place in `text` (so [`Acc::map`] would add it to
+    /// every position).
+    fn shift(&self) -> Option<usize> {
+        let (first, rest) = self.pieces.split_first()?;
+        let shift = first.1.start.checked_sub(first.0)?;
+        (first.2
+            && rest
+                .iter()
+                .all(|p| p.2 && p.1.start.checked_sub(p.0) == Some(shift)))
+        .then_some(shift)
+    }
+
+    /// The words of `text[within]`, with source spans, and what they can match. The words refer
+    /// to `lexicon`; [`build`] points them at it once it is complete.
+    fn words(&self, within: Range<usize>, lexicon: &mut Lexicon) -> (Words, Summary) {
         // Swedish prose averages six or seven bytes per word with its space.
         let mut out = Vec::with_capacity(within.len() / 6 + 1);
         let base = within.start;
         let mut cursor = 0;
-        let summary = matching::words(
-            &self.text[within],
-            |r| self.map(&mut cursor, r.start + base..r.end + base),
-            &mut out,
-        );
-        (out, summary)
+        let summary = match self.shift() {
+            // Most blocks are source text as it stands, line by line: a word's span is then its
+            // place in the text moved by one offset.
+            Some(shift) => matching::words(
+                &self.text[within],
+                |r| r.start + base + shift..r.end + base + shift,
+                &mut out,
+                lexicon,
+            ),
+            None => matching::words(
+                &self.text[within],
+                |r| self.map(&mut cursor, r.start + base..r.end + base),
+                &mut out,
+                lexicon,
+            ),
+        };
+        (Words::new(out, std::rc::Rc::default()), summary)
     }
 }
 
@@ -96,6 +121,7 @@ struct Builder<'a> {
     item_depth: usize,
     cell_depth: usize,
     block: Acc,
+    lexicon: Lexicon,
 }
 
 pub(super) fn build(text: &str) -> Document {
@@ -136,6 +162,7 @@ pub(super) fn build(text: &str) -> Document {
         item_depth: 0,
         cell_depth: 0,
         block: Acc::default(),
+        lexicon: Lexicon::new(),
     };
     // The one place Markdown is parsed (see clippy.toml).
     #[allow(clippy::disallowed_methods)]
@@ -146,6 +173,14 @@ pub(super) fn build(text: &str) -> Document {
     b.flush();
     for id in b.open.drain(..) {
         b.doc.sections[id].content_span.end = text.len();
+    }
+    let lexicon = std::rc::Rc::new(std::mem::take(&mut b.lexicon));
+    let doc = &mut b.doc;
+    for block in doc.blocks.iter_mut().chain(&mut doc.code_headings) {
+        block.words.with_lexicon(&lexicon);
+    }
+    for section in &mut doc.sections {
+        section.title_words.with_lexicon(&lexicon);
     }
     b.doc
 }
@@ -234,8 +269,9 @@ impl Builder<'_> {
         // The block's buffers are reused for the next block: most blocks are short, and
         // growing fresh buffers for each was a large share of the allocations.
         let acc = &mut self.block;
+        let lexicon = &mut self.lexicon;
         let found = acc.source_span().map(|span| {
-            let (words, summary) = acc.words(0..acc.text.len());
+            let (words, summary) = acc.words(0..acc.text.len(), lexicon);
             (span, words, summary, !acc.plain)
         });
         acc.text.clear();
@@ -284,7 +320,7 @@ impl Builder<'_> {
         // Words of the cleaned title only: numbering and parentheticals never match an area.
         let lead = acc.text.len() - acc.text.trim_start().len();
         let at = lead + trimmed.find(title).unwrap_or(0);
-        let (title_words, summary) = acc.words(at..at + title.len());
+        let (title_words, summary) = acc.words(at..at + title.len(), &mut self.lexicon);
         // Shown as a reader sees it: no soft hyphens or zero-width spaces in messages.
         let text = matching::visible(trimmed).trim().to_owned();
         let title = matching::visible(title).trim().to_owned();
@@ -331,8 +367,15 @@ impl Builder<'_> {
             }
             let offset = start + (line.len() - rest.len());
             let rest = rest.trim_end();
-            let mut words = Vec::new();
-            let summary = matching::words(rest, |r| r.start + offset..r.end + offset, &mut words);
+            let mut list = Vec::new();
+            let lexicon = &mut self.lexicon;
+            let summary = matching::words(
+                rest,
+                |r| r.start + offset..r.end + offset,
+                &mut list,
+                lexicon,
+            );
+            let words = Words::new(list, std::rc::Rc::default());
             if words.is_empty() {
                 continue;
             }

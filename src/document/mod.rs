@@ -19,7 +19,7 @@ use std::ops::Range;
 pub use frontmatter::FrontMatter;
 pub use heading::clean_heading;
 
-use crate::matching::{Hit, Summary, TermSet, Word};
+use crate::matching::{Hit, Summary, TermSet, Words};
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;
@@ -34,7 +34,7 @@ pub struct Section {
     /// The heading text with leading numbering and a trailing parenthetical removed.
     pub title: String,
     /// Folded words of [`Section::title`], with spans into the source.
-    pub title_words: Vec<Word>,
+    pub title_words: Words,
     /// Byte range of the heading line(s).
     pub heading_span: Range<usize>,
     /// Byte range from the end of the heading to the end of the section.
@@ -87,7 +87,7 @@ pub struct Block {
     /// Byte range covering the block's text in the source.
     pub span: Range<usize>,
     /// The words of `text`, with spans into the source.
-    pub words: Vec<Word>,
+    pub words: Words,
     /// Whether all of the text is bold or italic: a paragraph that may be meant as a heading.
     pub emphasized: bool,
     /// Where the text stands.

@@ -1,9 +1,10 @@
 use super::*;
 
-fn ws(text: &str) -> Vec<Word> {
+fn ws(text: &str) -> Words {
     let mut out = Vec::new();
-    words(text, |r| r, &mut out);
-    out
+    let mut lexicon = Lexicon::new();
+    words(text, |r| r, &mut out, &mut lexicon);
+    Words::new(out, Rc::new(lexicon))
 }
 
 fn set(terms: &[&str]) -> TermSet {
@@ -23,11 +24,11 @@ fn folding_removes_case_and_diacritics_in_nfc_and_nfd() {
 fn words_keep_source_spans_and_nfd_words_whole() {
     let text = "Bosta\u{308}der, 2027-06-30 och 40 %";
     let got = ws(text);
-    let folded: Vec<_> = got.iter().map(Word::folded).collect();
+    let folded: Vec<_> = got.iter().map(|w| got.folded(w)).collect();
     assert_eq!(folded, ["bostader", "2027-06-30", "och", "40"]);
     assert_eq!(&text[got[0].span.clone()], "Bosta\u{308}der");
-    assert!(got[1].is_year_or_date());
-    assert!(got[3].is_number() && !got[3].is_year_or_date());
+    assert!(got.is_year_or_date(&got[1]));
+    assert!(got.is_number(&got[3]) && !got.is_year_or_date(&got[3]));
 }
 
 #[test]
@@ -134,7 +135,7 @@ fn a_compound_head_is_one_word() {
 fn invisible_characters_stay_inside_words_and_fold_away() {
     let text = "Bo\u{AD}städer och Folk\u{200B}hälsa \u{200B} slut";
     let got = ws(text);
-    let folded: Vec<_> = got.iter().map(Word::folded).collect();
+    let folded: Vec<_> = got.iter().map(|w| got.folded(w)).collect();
     assert_eq!(folded, ["bostader", "och", "folkhalsa", "slut"]);
     assert_eq!(&text[got[0].span.clone()], "Bo\u{AD}städer");
     assert_eq!(visible("2.2\u{A0}Bo\u{AD}städer"), "2.2 Bostäder");

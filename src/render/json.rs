@@ -131,13 +131,29 @@ const L: &str = "          ";
 const W: &str = "        ";
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// Whether a byte must be escaped in a JSON string: a control character, `"` or `\\`.
+const ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 /// Appends `s` as a JSON string, escaped as `serde_json` does: `"`, `\\` and control characters
 /// only, with the short forms for backspace, form feed, newline, carriage return and tab.
 fn string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    // Runs without anything to escape (nearly all of every message) are copied whole.
+    while let Some(at) = bytes[from..].iter().position(|&b| ESCAPED[usize::from(b)]) {
+        let i = from + at;
+        let b = bytes[i];
         let short = match b {
             b'"' => b'"',
             b'\\' => b'\\',
@@ -146,8 +162,7 @@ fn string(buf: &mut Vec<u8>, s: &str) {
             b'\n' => b'n',
             b'\r' => b'r',
             b'\t' => b't',
-            0..=0x1F => b'u',
-            _ => continue,
+            _ => b'u',
         };
         buf.extend_from_slice(&bytes[from..i]);
         buf.extend_from_slice(&[b'\\', short]);
