@@ -214,7 +214,7 @@ impl Words {
     /// Whether registered pattern `id` matches `w`, if the word's bits know.
     fn has(&self, w: &Word, id: usize) -> Option<bool> {
         let c = self.class(w);
-        (id < c.known.min(BITS)).then(|| c.bits[id / 64] >> (id % 64) & 1 == 1)
+        (id < c.known.min(BITS)).then(|| c.bits()[id / 64] >> (id % 64) & 1 == 1)
     }
 }
 
@@ -253,7 +253,7 @@ impl Summary {
 
     /// Adds one word's class.
     fn add(&mut self, class: &Class) {
-        for (u, b) in self.bits.iter_mut().zip(&class.bits) {
+        for (u, b) in self.bits.iter_mut().zip(class.bits()) {
             *u |= b;
         }
         self.known = self.known.min(class.known);
@@ -300,26 +300,56 @@ const MEMO_LIMIT: usize = 50_000;
 #[derive(Debug, PartialEq, Eq)]
 struct Class {
     folded: CompactString,
+    /// The word as written, when it is longer than [`SHORT`] bytes (its key holds only the
+    /// first of them).
+    long: Option<Box<str>>,
     /// Whether the word has a letter.
     letter: bool,
-    bits: Bits,
+    /// The patterns it matches; none for most words, which then cost no room for them.
+    bits: Option<Box<Bits>>,
     /// How many patterns `bits` covers: those registered when it was worked out.
     known: usize,
 }
 
+impl Class {
+    fn bits(&self) -> &Bits {
+        const NONE: Bits = [0; BITS / 64];
+        self.bits.as_deref().unwrap_or(&NONE)
+    }
+}
+
 /// A remembered word: what it is, and its index in the lexicon that used it last, so a word
-/// that recurs in a document is one probe of this table and nothing else.
+/// that recurs in a document is one probe of this table and nothing else. Kept to 56 bytes:
+/// with tens of thousands of distinct words the table outgrows the cache, and a probe costs
+/// the lines it touches.
 struct Entry {
-    key: Key,
-    hash: u64,
-    class: Rc<Class>,
-    /// `class.known`, and whether `class` matches any pattern, kept here so that a word that
-    /// matches none is never looked at past this entry.
-    known: usize,
-    any: bool,
-    /// The [`Lexicon::stamp`] of the lexicon `local` indexes.
-    stamp: u64,
+    /// The word's first [`SHORT`] bytes (see [`short_of`]) and its length.
+    short: [u64; 3],
+    len: u32,
+    /// Its index in the lexicon whose [`Lexicon::stamp`] is `stamp`.
     local: u32,
+    stamp: u64,
+    /// `class.known` (saturated) shifted left once, with the low bit set when `class` matches
+    /// any pattern: a word that matches none is never looked at past this entry.
+    known_any: u32,
+    class: Rc<Class>,
+}
+
+impl Entry {
+    fn any(&self) -> bool {
+        self.known_any & 1 == 1
+    }
+
+    /// Whether the entry was worked out with `registered` patterns.
+    fn knows(&self, registered: usize) -> bool {
+        self.known_any >> 1 == saturated(registered)
+    }
+}
+
+/// `n` as the 31 bits [`Entry::known_any`] keeps (a pack has far fewer patterns; past them
+/// the entry is simply worked out again).
+fn saturated(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX).min(u32::MAX >> 1)
 }
 
 type Memo = hashbrown::HashTable<Entry>;
@@ -328,16 +358,9 @@ thread_local! {
     static MEMO: RefCell<Memo> = const { RefCell::new(Memo::new()) };
 }
 
-/// A word as the memory's key: its first 24 bytes in three machine words (zero-padded) and
-/// its length, so that comparing and hashing a word of up to 24 bytes — nearly every word —
-/// is a few instructions on registers; a longer word also keeps all its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Key {
-    short: [u64; 3],
-    len: usize,
-    long: Option<Box<str>>,
-}
-
+/// How many bytes of a word the memory's key holds in three machine words, so that comparing
+/// and hashing a word of up to that length — nearly every word — is a few instructions on
+/// registers; a longer word is also compared whole.
 const SHORT: usize = 24;
 
 /// The first [`SHORT`] bytes of `raw`, zero-padded, as three little-endian words: whole
@@ -348,9 +371,7 @@ fn short_of(raw: &str) -> [u64; 3] {
     let mut out = [0u64; 3];
     let mut chunks = b.chunks_exact(8);
     for (o, c) in out.iter_mut().zip(chunks.by_ref()) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        *o = u64::from_le_bytes(w);
+        *o = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
@@ -363,12 +384,12 @@ fn short_of(raw: &str) -> [u64; 3] {
     out
 }
 
-/// Whether `key` is the word whose first bytes are `short` and whose text is `raw`.
+/// Whether `e` is the word whose first bytes are `short` and whose text is `raw`.
 #[inline]
-fn is_key(key: &Key, short: &[u64; 3], raw: &str) -> bool {
-    key.len == raw.len()
-        && key.short == *short
-        && (raw.len() <= SHORT || key.long.as_deref() == Some(raw))
+fn is_key(e: &Entry, short: &[u64; 3], raw: &str) -> bool {
+    e.len as usize == raw.len()
+        && e.short == *short
+        && (raw.len() <= SHORT || e.class.long.as_deref() == Some(raw))
 }
 
 /// The hash of a word from its [`short_of`] words and length (words longer than [`SHORT`]
@@ -456,42 +477,36 @@ fn index(r: &Registry) -> Rc<Index> {
 
 /// The entry of `raw` in `memo` (words already seen on this thread), worked out and
 /// remembered when it is new or older than the patterns registered since.
+#[inline]
 fn entry<'m>(memo: &'m mut Memo, registered: usize, raw: &str) -> &'m mut Entry {
     if memo.len() >= MEMO_LIMIT {
         memo.clear();
     }
     let short = short_of(raw);
     let h = hash(&short, raw.len());
-    match memo.entry(
-        h,
-        |e| e.hash == h && is_key(&e.key, &short, raw),
-        |e| e.hash,
-    ) {
+    let rehash = |e: &Entry| hash(&e.short, e.len as usize);
+    match memo.entry(h, |e| is_key(e, &short, raw), rehash) {
         hashbrown::hash_table::Entry::Occupied(o) => {
             let e = o.into_mut();
-            if e.known != registered {
-                *e = new_entry(raw, short, h);
+            if !e.knows(registered) {
+                *e = new_entry(raw, short);
             }
             e
         }
-        hashbrown::hash_table::Entry::Vacant(v) => v.insert(new_entry(raw, short, h)).into_mut(),
+        hashbrown::hash_table::Entry::Vacant(v) => v.insert(new_entry(raw, short)).into_mut(),
     }
 }
 
-fn new_entry(raw: &str, short: [u64; 3], hash: u64) -> Entry {
+fn new_entry(raw: &str, short: [u64; 3]) -> Entry {
     let class = classify(raw);
     Entry {
-        key: Key {
-            short,
-            len: raw.len(),
-            long: (raw.len() > SHORT).then(|| raw.into()),
-        },
-        hash,
-        known: class.known,
-        any: class.bits.iter().any(|&b| b != 0),
-        class: Rc::new(class),
-        stamp: 0,
+        short,
+        // A word is part of a plan of at most 64 MB.
+        len: u32::try_from(raw.len()).unwrap_or(u32::MAX),
         local: 0,
+        stamp: 0,
+        known_any: saturated(class.known) << 1 | u32::from(class.bits.is_some()),
+        class: Rc::new(class),
     }
 }
 
@@ -518,8 +533,9 @@ fn classify(raw: &str) -> Class {
     }
     Class {
         letter: folded.chars().any(char::is_alphabetic),
+        long: (raw.len() > SHORT).then(|| raw.into()),
         folded,
-        bits,
+        bits: bits.iter().any(|&b| b != 0).then(|| Box::new(bits)),
         known: r.patterns.len(),
     }
 }
@@ -622,10 +638,11 @@ fn words_with(
             e.local = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
             lexicon.classes.push(Rc::clone(&e.class));
         }
-        if e.any {
+        if e.any() {
             summary.add(&e.class);
         } else {
-            summary.known = summary.known.min(e.known);
+            // A fresh entry's class knows the patterns registered now (see `entry`).
+            summary.known = summary.known.min(registered);
         }
         out.push(Word {
             span: map(start..i),
@@ -1060,7 +1077,7 @@ impl TermSet {
         (0..words.len()).filter_map(move |at| {
             let c = words.class(&words[at]);
             if self.first_end <= c.known.min(BITS)
-                && self.first.iter().all(|&(i, m)| c.bits[i] & m == 0)
+                && self.first.iter().all(|&(i, m)| c.bits()[i] & m == 0)
             {
                 return None;
             }
