@@ -148,11 +148,10 @@ impl Cx<'_> {
 
     /// The blocks of the plan's own text (no quotes) in section `id`, subsections included.
     pub(crate) fn unquoted_blocks_in(&self, id: SectionId) -> Vec<&Block> {
-        self.doc
-            .blocks_in(id)
-            .iter()
-            .filter(|b| b.kind != BlockKind::Quoted)
-            .collect()
+        let blocks = self.doc.blocks_in(id);
+        let mut out = Vec::with_capacity(blocks.len());
+        out.extend(blocks.iter().filter(|b| b.kind != BlockKind::Quoted));
+        out
     }
 }
 

@@ -220,7 +220,11 @@ impl Builder<'_> {
             }
             Event::InlineHtml(_) => self.comments_in(range),
             Event::Text(t) | Event::Code(t) if self.code_depth == 0 => {
-                let exact = self.text.get(range.clone()) == Some(&*t);
+                // Text as it stands in the source is borrowed from it: the same bytes at the
+                // same address, which is cheaper to see than comparing them.
+                let exact = self.text.get(range.clone()).is_some_and(|src| {
+                    (src.as_ptr() == t.as_ptr() && src.len() == t.len()) || src == &*t
+                });
                 let plain = self.emphasis_depth == 0 && !t.trim().is_empty();
                 let acc = self.acc();
                 acc.plain |= plain;
