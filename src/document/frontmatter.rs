@@ -188,6 +188,8 @@ fn parse(format: FrontMatterFormat, body: &str, offset: usize) -> FrontMatter {
 /// The values are what the parser gives for the same lines (a test holds them equal).
 fn plain_fields(body: &str) -> Option<Vec<(String, String)>> {
     let mut pairs: Vec<(String, String)> = Vec::new();
+    // Seen keys in a set: a block of many keys stays linear.
+    let mut seen = std::collections::HashSet::new();
     for line in body.lines() {
         if line.is_empty() {
             continue;
@@ -198,7 +200,7 @@ fn plain_fields(body: &str) -> Option<Vec<(String, String)>> {
             return None;
         }
         let value = value.trim_end_matches(' ');
-        if !plain_key(key) || !plain_value(value) || pairs.iter().any(|(k, _)| k == key) {
+        if !plain_key(key) || !plain_value(value) || !seen.insert(key) {
             return None;
         }
         pairs.push((key.to_owned(), value.to_owned()));
