@@ -208,9 +208,18 @@ fn plain_fields(body: &str) -> Option<Vec<(String, String)>> {
     Some(pairs)
 }
 
+/// YAML's words for true, false and null (and YAML 1.1's yes, no, on, off), which it does not
+/// read as text: a key or value that is one of them goes to the parser.
+fn yaml_word(s: &str) -> bool {
+    ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
+        .iter()
+        .any(|w| s.eq_ignore_ascii_case(w))
+}
+
 /// A key of letters, digits, `_`, `-` and inner single spaces that starts with a letter.
 fn plain_key(key: &str) -> bool {
-    key.chars().next().is_some_and(char::is_alphabetic)
+    !yaml_word(key)
+        && key.chars().next().is_some_and(char::is_alphabetic)
         && !key.ends_with(' ')
         && !key.contains("  ")
         && key
@@ -240,9 +249,8 @@ fn plain_value(value: &str) -> bool {
         // An integer past i64 is no Integer to the parser.
         return (integer && b.len() < 19) || date;
     }
-    let words = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
     value.chars().next().is_some_and(char::is_alphabetic)
-        && !words.iter().any(|w| value.eq_ignore_ascii_case(w))
+        && !yaml_word(value)
         && !value.contains("  ")
         && value
             .chars()
@@ -384,6 +392,9 @@ mod tests {
             "- punkt",
             "# kommentar",
             "nyckel",
+            "null: x",
+            "True: y",
+            "NULL: z",
         ];
         let mut taken = 0;
         for line in lines {
