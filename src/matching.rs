@@ -142,13 +142,31 @@ pub struct Word {
 
 /// The distinct words of one document, each once, in the order first seen: what its
 /// [`Word`]s refer to. Built while the document's words are split (see [`words`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Lexicon {
     classes: Vec<Rc<Class>>,
     /// Marks the memory entries that already have an index in this lexicon: unique in the
     /// process, never 0.
     stamp: u64,
 }
+
+/// A new lexicon: every lexicon has its own stamp, so a word's index is never taken for one
+/// in another lexicon.
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new()
+    }
+}
+
+/// Two lexicons are equal when they hold the same words in the same order, whatever their
+/// stamps: two parses of one text give equal documents.
+impl PartialEq for Lexicon {
+    fn eq(&self, other: &Lexicon) -> bool {
+        self.classes == other.classes
+    }
+}
+
+impl Eq for Lexicon {}
 
 impl Lexicon {
     /// An empty lexicon for a new document.

@@ -200,6 +200,11 @@ fn plain_fields(body: &str) -> Option<Vec<(String, String)>> {
             return None;
         }
         let value = value.trim_end_matches(' ');
+        // The parser reads no key of 1,024 characters or more as a key, and counts a key and
+        // its value as two of the block's MAX_NODES values: near either limit, it decides.
+        if key.len() >= 1000 || 2 * pairs.len() + 16 > MAX_NODES {
+            return None;
+        }
         if !plain_key(key) || !plain_value(value) || !seen.insert(key) {
             return None;
         }
@@ -409,5 +414,27 @@ mod tests {
         // text); the rest go to the parser.
         assert_eq!(taken, 2 * 11, "{taken}");
         assert_eq!(plain_fields("a: 1\na: 2\n"), None, "a repeated key");
+        // What the parser refuses, or the budget stops, is left to them.
+        let long_key = format!("{}: b\n", "a".repeat(1025));
+        assert!(yaml_fields(&long_key).is_err());
+        assert_eq!(
+            plain_fields(&long_key),
+            None,
+            "a key too long for the parser"
+        );
+        let keys = |n: usize| {
+            (0..n).fold(String::new(), |mut body, i| {
+                body.push('k');
+                body.push_str(&i.to_string());
+                body.push_str(": v\n");
+                body
+            })
+        };
+        assert_eq!(
+            plain_fields(&keys(50_000)),
+            None,
+            "more values than the budget allows"
+        );
+        assert_eq!(plain_fields(&keys(10_000)).map(|f| f.len()), Some(10_000));
     }
 }

@@ -149,3 +149,17 @@ fn the_built_in_pack_fits_in_the_word_bits() {
     let registered = REGISTERED.load(Ordering::Acquire);
     assert!(registered <= BITS, "{registered} patterns, {BITS} bits");
 }
+
+#[test]
+fn every_lexicon_is_its_own_and_equal_words_compare_equal() {
+    // A default lexicon is a new one: its words get indices in it, not in another.
+    let mut out = Vec::new();
+    let mut lexicon = Lexicon::default();
+    words("Bostäder och hälsa", |r| r, &mut out, &mut lexicon);
+    let got = Words::new(out, Rc::new(lexicon));
+    let folded: Vec<_> = got.iter().map(|w| got.folded(w)).collect();
+    assert_eq!(folded, ["bostader", "och", "halsa"]);
+    // Two readings of one text are equal, whatever their lexicons' stamps.
+    assert_eq!(ws("Bostäder och hälsa"), ws("Bostäder och hälsa"));
+    assert_ne!(ws("Bostäder och hälsa"), ws("Bostäder och arbete"));
+}
