@@ -313,8 +313,8 @@ fn register(p: &WordPattern) -> usize {
 /// words, so a few thousand cover nearly all, and hostile input cannot make it grow unbounded.
 const MEMO_LIMIT: usize = 50_000;
 
-/// What a distinct word is: shared by all its occurrences, so a word in the text costs a
-/// span and a pointer.
+/// What a distinct word is: shared by all its occurrences (through its document's
+/// [`Lexicon`]), so a word in the text costs a span and an index.
 #[derive(Debug, PartialEq, Eq)]
 struct Class {
     folded: CompactString,
@@ -410,16 +410,33 @@ fn is_key(e: &Entry, short: &[u64; 3], raw: &str) -> bool {
         && (raw.len() <= SHORT || e.class.long.as_deref() == Some(raw))
 }
 
-/// The hash of a word from its [`short_of`] words and length (words longer than [`SHORT`]
-/// bytes differ past them often enough not to matter: they are compared whole).
+/// The hash of a word from this thread's `seed`, its [`short_of`] words, its length and, for a
+/// word longer than [`SHORT`] bytes, all of its bytes: words a plan writes to collide (a long
+/// common start, the same length) must still spread, or the memory would be a linear list.
 #[inline]
-fn hash(short: &[u64; 3], len: usize) -> u64 {
+fn hash(seed: u64, short: &[u64; 3], len: usize, long: Option<&str>) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let mut h = (len as u64).wrapping_mul(K);
+    let mut h = (seed ^ len as u64).wrapping_mul(K);
     for &w in short {
         h = (h.rotate_left(26) ^ w).wrapping_mul(K);
     }
+    if let Some(long) = long {
+        use std::hash::BuildHasher as _;
+        h = (h.rotate_left(26) ^ FxBuildHasher.hash_one(long)).wrapping_mul(K);
+    }
     h ^ (h >> 29)
+}
+
+/// This thread's hash seed, random per process and thread, so that no plan can be written
+/// in advance whose words all land in one place of the memory.
+fn seed() -> u64 {
+    thread_local! {
+        static SEED: u64 = {
+            use std::hash::BuildHasher as _;
+            std::collections::hash_map::RandomState::new().hash_one(0x706c_616e_6c69_6e74_u64)
+        };
+    }
+    SEED.with(|s| *s)
 }
 
 /// Which of the first [`BITS`] patterns a new word can match at all, so that classifying it
@@ -496,13 +513,13 @@ fn index(r: &Registry) -> Rc<Index> {
 /// The entry of `raw` in `memo` (words already seen on this thread), worked out and
 /// remembered when it is new or older than the patterns registered since.
 #[inline]
-fn entry<'m>(memo: &'m mut Memo, registered: usize, raw: &str) -> &'m mut Entry {
+fn entry<'m>(memo: &'m mut Memo, seed: u64, registered: usize, raw: &str) -> &'m mut Entry {
     if memo.len() >= MEMO_LIMIT {
         memo.clear();
     }
     let short = short_of(raw);
-    let h = hash(&short, raw.len());
-    let rehash = |e: &Entry| hash(&e.short, e.len as usize);
+    let h = hash(seed, &short, raw.len(), (raw.len() > SHORT).then_some(raw));
+    let rehash = |e: &Entry| hash(seed, &e.short, e.len as usize, e.class.long.as_deref());
     match memo.entry(h, |e| is_key(e, &short, raw), rehash) {
         hashbrown::hash_table::Entry::Occupied(o) => {
             let e = o.into_mut();
@@ -587,7 +604,8 @@ pub(crate) fn words(
     out: &mut Vec<Word>,
     lexicon: &mut Lexicon,
 ) -> Summary {
-    with_memo(|memo, registered| words_with(memo, registered, text, map, out, lexicon))
+    let seed = seed();
+    with_memo(|memo, registered| words_with(memo, seed, registered, text, map, out, lexicon))
 }
 
 /// Whether a byte is an ASCII letter or digit: the test of nearly every byte of a plan's
@@ -606,6 +624,7 @@ const ASCII_WORD: [bool; 256] = {
 
 fn words_with(
     memo: &mut Memo,
+    seed: u64,
     registered: usize,
     text: &str,
     mut map: impl FnMut(Range<usize>) -> Range<usize>,
@@ -649,7 +668,7 @@ fn words_with(
                 break;
             }
         }
-        let e = entry(memo, registered, &text[start..i]);
+        let e = entry(memo, seed, registered, &text[start..i]);
         if e.stamp != lexicon.stamp {
             e.stamp = lexicon.stamp;
             // A plan of at most 64 MB has far fewer than 2^32 distinct words.

@@ -163,3 +163,16 @@ fn every_lexicon_is_its_own_and_equal_words_compare_equal() {
     assert_eq!(ws("Bostäder och hälsa"), ws("Bostäder och hälsa"));
     assert_ne!(ws("Bostäder och hälsa"), ws("Bostäder och arbete"));
 }
+
+#[test]
+fn long_words_with_one_start_and_length_hash_apart() {
+    // Words a plan can write by the thousand: the same first 24 bytes and the same length.
+    let words: Vec<String> = (0..1000)
+        .map(|i| format!("samverkansöverenskommelse{i:06}"))
+        .collect();
+    let hashes: std::collections::HashSet<u64> = words
+        .iter()
+        .map(|w| hash(7, &short_of(w), w.len(), Some(w)))
+        .collect();
+    assert_eq!(hashes.len(), words.len());
+}
