@@ -1,6 +1,7 @@
 //! Builds a [`Document`] from pulldown-cmark's event stream in one pass.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
@@ -83,29 +84,27 @@ impl Acc {
     }
 
     /// The words of `text[within]`, with source spans, and what they can match. The words refer
-    /// to `lexicon`; [`build`] points them at it once it is complete.
-    fn words(&self, within: Range<usize>, lexicon: &mut Lexicon) -> (Words, Summary) {
+    /// to `lexicon`, and are handed out with the `pending` one until [`build`] points them at
+    /// `lexicon` once it is complete.
+    fn words(
+        &self,
+        within: Range<usize>,
+        lexicon: &mut Lexicon,
+        pending: &Rc<Lexicon>,
+    ) -> (Words, Summary) {
         // Swedish prose averages six or seven bytes per word with its space.
         let mut out = Vec::with_capacity(within.len() / 6 + 1);
         let base = within.start;
         let mut cursor = 0;
-        let summary = match self.shift() {
-            // Most blocks are source text as it stands, line by line: a word's span is then its
-            // place in the text moved by one offset.
-            Some(shift) => matching::words(
-                &self.text[within],
-                |r| r.start + base + shift..r.end + base + shift,
-                &mut out,
-                lexicon,
-            ),
-            None => matching::words(
-                &self.text[within],
-                |r| self.map(&mut cursor, r.start + base..r.end + base),
-                &mut out,
-                lexicon,
-            ),
+        // Most blocks are source text as it stands, line by line: a word's span is then its
+        // place in the text moved by one offset.
+        let shift = self.shift();
+        let map = |r: Range<usize>| match shift {
+            Some(shift) => r.start + base + shift..r.end + base + shift,
+            None => self.map(&mut cursor, r.start + base..r.end + base),
         };
-        (Words::new(out, std::rc::Rc::default()), summary)
+        let summary = matching::words(&self.text[within], map, &mut out, lexicon);
+        (Words::new(out, Rc::clone(pending)), summary)
     }
 }
 
@@ -122,6 +121,8 @@ struct Builder<'a> {
     cell_depth: usize,
     block: Acc,
     lexicon: Lexicon,
+    /// What words refer to until `lexicon` is complete: one empty lexicon for the document.
+    pending: Rc<Lexicon>,
 }
 
 pub(super) fn build(text: &str) -> Document {
@@ -163,6 +164,7 @@ pub(super) fn build(text: &str) -> Document {
         cell_depth: 0,
         block: Acc::default(),
         lexicon: Lexicon::new(),
+        pending: Rc::default(),
     };
     // The one place Markdown is parsed (see clippy.toml).
     #[allow(clippy::disallowed_methods)]
@@ -174,7 +176,7 @@ pub(super) fn build(text: &str) -> Document {
     for id in b.open.drain(..) {
         b.doc.sections[id].content_span.end = text.len();
     }
-    let lexicon = std::rc::Rc::new(std::mem::take(&mut b.lexicon));
+    let lexicon = Rc::new(std::mem::take(&mut b.lexicon));
     let doc = &mut b.doc;
     for block in doc.blocks.iter_mut().chain(&mut doc.code_headings) {
         block.words.with_lexicon(&lexicon);
@@ -273,9 +275,9 @@ impl Builder<'_> {
         // The block's buffers are reused for the next block: most blocks are short, and
         // growing fresh buffers for each was a large share of the allocations.
         let acc = &mut self.block;
-        let lexicon = &mut self.lexicon;
+        let (lexicon, pending) = (&mut self.lexicon, &self.pending);
         let found = acc.source_span().map(|span| {
-            let (words, summary) = acc.words(0..acc.text.len(), lexicon);
+            let (words, summary) = acc.words(0..acc.text.len(), lexicon, pending);
             (span, words, summary, !acc.plain)
         });
         acc.text.clear();
@@ -324,7 +326,8 @@ impl Builder<'_> {
         // Words of the cleaned title only: numbering and parentheticals never match an area.
         let lead = acc.text.len() - acc.text.trim_start().len();
         let at = lead + trimmed.find(title).unwrap_or(0);
-        let (title_words, summary) = acc.words(at..at + title.len(), &mut self.lexicon);
+        let (title_words, summary) =
+            acc.words(at..at + title.len(), &mut self.lexicon, &self.pending);
         // Shown as a reader sees it: no soft hyphens or zero-width spaces in messages.
         let text = matching::visible(trimmed).trim().to_owned();
         let title = matching::visible(title).trim().to_owned();
@@ -379,7 +382,7 @@ impl Builder<'_> {
                 &mut list,
                 lexicon,
             );
-            let words = Words::new(list, std::rc::Rc::default());
+            let words = Words::new(list, Rc::clone(&self.pending));
             if words.is_empty() {
                 continue;
             }
