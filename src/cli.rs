@@ -195,3 +195,20 @@ pub enum ColorArg {
     /// Never colour.
     Never,
 }
+
+/// The language chosen on the command line (Swedish if none), for errors before settings exist.
+pub fn lang_of(cli: &Cli) -> crate::i18n::Lang {
+    match cli.lang {
+        Some(LangArg::En) => crate::i18n::Lang::En,
+        Some(LangArg::Sv) | None => crate::i18n::Lang::Sv,
+    }
+}
+
+/// Whether to colour output written to a stream that is (or is not) a terminal.
+pub fn use_color(choice: ColorArg, is_terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}

@@ -11,11 +11,12 @@ use rustc_hash::FxHashMap;
 
 use crate::checks::{self, area, Check, Compile, Forbidden, Group, PackSettings};
 use crate::config::Loaded;
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::i18n::{fill_pair, Lang, Localized};
 use crate::matching::TermSet;
 use crate::pack::{self, did_you_mean, FileKind, PackDef, PackError, RawParams, RuleDef};
+use crate::source::FileId;
 
 /// One compiled rule.
 #[derive(Debug)]

@@ -51,9 +51,9 @@ fn main() -> ExitCode {
         // The reader went away (`planlint check | head`): stop quietly.
         Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
         Err(e) => {
-            let color = planlint::use_color(cli.color, io::stderr().is_terminal());
+            let color = planlint::cli::use_color(cli.color, io::stderr().is_terminal());
             let lang = planlint::cli::message_lang(
-                cli.lang.map(|_| planlint::lang_of(&cli)),
+                cli.lang.map(|_| planlint::cli::lang_of(&cli)),
                 cli.isolated,
                 cli.config.as_deref(),
                 &cwd,
@@ -71,7 +71,7 @@ fn show(exit: &ArgsExit) -> ExitCode {
     } else {
         io::stderr().is_terminal()
     };
-    let text = if planlint::use_color(exit.color, terminal) {
+    let text = if planlint::cli::use_color(exit.color, terminal) {
         exit.text.ansi().to_string()
     } else {
         exit.text.to_string()

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use codespan_reporting::files::{Error as FilesError, Files};
 
-use crate::diagnostic::FileId;
+/// A file's number in its run, in discovery order (see [`crate::run`](mod@crate::run)).
+pub type FileId = usize;
 
 /// One file's text as planlint saw it.
 #[derive(Debug, Clone)]

@@ -19,11 +19,12 @@ use std::ops::Range;
 pub(crate) use area::{AreaMatcher, Areas};
 pub(crate) use forbid::Forbidden;
 
-use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
 use crate::i18n::{Lang, Localized};
 use crate::matching::{TermError, TermSet};
 use crate::pack::{FileKind, PackError, PackHeader, RawParams, RuleDef};
+use crate::source::FileId;
 
 /// The code behind one rule.
 pub(crate) trait Check: Send + Sync + std::fmt::Debug {

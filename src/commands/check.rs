@@ -3,11 +3,12 @@
 
 use std::io::{Read, Write};
 
+use super::Outcome;
 use crate::cli::CheckArgs;
+use crate::error::Error;
 use crate::render::Options;
 use crate::run::Scope;
 use crate::verdict::Verdict;
-use crate::{Error, Outcome};
 
 pub(super) fn run(
     args: &CheckArgs,

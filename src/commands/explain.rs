@@ -9,12 +9,13 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::Outcome;
 use crate::diagnostic::codes::{self, Code};
 use crate::engine::{Rule, RuleSet};
+use crate::error::Error;
 use crate::i18n::Lang;
 use crate::matching::fold;
 use crate::pack;
-use crate::{Error, Outcome};
 
 /// What a word can name.
 #[derive(Clone, Copy)]

@@ -6,9 +6,10 @@
 
 use std::io::Write;
 
+use super::Outcome;
 use crate::cli::Cli;
+use crate::error::Error;
 use crate::lsp::{self, ConfigChoice, Exit, Options};
-use crate::{Error, Outcome};
 
 pub(super) fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     let choice = if cli.isolated {
@@ -21,7 +22,7 @@ pub(super) fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     let options = Options {
         choice,
         extra: cli.rules.clone(),
-        lang: cli.lang.map(|_| crate::lang_of(cli)),
+        lang: cli.lang.map(|_| crate::cli::lang_of(cli)),
     };
     Ok(match lsp::serve(options, std::io::stdin(), out)? {
         Exit::AfterShutdown => Outcome::Clean,

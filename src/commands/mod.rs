@@ -17,10 +17,22 @@ use crate::cli::{Cli, Command, Deny, SchemaOf};
 use crate::config::settings::CliValues;
 use crate::config::{self, Loaded, Settings};
 use crate::engine::RuleSet;
+use crate::error::Error;
 use crate::i18n::Lang;
 use crate::pack::{self, PackError};
 use crate::verdict::Verdict;
-use crate::{Error, Outcome};
+
+/// How a run ended, when planlint could do its job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// No error-level finding: exit 0.
+    Clean,
+    /// At least one error-level finding: exit 1.
+    Findings,
+    /// The language server was told to exit without being shut down first, or its input
+    /// ended: exit 1, as the Language Server Protocol asks.
+    ExitWithoutShutdown,
+}
 
 /// Finds the config file: `--config`, none with `--isolated`, else upwards from `cwd`.
 fn locate(cli: &Cli, cwd: &Path) -> Result<Option<Loaded>, PackError> {
@@ -35,7 +47,7 @@ fn locate(cli: &Cli, cwd: &Path) -> Result<Option<Loaded>, PackError> {
 }
 
 fn cli_values(cli: &Cli) -> CliValues {
-    let lang = cli.lang.map(|_| crate::lang_of(cli));
+    let lang = cli.lang.map(|_| crate::cli::lang_of(cli));
     match &cli.command {
         Command::Check(a) => CliValues {
             lang,
@@ -63,7 +75,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
     let cwd = std::env::current_dir()?;
     match &cli.command {
         Command::Init => {
-            write!(out, "{}", init::init(&cwd, crate::lang_of(cli))?)?;
+            write!(out, "{}", init::init(&cwd, crate::cli::lang_of(cli))?)?;
             return Ok(Outcome::Clean);
         }
         Command::Schema { of } => {
@@ -75,7 +87,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
             writeln!(out)?;
             return Ok(Outcome::Clean);
         }
-        Command::TestPack { file } => return test_pack::run(file, crate::lang_of(cli), out),
+        Command::TestPack { file } => return test_pack::run(file, crate::cli::lang_of(cli), out),
         Command::Lsp => return lsp::run(cli, out),
         _ => {}
     }
@@ -84,7 +96,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
     let settings = Settings::new(config, &cli_values(cli), &rules, &cwd)?;
     let verdict = Verdict::new(&rules, &settings);
     let lang: Lang = verdict.lang();
-    let color = crate::use_color(cli.color, io::stdout().is_terminal());
+    let color = crate::cli::use_color(cli.color, io::stdout().is_terminal());
     match &cli.command {
         Command::Check(args) => check::run(args, &verdict, stdin, color, out),
         Command::Outline { file } => outline::run(file, &rules, lang, out),

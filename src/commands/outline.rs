@@ -9,17 +9,18 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
+use super::Outcome;
 use crate::checks::area::{not_a_heading, HeadingMatch};
 use crate::checks::Areas;
 use crate::discover::DiscoverError;
 use crate::document::Document;
 use crate::engine::{Rule, RuleSet};
+use crate::error::Error;
 use crate::i18n::{os_reason, t, Lang, Localized};
 use crate::matching::visible;
 use crate::render::escape::terminal_line;
 use crate::run::not_text;
 use crate::source::SourceFile;
-use crate::{Error, Outcome};
 
 pub(super) fn run(
     file: &Path,

@@ -3,11 +3,12 @@
 
 use std::io::{self, Read, Write};
 
+use super::Outcome;
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::error::Error;
 use crate::render::matrix;
 use crate::run::Scope;
 use crate::verdict::Verdict;
-use crate::{Error, Outcome};
 
 pub(super) fn run(
     args: &ReportArgs,

@@ -4,8 +4,9 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::Outcome;
+use crate::error::Error;
 use crate::verdict::Verdict;
-use crate::{Error, Outcome};
 
 pub(super) fn run(
     markdown: bool,

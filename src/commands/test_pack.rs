@@ -3,10 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::Outcome;
 use crate::engine::RuleSet;
+use crate::error::Error;
 use crate::i18n::Lang;
 use crate::pack;
-use crate::{Error, Outcome};
 
 pub(super) fn run(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut defs = Vec::new();

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::source::SourceFile;
+use crate::source::FileId;
 
 /// How serious a finding is; `Error` fails the run.
 #[derive(
@@ -47,9 +47,6 @@ impl Severity {
         }
     }
 }
-
-/// A file's number in its run, in discovery order (see [`crate::run`](mod@crate::run)).
-pub type FileId = usize;
 
 /// A span of a file with a short text saying what is there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,70 +168,5 @@ impl Diagnostic {
     /// Sort key that makes output independent of thread scheduling: (file, start byte, code).
     pub fn sort_key(&self) -> (FileId, usize, &str) {
         (self.file, self.primary.span.start, self.code.as_str())
-    }
-}
-
-/// One file of a run as checked: its text and its final findings, sorted. Most files are plans;
-/// the others are files findings point into that are not plans (the config file, for findings
-/// about its waivers; an entry of a directory that could not be walked).
-#[derive(Debug)]
-pub struct Checked {
-    /// The file's id in the run; every finding here carries it.
-    pub id: FileId,
-    /// The file as read (lossy text for a file that was not UTF-8).
-    pub source: SourceFile,
-    /// Its findings, waived ones included, in (start byte, code) order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Whether the file is a plan (counted in "plans checked").
-    pub is_plan: bool,
-    /// Indices of the `section` rules whose area the plan does not cover; empty for a file
-    /// that was not parsed. The board's report shows a rule that judges only those areas as
-    /// not applicable rather than met.
-    pub uncovered: Vec<usize>,
-}
-
-impl Checked {
-    /// Findings that are not waived: the ones people act on.
-    pub fn live(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.waiver.is_none())
-    }
-}
-
-/// Counts over the files of a run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Totals {
-    /// Plans checked.
-    pub plans: usize,
-    /// Error-level findings.
-    pub errors: usize,
-    /// Warnings.
-    pub warnings: usize,
-    /// Informational findings.
-    pub info: usize,
-    /// Plans with at least one finding of any level.
-    pub plans_with_findings: usize,
-    /// Findings exempted by a waiver (not counted above).
-    pub waived: usize,
-    /// Files that looked like plans and were not checked (see [`crate::discover::Skip`]).
-    pub skipped: usize,
-}
-
-impl Totals {
-    /// Adds one file's findings.
-    pub fn add(&mut self, file: &Checked) {
-        let mut live = 0;
-        for d in file.live() {
-            live += 1;
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.info += 1,
-            }
-        }
-        self.waived += file.diagnostics.len() - live;
-        if file.is_plan {
-            self.plans += 1;
-            self.plans_with_findings += usize::from(live > 0);
-        }
     }
 }

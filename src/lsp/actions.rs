@@ -23,10 +23,11 @@ use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, 
 use super::convert;
 use super::workspace::Ready;
 use crate::checks::area::Areas;
-use crate::diagnostic::{Checked, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Section, SectionId};
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
+use crate::run::Checked;
 use crate::source::SourceFile;
 use crate::verdict::Verdict;
 

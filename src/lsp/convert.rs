@@ -13,10 +13,11 @@ use lsp_types::{
     DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Uri,
 };
 
-use crate::diagnostic::{Checked, Diagnostic, Severity, WaiverOrigin};
+use crate::diagnostic::{Diagnostic, Severity, WaiverOrigin};
 use crate::i18n::Lang;
 use crate::pack::PackError;
 use crate::render::escape::terminal_text;
+use crate::run::Checked;
 use crate::source::SourceFile;
 
 /// The most findings of one code published for one plan.

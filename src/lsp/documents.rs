@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::workspace::ConfigKey;
-use crate::diagnostic::Checked;
+use crate::run::Checked;
 use crate::source::utf16_offset;
 
 /// What planlint does with a document.

@@ -24,9 +24,9 @@ use serde_json::Value;
 use super::documents::{self, Debounce, Doc, Kind};
 use super::workspace::{ConfigKey, Ready};
 use super::{actions, hover, symbols, Exit, Failure, Phase, Server};
-use crate::diagnostic::Checked;
 use crate::discover::Skipped;
 use crate::i18n::Lang;
+use crate::run::Checked;
 use crate::source::utf16_offset;
 use crate::verdict::Verdict;
 

@@ -12,11 +12,11 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::convert;
 use super::workspace::Ready;
-use crate::diagnostic::Checked;
 use crate::document::Document;
 use crate::engine::Rule;
 use crate::i18n::Lang;
 use crate::pack::{self, PackHeader};
+use crate::run::Checked;
 use crate::verdict::Verdict;
 
 /// The hover at byte `at` of the checked plan, if anything there has an explanation.

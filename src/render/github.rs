@@ -7,7 +7,8 @@
 use std::io::{self, Write};
 
 use super::Sink;
-use crate::diagnostic::{Checked, Diagnostic, Severity, Totals};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::run::{Checked, Totals};
 use crate::source::SourceFile;
 
 /// Escapes a message (the part after `::`).

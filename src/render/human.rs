@@ -14,9 +14,10 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
 use super::{escape, Options, Sink};
-use crate::diagnostic::{Checked, Diagnostic, Severity, Totals};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Skip, Skipped};
 use crate::i18n::Lang;
+use crate::run::{Checked, Totals};
 use crate::source::SourceFile;
 
 /// Findings of one code in one plan shown in full; the rest are counted in one line, so a plan

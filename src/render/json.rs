@@ -8,8 +8,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Sink;
-use crate::diagnostic::{Checked, Label, Totals, WaiverOrigin};
+use crate::diagnostic::{Label, WaiverOrigin};
 use crate::i18n::Lang;
+use crate::run::{Checked, Totals};
 use crate::source::SourceFile;
 
 /// Version of the JSON shape.

@@ -14,7 +14,8 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use super::{escape, Sink};
-use crate::diagnostic::{Checked, Diagnostic, Totals};
+use crate::diagnostic::Diagnostic;
+use crate::run::{Checked, Totals};
 use crate::verdict::Verdict;
 
 /// The JUnit sink: the plans are kept as they come and written as one document at the end,

@@ -1,4 +1,4 @@
-//! Output: a [`Sink`] that every `check` format implements, one file per format, and the
+//! Output: a [`Sink`](crate::run::Sink) that every `check` format implements, one file per format, and the
 //! board's coverage matrix ([`matrix`], for `planlint report`).
 //!
 //! A run hands a sink each file's final findings in order, then the totals. Whether a format
@@ -8,6 +8,7 @@
 //!
 //! Adding a format: a file here with a sink, and a row in [`Format`] and [`Format::sink`].
 
+mod error;
 pub mod escape;
 pub mod github;
 pub mod human;
@@ -17,30 +18,11 @@ pub mod matrix;
 pub mod sarif;
 pub mod short;
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use crate::diagnostic::{Checked, Totals};
-use crate::discover::Skipped;
+use crate::run::Sink;
+
 use crate::verdict::Verdict;
-
-/// Where a run's files go, in order.
-pub trait Sink {
-    /// Before the first file.
-    fn begin(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-
-    /// One file's final findings (a plan, or another file findings point into).
-    fn file(&mut self, file: Checked) -> io::Result<()>;
-
-    /// The files that looked like plans and were not checked, once all files are in.
-    fn skipped(&mut self, _skipped: &[Skipped]) -> io::Result<()> {
-        Ok(())
-    }
-
-    /// After the last file, with the totals over the run.
-    fn end(&mut self, totals: &Totals) -> io::Result<()>;
-}
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

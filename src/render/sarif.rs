@@ -12,7 +12,8 @@ use serde_sarif::sarif::{
 };
 
 use super::{escape, Sink};
-use crate::diagnostic::{Checked, Diagnostic, Severity, Totals, WaiverOrigin};
+use crate::diagnostic::{Diagnostic, Severity, WaiverOrigin};
+use crate::run::{Checked, Totals};
 use crate::source::SourceFile;
 use crate::verdict::Verdict;
 

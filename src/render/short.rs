@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{escape, Sink};
-use crate::diagnostic::{Checked, Totals};
+use crate::run::{Checked, Totals};
 
 /// One line per finding that is not waived, as the files come.
 pub struct Short<'a> {

@@ -5,8 +5,10 @@
 use std::path::Path;
 
 use super::file;
-use crate::diagnostic::{codes, Checked, Diagnostic, FileId, Label};
+use super::Checked;
+use crate::diagnostic::{codes, Diagnostic, Label};
 use crate::discover::{Problem, Skip, Skipped};
+use crate::source::FileId;
 use crate::source::SourceFile;
 use crate::verdict::Verdict;
 

@@ -11,17 +11,19 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{codes, Checked, Diagnostic, FileId, Label, Totals};
+use crate::diagnostic::{codes, Diagnostic, Label};
 use crate::discover;
 use crate::document::frontmatter::FrontMatterError;
 use crate::document::Document;
-use crate::render::Sink;
+use crate::source::FileId;
 use crate::source::SourceFile;
 use crate::verdict::{Ledger, Verdict, WaiverUse};
 
 mod left_out;
+mod results;
+pub use results::{Checked, Sink, Totals};
 pub(crate) mod not_text;
-use crate::Error;
+use crate::error::Error;
 use left_out::{problem, skip_finding};
 use not_text::NotText;
 

@@ -10,9 +10,10 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::{inline_waiver, Verdict};
-use crate::diagnostic::{codes, Diagnostic, FileId, Label};
+use crate::diagnostic::{codes, Diagnostic, Label};
 use crate::document::Document;
 use crate::i18n::Lang;
+use crate::source::FileId;
 use crate::source::SourceFile;
 
 /// An inline waiver found in a plan.

@@ -10,7 +10,8 @@ use std::path::Path;
 
 use super::inline::{about_waiver, unused};
 use super::Verdict;
-use crate::diagnostic::{codes, Diagnostic, FileId, Waived, WaiverOrigin};
+use crate::diagnostic::{codes, Diagnostic, Waived, WaiverOrigin};
+use crate::source::FileId;
 use crate::source::SourceFile;
 
 const NAMED: u8 = 1;

@@ -18,10 +18,11 @@ use std::path::Path;
 
 use crate::config::settings::PathOverride;
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, FileId, Severity, Waived, WaiverOrigin};
+use crate::diagnostic::{Diagnostic, Severity, Waived, WaiverOrigin};
 use crate::document::Document;
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
+use crate::source::FileId;
 use crate::source::SourceFile;
 
 pub(crate) use ledger::{Ledger, WaiverUse};

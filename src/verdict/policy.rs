@@ -6,7 +6,8 @@ use std::ops::Range;
 use super::inline::about_waiver;
 use super::Verdict;
 use crate::config::policy::{words_of_substance, Reserved};
-use crate::diagnostic::{codes, Diagnostic, FileId};
+use crate::diagnostic::{codes, Diagnostic};
+use crate::source::FileId;
 
 /// The finding that refuses an inline waiver of `named` codes with `reason` (not empty) at
 /// `span`, or `None` when the policy allows it.

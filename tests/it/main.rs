@@ -14,6 +14,7 @@ mod formats;
 mod hostile;
 mod install;
 mod integrations;
+mod layers;
 mod lsp;
 mod messages;
 mod messy;

@@ -11,9 +11,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::LazyLock;
 
-use planlint::diagnostic::Checked;
 use planlint::diagnostic::Severity;
 use planlint::engine::RuleSet;
+use planlint::run::Checked;
 use proptest::prelude::*;
 use proptest::sample::select;
 use unicode_normalization::UnicodeNormalization as _;

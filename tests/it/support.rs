@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use planlint::config::Settings;
-use planlint::diagnostic::{Checked, Diagnostic};
+use planlint::diagnostic::Diagnostic;
 use planlint::document::Document;
 use planlint::engine::RuleSet;
+use planlint::run::Checked;
 use planlint::verdict::Verdict;
 
 /// The built-in rules, loaded as the binary loads them without a config.

@@ -3,9 +3,10 @@
 //! then the column totals and the summary. It keeps rows, never plans.
 
 use super::{Cell, Column, Finding, Matrix, Row, Summary, Waiver};
-use crate::diagnostic::{codes, Checked, Severity, Totals, WaiverOrigin};
+use crate::diagnostic::{codes, Severity, WaiverOrigin};
 use crate::engine::Rule;
-use crate::render::Sink;
+use crate::run::Sink;
+use crate::run::{Checked, Totals};
 use crate::verdict::Verdict;
 
 /// Codes that mean a plan could not be read as text, so no rule judged it.

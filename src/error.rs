@@ -1,0 +1,167 @@
+//! Why planlint could not do its job (exit 2): the one error type of a run, and its text in
+//! the user's language. How it is shown is [`crate::render`]'s business.
+
+use std::io;
+
+use crate::discover;
+use crate::i18n::{self, Lang};
+use crate::pack::PackError;
+
+/// Why planlint could not do its job (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A rule pack is broken.
+    #[error(transparent)]
+    Pack(#[from] PackError),
+    /// A named path does not exist.
+    #[error(transparent)]
+    Discover(#[from] discover::DiscoverError),
+    /// `explain` was given a word that names no code, rule or area; the closest code, if one
+    /// is close.
+    #[error("unknown rule code `{0}`")]
+    UnknownCode(String, Option<String>),
+    /// `explain` was given a word that fits several rules: the word and the candidates
+    /// (`IP004 omrade-samverkan`).
+    #[error("`{0}` fits several rules")]
+    Ambiguous(String, Vec<String>),
+    /// A file named to a command that reads one plan is not text (a Word file, a PDF, binary
+    /// data, not UTF-8).
+    #[error("{}: {}", path.display(), message.en)]
+    NotText {
+        /// The path as given.
+        path: std::path::PathBuf,
+        /// What the file is.
+        message: i18n::Localized,
+        /// What to do.
+        help: i18n::Localized,
+    },
+    /// The run found no plan to check: not a pass (a gate run in the wrong directory, or a
+    /// tree whose every plan is left out, must not look like approval).
+    #[error("no plan to check")]
+    NoPlans {
+        /// The paths as given (none: the current directory).
+        paths: Vec<std::path::PathBuf>,
+        /// What was seen and left out.
+        skipped: Vec<discover::Skipped>,
+    },
+    /// Writing output failed.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl Error {
+    /// The message in `lang`, for errors that are not rendered as diagnostics.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::Pack(e) => e.message.get(lang).to_owned(),
+            Error::Discover(e) => format!(
+                "{} `{}`: {}",
+                lang.pick(
+                    "sökvägen finns inte eller kan inte läsas",
+                    "the path does not exist or cannot be read"
+                ),
+                e.path.display(),
+                e.reason.get(lang)
+            ),
+            Error::NotText { path, message, .. } => {
+                format!("`{}`: {}", path.display(), message.get(lang))
+            }
+            Error::UnknownCode(code, best) => {
+                let mut m = if code.chars().any(|c| c.is_ascii_digit()) {
+                    format!(
+                        "{} `{code}`",
+                        lang.pick("okänd regelkod", "unknown rule code")
+                    )
+                } else {
+                    format!(
+                        "`{code}` {}",
+                        lang.pick(
+                            "är ingen regelkod och inget regelnamn eller område",
+                            "is no rule code, rule name or area"
+                        )
+                    )
+                };
+                if let Some(b) = best {
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut m,
+                        format_args!("; {} `{b}`?", lang.pick("menade du", "did you mean")),
+                    );
+                }
+                m
+            }
+            Error::Ambiguous(word, candidates) => format!(
+                "`{word}` {}: {}",
+                lang.pick("kan syfta på flera", "could mean several"),
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Error::NoPlans { paths, skipped } => {
+                let shown: Vec<String> = if paths.is_empty() {
+                    vec![".".to_owned()]
+                } else {
+                    paths.iter().map(|p| format!("{}", p.display())).collect()
+                };
+                let mut m = format!(
+                    "{} `{}`",
+                    lang.pick("ingen plan att granska i", "no plan to check in"),
+                    shown.join("`, `")
+                );
+                if !skipped.is_empty() {
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut m,
+                        format_args!(
+                            "; {} {}",
+                            skipped.len(),
+                            lang.pick(
+                                "filer som ser ut som planer hoppades över (`--verbose` listar dem)",
+                                "files that look like plans were skipped (`--verbose` lists them)"
+                            )
+                        ),
+                    );
+                }
+                m
+            }
+            // planlint's own I/O errors say what failed; the system's say only why.
+            Error::Io(e) if e.raw_os_error().is_some() => format!(
+                "{}: {}",
+                lang.pick(
+                    "en fil kunde inte läsas eller skrivas",
+                    "a file could not be read or written"
+                ),
+                i18n::os_reason(e).get(lang)
+            ),
+            Error::Io(e) => i18n::os_reason(e).get(lang).to_owned(),
+        }
+    }
+
+    /// What to do about the error, if planlint can say.
+    pub(crate) fn help(&self, lang: Lang) -> Option<String> {
+        match self {
+            Error::Pack(PackError { help: Some(help), .. }) | Error::NotText { help, .. } => {
+                Some(help.get(lang).to_owned())
+            }
+            Error::UnknownCode(..) => Some(
+                lang.pick(
+                    "`planlint rules` listar reglerna med kod och namn",
+                    "`planlint rules` lists the rules with their codes and names",
+                )
+                .to_owned(),
+            ),
+            Error::Ambiguous(_, candidates) => candidates.first().map(|c| {
+                let code = c.split(' ').next().unwrap_or(c);
+                format!(
+                    "{} `planlint explain {code}`",
+                    lang.pick("ange en av koderna, t.ex.", "give one of the codes, e.g.")
+                )
+            }),
+            Error::NoPlans { .. } => Some(lang.pick(
+                "kontrollera att kommandot körs i planernas katalog och att `include`/`exclude` i planlint.toml tar med planerna; `--allow-empty` godtar en körning utan planer",
+                "check that the command runs in the plans' directory and that `include`/`exclude` in planlint.toml take the plans in; `--allow-empty` accepts a run without plans",
+            ).to_owned()),
+            _ => None,
+        }
+    }
+}
