@@ -18,9 +18,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use globset::GlobSet;
 use ignore::WalkBuilder;
 
-use crate::config::Settings;
 use crate::i18n::{os_reason, t, Localized};
 
 /// A named path that does not exist or cannot be walked.
@@ -143,13 +143,52 @@ fn problem_path(err: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-/// The plans under `paths` that the settings want, in sorted order without duplicates, found
+/// Which files a run checks: the config's `include` and `exclude` globs, matched against paths
+/// relative to the root (the config file's directory). Without `include`, every plan is in.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection<'a> {
+    /// The directory globs are relative to.
+    pub root: &'a Path,
+    /// `include`, if set.
+    pub include: Option<&'a GlobSet>,
+    /// `exclude`, if set.
+    pub exclude: Option<&'a GlobSet>,
+}
+
+impl Selection<'_> {
+    /// `path` relative to the root, as globs see it.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(path)
+        };
+        let clean = normalize(&absolute, true);
+        clean
+            .strip_prefix(normalize(self.root, true))
+            .map_or(clean.clone(), Path::to_path_buf)
+    }
+
+    /// Why `include`/`exclude` leave the plan at `path` out, or `None` when it is checked.
+    pub fn leaves_out(&self, path: &Path) -> Option<Skip> {
+        let rel = self.relative(path);
+        if !self.include.is_none_or(|set| set.is_match(&rel)) {
+            Some(Skip::NotIncluded)
+        } else if self.exclude.is_some_and(|set| set.is_match(&rel)) {
+            Some(Skip::Excluded)
+        } else {
+            None
+        }
+    }
+}
+
+/// The plans under `paths` that the selection wants, in sorted order without duplicates, found
 /// as they are consumed: a run over one directory never holds the whole list. What was seen
 /// and not checked is in [`Plans::problems`] and [`Plans::skipped`] once the iterator is used
 /// up.
 pub struct Plans<'s> {
     source: Source,
-    settings: &'s Settings,
+    selection: Selection<'s>,
     record: Record,
 }
 
@@ -174,7 +213,7 @@ struct Walk {
 
 impl<'s> Plans<'s> {
     /// Starts discovery; a named path that does not exist is an error at once.
-    pub fn new(paths: &[PathBuf], settings: &'s Settings) -> Result<Plans<'s>, DiscoverError> {
+    pub fn new(paths: &[PathBuf], selection: Selection<'s>) -> Result<Plans<'s>, DiscoverError> {
         let default = [PathBuf::from(".")];
         let paths = if paths.is_empty() {
             &default[..]
@@ -190,7 +229,7 @@ impl<'s> Plans<'s> {
             })?;
             if meta.is_file() {
                 let path = normalize(path, false);
-                match settings.leaves_out(&path) {
+                match selection.leaves_out(&path) {
                     None => listed.push(path),
                     Some(why) => record.skipped.push(Skipped {
                         path,
@@ -205,12 +244,14 @@ impl<'s> Plans<'s> {
             } else if paths.len() == 1 {
                 return Ok(Plans {
                     source: Source::Walking(Walk::new(path)),
-                    settings,
+                    selection,
                     record,
                 });
             } else {
                 let mut walk = Walk::new(path);
-                listed.extend(std::iter::from_fn(|| walk.next_plan(settings, &mut record)));
+                listed.extend(std::iter::from_fn(|| {
+                    walk.next_plan(selection, &mut record)
+                }));
                 walk.finish(&mut record);
             }
         }
@@ -218,7 +259,7 @@ impl<'s> Plans<'s> {
         listed.dedup();
         Ok(Plans {
             source: Source::Listed(listed.into_iter()),
-            settings,
+            selection,
             record,
         })
     }
@@ -242,7 +283,7 @@ impl Iterator for Plans<'_> {
         match &mut self.source {
             Source::Listed(files) => files.next(),
             Source::Walking(walk) => {
-                let next = walk.next_plan(self.settings, &mut self.record);
+                let next = walk.next_plan(self.selection, &mut self.record);
                 if next.is_none() {
                     walk.finish(&mut self.record);
                 }
@@ -285,8 +326,8 @@ impl Walk {
         }
     }
 
-    /// The next plan the settings want, normalised; what is met on the way is recorded.
-    fn next_plan(&mut self, settings: &Settings, record: &mut Record) -> Option<PathBuf> {
+    /// The next plan the selection wants, normalised; what is met on the way is recorded.
+    fn next_plan(&mut self, selection: Selection<'_>, record: &mut Record) -> Option<PathBuf> {
         for entry in self.entries.by_ref() {
             let plan = match entry {
                 // A link named on the command line is followed: the user chose it.
@@ -311,7 +352,7 @@ impl Walk {
             let Some(plan) = plan.map(|p| normalize(&p, false)) else {
                 continue;
             };
-            match settings.leaves_out(&plan) {
+            match selection.leaves_out(&plan) {
                 None => return Some(plan),
                 Some(why) => record.skipped.push(Skipped {
                     path: plan,
@@ -379,8 +420,12 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
             std::fs::write(&path, "# Plan\n").expect("write");
         }
-        let settings = Settings::defaults();
-        let walked: Vec<PathBuf> = Plans::new(&[dir.path().to_path_buf()], &settings)
+        let selection = Selection {
+            root: dir.path(),
+            include: None,
+            exclude: None,
+        };
+        let walked: Vec<PathBuf> = Plans::new(&[dir.path().to_path_buf()], selection)
             .expect("exists")
             .collect();
         let mut sorted = walked.clone();
@@ -390,7 +435,7 @@ mod tests {
         // Naming the same directory twice goes through the listing route: same plans, once.
         let listed: Vec<PathBuf> = Plans::new(
             &[dir.path().to_path_buf(), dir.path().to_path_buf()],
-            &settings,
+            selection,
         )
         .expect("exists")
         .collect();

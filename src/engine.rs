@@ -5,17 +5,14 @@
 //! run. Findings carry the rule's default severity; what happens to them next (severity,
 //! waivers) is [`crate::verdict`]'s business, and sorting is [`crate::run`](mod@crate::run)'s.
 
-use std::path::PathBuf;
-
 use rustc_hash::FxHashMap;
 
 use crate::checks::{self, area, Check, Compile, Forbidden, Group, PackSettings};
-use crate::config::Loaded;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::i18n::{fill_pair, Lang, Localized};
 use crate::matching::TermSet;
-use crate::pack::{self, did_you_mean, FileKind, PackDef, PackError, RawParams, RuleDef};
+use crate::pack::{self, did_you_mean, PackDef, PackError, RawParams, RuleDef};
 use crate::source::FileId;
 
 /// One compiled rule.
@@ -61,6 +58,21 @@ impl Rule {
     }
 }
 
+/// Parses pack text as [`pack::parse`] does, with the rule kinds' keys.
+pub fn parse_pack(path: &str, text: &str) -> Result<PackDef, PackError> {
+    pack::parse(path, text, &checks::kind_keys())
+}
+
+/// Reads and parses the pack at `path`, with the rule kinds' keys.
+pub fn load_pack(path: &std::path::Path) -> Result<PackDef, PackError> {
+    pack::load(path, &checks::kind_keys())
+}
+
+/// The built-in pack, parsed with the rule kinds' keys.
+pub fn builtin_pack() -> Result<PackDef, PackError> {
+    pack::builtin(&checks::kind_keys())
+}
+
 /// Every rule of a run, compiled.
 #[derive(Debug)]
 pub struct RuleSet {
@@ -75,53 +87,31 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// Loads the packs `config` names (or the built-in one, without a config or a `packs`
-    /// key) plus the `extra` packs (`--rules`), and compiles them: the one way rules are
-    /// loaded, by the binary, the tests and the fuzz targets alike.
-    pub fn load(config: Option<&Loaded>, extra: &[PathBuf]) -> Result<RuleSet, PackError> {
-        let mut defs = Vec::new();
-        match config.and_then(|c| c.file.packs.as_ref().map(|p| (c, p))) {
-            None => defs.push(pack::builtin()?),
-            Some((c, packs)) => {
-                for entry in packs.get_ref() {
-                    let name = entry.get_ref();
-                    if name == "builtin" || name == "integrationspolicy" {
-                        defs.push(pack::builtin()?);
-                        continue;
-                    }
-                    let path = c.dir().join(name);
-                    if !path.is_file() {
-                        let mut e = PackError::at(
-                            &c.path.display().to_string(),
-                            &c.text,
-                            entry.span(),
-                            fill_pair(
-                                "regelpaketet `{why}` finns inte",
-                                "the rule pack `{why}` does not exist",
-                                name,
-                            ),
-                            fill_pair(
-                                "sökvägen räknas från konfigurationsfilens katalog",
-                                "the path is relative to the config file's directory",
-                                "",
-                            ),
-                        )
-                        .with_help(fill_pair(
-                            "det inbyggda paketet heter `builtin`",
-                            "the built-in pack is called `builtin`",
-                            "",
-                        ));
-                        e.code = FileKind::Config.code();
-                        return Err(e);
-                    }
-                    defs.push(pack::load(&path)?);
-                }
-            }
-        }
-        for path in extra {
-            defs.push(pack::load(path)?);
-        }
+    /// Loads the packs `sources` (see `config::packs`) and compiles them: the one way rules
+    /// are loaded, by the binary, the tests and the fuzz targets alike.
+    pub fn load(sources: &[pack::Source]) -> Result<RuleSet, PackError> {
+        let defs = sources
+            .iter()
+            .map(|s| match s {
+                pack::Source::Builtin => builtin_pack(),
+                pack::Source::File(path) => load_pack(path),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         RuleSet::compile(defs)
+    }
+
+    /// The built-in pack alone, compiled: the rules of a run without a config.
+    pub fn builtin() -> Result<RuleSet, PackError> {
+        RuleSet::load(&[pack::Source::Builtin])
+    }
+
+    /// Every rule's code, in load order, and whether the rule judges an area: what a config
+    /// may name (see `config::Settings::new`).
+    pub fn known_codes(&self) -> Vec<(&str, bool)> {
+        self.rules
+            .iter()
+            .map(|r| (r.code(), r.area().is_some()))
+            .collect()
     }
 
     /// Compiles packs. Codes must be unique across all packs.
@@ -163,7 +153,7 @@ impl RuleSet {
                 Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?
                     .with_fillers(cx.terms(&header.fillers)?);
             let anchors: TermSet = cx.terms(&header.anchors)?;
-            let mut params = def.params()?.into_iter();
+            let mut params = def.params(&checks::kind_keys())?.into_iter();
             for rule in &def.rules {
                 // A `PackDef` made by `pack::parse` has params for every rule; one put together
                 // otherwise gets none rather than losing rules.

@@ -27,6 +27,7 @@ pub mod source;
 pub mod document;
 mod matching;
 pub mod engine;
+pub mod ruledoc;
 mod checks;
 pub mod diagnostic;
 pub mod verdict;

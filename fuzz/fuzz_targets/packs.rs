@@ -13,7 +13,7 @@ use planlint::i18n::Lang;
 
 fn builtin() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| RuleSet::load(None, &[]).expect("the built-in pack compiles"))
+    RULES.get_or_init(|| RuleSet::builtin().expect("the built-in pack compiles"))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -24,15 +24,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let result = if which % 2 == 0 {
-        planlint::pack::parse("pack.toml", text)
+        planlint::engine::parse_pack("pack.toml", text)
             .and_then(|def| RuleSet::compile(vec![def]).map(drop))
     } else {
         planlint::config::parse(Path::new("planlint.toml"), text.to_owned()).and_then(|loaded| {
             planlint::config::Settings::new(
                 Some(loaded),
                 &CliValues::default(),
-                builtin(),
+                &builtin().known_codes(),
                 Path::new("/plans"),
+                planlint::config::today(),
             )
             .map(drop)
         })

@@ -17,7 +17,7 @@ use planlint::verdict::Verdict;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| RuleSet::load(None, &[]).expect("the built-in pack compiles"))
+    RULES.get_or_init(|| RuleSet::builtin().expect("the built-in pack compiles"))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -37,7 +37,13 @@ fuzz_target!(|data: &[u8]| {
 fn one_run(config: String, plan: String) {
     let loaded = planlint::config::parse(Path::new("/plans/planlint.toml"), config);
     let settings = loaded.and_then(|l| {
-        Settings::new(Some(l), &CliValues::default(), rules(), Path::new("/plans"))
+        Settings::new(
+            Some(l),
+            &CliValues::default(),
+            &rules().known_codes(),
+            Path::new("/plans"),
+            planlint::config::today(),
+        )
     });
     let settings = match settings {
         Ok(s) => s,

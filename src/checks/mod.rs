@@ -13,6 +13,7 @@ mod forbid;
 mod mention;
 mod metadata;
 mod section;
+pub(crate) mod schema;
 
 use std::ops::Range;
 

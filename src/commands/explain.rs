@@ -49,7 +49,7 @@ pub(super) fn run(
 ) -> Result<Outcome, Error> {
     let found = lookup(word, rules)?;
     let text = match found {
-        Found::Rule(rule) => pack::explain(rule, &rules.packs[rule.pack].header, lang),
+        Found::Rule(rule) => crate::ruledoc::explain(rule, &rules.packs[rule.pack].header, lang),
         Found::Own(code) => own(code, lang),
     };
     write!(out, "{text}")?;

@@ -19,7 +19,7 @@ use crate::config::{self, Loaded, Settings};
 use crate::engine::RuleSet;
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::pack::{self, PackError};
+use crate::pack::PackError;
 use crate::verdict::Verdict;
 
 /// How a run ended, when planlint could do its job.
@@ -81,7 +81,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         Command::Schema { of } => {
             let schema = match of {
                 SchemaOf::Config => schemars::schema_for!(config::ConfigFile),
-                SchemaOf::Pack => schemars::schema_for!(pack::RawPack),
+                SchemaOf::Pack => schemars::schema_for!(crate::checks::schema::PackSchema),
             };
             serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
             writeln!(out)?;
@@ -92,8 +92,14 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         _ => {}
     }
     let config = locate(cli, &cwd)?;
-    let rules = RuleSet::load(config.as_ref(), &cli.rules)?;
-    let settings = Settings::new(config, &cli_values(cli), &rules, &cwd)?;
+    let rules = RuleSet::load(&config::packs(config.as_ref(), &cli.rules)?)?;
+    let settings = Settings::new(
+        config,
+        &cli_values(cli),
+        &rules.known_codes(),
+        &cwd,
+        config::today(),
+    )?;
     let verdict = Verdict::new(&rules, &settings);
     let lang: Lang = verdict.lang();
     let color = crate::cli::use_color(cli.color, io::stdout().is_terminal());
@@ -104,7 +110,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         Command::Rules { markdown } => rules::run(*markdown, &verdict, out),
         Command::Report(args) => report::run(args, &verdict, stdin, out),
         Command::Config => {
-            write!(out, "{}", config::describe(&settings, &rules))?;
+            write!(out, "{}", config::describe(&settings, &rules.pack_paths))?;
             Ok(Outcome::Clean)
         }
         Command::Init | Command::TestPack { .. } | Command::Schema { .. } | Command::Lsp => {

@@ -7,14 +7,13 @@ use super::Outcome;
 use crate::engine::RuleSet;
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::pack;
 
 pub(super) fn run(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut defs = Vec::new();
-    let def = pack::load(file)?;
+    let def = crate::engine::load_pack(file)?;
     let is_builtin = def.header.id == "integrationspolicy" && def.header.prefix.get_ref() == "IP";
     if !is_builtin {
-        defs.push(pack::builtin()?);
+        defs.push(crate::engine::builtin_pack()?);
     }
     defs.push(def);
     let rules = RuleSet::compile(defs)?;

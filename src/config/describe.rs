@@ -3,10 +3,10 @@
 use globset::GlobSet;
 
 use super::settings::{Origin, Settings};
-use crate::engine::RuleSet;
 
-/// The effective settings, one per line, each with where it came from (`planlint config`).
-pub fn describe(s: &Settings, rules: &RuleSet) -> String {
+/// The effective settings, one per line, each with where it came from (`planlint config`);
+/// `pack_paths` are the loaded packs' paths.
+pub fn describe(s: &Settings, pack_paths: &[String]) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let list = |v: &[String]| {
@@ -51,8 +51,7 @@ pub fn describe(s: &Settings, rules: &RuleSet) -> String {
                 .map(|p| Origin::File(c.path.clone(), c.line_of(p.span().start)))
         })
         .unwrap_or(Origin::Default);
-    let packs: Vec<&str> = rules
-        .pack_paths
+    let packs: Vec<&str> = pack_paths
         .iter()
         .map(|p| {
             if p == crate::pack::BUILTIN_PATH {

@@ -7,9 +7,11 @@
 //! happens in [`settings`].
 
 mod describe;
+mod packs;
 pub mod policy;
 pub mod settings;
 mod validate;
+mod values;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use describe::describe;
+pub use packs::{is_builtin, named_files, packs, BUILTIN_NAMES};
 pub use policy::WaiverPolicy;
 pub use settings::{ConfigWaiver, Level, Origin, Settings};
 
@@ -192,4 +195,24 @@ pub fn parse(path: &Path, text: String) -> Result<Loaded, PackError> {
         text,
         file,
     })
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for waiver expiry: the date a run judges by, read once
+/// and passed in (see [`Settings::new`]).
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }

@@ -148,7 +148,7 @@ fn days_between(from: &str, to: &str) -> Option<i64> {
     Some(days_from_civil(to)? - days_from_civil(from)?)
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (the inverse of `verdict::today`'s civil date).
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (the inverse of [`super::today`]'s civil date).
 fn days_from_civil(date: &str) -> Option<i64> {
     let mut parts = date.splitn(3, '-').map(str::parse::<i64>);
     let (y, m, d) = (

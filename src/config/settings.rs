@@ -4,109 +4,15 @@
 //! Settings are data: select, ignore, severities, overrides and waivers are applied to findings
 //! only in `verdict`.
 
-use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
-use serde::Deserialize;
 
+pub use super::values::{ConfigWaiver, Level, Origin, PathOverride, Setting};
 use super::{validate, Loaded, WaiverPolicy};
-use crate::diagnostic::Severity;
-use crate::discover::{normalize, Skip};
-use crate::engine::RuleSet;
+use crate::discover::{Selection, Skip};
 use crate::i18n::{fill_pair, Lang};
 use crate::pack::PackError;
-
-/// A severity as configured, including `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// Report as an error.
-    Error,
-    /// Report as a warning.
-    Warning,
-    /// Report as information.
-    Info,
-    /// Do not report.
-    Off,
-}
-
-impl Level {
-    /// The severity, or `None` for `off`.
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Error => Some(Severity::Error),
-            Level::Warning => Some(Severity::Warning),
-            Level::Info => Some(Severity::Info),
-            Level::Off => None,
-        }
-    }
-}
-
-/// Where a setting's value came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    /// planlint's default.
-    Default,
-    /// A line of the config file.
-    File(PathBuf, usize),
-    /// A command-line flag.
-    CommandLine,
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Default => f.write_str("default"),
-            Origin::File(path, line) => write!(f, "{}:{line}", path.display()),
-            Origin::CommandLine => f.write_str("command line"),
-        }
-    }
-}
-
-/// A value and where it came from.
-#[derive(Debug, Clone)]
-pub struct Setting<T> {
-    /// The value.
-    pub value: T,
-    /// Its origin.
-    pub origin: Origin,
-}
-
-/// Severity overrides for some paths.
-#[derive(Debug, Clone)]
-pub struct PathOverride {
-    /// The globs as written.
-    pub globs: Vec<String>,
-    /// The globs, compiled.
-    pub set: GlobSet,
-    /// Severity by code.
-    pub levels: BTreeMap<String, Level>,
-    /// Where it is written.
-    pub origin: Origin,
-    /// Why, when it says one (it must when it switches an area off).
-    pub reason: Option<String>,
-}
-
-/// A waiver from the config file, compiled.
-#[derive(Debug, Clone)]
-pub struct ConfigWaiver {
-    /// Which paths (relative to the config file).
-    pub paths: GlobSet,
-    /// Which codes.
-    pub codes: Vec<String>,
-    /// Why.
-    pub reason: String,
-    /// The decision behind it.
-    pub decided: Option<String>,
-    /// Last day it applies, as `YYYY-MM-DD`.
-    pub expires: Option<String>,
-    /// `planlint.toml:LINE`, for the record.
-    pub source: String,
-    /// Span of the waiver in the config file.
-    pub span: std::ops::Range<usize>,
-}
 
 /// Command-line values that take part in merging (`None`: not given).
 #[derive(Debug, Clone, Default)]
@@ -156,6 +62,8 @@ pub struct Settings {
     pub strict: Setting<bool>,
     /// Whether a run that finds no plan passes (`allow_empty`, `--allow-empty`).
     pub allow_empty: Setting<bool>,
+    /// The date waivers' expiry is judged by (`YYYY-MM-DD`).
+    pub today: String,
 }
 
 fn file_origin(config: &Loaded, span: &std::ops::Range<usize>) -> Origin {
@@ -163,28 +71,32 @@ fn file_origin(config: &Loaded, span: &std::ops::Range<usize>) -> Origin {
 }
 
 impl Settings {
-    /// Merges defaults, `config` and the command line, checking codes against `rules`.
+    /// Merges defaults, `config` and the command line, checking codes against `rules`: each
+    /// loaded rule's code, and whether the rule judges an area (an override that switches an
+    /// area off needs a reason). Waivers' expiry is judged by `today` (`YYYY-MM-DD`, see
+    /// [`super::today`]).
     pub fn new(
         config: Option<Loaded>,
         cli: &CliValues,
-        rules: &RuleSet,
+        rules: &[(&str, bool)],
         cwd: &Path,
+        today: String,
     ) -> Result<Settings, PackError> {
-        let known: Vec<&str> = rules.rules.iter().map(crate::engine::Rule::code).collect();
+        let known: Vec<&str> = rules.iter().map(|(code, _)| *code).collect();
+        let areas: Vec<&str> = rules
+            .iter()
+            .filter(|(_, area)| *area)
+            .map(|(code, _)| *code)
+            .collect();
         let root = config
             .as_ref()
             .map_or_else(|| cwd.to_path_buf(), |c| cwd.join(c.dir()));
         let mut s = Settings {
             root,
+            today,
             ..Settings::defaults()
         };
         if let Some(c) = &config {
-            let areas: Vec<&str> = rules
-                .rules
-                .iter()
-                .filter(|r| r.area().is_some())
-                .map(crate::engine::Rule::code)
-                .collect();
             s.read_file(c, &known, &areas)?;
         }
         if let Some(lang) = cli.lang {
@@ -278,6 +190,7 @@ impl Settings {
                 value: false,
                 origin: Origin::Default,
             },
+            today: super::today(),
         }
     }
 
@@ -391,47 +304,30 @@ impl Settings {
                 reason,
             });
         }
-        let today = crate::verdict::today();
         for w in &f.waivers {
             let waiver = validate::waiver(c, w, known)?;
-            self.waiver_policy.check_waiver(c, &waiver, &today)?;
+            self.waiver_policy.check_waiver(c, &waiver, &self.today)?;
             self.waivers.push(waiver);
         }
         Ok(())
     }
 
+    /// Which files the run checks: `include` and `exclude`, relative to the root.
+    pub fn selection(&self) -> Selection<'_> {
+        Selection {
+            root: &self.root,
+            include: self.include.value.as_ref().map(|(_, set)| set),
+            exclude: self.exclude.value.as_ref().map(|(_, set)| set),
+        }
+    }
+
     /// `path` relative to [`Settings::root`], as globs see it.
     pub fn relative(&self, path: &Path) -> PathBuf {
-        let absolute = if path.is_absolute() {
-            path.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(path)
-        };
-        let clean = normalize(&absolute, true);
-        clean
-            .strip_prefix(normalize(&self.root, true))
-            .map_or(clean.clone(), Path::to_path_buf)
+        self.selection().relative(path)
     }
 
     /// Why `include`/`exclude` leave the plan at `path` out, or `None` when it is checked.
     pub fn leaves_out(&self, path: &Path) -> Option<Skip> {
-        let rel = self.relative(path);
-        let included = self
-            .include
-            .value
-            .as_ref()
-            .is_none_or(|(_, set)| set.is_match(&rel));
-        let excluded = self
-            .exclude
-            .value
-            .as_ref()
-            .is_some_and(|(_, set)| set.is_match(&rel));
-        if !included {
-            Some(Skip::NotIncluded)
-        } else if excluded {
-            Some(Skip::Excluded)
-        } else {
-            None
-        }
+        self.selection().leaves_out(path)
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
-use super::settings::{ConfigWaiver, Level};
+use super::values::{ConfigWaiver, Level};
 use super::{Loaded, SeverityMap, SpannedStrings};
 use crate::i18n::{fill_pair, Localized};
 use crate::pack::{suggest_code, FileKind, PackError};

@@ -192,7 +192,7 @@ fn skeleton(
     }
     let heading = format!("{} {}", "#".repeat(usize::from(level)), matcher.heading);
     let header = &pack.header;
-    let help = crate::pack::help_text(compiled, header, lang);
+    let help = crate::ruledoc::help_text(compiled, header, lang);
     let quote = compiled.def.policy.quoted();
     let guidance = format!(
         "{}: {help}.{nl}     {}: {quote}",

@@ -15,7 +15,7 @@ use super::workspace::Ready;
 use crate::document::Document;
 use crate::engine::Rule;
 use crate::i18n::Lang;
-use crate::pack::{self, PackHeader};
+use crate::pack::PackHeader;
 use crate::run::Checked;
 use crate::verdict::Verdict;
 
@@ -114,7 +114,7 @@ pub(super) fn hover(ready: &Ready, checked: &Checked, at: usize, markdown: bool)
         parts.push(if markdown {
             explain_markdown(rule, header, verdict.severity(i).as_str(), lang)
         } else {
-            pack::explain(rule, header, lang)
+            crate::ruledoc::explain(rule, header, lang)
         });
     }
     if parts.is_empty() {
@@ -155,7 +155,7 @@ fn explain_markdown(rule: &Rule, header: &PackHeader, severity: &str, lang: Lang
         out,
         "**{}** {}\n\n**{}** {}:\n\n> {}\n\n",
         lang.pick("Så åtgärdar du:", "How to fix:"),
-        pack::help_text(rule, header, lang),
+        crate::ruledoc::help_text(rule, header, lang),
         lang.pick("Policytext:", "Policy clause:"),
         def.policy.place(header),
         def.policy.quoted()

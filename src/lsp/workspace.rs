@@ -146,23 +146,14 @@ fn load(config: Option<&Path>, extra: &[PathBuf], lang: Option<Lang>, cwd: &Path
     let state = (|| {
         let loaded = config.map(config::load).transpose()?;
         if let Some(c) = &loaded {
-            if let Some(packs) = &c.file.packs {
-                files.extend(
-                    packs
-                        .get_ref()
-                        .iter()
-                        .map(toml::Spanned::get_ref)
-                        .filter(|p| *p != "builtin" && *p != "integrationspolicy")
-                        .map(|p| normalize(&c.dir().join(p), true)),
-                );
-            }
+            files.extend(config::named_files(c).iter().map(|p| normalize(p, true)));
         }
-        let rules = RuleSet::load(loaded.as_ref(), extra)?;
+        let rules = RuleSet::load(&config::packs(loaded.as_ref(), extra)?)?;
         let cli = CliValues {
             lang,
             ..CliValues::default()
         };
-        let settings = Settings::new(loaded, &cli, &rules, cwd)?;
+        let settings = Settings::new(loaded, &cli, &rules.known_codes(), cwd, config::today())?;
         Ok(Ready { rules, settings })
     })();
     let stamps = files

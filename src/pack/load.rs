@@ -114,20 +114,20 @@ pub fn suggest_code<'a>(
 }
 
 /// A whole pack file: the header and the rules.
-#[derive(Deserialize, schemars::JsonSchema)]
+/// Its JSON Schema is `checks::schema::PackSchema`, which knows every kind's keys.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPack {
     /// The `[pack]` header.
     pub pack: PackHeader,
     #[serde(default)]
     /// The `[[rule]]` entries.
-    #[schemars(with = "Vec<super::RuleSchema>")]
     pub rule: Vec<RuleDef>,
 }
 
-/// The built-in integration-policy pack.
-pub fn builtin() -> Result<PackDef, PackError> {
-    parse(BUILTIN_PATH, BUILTIN_TEXT)
+/// The built-in integration-policy pack; `kind_keys` are every rule kind's own keys.
+pub fn builtin(kind_keys: &[&str]) -> Result<PackDef, PackError> {
+    parse(BUILTIN_PATH, BUILTIN_TEXT, kind_keys)
 }
 
 /// What kind of TOML file an error is in: a rule pack or a config file.
@@ -261,28 +261,25 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
     })
 }
 
-/// Reads and parses the pack at `path`.
-pub fn load(path: &Path) -> Result<PackDef, PackError> {
+/// Reads and parses the pack at `path` (see [`parse`]).
+pub fn load(path: &Path, kind_keys: &[&str]) -> Result<PackDef, PackError> {
     let text = read_text(path, FileKind::Pack)?;
-    parse(&path.display().to_string(), &text)
+    parse(&path.display().to_string(), &text, kind_keys)
 }
 
-/// Parses pack text; `path` is only for messages.
-pub fn parse(path: &str, text: &str) -> Result<PackDef, PackError> {
+/// Parses pack text; `path` is only for messages. `kind_keys` are the keys that some rule kind
+/// takes: they are left to the kinds, and named when a rule key is misspelt.
+pub fn parse(path: &str, text: &str, kind_keys: &[&str]) -> Result<PackDef, PackError> {
     let mut root =
         toml::de::DeTable::parse(text).map_err(|e| toml_error(path, text, &e, FileKind::Pack))?;
     // The kinds' keys are read when the rules are compiled; what is left is the common keys and
     // any key nobody takes.
-    let split = params::split(root.get_mut());
+    let split = params::split(root.get_mut(), kind_keys);
     let raw = RawPack::deserialize(root.into_deserializer()).map_err(|e| {
         // A misspelt rule key may have been meant as any kind's key, not only a common one.
         let rule_key = e.span().is_some_and(|s| split.rule_keys.contains(&s));
-        let kind_keys = if rule_key {
-            crate::checks::kind_keys()
-        } else {
-            Vec::new()
-        };
-        toml_error_with(path, text, &e, FileKind::Pack, &kind_keys)
+        let kind_keys = if rule_key { kind_keys } else { &[] };
+        toml_error_with(path, text, &e, FileKind::Pack, kind_keys)
     })?;
     let def = PackDef {
         header: raw.pack,

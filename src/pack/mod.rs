@@ -6,22 +6,29 @@
 //! rustc-style with a label on the offending bytes of the pack. This module turns TOML into
 //! data; turning rules into checks is `engine`'s job.
 
-mod docs;
 mod load;
 mod params;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use docs::{explain, help_text};
 pub use load::{
     builtin, did_you_mean, load, parse, read_text, suggest_code, suggestion, toml_error, FileKind,
     PackError, RawPack, BUILTIN_PATH,
 };
-pub use params::{RawParams, RuleSchema};
+pub use params::RawParams;
 
 use crate::diagnostic::Severity;
 use crate::i18n::Localized;
+
+/// Where a pack to load comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The built-in integration-policy pack.
+    Builtin,
+    /// A pack file.
+    File(std::path::PathBuf),
+}
 
 /// The `[pack]` header.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]

@@ -1,5 +1,5 @@
 //! A rule's kind-specific keys: splitting them off each `[[rule]]` table, handing them to the
-//! rule's kind, and the JSON Schema of a whole rule.
+//! rule's kind. Which keys are a kind's is the caller's to say (the kinds live above packs).
 //!
 //! A `[[rule]]` table holds the keys every rule has ([`RuleDef`]) and the keys of its kind (`area`
 //! and `terms` for `section`, …), which each kind declares as its own params struct next to its
@@ -18,17 +18,13 @@
 //! `RuleDef` stays plain owned data that needs neither the text's lifetime nor a copy of toml's
 //! tree.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{DeserializeOwned, IntoDeserializer as _};
-use serde_json::Value;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::{toml_error, FileKind, PackDef, PackError, RuleDef};
-use crate::checks::{kind_keys, KINDS};
+use super::{toml_error, FileKind, PackDef, PackError};
 
 /// One rule's kind-specific keys as written, borrowed from the pack text.
 #[derive(Debug, Clone)]
@@ -64,8 +60,7 @@ pub(super) struct Split<'a> {
 
 /// Takes the keys some kind takes out of each table of the document's `rule` array. An entry
 /// that is not a table gets empty params and is left for deserializing to report.
-pub(super) fn split<'a>(root: &mut DeTable<'a>) -> Split<'a> {
-    let kind_keys = kind_keys();
+pub(super) fn split<'a>(root: &mut DeTable<'a>, kind_keys: &[&str]) -> Split<'a> {
     let mut out = Split {
         params: Vec::new(),
         rule_keys: Vec::new(),
@@ -77,7 +72,7 @@ pub(super) fn split<'a>(root: &mut DeTable<'a>) -> Split<'a> {
         let span = rule.span();
         let mut own = DeTable::new();
         if let DeValue::Table(table) = rule.get_mut() {
-            for key in &kind_keys {
+            for key in kind_keys {
                 if let Some((k, v)) = table.remove_entry(*key) {
                     own.insert(k, v);
                 }
@@ -91,77 +86,11 @@ pub(super) fn split<'a>(root: &mut DeTable<'a>) -> Split<'a> {
 }
 
 impl PackDef {
-    /// The kind-specific keys of each rule, in rule order, read again from the pack's text.
-    pub fn params(&self) -> Result<Vec<RawParams<'_>>, PackError> {
+    /// The kind-specific keys of each rule (those among `kind_keys`), in rule order, read again
+    /// from the pack's text.
+    pub fn params(&self, kind_keys: &[&str]) -> Result<Vec<RawParams<'_>>, PackError> {
         let mut root = DeTable::parse(&self.text)
             .map_err(|e| toml_error(&self.path, &self.text, &e, FileKind::Pack))?;
-        Ok(split(root.get_mut()).params)
+        Ok(split(root.get_mut(), kind_keys).params)
     }
-}
-
-/// Schema-only stand-in for a `[[rule]]`: the common keys of [`RuleDef`], every kind's keys, and
-/// for each `kind` the keys it allows.
-pub struct RuleSchema;
-
-impl JsonSchema for RuleSchema {
-    fn schema_name() -> Cow<'static, str> {
-        "RuleDef".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let mut schema = RuleDef::json_schema(generator);
-        let common: Vec<Value> = properties(&schema)
-            .map(|p| p.keys().map(|k| Value::from(k.as_str())).collect())
-            .unwrap_or_default();
-        let mut kinds = Vec::new();
-        let mut kind_properties = serde_json::Map::new();
-        for kind in KINDS {
-            let params = (kind.schema)(generator);
-            for (key, value) in properties(&params).into_iter().flatten() {
-                let mut value = value.clone();
-                let said = value.get("description").and_then(Value::as_str);
-                let said = format!(
-                    "`{}`: {}",
-                    kind.name,
-                    lowercase_first(said.unwrap_or_default())
-                );
-                // A key several kinds take (`terms`) says what it means for each.
-                let merged = match kind_properties.get(key).and_then(|v| v.get("description")) {
-                    Some(Value::String(before)) => format!("{before}\n{said}"),
-                    _ => said,
-                };
-                if let Some(v) = value.as_object_mut() {
-                    v.insert("description".to_owned(), Value::from(merged));
-                }
-                kind_properties.insert(key.clone(), value);
-            }
-            let mut allowed = common.clone();
-            allowed.extend(kind.keys.iter().map(|&k| Value::from(k)));
-            kinds.push(serde_json::json!({
-                "if": { "properties": { "kind": { "const": kind.name } }, "required": ["kind"] },
-                "then": { "propertyNames": { "enum": allowed } },
-            }));
-        }
-        if let Some(p) = schema.get_mut("properties").and_then(Value::as_object_mut) {
-            p.extend(kind_properties);
-            if let Some(kind) = p.get_mut("kind").and_then(Value::as_object_mut) {
-                let names = KINDS.iter().map(|k| Value::from(k.name)).collect();
-                kind.insert("enum".to_owned(), Value::Array(names));
-            }
-        }
-        schema.insert("allOf".to_owned(), Value::Array(kinds));
-        schema
-    }
-}
-
-/// "The area's name." as it reads after "`section`: ".
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-}
-
-fn properties(schema: &Schema) -> Option<&serde_json::Map<String, Value>> {
-    schema.get("properties").and_then(Value::as_object)
 }

@@ -93,7 +93,7 @@ fn write_log(
                 .full_description(text(full))
                 .help(text(format!(
                     "{}\n\n{policy}",
-                    crate::pack::help_text(r, header, lang)
+                    crate::ruledoc::help_text(r, header, lang)
                 )))
                 .default_configuration(
                     ReportingConfiguration::builder()

@@ -275,7 +275,7 @@ pub fn check_paths(
     let mut plans = if from_stdin && named.is_empty() {
         None
     } else {
-        Some(discover::Plans::new(&named, settings)?)
+        Some(discover::Plans::new(&named, settings.selection())?)
     };
     sink.begin()?;
     let mut out = Delivery {

@@ -9,8 +9,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{inline_waiver, Verdict};
-use crate::diagnostic::{codes, Diagnostic, Label};
+use super::{about_waiver, inline_waiver, Verdict};
+use crate::diagnostic::{codes, Diagnostic};
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::source::FileId;
@@ -25,18 +25,6 @@ struct Inline {
     /// `Some(line index)` for a next-line waiver.
     line: Option<usize>,
     used: bool,
-}
-
-/// A finding of planlint's own about a waiver at `span` of file `file`.
-pub(super) fn about_waiver(
-    code: codes::Code,
-    file: FileId,
-    span: Range<usize>,
-    message: String,
-    label: &str,
-    help: &str,
-) -> Diagnostic {
-    Diagnostic::own(code, message, file, Label::new(span, label)).with_help(help)
 }
 
 /// Applies the inline waivers of one plan to its findings and returns findings about the

@@ -8,7 +8,8 @@
 
 use std::path::Path;
 
-use super::inline::{about_waiver, unused};
+use super::about_waiver;
+use super::inline::unused;
 use super::Verdict;
 use crate::diagnostic::{codes, Diagnostic, Waived, WaiverOrigin};
 use crate::source::FileId;

@@ -14,11 +14,12 @@ mod inline;
 mod ledger;
 mod policy;
 
+use std::ops::Range;
 use std::path::Path;
 
 use crate::config::settings::PathOverride;
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity, Waived, WaiverOrigin};
+use crate::diagnostic::{codes, Diagnostic, Label, Severity, Waived, WaiverOrigin};
 use crate::document::Document;
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
@@ -69,7 +70,7 @@ impl<'a> Verdict<'a> {
             settings,
             levels,
             severities,
-            today: today(),
+            today: settings.today.clone(),
         }
     }
 
@@ -190,21 +191,14 @@ fn inline_waiver(reason: &str, source: String) -> Waived {
     }
 }
 
-/// Today's date as `YYYY-MM-DD` (UTC), for waiver expiry.
-pub fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+/// A finding of planlint's own about a waiver at `span` of file `file`.
+pub(super) fn about_waiver(
+    code: codes::Code,
+    file: FileId,
+    span: Range<usize>,
+    message: String,
+    label: &str,
+    help: &str,
+) -> Diagnostic {
+    Diagnostic::own(code, message, file, Label::new(span, label)).with_help(help)
 }

@@ -3,8 +3,7 @@
 
 use std::ops::Range;
 
-use super::inline::about_waiver;
-use super::Verdict;
+use super::{about_waiver, Verdict};
 use crate::config::policy::{words_of_substance, Reserved};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::FileId;

@@ -38,7 +38,8 @@ fn every_rule_example_behaves_as_stated() {
         .into_iter()
         .filter(|p| !p.ends_with("rules/integrationspolicy.toml"))
         .collect();
-    let all = planlint::engine::RuleSet::load(None, &extra).expect("bundled packs compile");
+    let all = planlint::engine::RuleSet::load(&planlint::config::packs(None, &extra).unwrap())
+        .expect("bundled packs compile");
     assert!(all.rules.len() >= 15, "only {} rules", all.rules.len());
     let failures = all.test_examples(None);
     let report: Vec<String> = failures.iter().map(|f| f.describe(Lang::En)).collect();
@@ -47,7 +48,7 @@ fn every_rule_example_behaves_as_stated() {
 
 #[test]
 fn a_wrong_example_is_caught() {
-    let mut def = planlint::pack::builtin().expect("builtin");
+    let mut def = planlint::engine::builtin_pack().expect("builtin");
     def.rules[1].examples.pass = "## Särskilt boende\n\nVi bygger om två avdelningar.\n".to_owned();
     let rules = planlint::engine::RuleSet::compile(vec![def]).expect("compiles");
     let failures = rules.test_examples(None);

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 /// The modules from the ground up; each may use only the ones above it in this list.
 const LAYERS: &[(&str, &str)] = &[
     ("i18n", "languages and every text's translation"),
-    ("suggest", "did-you-mean for names, codes and keys"),
     ("source", "the file database: ids, text, line starts"),
     ("diagnostic", "a finding as data, and every PL code"),
     ("matching", "Swedish-aware words and terms"),

@@ -5,9 +5,9 @@
 
 use std::fmt::Write as _;
 
-use super::PackHeader;
 use crate::engine::Rule;
 use crate::i18n::Lang;
+use crate::pack::PackHeader;
 
 /// The text `planlint explain CODE` prints for `rule` of the pack with `header`.
 pub fn explain(compiled: &Rule, header: &PackHeader, lang: Lang) -> String {
@@ -60,7 +60,12 @@ pub fn help_text(rule: &Rule, header: &PackHeader, lang: Lang) -> String {
 }
 
 /// A rule text with its `{placeholders}` filled as they would be for a typical finding.
-fn example_text(rule: &Rule, header: &PackHeader, text: &super::Localized, lang: Lang) -> String {
+fn example_text(
+    rule: &Rule,
+    header: &PackHeader,
+    text: &crate::i18n::Localized,
+    lang: Lang,
+) -> String {
     let area = rule.area().map_or_else(
         || lang.pick("området", "the area").to_owned(),
         |a| a.area.get(lang).to_owned(),
