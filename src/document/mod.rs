@@ -1,23 +1,25 @@
-//! The document model, and the only place that parses Markdown.
+//! The document model, and its readers.
 //!
-//! A plan is parsed once, with pulldown-cmark, into a [`Document`]: its front matter, a tree of
-//! sections with byte spans, and the prose split into blocks of words. Checks read this model;
-//! they never see Markdown events (a clippy `disallowed-methods` entry keeps it that way).
+//! A plan is read once into a [`Document`]: its front matter, a tree of sections with byte
+//! spans, and the prose split into blocks of words. Checks read this model and never know which
+//! reader built it. A reader (`markdown`, the one caller of pulldown-cmark and the front-matter
+//! parsers; a clippy `disallowed-methods` entry keeps it so) says what each piece of its format
+//! is, and `builder` turns that into the model the same way for every reader.
 //!
-//! What opens a section follows DESIGN §5: ATX and setext headings of any level, but not
-//! headings inside block quotes (code blocks and HTML blocks cannot contain heading events).
-//! A UTF-8 BOM is skipped; CRLF needs nothing special; every span is a byte range into the
-//! original text.
+//! What opens a section in Markdown follows DESIGN §5: ATX and setext headings of any level,
+//! but not headings inside block quotes (code blocks and HTML blocks cannot contain heading
+//! events). A UTF-8 BOM is skipped; CRLF needs nothing special; every span is a byte range into
+//! the original text.
 
-mod budget;
-mod build;
-pub mod frontmatter;
+mod builder;
 mod heading;
+mod markdown;
 
 use std::ops::Range;
 
-pub use frontmatter::FrontMatter;
 pub use heading::clean_heading;
+pub use markdown::frontmatter;
+pub use markdown::frontmatter::FrontMatter;
 
 use crate::matching::{Hit, Summary, TermSet, Words};
 
@@ -140,9 +142,9 @@ pub struct Document {
 }
 
 impl Document {
-    /// Parses `text` (the whole file) into the model.
+    /// Reads `text` (the whole file, Markdown) into the model.
     pub fn parse(text: &str) -> Document {
-        build::build(text)
+        markdown::read(text)
     }
 
     /// The plan's title: the first level-1 heading, else the first heading.
