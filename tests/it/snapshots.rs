@@ -1,17 +1,20 @@
 //! Snapshots of what users see, rendered, for the examples: each example plan in human output
 //! (no colour) and the plans in JSON; every other `check --format` for `examples/plans`, and
 //! every format for `examples/repo` (its `planlint.toml`, second pack, override and waivers);
-//! the report in every format; `explain`, `outline` and `rules`. Each snapshot was read before
-//! it was accepted; a change shows up in review, and CI (`CI=true`) fails on a stale one
-//! instead of writing it.
+//! the report in every format; `explain`, `outline` and `rules`; the diagnostics the language
+//! server publishes for one plan. Each snapshot was read before it was accepted; a change
+//! shows up in review, and CI (`CI=true`) fails on a stale one instead of writing it.
 //!
 //! They run in the copy of the examples ([`root`]). What differs between machines and builds is
-//! replaced before the snapshot: the copy's absolute path by `[root]` and planlint's version by
-//! `[version]`; nothing else.
+//! replaced before the snapshot: the copy's absolute path by `[root]`, its `file:` URI by
+//! `file:///[root]`, planlint's version by `[version]`; nothing else.
 
 use std::path::PathBuf;
 use std::process::Output;
 
+use serde_json::json;
+
+use crate::lsp::client::{uri, Server};
 use crate::support::{planlint, planlint_in, root, stderr, stdout};
 
 const PLANS: &[&str] = &[
@@ -140,4 +143,24 @@ fn outline_of_the_draft_plan() {
 fn rules_of_the_example_repository() {
     let out = in_repo(&["rules"]);
     insta::assert_snapshot!("rules_repo", shown(&out, 0));
+}
+
+/// What an editor receives for the plan that fails the repository's own pack: TR001 with the
+/// passing mention as related information, TR003 in the middle of a long line.
+#[test]
+fn language_server_diagnostics_for_one_plan() {
+    let repo = example_repo();
+    let path = repo.join("planer/tekniska-forvaltningen.md");
+    let text = std::fs::read_to_string(&path).expect("plan");
+    let plan = uri(&path);
+    let mut server = Server::start(&repo, &[]);
+    server.initialize(&repo, json!({}));
+    server.open(&plan, &text);
+    let published = server.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == plan && p["version"] == 1
+    });
+    assert!(server.shutdown_and_exit().success());
+    let pretty = serde_json::to_string_pretty(&published).expect("json");
+    let shown = redact(&pretty.replace(&uri(&root()), "file:///[root]"));
+    insta::assert_snapshot!("lsp_tekniska-forvaltningen", shown);
 }
