@@ -1,6 +1,8 @@
 //! Every kind of mistake a pack author can make, rendered as planlint prints it in both
-//! languages: one snapshot, so any change to a code, message, label, span or help shows up.
+//! languages: one snapshot per mistake (`pack_error_NAME`), so any change to a code, message,
+//! label, span or help shows up under the name of the case it changed.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::support::{planlint, stderr};
@@ -226,11 +228,23 @@ fn cases() -> Vec<(&'static str, Vec<String>)> {
     ]
 }
 
+/// The snapshot name of a case: its words joined by `-`, nothing but letters, digits and `_`.
+fn snapshot_name(case: &str) -> String {
+    let words: Vec<String> = case
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!("pack_error_{}", words.join("-"))
+}
+
 #[test]
 fn every_pack_mistake_renders_the_same_in_both_languages() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut all = String::new();
-    for (name, packs) in cases() {
+    let mut names = BTreeSet::new();
+    for (case, packs) in cases() {
+        let name = snapshot_name(case);
+        assert!(names.insert(name.clone()), "two cases are named `{name}`");
         let mut args = vec!["rules".to_owned(), "--color".into(), "never".into()];
         for (i, text) in packs.iter().enumerate() {
             let path = dir.path().join(format!("pack{i}.toml"));
@@ -238,17 +252,18 @@ fn every_pack_mistake_renders_the_same_in_both_languages() {
             args.push("--rules".into());
             args.push(path.to_str().expect("utf-8 path").to_owned());
         }
+        let mut shown = String::new();
         for lang in ["sv", "en"] {
             let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
             args.extend(["--lang", lang]);
             let out = planlint(&args);
-            let shown = stderr(&out).replace(dir.path().to_str().expect("utf-8 path"), "DIR");
+            let text = stderr(&out).replace(dir.path().to_str().expect("utf-8 path"), "DIR");
             let _ = writeln!(
-                all,
-                "===== {name} ({lang}): exit {:?}\n{shown}",
+                shown,
+                "===== {case} ({lang}): exit {:?}\n{text}",
                 out.status.code()
             );
         }
+        insta::assert_snapshot!(name, shown);
     }
-    insta::assert_snapshot!("pack_errors", all);
 }

@@ -2,7 +2,7 @@
 //! UTF-16 positions; quick fixes applied and the plan linted again; hover, symbols, a broken
 //! config, bad messages and the end of the conversation.
 
-mod client;
+pub mod client;
 mod editors;
 
 use serde_json::{json, Value};
