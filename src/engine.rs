@@ -210,9 +210,9 @@ impl RuleSet {
         self.check_plan_areas(doc, text, file, lang, runs).0
     }
 
-    /// [`RuleSet::check_plan`], and the indices of the `section` rules whose area the plan
-    /// does not cover (running or not), so that a report can tell a rule that had nothing to
-    /// judge from one that was met.
+    /// [`RuleSet::check_plan`], and which sections cover each `section` rule's area (running
+    /// or not), so that a report can tell a rule that had nothing to judge from one that was
+    /// met and an editor can say what each heading counts for.
     pub fn check_plan_areas(
         &self,
         doc: &Document,
@@ -220,13 +220,8 @@ impl RuleSet {
         file: FileId,
         lang: Lang,
         runs: impl Fn(usize) -> bool,
-    ) -> (Vec<Diagnostic>, Vec<usize>) {
+    ) -> (Vec<Diagnostic>, area::Areas) {
         let areas = self.areas(doc, text);
-        let uncovered = areas
-            .iter()
-            .filter(|(_, a)| a.covered().next().is_none())
-            .map(|(i, _)| i)
-            .collect();
         let mut out = Vec::new();
         for (rule_index, rule) in self.rules.iter().enumerate().filter(|(i, _)| runs(*i)) {
             let cx = checks::Cx {
@@ -243,7 +238,7 @@ impl RuleSet {
             };
             rule.check.run(&cx, &mut out);
         }
-        (out, uncovered)
+        (out, areas)
     }
 
     /// Runs every rule's examples (of pack `pack`, or of all packs) with only that rule: the

@@ -105,7 +105,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
     let color = crate::cli::use_color(cli.color, io::stdout().is_terminal());
     match &cli.command {
         Command::Check(args) => check::run(args, &verdict, stdin, color, out),
-        Command::Outline { file } => outline::run(file, &rules, lang, out),
+        Command::Outline { file } => outline::run(file, &verdict, out),
         Command::Explain { code } => explain::run(code, &rules, lang, out),
         Command::Rules { markdown } => rules::run(*markdown, &verdict, out),
         Command::Report(args) => report::run(args, &verdict, stdin, out),

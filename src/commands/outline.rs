@@ -19,13 +19,13 @@ use crate::error::Error;
 use crate::i18n::{os_reason, t, Lang, Localized};
 use crate::matching::visible;
 use crate::render::escape::terminal_line;
-use crate::run::not_text;
+use crate::run::{self, Unparsed};
 use crate::source::SourceFile;
+use crate::verdict::Verdict;
 
 pub(super) fn run(
     file: &Path,
-    rules: &RuleSet,
-    lang: Lang,
+    verdict: &Verdict<'_>,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let not_read = |reason: Localized| DiscoverError {
@@ -41,24 +41,35 @@ pub(super) fn run(
         ))
         .into());
     }
-    let bytes = std::fs::read(file).map_err(|e| not_read(os_reason(&e)))?;
-    let shown = file.display().to_string();
-    // The engine checks no plan that is not text, so there is no outline to show.
-    if let Some(what) = not_text::classify(&bytes, &shown) {
-        return Err(Error::NotText {
-            path: file.to_path_buf(),
-            message: what.message(),
-            help: what.help(),
+    // The one analysis of the plan, as `check` makes it: read under the same cap, not-text
+    // files told apart the same way.
+    let analysis = run::analyse_file(verdict, 0, file);
+    let (Some(doc), Some(areas)) = (&analysis.document, &analysis.areas) else {
+        // The engine checks no plan that is not text, so there is no outline to show.
+        return Err(match analysis.unparsed {
+            Some(Unparsed::Unreadable(reason)) => not_read(reason).into(),
+            Some(Unparsed::NotText(what)) => Error::NotText {
+                path: file.to_path_buf(),
+                message: what.message(),
+                help: what.help(),
+            },
+            Some(Unparsed::TooLarge) | None => {
+                let (message, help) = run::too_large();
+                Error::NotText {
+                    path: file.to_path_buf(),
+                    message,
+                    help,
+                }
+            }
         });
-    }
-    let source = SourceFile::new(shown, String::from_utf8_lossy(&bytes).into_owned());
-    let doc = Document::parse(&source.text);
-    let areas = rules.areas(&doc, &source.text);
+    };
+    let rules = verdict.rules();
     let codes: Vec<&str> = rules.rules.iter().map(Rule::code).collect();
+    let source = &analysis.checked.source;
     write!(
         out,
         "{}",
-        outline(&doc, &source, &areas, rules, &codes, lang)
+        outline(doc, source, areas, rules, &codes, verdict.lang())
     )?;
     Ok(Outcome::Clean)
 }

@@ -27,7 +27,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Section, SectionId};
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
-use crate::run::Checked;
+use crate::run::Analysis;
 use crate::source::SourceFile;
 use crate::verdict::Verdict;
 
@@ -37,16 +37,19 @@ const MAX_WAIVERS: usize = 8;
 /// The quick fixes for the findings of `checked` whose primary span meets `wanted` (bytes).
 pub(super) fn actions(
     ready: &Ready,
-    checked: &Checked,
+    analysis: &Analysis,
     wanted: Range<usize>,
     uri: &Uri,
 ) -> Vec<CodeActionOrCommand> {
     let verdict = Verdict::new(&ready.rules, &ready.settings);
     let lang = verdict.lang();
+    let checked = &analysis.checked;
     let source = &checked.source;
     let text = &source.text;
-    let doc = Document::parse(text);
-    let areas = ready.rules.areas(&doc, text);
+    // A plan that was not parsed (not text) gets no fixes.
+    let (Some(doc), Some(areas)) = (&analysis.document, &analysis.areas) else {
+        return Vec::new();
+    };
     let (first, last) = (
         source.line_index(wanted.start),
         source.line_index(wanted.end),
@@ -63,8 +66,7 @@ pub(super) fn actions(
             continue;
         };
         let diagnostic = convert::diagnostic(d, source, uri, lang);
-        if let Some((at, insert, heading)) = skeleton(&ready.rules, &doc, &areas, text, rule, lang)
-        {
+        if let Some((at, insert, heading)) = skeleton(&ready.rules, doc, areas, text, rule, lang) {
             let title = format!(
                 "{} `{heading}`",
                 lang.pick("Lägg till avsnittet", "Add the section")
@@ -72,7 +74,7 @@ pub(super) fn actions(
             out.push(action(title, source, at, insert, uri, &diagnostic, true));
         }
         if waivers < MAX_WAIVERS {
-            if let Some((at, insert, whole_file)) = waiver(&verdict, &doc, source, d) {
+            if let Some((at, insert, whole_file)) = waiver(&verdict, doc, source, d) {
                 waivers += 1;
                 let title = format!(
                     "{} {} {} ({})",

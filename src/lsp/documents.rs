@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::workspace::ConfigKey;
-use crate::run::Checked;
+use crate::run::Analysis;
 use crate::source::utf16_offset;
 
 /// What planlint does with a document.
@@ -40,8 +40,8 @@ pub(super) struct Doc {
     /// When a change not yet linted must be linted: after a quiet spell, and at the latest by
     /// a deadline.
     pub(super) due: Option<Due>,
-    /// The findings for the current text, once linted.
-    pub(super) last: Option<Checked>,
+    /// The one analysis of the current text (findings, document, areas), once linted.
+    pub(super) last: Option<Analysis>,
     /// The config that judged `last`, for reloads (`None`: not yet linted).
     pub(super) config: Option<ConfigKey>,
 }

@@ -26,13 +26,13 @@ use super::workspace::{ConfigKey, Ready};
 use super::{actions, hover, symbols, Exit, Failure, Phase, Server};
 use crate::discover::Skipped;
 use crate::i18n::Lang;
-use crate::run::Checked;
+use crate::run::Analysis;
 use crate::source::utf16_offset;
 use crate::verdict::Verdict;
 
-/// Checks an open plan as `check` checks the file: the same verdict, binary data and a file
+/// Analyses an open plan as `check` checks the file: the same verdict, binary data and a file
 /// the config leaves out reported the same way.
-pub(super) fn check(ready: &Ready, doc: &Doc) -> Checked {
+pub(super) fn check(ready: &Ready, doc: &Doc) -> Analysis {
     let verdict = Verdict::new(&ready.rules, &ready.settings);
     let shown = doc
         .path
@@ -46,11 +46,11 @@ pub(super) fn check(ready: &Ready, doc: &Doc) -> Checked {
                 named: true,
             };
             if let Some(finding) = crate::run::skipped_finding(0, &skipped, &verdict) {
-                return finding;
+                return Analysis::left_out(finding);
             }
         }
     }
-    crate::run::check_bytes(&verdict, 0, shown, doc.text.clone().into_bytes())
+    crate::run::analyse_bytes(&verdict, 0, shown, doc.text.clone().into_bytes())
 }
 
 fn params<P: DeserializeOwned>(value: Value, lang: Lang) -> Result<P, Failure> {
@@ -106,25 +106,25 @@ impl Server<'_> {
                 let position = p.text_document_position_params.position;
                 let uri = p.text_document_position_params.text_document.uri;
                 let markdown = self.markdown_hover;
-                self.with_plan(&uri, |ready, checked| {
+                self.with_plan(&uri, |ready, analysis| {
                     let at = utf16_offset(
-                        &checked.source.text,
+                        &analysis.checked.source.text,
                         position.line as usize,
                         position.character as usize,
                     );
-                    to_value(hover::hover(ready, checked, at, markdown))
+                    to_value(hover::hover(ready, analysis, at, markdown))
                 })
             }
             (Phase::Running, "textDocument/codeAction") => {
                 let p: CodeActionParams = params(r.params, lang)?;
                 let uri = p.text_document.uri;
-                self.with_plan(&uri, |ready, checked| {
-                    let text = &checked.source.text;
+                self.with_plan(&uri, |ready, analysis| {
+                    let text = &analysis.checked.source.text;
                     let offset = |pos: lsp_types::Position| {
                         utf16_offset(text, pos.line as usize, pos.character as usize)
                     };
                     let (a, b) = (offset(p.range.start), offset(p.range.end));
-                    to_value(actions::actions(ready, checked, a.min(b)..a.max(b), &uri))
+                    to_value(actions::actions(ready, analysis, a.min(b)..a.max(b), &uri))
                 })
             }
             (Phase::Running, "textDocument/documentSymbol") => {
@@ -204,16 +204,16 @@ impl Server<'_> {
     fn with_plan(
         &mut self,
         uri: &Uri,
-        f: impl FnOnce(&Ready, &Checked) -> Result<Value, Failure>,
+        f: impl FnOnce(&Ready, &Analysis) -> Result<Value, Failure>,
     ) -> Result<Value, Failure> {
         self.bring_up_to_date(uri)?;
         let doc = self.docs.get(uri).ok_or_else(|| unknown(uri, self.lang))?;
-        let (Some(checked), Some(config)) = (&doc.last, &doc.config) else {
+        let (Some(analysis), Some(config)) = (&doc.last, &doc.config) else {
             // Not a plan, or its config is broken: nothing to say.
             return Ok(Value::Null);
         };
         match &self.workspaces.entry(config).state {
-            Ok(ready) => f(ready, checked),
+            Ok(ready) => f(ready, analysis),
             Err(_) => Ok(Value::Null),
         }
     }
@@ -238,8 +238,13 @@ impl Server<'_> {
         let config = self.workspaces.config_for(doc.path.as_deref());
         let ready = self.workspaces.entry(&config).state.as_ref().ok();
         let lang = ready.map_or(self.lang, |r| r.settings.lang.value);
+        // The plan's one analysis, when its config could judge it; else its bare outline.
+        let analysed = ready.zip(doc.last.as_ref()).and_then(|(r, a)| {
+            let (doc, areas) = (a.document.as_ref()?, a.areas.as_ref()?);
+            Some((r, doc, areas))
+        });
         to_value(symbols::symbols(
-            ready,
+            analysed,
             &source,
             lang,
             uri,

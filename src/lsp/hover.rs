@@ -12,18 +12,22 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::convert;
 use super::workspace::Ready;
-use crate::document::Document;
 use crate::engine::Rule;
 use crate::i18n::Lang;
 use crate::pack::PackHeader;
-use crate::run::Checked;
+use crate::run::Analysis;
 use crate::verdict::Verdict;
 
-/// The hover at byte `at` of the checked plan, if anything there has an explanation.
-pub(super) fn hover(ready: &Ready, checked: &Checked, at: usize, markdown: bool) -> Option<Hover> {
+/// The hover at byte `at` of the analysed plan, if anything there has an explanation.
+pub(super) fn hover(
+    ready: &Ready,
+    analysis: &Analysis,
+    at: usize,
+    markdown: bool,
+) -> Option<Hover> {
+    let checked = &analysis.checked;
     let verdict = Verdict::new(&ready.rules, &ready.settings);
     let lang = verdict.lang();
-    let text = &checked.source.text;
     let source = &checked.source;
     let line = source.line_index(at);
     let mut parts: Vec<String> = Vec::new();
@@ -54,14 +58,19 @@ pub(super) fn hover(ready: &Ready, checked: &Checked, at: usize, markdown: bool)
             parts.push(if markdown { escape(&part) } else { part });
         }
     }
-    let doc = Document::parse(text);
-    let areas = ready.rules.areas(&doc, text);
-    if let Some((id, section)) = doc
-        .sections
-        .iter()
-        .enumerate()
-        .find(|(_, s)| s.heading_span.start <= at && at <= s.heading_span.end)
-    {
+    // The heading at `at`, from the plan's one analysis (none for a plan that was not parsed).
+    let heading_at = analysis
+        .document
+        .as_ref()
+        .zip(analysis.areas.as_ref())
+        .and_then(|(doc, areas)| {
+            doc.sections
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.heading_span.start <= at && at <= s.heading_span.end)
+                .map(|(id, section)| (id, section, areas))
+        });
+    if let Some((id, section, areas)) = heading_at {
         for (rule, area) in areas.iter() {
             let code = ready.rules.rules[rule].code();
             let status = if let Some(n) = area.named.iter().find(|n| n.section == id) {

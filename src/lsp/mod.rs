@@ -237,10 +237,10 @@ impl Server<'_> {
                 )
             }
             Ok(ready) => {
-                let checked = handlers::check(ready, doc);
+                let analysis = handlers::check(ready, doc);
                 let lang = ready.settings.lang.value;
-                let diagnostics = convert::diagnostics(&checked, &doc.uri, lang);
-                doc.last = Some(checked);
+                let diagnostics = convert::diagnostics(&analysis.checked, &doc.uri, lang);
+                doc.last = Some(analysis);
                 (doc.version, diagnostics, None)
             }
         };

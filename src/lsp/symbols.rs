@@ -14,25 +14,31 @@ use lsp_types::{
 use super::convert::range;
 use super::workspace::Ready;
 use crate::checks::area::HeadingMatch;
+use crate::checks::Areas;
 use crate::document::{Document, SectionId};
 use crate::i18n::Lang;
 use crate::render::escape::terminal_line;
 use crate::source::SourceFile;
 
-/// The symbols of `source` (judged by `ready`'s rules when the config could be loaded).
+/// The symbols of `source`: from its analysis (`analysed`: the rules that judged it, its
+/// document and areas) when the config could be loaded, else from its document alone.
 pub(super) fn symbols(
-    ready: Option<&Ready>,
+    analysed: Option<(&Ready, &Document, &Areas)>,
     source: &SourceFile,
     lang: Lang,
     uri: &Uri,
     hierarchical: bool,
 ) -> DocumentSymbolResponse {
     let text = &source.text;
-    let doc = Document::parse(text);
-    let notes = ready.map_or_else(
-        || vec![Notes::default(); doc.sections.len()],
-        |r| area_notes(r, &doc, text, lang),
-    );
+    let parsed;
+    let (doc, notes) = match analysed {
+        Some((ready, doc, areas)) => (doc, area_notes(ready, doc, areas, text, lang)),
+        None => {
+            // No rules to judge it by: its sections are all there is to show.
+            parsed = Document::parse(text);
+            (&parsed, vec![Notes::default(); parsed.sections.len()])
+        }
+    };
     let mut top: Vec<DocumentSymbol> = Vec::new();
     if let Some(fm) = &doc.front_matter {
         let children: Vec<DocumentSymbol> = fm
@@ -159,8 +165,7 @@ struct Notes {
 }
 
 /// Per section, what it means for each area.
-fn area_notes(ready: &Ready, doc: &Document, text: &str, lang: Lang) -> Vec<Notes> {
-    let areas = ready.rules.areas(doc, text);
+fn area_notes(ready: &Ready, doc: &Document, areas: &Areas, text: &str, lang: Lang) -> Vec<Notes> {
     let mut notes = vec![Notes::default(); doc.sections.len()];
     for (rule, area) in areas.iter() {
         let code = ready.rules.rules[rule].code();

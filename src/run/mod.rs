@@ -6,26 +6,25 @@
 //! scheduling. [`check_plan`] is the one-plan entry point for `check -`, tests and editors;
 //! [`check_paths`] runs over paths and hands each file to a [`Sink`] in order.
 
+mod left_out;
+pub(crate) mod not_text;
+mod plan;
+mod results;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{codes, Diagnostic, Label};
 use crate::discover;
-use crate::document::frontmatter::FrontMatterError;
-use crate::document::Document;
-use crate::source::FileId;
-use crate::source::SourceFile;
-use crate::verdict::{Ledger, Verdict, WaiverUse};
-
-mod left_out;
-mod results;
-pub use results::{Checked, Sink, Totals};
-pub(crate) mod not_text;
 use crate::error::Error;
+use crate::source::FileId;
+use crate::verdict::{Ledger, Verdict, WaiverUse};
 use left_out::{problem, skip_finding};
-use not_text::NotText;
+pub use plan::{analyse_bytes, analyse_plan, check_bytes, check_plan, Analysis, MAX_PLAN_BYTES};
+pub(crate) use plan::{analyse_file, too_large, Unparsed};
+use plan::{file, judged_bytes, judged_file};
+pub use results::{Checked, Sink, Totals};
 
 /// The finding for a file the config leaves out, when one is due (see `left_out`): for the
 /// language server, which is named each file it checks as the command line names them.
@@ -59,187 +58,6 @@ pub fn current_file() -> Option<String> {
 
 /// Plans per chunk: enough that the threads stay busy, few enough that memory stays small.
 const CHUNK: usize = 64;
-
-/// Checks one plan given as text with the run's verdict, as file `id`; `path` is shown in
-/// messages and matched by per-path settings. The findings are final: severity, overrides
-/// and waivers applied as `check` applies them, sorted.
-pub fn check_plan(verdict: &Verdict<'_>, id: FileId, path: &str, text: String) -> Checked {
-    judged_plan(verdict, id, path, text).0
-}
-
-fn judged_plan(
-    verdict: &Verdict<'_>,
-    id: FileId,
-    path: &str,
-    text: String,
-) -> (Checked, WaiverUse) {
-    let doc = Document::parse(&text);
-    let rules = verdict.rules();
-    let (mut diagnostics, uncovered) =
-        rules.check_plan_areas(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));
-    if let Some(over) = over_budget(&doc, id, verdict) {
-        diagnostics.push(over);
-    }
-    let mut source = SourceFile::new(path, text);
-    source.department = doc.department();
-    let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
-    let mut checked = file(id, source, diagnostics, true);
-    checked.uncovered = uncovered;
-    (checked, used)
-}
-
-/// A finding when the plan's front matter broke its budget: whatever the packs check, a block
-/// built to exhaust the reader fails the plan, with the budget it broke.
-fn over_budget(doc: &Document, id: FileId, verdict: &Verdict<'_>) -> Option<Diagnostic> {
-    let fm = doc.front_matter.as_ref()?;
-    let Some(error @ FrontMatterError::Budget(_)) = &fm.error else {
-        return None;
-    };
-    let lang = verdict.lang();
-    let message = format!(
-        "{}: {}",
-        lang.pick(
-            "uppgiftsblocket överst i planen (front matter) lästes inte",
-            "the details block at the top of the plan (front matter) was not read"
-        ),
-        error.describe(lang)
-    );
-    let help = lang.pick(
-        "skriv fälten som enkla rader `nyckel: värde`, t.ex. `förvaltning: Socialförvaltningen`",
-        "write the fields as plain `key: value` lines, e.g. `förvaltning: Socialförvaltningen`",
-    );
-    let label = Label::new(fm.opening(), "");
-    Some(Diagnostic::own(codes::FRONT_MATTER, message, id, label).with_help(help))
-}
-
-/// Checks one plan given as bytes (a file's contents, or stdin) like [`check_plan`]: binary
-/// data and invalid UTF-8 become findings of planlint's own.
-pub fn check_bytes(verdict: &Verdict<'_>, id: FileId, shown: String, bytes: Vec<u8>) -> Checked {
-    judged_bytes(verdict, id, shown, bytes).0
-}
-
-fn judged_bytes(
-    verdict: &Verdict<'_>,
-    id: FileId,
-    shown: String,
-    bytes: Vec<u8>,
-) -> (Checked, WaiverUse) {
-    let lang = verdict.lang();
-    let not_text = |what: NotText, text: String, span: std::ops::Range<usize>| {
-        let message = what.message();
-        let d = Diagnostic::own(what.code(), message.get(lang), id, Label::new(span, ""));
-        (d.with_help(what.help().get(lang)), text)
-    };
-    let (finding, text) = match not_text::classify_head(&bytes, &shown) {
-        // The text before the NUL byte is shown, so the finding points at the byte.
-        Some(what @ NotText::Binary(at)) => {
-            let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
-            let end = text.len();
-            not_text(what, text, end..end)
-        }
-        Some(what) => not_text(what, String::new(), 0..0),
-        None => match String::from_utf8(bytes) {
-            Ok(text) => return judged_plan(verdict, id, &shown, text),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let byte = e.as_bytes()[at];
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                // In the lossy text the first bad byte became U+FFFD (3 bytes) at the same
-                // offset.
-                not_text(NotText::NotUtf8 { at, byte }, text, at..at + 3)
-            }
-        },
-    };
-    unchecked(verdict, id, shown, text, finding)
-}
-
-/// The largest plan planlint reads: 64 MB, three times the largest plan the tests check. A
-/// plan of hundreds of megabytes is a mistake (or an attack), and reading it whole would hold
-/// the run.
-pub const MAX_PLAN_BYTES: u64 = 64_000_000;
-
-/// Reads at most [`MAX_PLAN_BYTES`] and one byte more of `path`.
-///
-/// The buffer is sized from the file's length, so a plan is read in one call into one
-/// allocation (a file that grows meanwhile is still read to the cap).
-fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path)?;
-    let len = file
-        .metadata()
-        .map_or(0, |m| m.len())
-        .min(MAX_PLAN_BYTES + 1);
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
-    file.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Reads and checks one plan.
-fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (Checked, WaiverUse) {
-    let lang = verdict.lang();
-    let shown = path.display().to_string();
-    set_current(&shown);
-    match read_capped(path) {
-        Ok(bytes) if bytes.len() as u64 > MAX_PLAN_BYTES => {
-            let message = lang.pick(
-                "filen är större än 64 MB; planlint läser högst 64 MB av en plan",
-                "the file is larger than 64 MB; planlint reads at most 64 MB of a plan",
-            );
-            let help = lang.pick(
-                "kontrollera att filen är planen och inte t.ex. en export eller en bild; dela upp en så stor plan",
-                "check that the file is the plan and not, say, an export or an image; split a plan this large",
-            );
-            let d = Diagnostic::own(codes::UNREADABLE, message, id, Label::new(0..0, ""));
-            unchecked(verdict, id, shown, String::new(), d.with_help(help))
-        }
-        Ok(bytes) => judged_bytes(verdict, id, shown, bytes),
-        Err(e) => {
-            let message = format!(
-                "{}: {}",
-                lang.pick("filen kan inte läsas", "the file cannot be read"),
-                crate::i18n::os_reason(&e).get(lang)
-            );
-            let help = lang.pick(
-                "kontrollera att filen finns och att du har läsrättighet till den",
-                "check that the file exists and that you may read it",
-            );
-            let d = Diagnostic::own(codes::UNREADABLE, message, id, Label::new(0..0, ""));
-            unchecked(verdict, id, shown, String::new(), d.with_help(help))
-        }
-    }
-}
-
-/// A plan that could not be parsed, with the one finding that says why.
-fn unchecked(
-    verdict: &Verdict<'_>,
-    id: FileId,
-    shown: String,
-    text: String,
-    finding: Diagnostic,
-) -> (Checked, WaiverUse) {
-    let source = SourceFile::new(shown, text);
-    let mut diagnostics = vec![finding];
-    let used = verdict.judge_plan(None, &source, id, &mut diagnostics);
-    (file(id, source, diagnostics, true), used)
-}
-
-/// The one place findings are sorted: by (start byte, code) within a file, which with file ids
-/// in discovery order is (path order, start byte, code) over the run.
-fn file(
-    id: FileId,
-    source: SourceFile,
-    mut diagnostics: Vec<Diagnostic>,
-    is_plan: bool,
-) -> Checked {
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Checked {
-        id,
-        source,
-        diagnostics,
-        is_plan,
-        uncovered: Vec::new(),
-    }
-}
 
 /// What a run covers: the paths (`-` reads a plan from stdin, named `stdin_filename`), and
 /// whether finding no plan at all is allowed.
@@ -291,7 +109,8 @@ pub fn check_paths(
         let mut bytes = Vec::new();
         stdin.read_to_end(&mut bytes)?;
         let name = stdin_filename.unwrap_or("<stdin>").to_owned();
-        out.file(judged_bytes(verdict, next_id, name, bytes))?;
+        let (analysis, used) = judged_bytes(verdict, next_id, name, bytes);
+        out.file((analysis.checked, used))?;
         next_id += 1;
     }
     let (problems, skipped) = plans
@@ -370,7 +189,10 @@ fn in_chunks<E>(
         };
         let checked = part
             .par_iter()
-            .map(|(id, p)| judged_file(verdict, *id, p))
+            .map(|(id, p)| {
+                let (analysis, used) = judged_file(verdict, *id, p);
+                (analysis.checked, used)
+            })
             .collect();
         (checked, end)
     };

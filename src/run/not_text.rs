@@ -38,8 +38,8 @@ const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// How much of a file is looked at for a NUL byte or a zip's contents.
 const LOOK: usize = 8192;
 
-/// What `bytes` are, if not a text planlint can read as a plan; `path` (as shown) helps tell an
-/// older Word file from another Office file.
+/// [`classify_head`] and invalid UTF-8 together, for the tests.
+#[cfg(test)]
 pub(crate) fn classify(bytes: &[u8], path: &str) -> Option<NotText> {
     classify_head(bytes, path).or_else(|| {
         std::str::from_utf8(bytes).err().map(|e| {
@@ -52,8 +52,9 @@ pub(crate) fn classify(bytes: &[u8], path: &str) -> Option<NotText> {
     })
 }
 
-/// Like [`classify`], from the first bytes only: everything but invalid UTF-8, which the
-/// caller finds when it turns the bytes into text.
+/// What `bytes` are, if not a text planlint can read as a plan, from the first bytes only:
+/// everything but invalid UTF-8, which the caller finds when it turns the bytes into text.
+/// `path` (as shown) helps tell an older Word file from another Office file.
 pub(crate) fn classify_head(bytes: &[u8], path: &str) -> Option<NotText> {
     let head = &bytes[..bytes.len().min(LOOK)];
     let contains = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
