@@ -1,40 +1,44 @@
 //! planlint checks municipal department plans (Markdown) against policy rule packs (TOML).
 //!
-//! The pipeline, one direction, in module order:
+//! The modules are layers, from the ground up; each uses only the ones before it (a test,
+//! `tests/it/layers.rs`, holds the order and fails on a `use crate::` that points up or round):
 //!
-//! 1. [`config`]: `planlint.toml` and the command line → settings; [`discover`]: paths and
-//!    directories → the stream of plans;
-//! 2. [`pack`] + [`engine`]: rule packs (built-in + extra) → one compiled [`engine::RuleSet`];
-//! 3. [`run`](mod@run): each plan is read once ([`source`]) and parsed once into a
-//!    [`document::Document`] (`matching` does the Swedish-aware comparisons), then every
-//!    rule's `checks` run;
-//! 4. the [`verdict`] decides what happens to each finding (severity, overrides, waivers);
-//!    findings ([`diagnostic`]) are sorted once and handed to a [`render`] sink;
-//! 5. the subcommands tie the steps together and [`run()`] maps the outcome to an exit code;
-//!    `planlint lsp` serves the same verdict to editors (`lsp`).
-//!
-//! [`i18n`] holds the language and every text's translation.
+//! 1. [`i18n`]: the language and every text's translation; [`source`]: the file database;
+//!    [`diagnostic`]: a finding as data, and every PL code;
+//! 2. `matching` (Swedish-aware words and terms) and [`document`]: the document model and its
+//!    readers (Markdown is one);
+//! 3. [`pack`]: rule packs as data; `checks`: one file per rule kind; [`engine`]: the packs
+//!    compiled once into a [`engine::RuleSet`] that checks one document; [`ruledoc`]: a
+//!    rule's documentation;
+//! 4. [`discover`]: paths → the stream of plans; [`config`]: `planlint.toml` and the command
+//!    line → settings, and which packs to load; [`verdict`]: what happens to each finding
+//!    (severity, overrides, waivers);
+//! 5. [`run`](mod@run): each plan analysed once ([`run::Analysis`]: findings, document,
+//!    coverage), in parallel, handed in order to a [`run::Sink`]; [`render`]: one sink per
+//!    output format; [`error::Error`]: why planlint could not do its job;
+//! 6. `lsp` (the language server), [`cli`] and the subcommands, which tie the steps together;
+//!    [`run()`] maps the outcome to an exit code.
 //!
 //! The library never prints to the process's stdout or stderr; it writes to the writers it is
 //! given, so tests and editors reuse the same engine.
 
-pub mod cli;
 pub mod i18n;
-pub mod config;
-pub mod discover;
-pub mod pack;
 pub mod source;
-pub mod document;
+pub mod diagnostic;
 mod matching;
+pub mod document;
+pub mod pack;
+mod checks;
 pub mod engine;
 pub mod ruledoc;
-mod checks;
-pub mod diagnostic;
+pub mod discover;
+pub mod config;
 pub mod verdict;
 pub mod error;
 pub mod run;
 pub mod render;
 mod lsp;
+pub mod cli;
 mod commands;
 
 use std::io;

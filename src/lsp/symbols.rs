@@ -31,13 +31,15 @@ pub(super) fn symbols(
 ) -> DocumentSymbolResponse {
     let text = &source.text;
     let parsed;
-    let (doc, notes) = match analysed {
-        Some((ready, doc, areas)) => (doc, area_notes(ready, doc, areas, text, lang)),
-        None => {
-            // No rules to judge it by: its sections are all there is to show.
-            parsed = Document::parse(text);
-            (&parsed, vec![Notes::default(); parsed.sections.len()])
-        }
+    let (doc, notes) = if let Some((ready, doc, areas)) = analysed {
+        (doc, area_notes(ready, doc, areas, text, lang))
+    } else {
+        // No rules could judge it (its config is broken), so there is no analysis: its
+        // sections are all there is to show.
+        #[allow(clippy::disallowed_methods)]
+        let doc = Document::parse(text);
+        parsed = doc;
+        (&parsed, vec![Notes::default(); parsed.sections.len()])
     };
     let mut top: Vec<DocumentSymbol> = Vec::new();
     if let Some(fm) = &doc.front_matter {
@@ -70,11 +72,7 @@ pub(super) fn symbols(
     let roots: Vec<SectionId> = (0..doc.sections.len())
         .filter(|&i| doc.sections[i].parent.is_none())
         .collect();
-    top.extend(
-        roots
-            .into_iter()
-            .map(|id| section(&doc, id, &notes, source)),
-    );
+    top.extend(roots.into_iter().map(|id| section(doc, id, &notes, source)));
     if hierarchical {
         DocumentSymbolResponse::Nested(top)
     } else {

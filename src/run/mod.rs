@@ -1,10 +1,11 @@
 //! A run: discovery → parallel chunks → check one plan → verdict → sink.
 //!
-//! This is where a plan's findings become final: [`check_plan`] parses the plan once, runs the
-//! engine, lets the [`Verdict`] judge the findings and sorts them, once. File ids are assigned
-//! here, once, in the order plans come from discovery, so output never depends on thread
-//! scheduling. [`check_plan`] is the one-plan entry point for `check -`, tests and editors;
-//! [`check_paths`] runs over paths and hands each file to a [`Sink`] in order.
+//! This is where a plan's findings become final: each plan is analysed once (`plan`: read,
+//! parsed, checked, judged by the [`Verdict`], sorted) into an [`Analysis`] that holds the
+//! findings with the document and its coverage. File ids are assigned here, once, in the order
+//! plans come from discovery, so output never depends on thread scheduling. [`analyse_plan`]
+//! and [`analyse_bytes`] are the one-plan entry points for `check -`, `outline`, tests and
+//! editors; [`check_paths`] runs over paths and hands each file to a [`Sink`] in order.
 
 mod left_out;
 pub(crate) mod not_text;

@@ -1,5 +1,7 @@
 //! planlint's integration tests: one binary, one module per topic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+// Tests parse documents directly to look at the model; the one-analysis rule is the library's.
+#![allow(clippy::disallowed_methods)]
 // Helper modules of one test binary: `pub` is for the sibling modules, not an API.
 #![allow(unreachable_pub)]
 
