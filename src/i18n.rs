@@ -36,6 +36,29 @@ impl Lang {
     }
 }
 
+/// A text in both languages fixed when planlint is built: a label shown in several places,
+/// written once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    /// Swedish.
+    pub sv: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.pick(self.sv, self.en)
+    }
+}
+
+/// The label before what to do about a finding (explain, hover, editor messages).
+pub const HOW_TO_FIX: Text = Text {
+    sv: "Så åtgärdar du:",
+    en: "How to fix:",
+};
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.pick("sv", "en"))

@@ -28,7 +28,7 @@ pub fn explain(compiled: &Rule, header: &PackHeader, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "\n{}\n{}",
-        h("Så åtgärdar du:", "How to fix:"),
+        h(crate::i18n::HOW_TO_FIX.sv, crate::i18n::HOW_TO_FIX.en),
         example_text(compiled, header, &rule.help, lang)
     );
     let _ = writeln!(

@@ -163,7 +163,7 @@ fn own(code: Code, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "\n{}\n{}",
-        lang.pick("Så åtgärdar du:", "How to fix:"),
+        crate::i18n::HOW_TO_FIX.get(lang),
         about.fix
     );
     let _ = writeln!(

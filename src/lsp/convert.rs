@@ -146,7 +146,8 @@ fn message(d: &Diagnostic, lang: Lang) -> String {
     }
     if let Some(help) = &d.help {
         m.push('\n');
-        m.push_str(lang.pick("Så åtgärdar du: ", "How to fix: "));
+        m.push_str(crate::i18n::HOW_TO_FIX.get(lang));
+        m.push(' ');
         m.push_str(help);
     }
     for note in &d.notes {
@@ -168,7 +169,8 @@ pub(super) fn pack_error(e: &PackError, lang: Lang) -> lsp_types::Diagnostic {
     }
     if let Some(help) = &e.help {
         message.push('\n');
-        message.push_str(lang.pick("Så åtgärdar du: ", "How to fix: "));
+        message.push_str(crate::i18n::HOW_TO_FIX.get(lang));
+        message.push(' ');
         message.push_str(help.get(lang));
     }
     lsp_types::Diagnostic {
@@ -187,16 +189,17 @@ pub(super) fn plan_not_checked(e: &PackError, lang: Lang) -> lsp_types::Diagnost
     let (line, _) = crate::source::SourceFile::new(String::new(), e.text.clone())
         .line_col(e.span.as_ref().map_or(0, |s| s.start));
     let message = format!(
-        "{} `{}:{line}`: {}\n{}",
+        "{} `{}:{line}`: {}\n{} {}",
         lang.pick(
             "planen granskades inte: planlint kan inte använda",
             "the plan was not checked: planlint cannot use"
         ),
         e.path,
         e.message.get(lang),
+        crate::i18n::HOW_TO_FIX.get(lang),
         lang.pick(
-            "Så åtgärdar du: rätta filen och spara den; planen granskas då igen",
-            "How to fix: correct the file and save it; the plan is then checked again"
+            "rätta filen och spara den; planen granskas då igen",
+            "correct the file and save it; the plan is then checked again"
         )
     );
     lsp_types::Diagnostic {

@@ -49,11 +49,7 @@ pub(super) fn hover(
             // planlint's own finding: its message and help say all there is.
             let mut part = format!("{}: {}", d.code, d.message);
             if let Some(help) = &d.help {
-                let _ = write!(
-                    part,
-                    "\n\n{} {help}",
-                    lang.pick("Så åtgärdar du:", "How to fix:")
-                );
+                let _ = write!(part, "\n\n{} {help}", crate::i18n::HOW_TO_FIX.get(lang));
             }
             parts.push(if markdown { escape(&part) } else { part });
         }
@@ -163,7 +159,7 @@ fn explain_markdown(rule: &Rule, header: &PackHeader, severity: &str, lang: Lang
     let _ = write!(
         out,
         "**{}** {}\n\n**{}** {}:\n\n> {}\n\n",
-        lang.pick("Så åtgärdar du:", "How to fix:"),
+        crate::i18n::HOW_TO_FIX.get(lang),
         crate::ruledoc::help_text(rule, header, lang),
         lang.pick("Policytext:", "Policy clause:"),
         def.policy.place(header),
