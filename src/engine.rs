@@ -133,7 +133,7 @@ impl RuleSet {
                         fill_pair("dubblett", "duplicate", ""),
                     ));
                 }
-                codes.push((code.clone(), rule.kind.get_ref() == "section"));
+                codes.push((code.clone(), checks::judges_area(rule.kind.get_ref())));
             }
         }
         let mut set = RuleSet {

@@ -212,6 +212,8 @@ pub(crate) struct KindEntry {
     pub name: &'static str,
     /// The kind's own keys: the fields of its params struct (a test checks they agree).
     pub keys: &'static [&'static str],
+    /// Whether a rule of this kind judges an area (other rules may name it in `within`).
+    pub judges_area: bool,
     /// The JSON Schema of the kind's params struct, for `planlint schema pack`.
     pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
     /// Compiles one rule.
@@ -224,34 +226,44 @@ pub(crate) const KINDS: &[KindEntry] = &[
     KindEntry {
         name: "section",
         keys: section::KEYS,
+        judges_area: true,
         schema: <section::SectionParams as schemars::JsonSchema>::json_schema,
         compile: section::compile,
     },
     KindEntry {
         name: "forbid",
         keys: forbid::KEYS,
+        judges_area: false,
         schema: <forbid::ForbidParams as schemars::JsonSchema>::json_schema,
         compile: forbid::compile,
     },
     KindEntry {
         name: "mention",
         keys: mention::KEYS,
+        judges_area: false,
         schema: <mention::MentionParams as schemars::JsonSchema>::json_schema,
         compile: mention::compile,
     },
     KindEntry {
         name: "metadata",
         keys: metadata::KEYS,
+        judges_area: false,
         schema: <metadata::MetadataParams as schemars::JsonSchema>::json_schema,
         compile: metadata::compile,
     },
     KindEntry {
         name: "elements",
         keys: elements::KEYS,
+        judges_area: false,
         schema: <elements::ElementsParams as schemars::JsonSchema>::json_schema,
         compile: elements::compile,
     },
 ];
+
+/// Whether rules of kind `name` judge an area (see [`KindEntry::judges_area`]).
+pub(crate) fn judges_area(name: &str) -> bool {
+    KINDS.iter().any(|k| k.name == name && k.judges_area)
+}
 
 /// Every key some kind takes, each once, in registry order.
 pub(crate) fn kind_keys() -> Vec<&'static str> {

@@ -169,30 +169,10 @@ pub(super) fn value(command: &str, id: &str, value: &str) -> Option<Pair> {
         ),
         ("", "color", "always") => ("alltid färg", "always colour"),
         ("", "color", "never") => ("aldrig färg", "never colour"),
-        ("check", "format", "human") => (
-            "meddelanden i rustc-stil, för människor",
-            "rustc-style diagnostics, for people",
-        ),
-        ("check", "format", "short") => (
-            "en rad per anmärkning: `sökväg:rad:kolumn: nivå[KOD]: meddelande`",
-            "one line per finding: `path:line:col: severity[CODE]: message`",
-        ),
-        ("check", "format", "json") => (
-            "ett JSON-objekt (se README)",
-            "one JSON object (see the README)",
-        ),
-        ("check", "format", "sarif") => (
-            "SARIF 2.1.0, för GitHub code scanning",
-            "SARIF 2.1.0, for GitHub code scanning",
-        ),
-        ("check", "format", "github") => (
-            "arbetsflödeskommandon för GitHub Actions (anteckningar i koden)",
-            "GitHub Actions workflow commands (annotations)",
-        ),
-        ("check", "format", "junit") => (
-            "JUnit-XML, för GitLab, Jenkins och Azure",
-            "JUnit XML, for GitLab, Jenkins and Azure",
-        ),
+        ("check", "format", name) => crate::render::Format::ALL
+            .into_iter()
+            .find(|f| f.name() == name)?
+            .help(),
         ("check", "deny", "warnings") => (
             "varningar fäller körningen som fel",
             "warnings fail the run like errors",

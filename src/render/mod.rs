@@ -65,6 +65,48 @@ impl Format {
         Format::Junit,
     ];
 
+    /// Its name on the command line (`--format json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Short => "short",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Junit => "junit",
+        }
+    }
+
+    /// What the format is, in Swedish and English (its line in `--help`).
+    pub fn help(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Human => (
+                "meddelanden i rustc-stil, för människor",
+                "rustc-style diagnostics, for people",
+            ),
+            Format::Short => (
+                "en rad per anmärkning: `sökväg:rad:kolumn: nivå[KOD]: meddelande`",
+                "one line per finding: `path:line:col: severity[CODE]: message`",
+            ),
+            Format::Json => (
+                "ett JSON-objekt (se README)",
+                "one JSON object (see the README)",
+            ),
+            Format::Sarif => (
+                "SARIF 2.1.0, för GitHub code scanning",
+                "SARIF 2.1.0, for GitHub code scanning",
+            ),
+            Format::Github => (
+                "arbetsflödeskommandon för GitHub Actions (anteckningar i koden)",
+                "GitHub Actions workflow commands (annotations)",
+            ),
+            Format::Junit => (
+                "JUnit-XML, för GitLab, Jenkins och Azure",
+                "JUnit XML, for GitLab, Jenkins and Azure",
+            ),
+        }
+    }
+
     /// The sink that writes this format to `out`.
     pub fn sink<'a>(self, options: Options<'a>, out: &'a mut dyn Write) -> Box<dyn Sink + 'a> {
         match self {
@@ -74,6 +116,25 @@ impl Format {
             Format::Sarif => Box::new(sarif::Sarif::new(options.verdict, out)),
             Format::Github => Box::new(github::Github { out }),
             Format::Junit => Box::new(junit::Junit::new(options.verdict, out)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum as _;
+
+    use super::Format;
+
+    /// A new format is a variant and its rows here: `ALL`, its name and help, and its sink.
+    #[test]
+    fn every_format_is_listed_named_as_clap_names_it_and_has_help() {
+        assert_eq!(Format::value_variants(), &Format::ALL[..]);
+        for f in Format::ALL {
+            let value = f.to_possible_value().expect("no format is hidden");
+            assert_eq!(value.get_name(), f.name());
+            let (sv, en) = f.help();
+            assert!(!sv.is_empty() && !en.is_empty(), "{}", f.name());
         }
     }
 }
