@@ -1,4 +1,5 @@
-//! Long help for a rule, as `planlint explain` prints it.
+//! A rule's documentation as one value ([`RuleDoc`]), with two renderers: plain text for
+//! `planlint explain` and Markdown for the editor's hover.
 //!
 //! It reads the compiled rule, not only the pack: the placeholders of a rule's texts are filled
 //! from what its kind's keys became (the area's name, the groups' labels).
@@ -6,51 +7,133 @@
 use std::fmt::Write as _;
 
 use crate::engine::Rule;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, HOW_TO_FIX};
 use crate::pack::PackHeader;
+
+const WHY: Text = Text {
+    sv: "Varför:",
+    en: "Why:",
+};
+const POLICY_CLAUSE: Text = Text {
+    sv: "Policytext:",
+    en: "Policy clause:",
+};
+const PASSING: Text = Text {
+    sv: "Godkänt exempel:",
+    en: "Passing example:",
+};
+const FAILING: Text = Text {
+    sv: "Exempel som ger fel:",
+    en: "Failing example:",
+};
+
+/// What is said about one rule, in one language, before it is rendered.
+#[derive(Debug, Clone)]
+pub struct RuleDoc<'a> {
+    lang: Lang,
+    code: &'a str,
+    name: &'a str,
+    /// The severity shown: the pack's, or the one the run's verdict gives the rule.
+    severity: &'a str,
+    summary: &'a str,
+    why: Option<&'a str>,
+    fix: String,
+    /// Where the clause stands in the policy (its section).
+    place: String,
+    clause: String,
+    pass: &'a str,
+    fail: &'a str,
+}
+
+impl<'a> RuleDoc<'a> {
+    /// The documentation of `rule` of the pack with `header`, with the pack's severity.
+    pub fn new(rule: &'a Rule, header: &PackHeader, lang: Lang) -> Self {
+        let def = &rule.def;
+        RuleDoc {
+            lang,
+            code: def.code.get_ref(),
+            name: def.name.get_ref(),
+            severity: def.severity.as_str(),
+            summary: def.summary.get(lang),
+            why: def.rationale.as_ref().map(|r| r.get(lang)),
+            fix: help_text(rule, header, lang),
+            place: def.policy.place(header),
+            clause: def.policy.quoted(),
+            pass: &def.examples.pass,
+            fail: &def.examples.fail,
+        }
+    }
+
+    /// The same, showing `severity` (as the run's verdict has it) instead of the pack's.
+    #[must_use]
+    pub fn with_severity(mut self, severity: &'a str) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Plain text, as `planlint explain CODE` prints it.
+    pub fn plain(&self) -> String {
+        let lang = self.lang;
+        let mut out = String::new();
+        let _ = writeln!(out, "{} {} ({})", self.code, self.name, self.severity);
+        let _ = writeln!(out, "\n{}", self.summary);
+        if let Some(why) = self.why {
+            let _ = writeln!(out, "\n{}\n{why}", WHY.get(lang));
+        }
+        let _ = writeln!(out, "\n{}\n{}", HOW_TO_FIX.get(lang), self.fix);
+        let _ = writeln!(
+            out,
+            "\n{} {}:\n  {}",
+            POLICY_CLAUSE.get(lang),
+            self.place,
+            self.clause
+        );
+        let _ = writeln!(out, "\n{}\n{}", PASSING.get(lang), indent(self.pass));
+        let _ = writeln!(out, "{}\n{}", FAILING.get(lang), indent(self.fail));
+        out
+    }
+
+    /// Markdown, as the editor's hover shows it.
+    pub fn markdown(&self) -> String {
+        let lang = self.lang;
+        let mut out = format!(
+            "**{}** `{}` ({})\n\n{}\n\n",
+            self.code, self.name, self.severity, self.summary
+        );
+        if let Some(why) = self.why {
+            let _ = write!(out, "**{}** {why}\n\n", WHY.get(lang));
+        }
+        let _ = write!(
+            out,
+            "**{}** {}\n\n**{}** {}:\n\n> {}\n\n",
+            HOW_TO_FIX.get(lang),
+            self.fix,
+            POLICY_CLAUSE.get(lang),
+            self.place,
+            self.clause
+        );
+        for (title, example) in [(PASSING, self.pass), (FAILING, self.fail)] {
+            let fence = fence_for(example);
+            let _ = write!(
+                out,
+                "**{}**\n\n{fence}markdown\n{}\n{fence}\n\n",
+                title.get(lang),
+                example.trim_end()
+            );
+        }
+        out.trim_end().to_owned()
+    }
+}
 
 /// The text `planlint explain CODE` prints for `rule` of the pack with `header`.
 pub fn explain(compiled: &Rule, header: &PackHeader, lang: Lang) -> String {
-    let rule = &compiled.def;
-    let mut out = String::new();
-    let h = |sv: &'static str, en: &'static str| lang.pick(sv, en);
-    let _ = writeln!(
-        out,
-        "{} {} ({})",
-        rule.code.get_ref(),
-        rule.name.get_ref(),
-        rule.severity.as_str()
-    );
-    let _ = writeln!(out, "\n{}", rule.summary.get(lang));
-    if let Some(rationale) = &rule.rationale {
-        let _ = writeln!(out, "\n{}\n{}", h("Varför:", "Why:"), rationale.get(lang));
-    }
-    let _ = writeln!(
-        out,
-        "\n{}\n{}",
-        h(crate::i18n::HOW_TO_FIX.sv, crate::i18n::HOW_TO_FIX.en),
-        example_text(compiled, header, &rule.help, lang)
-    );
-    let _ = writeln!(
-        out,
-        "\n{} {}:\n  {}",
-        h("Policytext:", "Policy clause:"),
-        rule.policy.place(header),
-        rule.policy.quoted()
-    );
-    let _ = writeln!(
-        out,
-        "\n{}\n{}",
-        h("Godkänt exempel:", "Passing example:"),
-        indent(&rule.examples.pass)
-    );
-    let _ = writeln!(
-        out,
-        "{}\n{}",
-        h("Exempel som ger fel:", "Failing example:"),
-        indent(&rule.examples.fail)
-    );
-    out
+    RuleDoc::new(compiled, header, lang).plain()
+}
+
+/// A code fence longer than any run of backticks in `text`.
+fn fence_for(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
 }
 
 /// A rule's help with its `{placeholders}` filled as for a typical finding (for `explain` and

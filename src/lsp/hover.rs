@@ -12,9 +12,6 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::convert;
 use super::workspace::Ready;
-use crate::engine::Rule;
-use crate::i18n::Lang;
-use crate::pack::PackHeader;
 use crate::run::Analysis;
 use crate::verdict::Verdict;
 
@@ -117,7 +114,9 @@ pub(super) fn hover(
         let rule = &ready.rules.rules[i];
         let header = &ready.rules.packs[rule.pack].header;
         parts.push(if markdown {
-            explain_markdown(rule, header, verdict.severity(i).as_str(), lang)
+            crate::ruledoc::RuleDoc::new(rule, header, lang)
+                .with_severity(verdict.severity(i).as_str())
+                .markdown()
         } else {
             crate::ruledoc::explain(rule, header, lang)
         });
@@ -137,58 +136,6 @@ pub(super) fn hover(
         }),
         range,
     })
-}
-
-/// A rule's explanation in Markdown: the same parts as `planlint explain`.
-fn explain_markdown(rule: &Rule, header: &PackHeader, severity: &str, lang: Lang) -> String {
-    let def = &rule.def;
-    let mut out = format!(
-        "**{}** `{}` ({severity})\n\n{}\n\n",
-        def.code.get_ref(),
-        def.name.get_ref(),
-        def.summary.get(lang)
-    );
-    if let Some(why) = &def.rationale {
-        let _ = write!(
-            out,
-            "**{}** {}\n\n",
-            lang.pick("Varför:", "Why:"),
-            why.get(lang)
-        );
-    }
-    let _ = write!(
-        out,
-        "**{}** {}\n\n**{}** {}:\n\n> {}\n\n",
-        crate::i18n::HOW_TO_FIX.get(lang),
-        crate::ruledoc::help_text(rule, header, lang),
-        lang.pick("Policytext:", "Policy clause:"),
-        def.policy.place(header),
-        def.policy.quoted()
-    );
-    for (title, example) in [
-        (
-            lang.pick("Godkänt exempel:", "Passing example:"),
-            &def.examples.pass,
-        ),
-        (
-            lang.pick("Exempel som ger fel:", "Failing example:"),
-            &def.examples.fail,
-        ),
-    ] {
-        let fence = fence_for(example);
-        let _ = write!(
-            out,
-            "**{title}**\n\n{fence}markdown\n{}\n{fence}\n\n",
-            example.trim_end()
-        );
-    }
-    out.trim_end().to_owned()
-}
-
-/// A code fence longer than any run of backticks in `text`.
-fn fence_for(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    "`".repeat(longest.max(2) + 1)
 }
 
 /// `text` with Markdown's punctuation escaped, so a heading from the plan shows as written.
