@@ -1,3 +1,8 @@
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+
+use super::classify::{BITS, REGISTERED};
+use super::memo::{hash, short_of};
 use super::*;
 
 fn ws(text: &str) -> Words {

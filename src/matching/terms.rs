@@ -1,0 +1,175 @@
+//! Compiled term sets: the terms of one pack key (`terms`, `exclude`, a group's terms) and
+//! where in a text they match ([`Hit`]).
+//!
+//! Searches words already split and classified; the per-word fast path reads their pattern
+//! bits and compares a word directly only when the bits cannot tell.
+
+use super::classify::BITS;
+use super::lexicon::{Summary, Words};
+use super::pattern::{Term, TermError, WordPattern};
+
+/// A compiled list of terms.
+///
+/// Most word patterns fix the first letter of the words they match, so the set keeps, per first
+/// byte of a folded word, the terms that could start there: a word is compared with those only,
+/// not with every term of the set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermSet {
+    terms: Vec<Term>,
+    /// For each first byte, the indices (in order) of the terms that may start with it.
+    by_first_byte: Vec<Vec<u32>>,
+    /// The registry ids of the terms' first patterns, as the non-zero words of a bit set; a
+    /// word none of whose bits are set here starts no match.
+    first: Vec<(usize, u64)>,
+    /// One past the highest first-pattern id; `BITS + 1` if any lies past the bits.
+    first_end: usize,
+    /// The indices of the terms with a `word+` pattern, for [`TermSet::modifier_in`].
+    compounds: Vec<usize>,
+}
+
+/// Where a term matched: the term's index and the word range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the term in its set.
+    pub term: usize,
+    /// First matched word.
+    pub start: usize,
+    /// One past the last matched word.
+    pub end: usize,
+}
+
+impl TermSet {
+    /// Parses every term; the error names the first bad one and its index.
+    pub fn parse<S: AsRef<str>>(raw: &[S]) -> Result<Self, (usize, String)> {
+        TermSet::parse_with::<S, &str>(raw, &[]).map_err(|e| match e {
+            TermError::Term(i, why) | TermError::Head(i, why) => (i, why),
+        })
+    }
+
+    /// Parses every term, with `heads` for their `word+` patterns: single words, each in the
+    /// term syntax, that may stand last in a compound whose first part is the `word+` word.
+    pub fn parse_with<S: AsRef<str>, H: AsRef<str>>(
+        raw: &[S],
+        heads: &[H],
+    ) -> Result<Self, TermError> {
+        let heads = heads
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let h = h.as_ref();
+                if h.split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    != 1
+                {
+                    return Err(TermError::Head(i, format!("`{h}`: a head is one word")));
+                }
+                WordPattern::parse(h.trim(), &[]).map_err(|e| TermError::Head(i, e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        raw.iter()
+            .enumerate()
+            .map(|(i, t)| Term::parse_with(t.as_ref(), &heads).map_err(|e| TermError::Term(i, e)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(TermSet::new)
+    }
+
+    fn new(terms: Vec<Term>) -> Self {
+        let by_first_byte = (0..=u8::MAX)
+            .map(|b| {
+                (0..terms.len())
+                    .filter(|&i| terms[i].words[0].1.first_byte().is_none_or(|f| f == b))
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .collect()
+            })
+            .collect();
+        let mut first = [0; BITS / 64];
+        let mut first_end = 0;
+        for t in &terms {
+            let id = t.words[0].0;
+            first_end = first_end.max(id + 1);
+            if id < BITS {
+                first[id / 64] |= 1 << (id % 64);
+            } else {
+                first_end = BITS + 1;
+            }
+        }
+        let first = first
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m != 0)
+            .map(|(i, &m)| (i, m))
+            .collect();
+        let compounds = (0..terms.len())
+            .filter(|&i| {
+                terms[i]
+                    .words
+                    .iter()
+                    .any(|(_, p)| matches!(p, WordPattern::Compound(..)))
+            })
+            .collect();
+        TermSet {
+            terms,
+            by_first_byte,
+            first,
+            first_end,
+            compounds,
+        }
+    }
+
+    /// Whether the set has no terms.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The terms.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// Whether `folded` is a compound with one of the terms' `word+` words only as its modifier
+    /// (see [`Term::modifier_in`]).
+    pub fn modifier_in(&self, folded: &str) -> bool {
+        self.compounds
+            .iter()
+            .any(|&i| self.terms[i].modifier_in(folded))
+    }
+
+    /// Whether some word summarised by `s` may start a match (if not, none does).
+    pub fn may_occur(&self, s: &Summary) -> bool {
+        self.first_end > s.known.min(BITS) || self.first.iter().any(|&(i, m)| s.bits[i] & m != 0)
+    }
+
+    /// Every match in `words`, leftmost first; at one position the first listed term wins.
+    pub fn find_all<'a>(&'a self, words: &'a Words) -> impl Iterator<Item = Hit> + 'a {
+        (0..words.len()).filter_map(move |at| {
+            let c = words.class(&words[at]);
+            if self.first_end <= c.known.min(BITS)
+                && self.first.iter().all(|&(i, m)| c.bits()[i] & m == 0)
+            {
+                return None;
+            }
+            let first = c.folded.as_bytes().first().copied().unwrap_or(0);
+            self.by_first_byte
+                .get(usize::from(first))?
+                .iter()
+                .map(|&t| t as usize)
+                .find(|&t| self.terms[t].matches_at(words, at))
+                .map(|term| Hit {
+                    term,
+                    start: at,
+                    end: at + self.terms[term].len(),
+                })
+        })
+    }
+
+    /// The first match in `words`, if any.
+    pub fn find(&self, words: &Words) -> Option<Hit> {
+        self.find_all(words).next()
+    }
+
+    /// Whether any term matches anywhere in `words`.
+    pub fn any(&self, words: &Words) -> bool {
+        self.find(words).is_some()
+    }
+}
