@@ -22,7 +22,7 @@ pub(crate) use forbid::Forbidden;
 use crate::diagnostic::{Diagnostic, FileId, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
 use crate::i18n::{Lang, Localized};
-use crate::matching::{TermError, TermSet};
+use crate::matching::{PatternsBuilder, TermError, TermSet};
 use crate::pack::{FileKind, PackError, PackHeader, RawParams, RuleDef};
 
 /// The code behind one rule.
@@ -270,6 +270,8 @@ pub struct Compile<'a> {
     pub text: &'a str,
     /// Every rule code of the run with its index, and whether it is a `section` rule.
     pub codes: &'a [(String, bool)],
+    /// The rule set's pattern table, which every term compiled joins.
+    pub patterns: &'a PatternsBuilder,
 }
 
 impl Compile<'_> {
@@ -292,7 +294,7 @@ impl Compile<'_> {
     ) -> Result<TermSet, PackError> {
         let texts: Vec<&str> = raw.iter().map(|s| s.get_ref().as_str()).collect();
         let head_texts: Vec<&str> = heads.iter().map(|s| s.get_ref().as_str()).collect();
-        TermSet::parse_with(&texts, &head_texts).map_err(|e| {
+        TermSet::parse_with(&texts, &head_texts, self.patterns).map_err(|e| {
             let (span, message, why) = match e {
                 TermError::Term(i, why) => (
                     raw[i].span(),

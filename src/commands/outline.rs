@@ -51,7 +51,7 @@ pub(super) fn run(
         });
     }
     let source = SourceFile::new(shown, String::from_utf8_lossy(&bytes).into_owned());
-    let doc = Document::parse(&source.text);
+    let doc = Document::parse(&source.text, rules.patterns());
     let areas = rules.areas(&doc, &source.text);
     let codes: Vec<&str> = rules.rules.iter().map(Rule::code).collect();
     write!(

@@ -7,7 +7,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::frontmatter;
 use super::{clean_heading, Block, BlockKind, Comment, Document, Section, Shape};
-use crate::matching::{self, Lexicon, Summary, Words};
+use crate::matching::{self, Lexicon, Patterns, Summary, Words};
 
 const BOM: &str = "\u{feff}";
 
@@ -125,7 +125,7 @@ struct Builder<'a> {
     pending: Rc<Lexicon>,
 }
 
-pub(super) fn build(text: &str) -> Document {
+pub(super) fn build(text: &str, patterns: &Patterns) -> Document {
     // A lone CR ends a line (CommonMark), but pulldown-cmark does not always treat it so (it
     // misreads fences and HTML blocks) and neither would front matter. Each one becomes LF:
     // the same length, so every span still points into the original text.
@@ -163,7 +163,7 @@ pub(super) fn build(text: &str) -> Document {
         item_depth: 0,
         cell_depth: 0,
         block: Acc::default(),
-        lexicon: Lexicon::new(),
+        lexicon: Lexicon::new(patterns),
         pending: Rc::default(),
     };
     // The one place Markdown is parsed (see clippy.toml).

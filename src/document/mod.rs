@@ -19,7 +19,7 @@ use std::ops::Range;
 pub use frontmatter::FrontMatter;
 pub use heading::clean_heading;
 
-use crate::matching::{Hit, Summary, TermSet, Words};
+use crate::matching::{Hit, Patterns, Summary, TermSet, Words};
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;
@@ -140,9 +140,11 @@ pub struct Document {
 }
 
 impl Document {
-    /// Parses `text` (the whole file) into the model.
-    pub fn parse(text: &str) -> Document {
-        build::build(text)
+    /// Parses `text` (the whole file) into the model, its words classified against
+    /// `patterns`, those of the rule set that will check it (see
+    /// [`RuleSet::patterns`](crate::engine::RuleSet::patterns)).
+    pub fn parse(text: &str, patterns: &Patterns) -> Document {
+        build::build(text, patterns)
     }
 
     /// The plan's title: the first level-1 heading, else the first heading.

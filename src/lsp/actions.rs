@@ -44,7 +44,7 @@ pub(super) fn actions(
     let lang = verdict.lang();
     let source = &checked.source;
     let text = &source.text;
-    let doc = Document::parse(text);
+    let doc = Document::parse(text, ready.rules.patterns());
     let areas = ready.rules.areas(&doc, text);
     let (first, last) = (
         source.line_index(wanted.start),
@@ -207,7 +207,7 @@ fn skeleton(
     // Checked: the edited plan has the new heading, and it names the area.
     let mut edited = text.to_owned();
     edited.insert_str(at, &insert);
-    let after = Document::parse(&edited);
+    let after = Document::parse(&edited, rules.patterns());
     let new_areas = rules.areas(&after, &edited);
     let start = at + insert.find(&heading)?;
     let found = after

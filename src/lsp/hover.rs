@@ -54,7 +54,7 @@ pub(super) fn hover(ready: &Ready, checked: &Checked, at: usize, markdown: bool)
             parts.push(if markdown { escape(&part) } else { part });
         }
     }
-    let doc = Document::parse(text);
+    let doc = Document::parse(text, ready.rules.patterns());
     let areas = ready.rules.areas(&doc, text);
     if let Some((id, section)) = doc
         .sections

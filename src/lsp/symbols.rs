@@ -16,6 +16,7 @@ use super::workspace::Ready;
 use crate::checks::area::HeadingMatch;
 use crate::document::{Document, SectionId};
 use crate::i18n::Lang;
+use crate::matching::Patterns;
 use crate::render::escape::terminal_line;
 use crate::source::SourceFile;
 
@@ -28,7 +29,8 @@ pub(super) fn symbols(
     hierarchical: bool,
 ) -> DocumentSymbolResponse {
     let text = &source.text;
-    let doc = Document::parse(text);
+    let no_rules = Patterns::default();
+    let doc = Document::parse(text, ready.map_or(&no_rules, |r| r.rules.patterns()));
     let notes = ready.map_or_else(
         || vec![Notes::default(); doc.sections.len()],
         |r| area_notes(r, &doc, text, lang),

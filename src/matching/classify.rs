@@ -2,21 +2,16 @@
 //! matches, as bits) and the [`Index`] that keeps a new word from being compared with every
 //! pattern.
 //!
-//! Works one distinct word at a time; remembering words is [`super::memo`]'s job, and the
-//! patterns themselves are [`super::pattern`]'s.
-
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{PoisonError, RwLock};
+//! Works one distinct word at a time against one rule set's [`Patterns`]; remembering words
+//! is [`super::memo`]'s job, and the patterns themselves are [`super::pattern`]'s. Reads the
+//! table only: nothing here locks or writes shared state.
 
 use compact_str::CompactString;
-use rustc_hash::FxBuildHasher;
 
 use super::fold::fold_word;
 use super::memo::SHORT;
 use super::pattern::WordPattern;
+use super::table::Patterns;
 
 /// How many word patterns a word's bits cover; patterns past this are compared directly.
 pub(super) const BITS: usize = 384;
@@ -32,10 +27,9 @@ pub(super) struct Class {
     pub(super) long: Option<Box<str>>,
     /// Whether the word has a letter.
     pub(super) letter: bool,
-    /// The patterns it matches; none for most words, which then cost no room for them.
+    /// The patterns it matches, by id in the table it was classified against (the first
+    /// [`BITS`] of them); none for most words, which then cost no room for them.
     pub(super) bits: Option<Box<Bits>>,
-    /// How many patterns `bits` covers: those registered when it was worked out.
-    pub(super) known: usize,
 }
 
 impl Class {
@@ -45,40 +39,11 @@ impl Class {
     }
 }
 
-/// Every word pattern compiled in this process, by id. Terms refer to their patterns by id, so
-/// what a word matches is worked out once per distinct word (see [`classify`]), not once per
-/// word, term and rule.
-struct Registry {
-    patterns: Vec<WordPattern>,
-    ids: HashMap<String, usize, FxBuildHasher>,
-}
-
-static REGISTRY: RwLock<Registry> = RwLock::new(Registry {
-    patterns: Vec::new(),
-    ids: HashMap::with_hasher(FxBuildHasher),
-});
-pub(super) static REGISTERED: AtomicUsize = AtomicUsize::new(0);
-
-pub(super) fn register(p: &WordPattern) -> usize {
-    let mut r = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
-    let key = format!("{p:?}");
-    if let Some(&id) = r.ids.get(&key) {
-        return id;
-    }
-    let id = r.patterns.len();
-    r.patterns.push(p.clone());
-    r.ids.insert(key, id);
-    REGISTERED.store(id + 1, Ordering::Release);
-    id
-}
-
 /// Which of the first [`BITS`] patterns a new word can match at all, so that classifying it
 /// compares it with a few patterns instead of all: patterns that fix the word's first byte are
 /// listed under that byte, and the needles of `*word` and `*word*` patterns are found in one
-/// pass of an Aho-Corasick automaton. Built per thread for the patterns registered so far.
-struct Index {
-    /// How many patterns were registered when it was built.
-    known: usize,
+/// pass of an Aho-Corasick automaton. Built once, when a table is finished.
+pub(super) struct Index {
     /// Per first byte of a folded word, the patterns that fix that first byte.
     by_first: Vec<Vec<usize>>,
     /// Patterns any word may match whatever it starts with: `#number`, `#year`.
@@ -89,7 +54,7 @@ struct Index {
 }
 
 impl Index {
-    fn new(patterns: &[WordPattern]) -> Index {
+    pub(super) fn new(patterns: &[WordPattern]) -> Index {
         let mut by_first = vec![Vec::new(); 256];
         let (mut anywhere, mut needles, mut inside_ids) = (Vec::new(), Vec::new(), Vec::new());
         for (i, p) in patterns.iter().enumerate().take(BITS) {
@@ -115,7 +80,6 @@ impl Index {
             anywhere.append(&mut inside_ids);
         }
         Index {
-            known: patterns.len(),
             by_first,
             anywhere,
             inside,
@@ -124,33 +88,13 @@ impl Index {
     }
 }
 
-thread_local! {
-    static INDEX: RefCell<Option<Rc<Index>>> = const { RefCell::new(None) };
-}
-
-/// This thread's index of the patterns in `r`, rebuilt when patterns were registered since.
-fn index(r: &Registry) -> Rc<Index> {
-    INDEX.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        match &*cell {
-            Some(ix) if ix.known == r.patterns.len() => Rc::clone(ix),
-            _ => {
-                let ix = Rc::new(Index::new(&r.patterns));
-                *cell = Some(Rc::clone(&ix));
-                ix
-            }
-        }
-    })
-}
-
-/// What `raw` is: its folded form and the patterns it matches.
-pub(super) fn classify(raw: &str) -> Class {
+/// What `raw` is: its folded form and which of the patterns of `table` it matches.
+pub(super) fn classify(raw: &str, table: &Patterns) -> Class {
     let folded = fold_word(raw);
-    let r = REGISTRY.read().unwrap_or_else(PoisonError::into_inner);
-    let ix = index(&r);
+    let (patterns, ix) = (table.patterns(), table.index());
     let mut bits = [0; BITS / 64];
     let mut test = |i: usize| {
-        if bits[i / 64] >> (i % 64) & 1 == 0 && r.patterns[i].matches(&folded) {
+        if bits[i / 64] >> (i % 64) & 1 == 0 && patterns[i].matches(&folded) {
             bits[i / 64] |= 1 << (i % 64);
         }
     };
@@ -169,6 +113,5 @@ pub(super) fn classify(raw: &str) -> Class {
         long: (raw.len() > SHORT).then(|| raw.into()),
         folded,
         bits: bits.iter().any(|&b| b != 0).then(|| Box::new(bits)),
-        known: r.patterns.len(),
     }
 }

@@ -1,8 +1,9 @@
 //! Swedish inflection: Snowball stems, the inflectional endings Snowball misses, and the heads
 //! of compounds, so that `arbete`, `arbetet` and `bostäderna` meet their dictionary forms.
 //!
-//! Works on folded words (see [`super::fold()`]); it knows nothing of term syntax beyond the
-//! compound heads a `word+` pattern hands it, and nothing of the text words come from.
+//! Works on folded words (see [`super::fold()`]): it knows nothing of term syntax (which
+//! heads keep a compound's meaning is the `word+` pattern's business), nor of the text the
+//! words come from.
 
 use std::sync::OnceLock;
 

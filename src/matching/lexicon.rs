@@ -7,10 +7,11 @@
 
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::classify::{Bits, Class, BITS};
 use super::numbers::{is_number, is_year_or_date};
+use super::table::Patterns;
 
 /// One word of a text: where it is in the source, and which of its document's distinct words
 /// it is (see [`Lexicon`]). A word is a span and an index: nothing is counted, shared or
@@ -24,20 +25,25 @@ pub struct Word {
 }
 
 /// The distinct words of one document, each once, in the order first seen: what its
-/// [`Word`]s refer to. Built while the document's words are split (see [`super::words`]).
+/// [`Word`]s refer to. Built while the document's words are split (see [`super::words`]),
+/// against the pattern table of the rule set the document is parsed for.
 #[derive(Debug)]
 pub struct Lexicon {
     pub(super) classes: Vec<Rc<Class>>,
     /// Marks the memory entries that already have an index in this lexicon: unique in the
     /// process, never 0.
     pub(super) stamp: u64,
+    /// The table the words are classified against.
+    pub(super) patterns: Patterns,
+    /// Its number, kept here so that a term asks it of the words at one remove.
+    pub(super) table: u64,
 }
 
-/// A new lexicon: every lexicon has its own stamp, so a word's index is never taken for one
-/// in another lexicon.
+/// A new lexicon for no rule set (see [`Patterns::default`]): every lexicon has its own stamp,
+/// so a word's index is never taken for one in another lexicon.
 impl Default for Lexicon {
     fn default() -> Lexicon {
-        Lexicon::new()
+        Lexicon::new(&Patterns::default())
     }
 }
 
@@ -52,12 +58,14 @@ impl PartialEq for Lexicon {
 impl Eq for Lexicon {}
 
 impl Lexicon {
-    /// An empty lexicon for a new document.
-    pub fn new() -> Lexicon {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    /// An empty lexicon for a new document whose words are classified against `patterns`.
+    pub fn new(patterns: &Patterns) -> Lexicon {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
         Lexicon {
             classes: Vec::new(),
             stamp: NEXT.fetch_add(1, Ordering::Relaxed),
+            patterns: patterns.clone(),
+            table: patterns.number(),
         }
     }
 }
@@ -88,6 +96,7 @@ impl Words {
         self.lexicon = Rc::clone(lexicon);
     }
 
+    #[inline]
     pub(super) fn class(&self, w: &Word) -> &Class {
         &self.lexicon.classes[w.class as usize]
     }
@@ -112,10 +121,19 @@ impl Words {
         is_year_or_date(&self.class(w).folded)
     }
 
-    /// Whether registered pattern `id` matches `w`, if the word's bits know.
-    pub(super) fn has(&self, w: &Word, id: usize) -> Option<bool> {
+    /// The number of the table the words are classified against.
+    #[inline]
+    pub(super) fn table(&self) -> u64 {
+        self.lexicon.table
+    }
+
+    /// Whether pattern `id` of the table numbered `table` matches `w`, if the word's bits
+    /// know: they do for the first [`BITS`] patterns of the table the words are classified
+    /// against, and for no other table.
+    #[inline]
+    pub(super) fn has(&self, w: &Word, id: usize, table: u64) -> Option<bool> {
         let c = self.class(w);
-        (id < c.known.min(BITS)).then(|| c.bits()[id / 64] >> (id % 64) & 1 == 1)
+        (table == self.table() && id < BITS).then(|| c.bits()[id / 64] >> (id % 64) & 1 == 1)
     }
 }
 
@@ -124,25 +142,27 @@ impl Words {
 /// at once instead of word by word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// Ids (the first [`BITS`]) in the table numbered `table`.
     pub(super) bits: Bits,
-    /// The smallest `known` of the words (all patterns below it are in `bits`).
-    pub(super) known: usize,
+    /// The number of the table the words are classified against: a term of another table
+    /// learns nothing from `bits`.
+    pub(super) table: u64,
 }
 
 impl Summary {
-    /// Nothing: the summary of no words.
-    pub fn empty() -> Summary {
+    /// Nothing yet: the summary of no words classified against the table numbered `table`.
+    pub(super) fn empty(table: u64) -> Summary {
         Summary {
             bits: [0; BITS / 64],
-            known: usize::MAX,
+            table,
         }
     }
 
     /// Adds one word's class.
+    #[inline]
     pub(super) fn add(&mut self, class: &Class) {
         for (u, b) in self.bits.iter_mut().zip(class.bits()) {
             *u |= b;
         }
-        self.known = self.known.min(class.known);
     }
 }

@@ -2,16 +2,22 @@
 //! (its [`Class`]) and its index in the lexicon that used it last, so a word that recurs costs
 //! one probe of a hash table.
 //!
+//! What a word matches depends on the rule set's pattern table, so each table has a memory of
+//! its own: a thread keeps the memories of the last few tables it used, each marked with its
+//! table's number, and a word is only ever looked up in the memory of the table it is split
+//! for. One rule set (a `check` run) finds its memory first every time; two used in turn (an
+//! editor with two workspaces, tests) keep theirs; a reloaded rule set gets a fresh one.
+//!
 //! Keys, hashes and remembers; working out what a new word is belongs to
 //! [`super::classify`]. Nothing here is shared between threads, so nothing locks.
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::atomic::Ordering;
 
 use rustc_hash::FxBuildHasher;
 
-use super::classify::{classify, Class, REGISTERED};
+use super::classify::{classify, Class};
+use super::table::Patterns;
 
 /// Distinct words remembered per thread before the memory is cleared: plans repeat their
 /// words, so a few thousand cover nearly all, and hostile input cannot make it grow unbounded.
@@ -28,33 +34,42 @@ pub(super) struct Entry {
     /// Its index in the lexicon whose [`Lexicon::stamp`](super::Lexicon::stamp) is `stamp`.
     pub(super) local: u32,
     pub(super) stamp: u64,
-    /// `class.known` (saturated) shifted left once, with the low bit set when `class` matches
-    /// any pattern: a word that matches none is never looked at past this entry.
-    pub(super) known_any: u32,
+    /// Whether `class` matches any pattern: a word that matches none is never looked at past
+    /// this entry.
+    pub(super) any: bool,
     pub(super) class: Rc<Class>,
 }
 
-impl Entry {
-    pub(super) fn any(&self) -> bool {
-        self.known_any & 1 == 1
-    }
-
-    /// Whether the entry was worked out with `registered` patterns.
-    fn knows(&self, registered: usize) -> bool {
-        self.known_any >> 1 == saturated(registered)
-    }
-}
-
-/// `n` as the 31 bits [`Entry::known_any`] keeps (a pack has far fewer patterns; past them
-/// the entry is simply worked out again).
-fn saturated(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX).min(u32::MAX >> 1)
-}
-
+/// The remembered words of one pattern table.
 pub(super) type Memo = hashbrown::HashTable<Entry>;
 
+/// How many tables' memories a thread keeps: enough for the rule sets an editor alternates
+/// between, few enough that the memories of rule sets long dropped do not pile up.
+const TABLES: usize = 4;
+
+/// A thread's memories, the one used last first, each with the number of the table it is for
+/// (0: none yet).
+struct Memories([(u64, Memo); TABLES]);
+
+impl Memories {
+    /// Moves the memory for the table numbered `number` to the front; when the table has none,
+    /// the one used longest ago is emptied for it.
+    #[cold]
+    fn bring_forward(&mut self, number: u64) {
+        let at = self.0.iter().position(|(n, _)| *n == number);
+        let at = at.unwrap_or_else(|| {
+            let last = &mut self.0[TABLES - 1];
+            last.0 = number;
+            last.1.clear();
+            TABLES - 1
+        });
+        self.0[..=at].rotate_right(1);
+    }
+}
+
 thread_local! {
-    static MEMO: RefCell<Memo> = const { RefCell::new(Memo::new()) };
+    static MEMORIES: RefCell<Memories> =
+        const { RefCell::new(Memories([const { (0, Memo::new()) }; TABLES])) };
 }
 
 /// How many bytes of a word the memory's key holds in three machine words, so that comparing
@@ -120,13 +135,13 @@ pub(super) fn seed() -> u64 {
     SEED.with(|s| *s)
 }
 
-/// The entry of `raw` in `memo` (words already seen on this thread), worked out and
-/// remembered when it is new or older than the patterns registered since.
+/// The entry of `raw` in `memo` (words already seen on this thread for `table`), worked out
+/// and remembered when it is new.
 #[inline]
 pub(super) fn entry<'m>(
     memo: &'m mut Memo,
     seed: u64,
-    registered: usize,
+    table: &Patterns,
     raw: &str,
 ) -> &'m mut Entry {
     if memo.len() >= MEMO_LIMIT {
@@ -136,32 +151,34 @@ pub(super) fn entry<'m>(
     let h = hash(seed, &short, raw.len(), (raw.len() > SHORT).then_some(raw));
     let rehash = |e: &Entry| hash(seed, &e.short, e.len as usize, e.class.long.as_deref());
     match memo.entry(h, |e| is_key(e, &short, raw), rehash) {
-        hashbrown::hash_table::Entry::Occupied(o) => {
-            let e = o.into_mut();
-            if !e.knows(registered) {
-                *e = new_entry(raw, short);
-            }
-            e
+        hashbrown::hash_table::Entry::Occupied(o) => o.into_mut(),
+        hashbrown::hash_table::Entry::Vacant(v) => {
+            v.insert(new_entry(raw, short, table)).into_mut()
         }
-        hashbrown::hash_table::Entry::Vacant(v) => v.insert(new_entry(raw, short)).into_mut(),
     }
 }
 
-fn new_entry(raw: &str, short: [u64; 3]) -> Entry {
-    let class = classify(raw);
+fn new_entry(raw: &str, short: [u64; 3], table: &Patterns) -> Entry {
+    let class = classify(raw, table);
     Entry {
         short,
         // A word is part of a plan of at most 64 MB.
         len: u32::try_from(raw.len()).unwrap_or(u32::MAX),
         local: 0,
         stamp: 0,
-        known_any: saturated(class.known) << 1 | u32::from(class.bits.is_some()),
+        any: class.bits.is_some(),
         class: Rc::new(class),
     }
 }
 
-/// Runs `f` with this thread's memory of words and the number of registered patterns.
-pub(super) fn with_memo<R>(f: impl FnOnce(&mut Memo, usize) -> R) -> R {
-    let registered = REGISTERED.load(Ordering::Acquire);
-    MEMO.with(|memo| f(&mut memo.borrow_mut(), registered))
+/// Runs `f` with this thread's memory of the words classified against the table numbered
+/// `table`.
+pub(super) fn with_memo<R>(table: u64, f: impl FnOnce(&mut Memo) -> R) -> R {
+    MEMORIES.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.0[0].0 != table {
+            m.bring_forward(table);
+        }
+        f(&mut m.0[0].1)
+    })
 }

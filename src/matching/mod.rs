@@ -8,12 +8,18 @@
 //! * **stemming**: Snowball Swedish on the folded word, so inflections meet (`arbete`, `arbetet`);
 //! * **patterns**: a term is one or more word patterns; `*` marks where a compound may continue.
 //!
-//! One file per job, in the order a word meets them: [`fold`](mod@fold) (case, diacritics, invisible
-//! characters), [`tokenize`] (where words begin and end), [`memo`] (each distinct word once
-//! per thread), [`classify`] (which patterns a distinct word matches), [`lexicon`] (a
-//! document's words), [`inflect`] (stems, endings, compound heads), [`pattern`] (term syntax),
-//! [`terms`] (compiled term sets and where they match) and [`numbers`] (digits, years and
-//! Swedish number words).
+//! One file per job, in the order a word meets them: [`fold`](mod@fold) (case, diacritics,
+//! invisible characters), [`tokenize`] (where words begin and end), [`memo`] (each distinct
+//! word once per thread and table), [`classify`] (which patterns a distinct word matches),
+//! [`lexicon`] (a document's words), [`inflect`] (stems, endings, compound heads),
+//! [`pattern`] (term syntax), [`table`] (a rule set's patterns by id), [`terms`] (compiled
+//! term sets and where they match) and [`numbers`] (digits, years and Swedish number words).
+//!
+//! The pattern table belongs to the compiled rule set, never to the process: the rule set
+//! collects it while its packs are compiled ([`PatternsBuilder`]), and a plan is parsed for
+//! one rule set, its words classified against that rule set's [`Patterns`]. Terms and words
+//! both carry their table's number, so a term meeting words classified for another table
+//! compares them directly instead of reading bits that mean other patterns.
 //!
 //! This module never sees Markdown; it works on words that already carry their byte spans.
 
@@ -24,12 +30,14 @@ mod lexicon;
 mod memo;
 mod numbers;
 mod pattern;
+mod table;
 mod terms;
 mod tokenize;
 
 pub(crate) use fold::{fold, visible};
 pub(crate) use lexicon::{Lexicon, Summary, Word, Words};
 pub(crate) use pattern::{Term, TermError};
+pub(crate) use table::{Patterns, PatternsBuilder};
 pub(crate) use terms::{Hit, TermSet};
 pub(crate) use tokenize::words;
 

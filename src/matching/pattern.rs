@@ -5,11 +5,12 @@
 //! Parses and compares single words; finding terms in a text is [`super::terms`]'s job, and
 //! what a word is made of (stems, endings) is [`super::inflect`]'s.
 
-use super::classify::{register, BITS};
+use super::classify::BITS;
 use super::fold::fold;
 use super::inflect::{compound_head, inflection_of, stem};
 use super::lexicon::{Summary, Words};
 use super::numbers::{self, is_number, is_year_or_date};
+use super::table::PatternsBuilder;
 use super::tokenize::is_word_char;
 
 /// A substring searcher built once, when the pack is compiled.
@@ -152,26 +153,47 @@ fn nonempty(s: &str) -> Result<&str, String> {
 }
 
 /// A term: a sequence of word patterns matched against consecutive words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Term {
     /// The term as written in the pack, for messages.
     pub source: String,
-    /// Each word pattern with its id in the registry.
+    /// Each word pattern with its id in the table numbered `table`.
     pub(super) words: Vec<(usize, WordPattern)>,
+    /// The number of the pattern table the ids are in (see [`super::Patterns`]).
+    pub(super) table: u64,
 }
 
+/// Two terms are equal when they are written alike and match alike, whatever table their ids
+/// are in: the same pack compiled twice gives equal terms.
+impl PartialEq for Term {
+    fn eq(&self, other: &Term) -> bool {
+        self.source == other.source
+            && self.words.len() == other.words.len()
+            && self.words.iter().zip(&other.words).all(|(a, b)| a.1 == b.1)
+    }
+}
+
+impl Eq for Term {}
+
 impl Term {
-    /// Parses a term such as `egen försörjning`, `bostad*`, `särskil* boende*` or `#number`.
+    /// Parses a term such as `egen försörjning`, `bostad*`, `särskil* boende*` or `#number`,
+    /// on its own: to tell whether it is valid, or to match it, always word by word, outside
+    /// any rule set.
     pub fn parse(raw: &str) -> Result<Self, String> {
-        Term::parse_with(raw, &[])
+        Term::parse_with(raw, &[], &PatternsBuilder::new())
     }
 
-    /// Parses a term whose `word+` patterns accept compounds with `heads` as their last part.
-    pub(super) fn parse_with(raw: &str, heads: &[WordPattern]) -> Result<Self, String> {
+    /// Parses a term whose `word+` patterns accept compounds with `heads` as their last part,
+    /// its patterns taking their ids in `table`.
+    pub(super) fn parse_with(
+        raw: &str,
+        heads: &[WordPattern],
+        table: &PatternsBuilder,
+    ) -> Result<Self, String> {
         let words = raw
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
-            .map(|w| WordPattern::parse(w, heads).map(|p| (register(&p), p)))
+            .map(|w| WordPattern::parse(w, heads).map(|p| (table.register(&p), p)))
             .collect::<Result<Vec<_>, _>>()?;
         if words.is_empty() {
             return Err("an empty term matches nothing".to_owned());
@@ -179,24 +201,27 @@ impl Term {
         Ok(Term {
             source: raw.to_owned(),
             words,
+            table: table.number(),
         })
     }
 
-    /// Whether the term matches the words starting at `at`.
+    /// Whether the term matches the words starting at `at`: through the words' bits when they
+    /// are classified against the term's table, else by comparing the words.
     pub fn matches_at(&self, words: &Words, at: usize) -> bool {
         words.len() >= at + self.words.len()
             && self.words.iter().zip(&words[at..]).all(|((id, p), w)| {
                 words
-                    .has(w, *id)
+                    .has(w, *id, self.table)
                     .unwrap_or_else(|| p.matches(words.folded(w)))
             })
     }
 
     /// Whether the term may match in the words summarised by `s` (if not, it matches nowhere
-    /// in them): its first pattern is among their bits, or past what they know.
+    /// in them): its first pattern is among their bits, or the bits cannot tell (another
+    /// table's, or an id past them).
     pub fn may_occur(&self, s: &Summary) -> bool {
         let id = self.words[0].0;
-        id >= s.known.min(BITS) || s.bits[id / 64] >> (id % 64) & 1 == 1
+        s.table != self.table || id >= BITS || s.bits[id / 64] >> (id % 64) & 1 == 1
     }
 
     /// Number of words the term spans.

@@ -7,18 +7,21 @@
 use super::classify::BITS;
 use super::lexicon::{Summary, Words};
 use super::pattern::{Term, TermError, WordPattern};
+use super::table::PatternsBuilder;
 
 /// A compiled list of terms.
 ///
 /// Most word patterns fix the first letter of the words they match, so the set keeps, per first
 /// byte of a folded word, the terms that could start there: a word is compared with those only,
 /// not with every term of the set.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct TermSet {
     terms: Vec<Term>,
+    /// The number of the pattern table the terms' ids are in (0, no table, for the empty set).
+    table: u64,
     /// For each first byte, the indices (in order) of the terms that may start with it.
     by_first_byte: Vec<Vec<u32>>,
-    /// The registry ids of the terms' first patterns, as the non-zero words of a bit set; a
+    /// The ids of the terms' first patterns, as the non-zero words of a bit set; a
     /// word none of whose bits are set here starts no match.
     first: Vec<(usize, u64)>,
     /// One past the highest first-pattern id; `BITS + 1` if any lies past the bits.
@@ -26,6 +29,15 @@ pub struct TermSet {
     /// The indices of the terms with a `word+` pattern, for [`TermSet::modifier_in`].
     compounds: Vec<usize>,
 }
+
+/// Two sets are equal when their terms are (everything else is worked out from them).
+impl PartialEq for TermSet {
+    fn eq(&self, other: &TermSet) -> bool {
+        self.terms == other.terms
+    }
+}
+
+impl Eq for TermSet {}
 
 /// Where a term matched: the term's index and the word range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,18 +51,13 @@ pub struct Hit {
 }
 
 impl TermSet {
-    /// Parses every term; the error names the first bad one and its index.
-    pub fn parse<S: AsRef<str>>(raw: &[S]) -> Result<Self, (usize, String)> {
-        TermSet::parse_with::<S, &str>(raw, &[]).map_err(|e| match e {
-            TermError::Term(i, why) | TermError::Head(i, why) => (i, why),
-        })
-    }
-
     /// Parses every term, with `heads` for their `word+` patterns: single words, each in the
     /// term syntax, that may stand last in a compound whose first part is the `word+` word.
+    /// The patterns take their ids in `table`, the table of the rule set being compiled.
     pub fn parse_with<S: AsRef<str>, H: AsRef<str>>(
         raw: &[S],
         heads: &[H],
+        table: &PatternsBuilder,
     ) -> Result<Self, TermError> {
         let heads = heads
             .iter()
@@ -69,12 +76,14 @@ impl TermSet {
             .collect::<Result<Vec<_>, _>>()?;
         raw.iter()
             .enumerate()
-            .map(|(i, t)| Term::parse_with(t.as_ref(), &heads).map_err(|e| TermError::Term(i, e)))
+            .map(|(i, t)| {
+                Term::parse_with(t.as_ref(), &heads, table).map_err(|e| TermError::Term(i, e))
+            })
             .collect::<Result<Vec<_>, _>>()
-            .map(TermSet::new)
+            .map(|terms| TermSet::new(terms, table.number()))
     }
 
-    fn new(terms: Vec<Term>) -> Self {
+    fn new(terms: Vec<Term>, table: u64) -> Self {
         let by_first_byte = (0..=u8::MAX)
             .map(|b| {
                 (0..terms.len())
@@ -110,6 +119,7 @@ impl TermSet {
             .collect();
         TermSet {
             terms,
+            table,
             by_first_byte,
             first,
             first_end,
@@ -135,18 +145,24 @@ impl TermSet {
             .any(|&i| self.terms[i].modifier_in(folded))
     }
 
-    /// Whether some word summarised by `s` may start a match (if not, none does).
+    /// Whether some word summarised by `s` may start a match (if not, none does). Summaries
+    /// of words classified against another table tell nothing, and only an empty set rules
+    /// them out.
     pub fn may_occur(&self, s: &Summary) -> bool {
-        self.first_end > s.known.min(BITS) || self.first.iter().any(|&(i, m)| s.bits[i] & m != 0)
+        if s.table != self.table {
+            return !self.terms.is_empty();
+        }
+        self.first_end > BITS || self.first.iter().any(|&(i, m)| s.bits[i] & m != 0)
     }
 
     /// Every match in `words`, leftmost first; at one position the first listed term wins.
     pub fn find_all<'a>(&'a self, words: &'a Words) -> impl Iterator<Item = Hit> + 'a {
+        // How many of the set's ids the words' bits cover: the first `BITS` when the words are
+        // classified against the set's table, none for any other.
+        let known = if words.table() == self.table { BITS } else { 0 };
         (0..words.len()).filter_map(move |at| {
             let c = words.class(&words[at]);
-            if self.first_end <= c.known.min(BITS)
-                && self.first.iter().all(|&(i, m)| c.bits()[i] & m == 0)
-            {
+            if self.first_end <= known && self.first.iter().all(|&(i, m)| c.bits()[i] & m == 0) {
                 return None;
             }
             let first = c.folded.as_bytes().first().copied().unwrap_or(0);

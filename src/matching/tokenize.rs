@@ -14,6 +14,8 @@ use super::fold::is_invisible;
 use super::lexicon::{Lexicon, Summary, Word};
 use super::memo::{entry, seed, with_memo, Memo};
 
+/// Whether `c` belongs in a word: a letter or digit, or a combining mark (so NFD text stays
+/// whole).
 pub(super) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -30,7 +32,8 @@ pub(super) fn is_word_char(c: char) -> bool {
 /// A word is a run of letters and digits (combining marks included, so NFD text stays whole).
 /// Digit groups joined by `-`, `.`, `,`, `:` or `/` stay one word, so `2027-06-30` is one date.
 /// `map` is called with ascending ranges. The words refer to `lexicon`, which gains the new
-/// ones. Returns the union of the words' pattern bits.
+/// ones, and are classified against its pattern table. Returns the union of the words'
+/// pattern bits.
 pub(crate) fn words(
     text: &str,
     map: impl FnMut(Range<usize>) -> Range<usize>,
@@ -38,7 +41,9 @@ pub(crate) fn words(
     lexicon: &mut Lexicon,
 ) -> Summary {
     let seed = seed();
-    with_memo(|memo, registered| words_with(memo, seed, registered, text, map, out, lexicon))
+    with_memo(lexicon.table, |memo| {
+        words_with(memo, seed, text, map, out, lexicon)
+    })
 }
 
 /// Whether a byte is an ASCII letter or digit: the test of nearly every byte of a plan's
@@ -58,13 +63,12 @@ const ASCII_WORD: [bool; 256] = {
 fn words_with(
     memo: &mut Memo,
     seed: u64,
-    registered: usize,
     text: &str,
     mut map: impl FnMut(Range<usize>) -> Range<usize>,
     out: &mut Vec<Word>,
     lexicon: &mut Lexicon,
 ) -> Summary {
-    let mut summary = Summary::empty();
+    let mut summary = Summary::empty(lexicon.table);
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -101,18 +105,15 @@ fn words_with(
                 break;
             }
         }
-        let e = entry(memo, seed, registered, &text[start..i]);
+        let e = entry(memo, seed, &lexicon.patterns, &text[start..i]);
         if e.stamp != lexicon.stamp {
             e.stamp = lexicon.stamp;
             // A plan of at most 64 MB has far fewer than 2^32 distinct words.
             e.local = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
             lexicon.classes.push(Rc::clone(&e.class));
         }
-        if e.any() {
+        if e.any {
             summary.add(&e.class);
-        } else {
-            // A fresh entry's class knows the patterns registered now (see `entry`).
-            summary.known = summary.known.min(registered);
         }
         out.push(Word {
             span: map(start..i),

@@ -71,7 +71,7 @@ fn judged_plan(
     path: &str,
     text: String,
 ) -> (Checked, WaiverUse) {
-    let doc = Document::parse(&text);
+    let doc = Document::parse(&text, verdict.rules().patterns());
     let rules = verdict.rules();
     let (mut diagnostics, uncovered) =
         rules.check_plan_areas(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));
