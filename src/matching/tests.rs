@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use super::classify::BITS;
 use super::memo::{hash, short_of};
 use super::*;
 
@@ -206,6 +207,49 @@ fn long_words_with_one_start_and_length_hash_apart() {
         .map(|w| hash(7, &short_of(w), w.len(), Some(w)))
         .collect();
     assert_eq!(hashes.len(), words.len());
+}
+
+#[test]
+fn reloading_the_built_in_pack_keeps_its_pattern_ids() {
+    // The language server compiles the packs again on every reload: each rule set has a table
+    // of its own, so ids start at 0 every time instead of climbing past the word bits (after
+    // which every word would be compared with every term, at every occurrence).
+    let load = || crate::engine::RuleSet::load(None, &[]).expect("the built-in pack compiles");
+    let first = load();
+    let len = first.patterns().len();
+    assert!(len > 0, "the built-in pack has word patterns");
+    let mut numbers = vec![first.patterns().number()];
+    let mut last = None;
+    for _ in 1..100 {
+        let rules = load();
+        assert_eq!(
+            rules.patterns().len(),
+            len,
+            "the same packs, the same table"
+        );
+        numbers.push(rules.patterns().number());
+        last = Some(rules);
+    }
+    let last = last.expect("reloaded");
+    assert!(len <= BITS, "{len} patterns, {BITS} bits");
+    // Every table has its own number, so no word is read with another table's bits.
+    numbers.sort_unstable();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 100);
+    // The first and the hundredth rule set, used in turn, judge a plan alike.
+    let plan = "# Plan\n\n## Bostäder\n\nVi bygger fler bostäder.\n\n## Folkhälsa\n\nText.\n";
+    let findings = |rules: &crate::engine::RuleSet| {
+        let doc = crate::document::Document::parse(plan, rules.patterns());
+        rules
+            .check_plan(&doc, plan, 0, crate::i18n::Lang::Sv, |_| true)
+            .into_iter()
+            .map(|d| (d.code, d.primary.span))
+            .collect::<Vec<_>>()
+    };
+    let before = findings(&first);
+    assert!(!before.is_empty());
+    assert_eq!(findings(&last), before);
+    assert_eq!(findings(&first), before);
 }
 
 #[test]
