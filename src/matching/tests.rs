@@ -253,6 +253,31 @@ fn reloading_the_built_in_pack_keeps_its_pattern_ids() {
 }
 
 #[test]
+fn reloading_an_edited_pack_keeps_the_ids_flat() {
+    // A policy author edits a pack in the editor: each reload has a term the one before did not.
+    // The table is the rule set's, so the new term takes the old one's place instead of an id
+    // after every pattern any earlier reload had.
+    let pack = include_str!("../../examples/repo/regler/trygghet.toml");
+    assert!(pack.contains("\"brottsprevent*\""));
+    let load = |edit: usize| {
+        let edited = pack.replace(
+            "\"brottsprevent*\"",
+            &format!("\"brottsprevent*\", \"trygghetsrond{edit}*\""),
+        );
+        let defs = vec![
+            crate::pack::builtin().expect("the built-in pack reads"),
+            crate::pack::parse("regler/trygghet.toml", &edited).expect("the edited pack reads"),
+        ];
+        crate::engine::RuleSet::compile(defs).expect("the edited pack compiles")
+    };
+    let len = load(0).patterns().len();
+    for edit in 1..100 {
+        assert_eq!(load(edit).patterns().len(), len, "edit {edit}");
+    }
+    assert!(len <= BITS, "{len} patterns, {BITS} bits");
+}
+
+#[test]
 fn two_tables_used_in_turn_on_one_thread_keep_their_meanings() {
     // Pattern 0 is `bostad` in one table and `hälsa` in the other.
     let housing = set(&["bostad"]);
