@@ -11,7 +11,7 @@ use crate::checks::{self, area, Check, Compile, Forbidden, Group, PackSettings};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::i18n::{fill_pair, Lang, Localized};
-use crate::matching::TermSet;
+use crate::matching::{Patterns, PatternsBuilder, TermSet};
 use crate::pack::{self, did_you_mean, PackDef, PackError, RawParams, RuleDef};
 use crate::source::FileId;
 
@@ -84,6 +84,8 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Index of each rule by its code as written.
     by_code: FxHashMap<String, usize>,
+    /// The word patterns of every term of the rule set, by id.
+    patterns: Patterns,
 }
 
 impl RuleSet {
@@ -141,12 +143,15 @@ impl RuleSet {
             pack_paths: Vec::new(),
             rules: Vec::new(),
             by_code: FxHashMap::default(),
+            patterns: Patterns::default(),
         };
+        let patterns = PatternsBuilder::new();
         for (pack, def) in defs.into_iter().enumerate() {
             let cx = Compile {
                 path: &def.path,
                 text: &def.text,
                 codes: &codes,
+                patterns: &patterns,
             };
             let header = &def.header;
             let placeholders =
@@ -175,7 +180,14 @@ impl RuleSet {
             });
             set.pack_paths.push(def.path.clone());
         }
+        set.patterns = patterns.finish();
         Ok(set)
+    }
+
+    /// The rule set's word patterns: what a plan's words are classified against when it is
+    /// parsed for this rule set (see [`Document::parse`]).
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
     }
 
     /// The rule with `code`, if any.
@@ -257,7 +269,7 @@ impl RuleSet {
             ] {
                 // A rule's example is a plan of its own, checked by this rule alone.
                 #[allow(clippy::disallowed_methods)]
-                let doc = Document::parse(example);
+                let doc = Document::parse(example, &self.patterns);
                 let codes: Vec<String> = self
                     .check_plan(&doc, example, 0, Lang::Sv, |j| j == i)
                     .into_iter()

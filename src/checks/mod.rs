@@ -23,7 +23,7 @@ pub(crate) use forbid::Forbidden;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
 use crate::i18n::{Lang, Localized};
-use crate::matching::{TermError, TermSet};
+use crate::matching::{PatternsBuilder, TermError, TermSet};
 use crate::pack::{FileKind, PackError, PackHeader, RawParams, RuleDef};
 use crate::source::FileId;
 
@@ -284,6 +284,8 @@ pub struct Compile<'a> {
     pub text: &'a str,
     /// Every rule code of the run with its index, and whether it is a `section` rule.
     pub codes: &'a [(String, bool)],
+    /// The rule set's pattern table, which every term compiled joins.
+    pub patterns: &'a PatternsBuilder,
 }
 
 impl Compile<'_> {
@@ -306,7 +308,7 @@ impl Compile<'_> {
     ) -> Result<TermSet, PackError> {
         let texts: Vec<&str> = raw.iter().map(|s| s.get_ref().as_str()).collect();
         let head_texts: Vec<&str> = heads.iter().map(|s| s.get_ref().as_str()).collect();
-        TermSet::parse_with(&texts, &head_texts).map_err(|e| {
+        TermSet::parse_with(&texts, &head_texts, self.patterns).map_err(|e| {
             let (span, message, why) = match e {
                 TermError::Term(i, why) => (
                     raw[i].span(),

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::{clean_heading, Block, BlockKind, Comment, Document, FrontMatter, Section, Shape};
-use crate::matching::{self, Lexicon, Summary, Words};
+use crate::matching::{self, Lexicon, Patterns, Summary, Words};
 
 /// Text collected by a reader, with a map from positions in `text` back to source bytes.
 #[derive(Default)]
@@ -122,7 +122,12 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// A builder for `text`, whose body (after any front matter) starts at `body_start`.
-    pub(super) fn new(text: &'a str, front_matter: Option<FrontMatter>, body_start: usize) -> Self {
+    pub(super) fn new(
+        text: &'a str,
+        front_matter: Option<FrontMatter>,
+        body_start: usize,
+        patterns: &Patterns,
+    ) -> Self {
         Builder {
             text,
             doc: Document {
@@ -132,7 +137,7 @@ impl<'a> Builder<'a> {
             },
             open: Vec::new(),
             block: Acc::default(),
-            lexicon: Lexicon::new(),
+            lexicon: Lexicon::new(patterns),
             pending: Rc::default(),
         }
     }

@@ -21,7 +21,7 @@ pub use heading::clean_heading;
 pub use markdown::frontmatter;
 pub use markdown::frontmatter::FrontMatter;
 
-use crate::matching::{Hit, Summary, TermSet, Words};
+use crate::matching::{Hit, Patterns, Summary, TermSet, Words};
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;
@@ -142,9 +142,11 @@ pub struct Document {
 }
 
 impl Document {
-    /// Reads `text` (the whole file, Markdown) into the model.
-    pub fn parse(text: &str) -> Document {
-        markdown::read(text)
+    /// Reads `text` (the whole file, Markdown) into the model, its words classified against
+    /// `patterns`, those of the rule set that will check it (see
+    /// [`RuleSet::patterns`](crate::engine::RuleSet::patterns)).
+    pub fn parse(text: &str, patterns: &Patterns) -> Document {
+        markdown::read(text, patterns)
     }
 
     /// The plan's title: the first level-1 heading, else the first heading.

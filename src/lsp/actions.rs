@@ -212,7 +212,7 @@ fn skeleton(
     edited.insert_str(at, &insert);
     // The plan as it would read with the section inserted: another text than the analysed one.
     #[allow(clippy::disallowed_methods)]
-    let after = Document::parse(&edited);
+    let after = Document::parse(&edited, rules.patterns());
     let new_areas = rules.areas(&after, &edited);
     let start = at + insert.find(&heading)?;
     let found = after

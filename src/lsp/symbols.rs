@@ -17,6 +17,7 @@ use crate::checks::area::HeadingMatch;
 use crate::checks::Areas;
 use crate::document::{Document, SectionId};
 use crate::i18n::Lang;
+use crate::matching::Patterns;
 use crate::render::escape::terminal_line;
 use crate::source::SourceFile;
 
@@ -37,7 +38,7 @@ pub(super) fn symbols(
         // No rules could judge it (its config is broken), so there is no analysis: its
         // sections are all there is to show.
         #[allow(clippy::disallowed_methods)]
-        let doc = Document::parse(text);
+        let doc = Document::parse(text, &Patterns::default());
         parsed = doc;
         (&parsed, vec![Notes::default(); parsed.sections.len()])
     };

@@ -55,6 +55,20 @@ pub(super) fn is_number_word(w: &str) -> bool {
     w.len() >= 3 && w != "ett" && pattern().is_some_and(|p| p.is_match(w))
 }
 
+pub(super) fn is_number(folded: &str) -> bool {
+    folded.starts_with(|c: char| c.is_ascii_digit())
+}
+
+pub(super) fn is_year_or_date(w: &str) -> bool {
+    let year = |s: &str| {
+        s.len() == 4
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (1900..=2100).contains(&s.parse::<u32>().unwrap_or(0))
+    };
+    // `get` rather than slicing: byte 4 of a folded word may lie inside a letter (`białystok`).
+    year(w) || (w.len() == 10 && w.get(..4).is_some_and(year) && w.as_bytes()[4] == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_number_word;

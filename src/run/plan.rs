@@ -84,7 +84,7 @@ fn judged_plan(
 ) -> (Analysis, WaiverUse) {
     // The one parse of a plan (see .clippy.toml).
     #[allow(clippy::disallowed_methods)]
-    let doc = Document::parse(&text);
+    let doc = Document::parse(&text, verdict.rules().patterns());
     let rules = verdict.rules();
     let (mut diagnostics, areas) =
         rules.check_plan_areas(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));

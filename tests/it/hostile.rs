@@ -606,8 +606,9 @@ fn forty_thousand_front_matter_keys_each_get_their_line_in_time() {
         let _ = writeln!(plan, "nyckel-{i}: {i}");
     }
     plan.push_str("---\n# Plan\n");
+    let rules = crate::support::rules();
     let started = std::time::Instant::now();
-    let doc = planlint::document::Document::parse(&plan);
+    let doc = planlint::document::Document::parse(&plan, rules.patterns());
     let fm = doc.front_matter.expect("front matter");
     assert_eq!(fm.error, None);
     assert_eq!(fm.fields.len(), n);
@@ -624,7 +625,7 @@ fn forty_thousand_front_matter_keys_each_get_their_line_in_time() {
 #[test]
 fn front_matter_keys_are_found_on_their_own_line_whatever_their_order() {
     let plan = "---\nab: 1\na : 2\n\"q\": 3\nb=: 4\n---\n";
-    let fm = planlint::document::Document::parse(plan)
+    let fm = planlint::document::Document::parse(plan, crate::support::rules().patterns())
         .front_matter
         .expect("front matter");
     let lines: Vec<(&str, &str)> = fm

@@ -318,8 +318,9 @@ proptest! {
     }
 
     /// The same for arbitrary strings. planlint panics (exit 2, the whole run lost) on a folded
-    /// word of 10 bytes with a char across byte 4: `is_year_or_date` in src/matching.rs slices
-    /// `&w[..4]`. Proptest shrinks to e.g. `"აௐ𐼰¡"`; a real plan trips it with `Białystok`.
+    /// word of 10 bytes with a char across byte 4: `is_year_or_date` in
+    /// src/matching/numbers.rs slices `&w[..4]`. Proptest shrinks to e.g. `"აௐ𐼰¡"`; a real
+    /// plan trips it with `Białystok`.
     #[test]
     fn spans_agree_for_arbitrary_strings(text in any::<String>()) {
         assert_spans_agree(&text)?;

@@ -37,7 +37,7 @@ pub fn codes(text: &str) -> Vec<String> {
 /// Area codes (IP001–IP004) that `text` covers.
 pub fn covered(text: &str) -> BTreeSet<String> {
     let rules = rules();
-    let doc = Document::parse(text);
+    let doc = Document::parse(text, rules.patterns());
     let areas = rules.areas(&doc, text);
     areas
         .iter()

@@ -10,6 +10,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::{Acc, Builder};
 use super::{BlockKind, Document, Shape};
+use crate::matching::Patterns;
 
 const BOM: &str = "\u{feff}";
 
@@ -25,7 +26,7 @@ struct Reader<'a> {
 }
 
 /// Reads a Markdown plan into a [`Document`].
-pub(super) fn read(text: &str) -> Document {
+pub(super) fn read(text: &str, patterns: &Patterns) -> Document {
     // A lone CR ends a line (CommonMark), but pulldown-cmark does not always treat it so (it
     // misreads fences and HTML blocks) and neither would front matter. Each one becomes LF:
     // the same length, so every span still points into the original text.
@@ -49,7 +50,7 @@ pub(super) fn read(text: &str) -> Document {
         None => (None, base),
     };
     let mut b = Reader {
-        b: Builder::new(text, front_matter, body_start),
+        b: Builder::new(text, front_matter, body_start, patterns),
         quote_depth: 0,
         code_depth: 0,
         heading: None,

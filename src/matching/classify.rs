@@ -1,0 +1,59 @@
+//! Classification: what a distinct word is ([`Class`]: its folded form and the patterns it
+//! matches, as bits), found with the table's index ([`super::index`]) so that a new word is
+//! not compared with every pattern.
+//!
+//! Works one distinct word at a time against one rule set's [`Patterns`]; remembering words
+//! is [`super::memo`]'s job, and the patterns themselves are [`super::pattern`]'s. Reads the
+//! table only: nothing here locks or writes shared state.
+
+use compact_str::CompactString;
+
+use super::bits::{Bits, BITS};
+use super::fold::fold_word;
+use super::table::Patterns;
+
+/// How many bytes of a word the memory's key holds in three machine words, so that comparing
+/// and hashing a word of up to that length — nearly every word — is a few instructions on
+/// registers; a longer word is also compared whole.
+pub(super) const SHORT: usize = 24;
+
+/// What a distinct word is: shared by all its occurrences (through its document's
+/// [`super::Lexicon`]), so a word in the text costs a span and an index.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Class {
+    pub(super) folded: CompactString,
+    /// The word as written, when it is longer than [`SHORT`] bytes (its key holds only the
+    /// first of them).
+    pub(super) long: Option<Box<str>>,
+    /// Whether the word has a letter.
+    pub(super) letter: bool,
+    /// The patterns it matches, by id in the table it was classified against (the first
+    /// [`BITS`] of them); none for most words, which then cost no room for them.
+    pub(super) bits: Option<Box<Bits>>,
+}
+
+impl Class {
+    pub(super) fn bits(&self) -> &Bits {
+        const NONE: Bits = [0; BITS / 64];
+        self.bits.as_deref().unwrap_or(&NONE)
+    }
+}
+
+/// What `raw` is: its folded form and which of the patterns of `table` it matches.
+pub(super) fn classify(raw: &str, table: &Patterns) -> Class {
+    let folded = fold_word(raw);
+    let (patterns, ix) = (table.patterns(), table.index());
+    let mut bits = [0; BITS / 64];
+    let mut test = |i: usize| {
+        if bits[i / 64] >> (i % 64) & 1 == 0 && patterns[i].matches(&folded) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    };
+    ix.candidates(&folded, &mut test);
+    Class {
+        letter: folded.chars().any(char::is_alphabetic),
+        long: (raw.len() > SHORT).then(|| raw.into()),
+        folded,
+        bits: bits.iter().any(|&b| b != 0).then(|| Box::new(bits)),
+    }
+}

@@ -1,0 +1,120 @@
+//! Folding: what makes two spellings of a word one word for comparison (case, diacritics,
+//! NFC and NFD alike, invisible characters), and [`visible`] for text shown to people.
+//!
+//! Works on characters only: it knows no words, stems or patterns, and never allocates for a
+//! short word.
+
+use std::sync::OnceLock;
+
+use compact_str::CompactString;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folds `text` for comparison: lowercase, diacritics removed, NFC and NFD alike.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Folds one word without a heap allocation for words of up to 24 bytes (nearly all of them).
+pub(super) fn fold_word(text: &str) -> CompactString {
+    if text.is_ascii() {
+        let mut out = CompactString::from(text);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    let mut out = CompactString::with_capacity(text.len());
+    fold_chars(text, |c| out.push(c));
+    out
+}
+
+fn fold_into(text: &str, out: &mut String) {
+    fold_chars(text, |c| out.push(c));
+}
+
+/// The folds of U+00C0..=U+00FF (Latin-1 letters: å, ä, ö, é and the rest), worked out once
+/// with the general rule below; Swedish text is full of them.
+fn latin1_fold(c: char) -> Option<char> {
+    static TABLE: OnceLock<[Option<char>; 64]> = OnceLock::new();
+    let i = (c as usize).checked_sub(0xC0).filter(|&i| i < 64)?;
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let c = char::from_u32(0xC0 + u32::try_from(i).ok()?)?;
+            let mut folded = String::new();
+            fold_general(c, &mut |d| folded.push(d));
+            let mut chars = folded.chars();
+            // Only a fold to exactly one character goes in the table.
+            match (chars.next(), chars.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        })
+    })[i]
+}
+
+fn fold_general(c: char, push: &mut impl FnMut(char)) {
+    for lower in c.to_lowercase() {
+        match lower {
+            'æ' => push('a'),
+            'ø' => push('o'),
+            _ => decompose_canonical(lower, |d| {
+                if !is_combining_mark(d) {
+                    push(d);
+                }
+            }),
+        }
+    }
+}
+
+fn fold_chars(text: &str, mut push: impl FnMut(char)) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+            continue;
+        }
+        if let Some(f) = latin1_fold(c) {
+            push(f);
+            continue;
+        }
+        if !is_invisible(c) {
+            fold_general(c, &mut push);
+        }
+    }
+}
+
+/// Characters that take no room on the page and carry no letter: soft hyphens and zero-width
+/// spaces and joiners, which word processors leave inside words (`Bo\u{AD}städer`). They are
+/// part of the word they stand in, and folding drops them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// `text` as a reader sees it: invisible characters (see [`is_invisible`]) removed and
+/// no-break spaces made plain spaces, for headings shown in messages.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| is_invisible(c) || c == '\u{A0}') {
+        text.chars()
+            .filter(|&c| !is_invisible(c))
+            .map(|c| if c == '\u{A0}' { ' ' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+/// Whether `c` belongs in a word: a letter or digit, or a combining mark (so NFD text stays
+/// whole).
+pub(super) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Latin-1 letters (å, ä, ö, é …): all of U+00C0..=U+00FF but × and ÷.
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphanumeric() || is_combining_mark(c)
+}

@@ -1,0 +1,169 @@
+//! What a document's words are made of: [`Word`] (a span and an index), the [`Lexicon`] of a
+//! document's distinct words, [`Words`] (a text's words with their lexicon) and the
+//! [`Summary`] of what a run of words can match.
+//!
+//! Holds words that are already split and classified; it neither splits text nor compares
+//! words with patterns beyond reading the bits [`super::classify`] gave them.
+
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::bits::{Bits, BITS};
+use super::classify::Class;
+use super::numbers::{is_number, is_year_or_date};
+use super::table::Patterns;
+
+/// One word of a text: where it is in the source, and which of its document's distinct words
+/// it is (see [`Lexicon`]). A word is a span and an index: nothing is counted, shared or
+/// freed per word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range of the word in the source file.
+    pub span: Range<usize>,
+    /// Index in the lexicon of the words it belongs to.
+    pub(super) class: u32,
+}
+
+/// The distinct words of one document, each once, in the order first seen: what its
+/// [`Word`]s refer to. Built while the document's words are split (see [`super::words`]),
+/// against the pattern table of the rule set the document is parsed for.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub(super) classes: Vec<Rc<Class>>,
+    /// Marks the memory entries that already have an index in this lexicon: unique in the
+    /// process, never 0.
+    pub(super) stamp: u64,
+    /// The table the words are classified against.
+    pub(super) patterns: Patterns,
+    /// Its number, kept here so that a term asks it of the words at one remove.
+    pub(super) table: u64,
+}
+
+/// A new lexicon for no rule set (see [`Patterns::default`]): every lexicon has its own stamp,
+/// so a word's index is never taken for one in another lexicon.
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new(&Patterns::default())
+    }
+}
+
+/// Two lexicons are equal when they hold the same words in the same order, whatever their
+/// stamps: two parses of one text give equal documents.
+impl PartialEq for Lexicon {
+    fn eq(&self, other: &Lexicon) -> bool {
+        self.classes == other.classes
+    }
+}
+
+impl Eq for Lexicon {}
+
+impl Lexicon {
+    /// An empty lexicon for a new document whose words are classified against `patterns`.
+    pub fn new(patterns: &Patterns) -> Lexicon {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Lexicon {
+            classes: Vec::new(),
+            stamp: NEXT.fetch_add(1, Ordering::Relaxed),
+            patterns: patterns.clone(),
+            table: patterns.number(),
+        }
+    }
+}
+
+/// The words of a text, with the lexicon they refer to. Dereferences to the words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    list: Vec<Word>,
+    lexicon: Rc<Lexicon>,
+}
+
+impl std::ops::Deref for Words {
+    type Target = [Word];
+
+    fn deref(&self) -> &[Word] {
+        &self.list
+    }
+}
+
+impl Words {
+    /// `list`, whose words refer to `lexicon`.
+    pub fn new(list: Vec<Word>, lexicon: Rc<Lexicon>) -> Words {
+        Words { list, lexicon }
+    }
+
+    /// The same words, referring to `lexicon` (the finished lexicon of their document).
+    pub(crate) fn with_lexicon(&mut self, lexicon: &Rc<Lexicon>) {
+        self.lexicon = Rc::clone(lexicon);
+    }
+
+    #[inline]
+    pub(super) fn class(&self, w: &Word) -> &Class {
+        &self.lexicon.classes[w.class as usize]
+    }
+
+    /// Folded form of `w` (see [`super::fold()`]).
+    pub fn folded(&self, w: &Word) -> &str {
+        &self.class(w).folded
+    }
+
+    /// Whether `w` has a letter (not only digits).
+    pub fn has_letter(&self, w: &Word) -> bool {
+        self.class(w).letter
+    }
+
+    /// Whether `w` is a number (digits, possibly grouped as in `2027-06-30` or `12,5`).
+    pub fn is_number(&self, w: &Word) -> bool {
+        is_number(&self.class(w).folded)
+    }
+
+    /// Whether `w` is a year (1900–2100) or an ISO date.
+    pub fn is_year_or_date(&self, w: &Word) -> bool {
+        is_year_or_date(&self.class(w).folded)
+    }
+
+    /// The number of the table the words are classified against.
+    #[inline]
+    pub(super) fn table(&self) -> u64 {
+        self.lexicon.table
+    }
+
+    /// Whether pattern `id` of the table numbered `table` matches `w`, if the word's bits
+    /// know: they do for the first [`BITS`] patterns of the table the words are classified
+    /// against, and for no other table.
+    #[inline]
+    pub(super) fn has(&self, w: &Word, id: usize, table: u64) -> Option<bool> {
+        let c = self.class(w);
+        (table == self.table() && id < BITS).then(|| c.bits()[id / 64] >> (id % 64) & 1 == 1)
+    }
+}
+
+/// What a run of words can match at all: the union of their pattern bits. A term set none of
+/// whose first patterns is in the union has no match in the run, so a whole block is ruled out
+/// at once instead of word by word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Ids (the first [`BITS`]) in the table numbered `table`.
+    pub(super) bits: Bits,
+    /// The number of the table the words are classified against: a term of another table
+    /// learns nothing from `bits`.
+    pub(super) table: u64,
+}
+
+impl Summary {
+    /// Nothing yet: the summary of no words classified against the table numbered `table`.
+    pub(super) fn empty(table: u64) -> Summary {
+        Summary {
+            bits: [0; BITS / 64],
+            table,
+        }
+    }
+
+    /// Adds one word's class.
+    #[inline]
+    pub(super) fn add(&mut self, class: &Class) {
+        for (u, b) in self.bits.iter_mut().zip(class.bits()) {
+            *u |= b;
+        }
+    }
+}

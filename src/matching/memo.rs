@@ -1,0 +1,179 @@
+//! The per-thread memory of words: every distinct word seen on this thread, with what it is
+//! (its [`Class`]) and its index in the lexicon that used it last, so a word that recurs costs
+//! one probe of a hash table.
+//!
+//! What a word matches depends on the rule set's pattern table, so each table has a memory of
+//! its own: a thread keeps the memories of the last few tables it used, each marked with its
+//! table's number, and a word is only ever looked up in the memory of the table it is split
+//! for. One rule set (a `check` run) finds its memory first every time; two used in turn (an
+//! editor with two workspaces, tests) keep theirs; a reloaded rule set gets a fresh one.
+//!
+//! Keys, hashes and remembers; working out what a new word is belongs to
+//! [`super::classify`]. Nothing here is shared between threads, so nothing locks.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustc_hash::FxBuildHasher;
+
+use super::classify::{classify, Class, SHORT};
+use super::table::Patterns;
+
+/// Distinct words remembered per thread before the memory is cleared: plans repeat their
+/// words, so a few thousand cover nearly all, and hostile input cannot make it grow unbounded.
+const MEMO_LIMIT: usize = 50_000;
+
+/// A remembered word: what it is, and its index in the lexicon that used it last, so a word
+/// that recurs in a document is one probe of this table and nothing else. Kept to 56 bytes:
+/// with tens of thousands of distinct words the table outgrows the cache, and a probe costs
+/// the lines it touches.
+pub(super) struct Entry {
+    /// The word's first [`SHORT`] bytes (see [`short_of`]) and its length.
+    pub(super) short: [u64; 3],
+    pub(super) len: u32,
+    /// Its index in the lexicon whose [`Lexicon::stamp`](super::Lexicon::stamp) is `stamp`.
+    pub(super) local: u32,
+    pub(super) stamp: u64,
+    /// Whether `class` matches any pattern: a word that matches none is never looked at past
+    /// this entry.
+    pub(super) any: bool,
+    pub(super) class: Rc<Class>,
+}
+
+/// The remembered words of one pattern table.
+pub(super) type Memo = hashbrown::HashTable<Entry>;
+
+/// How many tables' memories a thread keeps: enough for the rule sets an editor alternates
+/// between, few enough that the memories of rule sets long dropped do not pile up.
+const TABLES: usize = 4;
+
+/// A thread's memories, the one used last first, each with the number of the table it is for
+/// (0: none yet).
+struct Memories([(u64, Memo); TABLES]);
+
+impl Memories {
+    /// Moves the memory for the table numbered `number` to the front; when the table has none,
+    /// the one used longest ago is emptied for it.
+    #[cold]
+    fn bring_forward(&mut self, number: u64) {
+        let at = self.0.iter().position(|(n, _)| *n == number);
+        let at = at.unwrap_or_else(|| {
+            let last = &mut self.0[TABLES - 1];
+            last.0 = number;
+            last.1.clear();
+            TABLES - 1
+        });
+        self.0[..=at].rotate_right(1);
+    }
+}
+
+thread_local! {
+    static MEMORIES: RefCell<Memories> =
+        const { RefCell::new(Memories([const { (0, Memo::new()) }; TABLES])) };
+}
+
+/// The first [`SHORT`] bytes of `raw`, zero-padded, as three little-endian words: whole
+/// words are loaded at once, the last partial one byte by byte.
+#[inline]
+pub(super) fn short_of(raw: &str) -> [u64; 3] {
+    let b = &raw.as_bytes()[..raw.len().min(SHORT)];
+    let mut out = [0u64; 3];
+    let mut chunks = b.chunks_exact(8);
+    for (o, c) in out.iter_mut().zip(chunks.by_ref()) {
+        *o = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let w = tail
+            .iter()
+            .enumerate()
+            .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
+        out[b.len() / 8] = w;
+    }
+    out
+}
+
+/// Whether `e` is the word whose first bytes are `short` and whose text is `raw`.
+#[inline]
+fn is_key(e: &Entry, short: &[u64; 3], raw: &str) -> bool {
+    e.len as usize == raw.len()
+        && e.short == *short
+        && (raw.len() <= SHORT || e.class.long.as_deref() == Some(raw))
+}
+
+/// The hash of a word from this thread's `seed`, its [`short_of`] words, its length and, for a
+/// word longer than [`SHORT`] bytes, all of its bytes: words a plan writes to collide (a long
+/// common start, the same length) must still spread, or the memory would be a linear list.
+#[inline]
+pub(super) fn hash(seed: u64, short: &[u64; 3], len: usize, long: Option<&str>) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = (seed ^ len as u64).wrapping_mul(K);
+    for &w in short {
+        h = (h.rotate_left(26) ^ w).wrapping_mul(K);
+    }
+    if let Some(long) = long {
+        use std::hash::BuildHasher as _;
+        h = (h.rotate_left(26) ^ FxBuildHasher.hash_one(long)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+/// This thread's hash seed, random per process and thread, so that no plan can be written
+/// in advance whose words all land in one place of the memory.
+pub(super) fn seed() -> u64 {
+    thread_local! {
+        static SEED: u64 = {
+            use std::hash::BuildHasher as _;
+            std::collections::hash_map::RandomState::new().hash_one(0x706c_616e_6c69_6e74_u64)
+        };
+    }
+    SEED.with(|s| *s)
+}
+
+/// The entry of `raw` in `memo` (words already seen on this thread for `table`), worked out
+/// and remembered when it is new.
+#[inline]
+pub(super) fn entry<'m>(
+    memo: &'m mut Memo,
+    seed: u64,
+    table: &Patterns,
+    raw: &str,
+) -> &'m mut Entry {
+    if memo.len() >= MEMO_LIMIT {
+        memo.clear();
+    }
+    let short = short_of(raw);
+    let h = hash(seed, &short, raw.len(), (raw.len() > SHORT).then_some(raw));
+    let rehash = |e: &Entry| hash(seed, &e.short, e.len as usize, e.class.long.as_deref());
+    match memo.entry(h, |e| is_key(e, &short, raw), rehash) {
+        hashbrown::hash_table::Entry::Occupied(o) => o.into_mut(),
+        hashbrown::hash_table::Entry::Vacant(v) => {
+            v.insert(new_entry(raw, short, table)).into_mut()
+        }
+    }
+}
+
+fn new_entry(raw: &str, short: [u64; 3], table: &Patterns) -> Entry {
+    let class = classify(raw, table);
+    Entry {
+        short,
+        // A word is part of a plan of at most 64 MB.
+        len: u32::try_from(raw.len()).unwrap_or(u32::MAX),
+        local: 0,
+        stamp: 0,
+        any: class.bits.is_some(),
+        class: Rc::new(class),
+    }
+}
+
+/// Runs `f` with this thread's memory of the words classified against the table numbered
+/// `table`.
+pub(super) fn with_memo<R>(table: u64, f: impl FnOnce(&mut Memo) -> R) -> R {
+    MEMORIES.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.0[0].0 != table {
+            m.bring_forward(table);
+        }
+        f(&mut m.0[0].1)
+    })
+}
