@@ -184,6 +184,25 @@ pub const FRONT_MATTER: Code = code(
     ),
     ],
 );
+/// Raw HTML in the plan leaves a comment, tag or attribute open, so a browser hides the rest.
+pub const HIDDEN_BY_HTML: Code = code(
+    "PL008",
+    "html",
+    Severity::Error,
+    "raw HTML in the plan hides the text after it from a reader",
+    [
+    about(
+        "HTML i planen lämnar en kommentar, en tagg eller ett attribut öppet, så att resten av planen inte syns för den som läser den.",
+        "En webbläsare (GitHub, nämndens visning) läser planens HTML som en ström: `<!--` utan `-->`, en tagg utan `>` eller ett attribut utan avslutande citattecken slukar allt som kommer efter. planlint räknar bara det som en läsare ser, så texten efter den raden räknas inte, och planen får detta fel: grinden kan inte veta vilken visning nämnden använder.",
+        "Stäng kommentaren med `-->`, taggen med `>` och attributet med sitt citattecken, eller ta bort HTML-koden.",
+    ),
+    about(
+        "HTML in the plan leaves a comment, a tag or an attribute open, so the rest of the plan is not shown to a reader.",
+        "A browser (GitHub, the board's viewer) reads a plan's HTML as one stream: `<!--` without `-->`, a tag without `>` or an attribute without its closing quote swallows everything after it. planlint counts only what a reader sees, so the text after that line does not count, and the plan gets this error: the gate cannot know which viewer the board uses.",
+        "Close the comment with `-->`, the tag with `>` and the attribute with its quote, or remove the HTML.",
+    ),
+    ],
+);
 /// A waiver without a reason.
 pub const NO_REASON: Code = code(
     "PL010",
@@ -365,6 +384,7 @@ pub const ALL: &[Code] = &[
     SKIPPED,
     LEFT_OUT,
     FRONT_MATTER,
+    HIDDEN_BY_HTML,
     NO_REASON,
     BAD_CODE,
     UNUSED,

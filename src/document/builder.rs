@@ -262,6 +262,12 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// Raw HTML at `span` leaves a comment, tag or attribute open, so a browser hides what
+    /// follows it.
+    pub(super) fn hidden_by_html(&mut self, span: Range<usize>) {
+        self.doc.hidden_by_html = Some(span);
+    }
+
     /// A comment at `span` saying `body`.
     pub(super) fn comment(&mut self, span: Range<usize>, body: String) {
         self.doc.comments.push(Comment { span, body });

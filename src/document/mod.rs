@@ -137,6 +137,9 @@ pub struct Document {
     /// order: code, not headings, kept to explain why an area is missing. Their words are
     /// those after the `#`s; the span is the line's.
     pub code_headings: Vec<Block>,
+    /// Where raw HTML leaves a comment, tag or attribute open at the end of its block, so that
+    /// a browser hides the rest of the plan (which then counts for nothing).
+    pub hidden_by_html: Option<Range<usize>>,
     /// Byte offset where the Markdown body starts (after a BOM and front matter).
     pub body_start: usize,
 }

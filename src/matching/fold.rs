@@ -7,6 +7,8 @@
 use std::sync::OnceLock;
 
 use compact_str::CompactString;
+use icu_properties::props::{BidiControl, DefaultIgnorableCodePoint};
+use icu_properties::{CodePointSetData, CodePointSetDataBorrowed};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folds `text` for comparison: lowercase, diacritics removed, NFC and NFD alike.
@@ -82,14 +84,26 @@ fn fold_chars(text: &str, mut push: impl FnMut(char)) {
     }
 }
 
-/// Characters that take no room on the page and carry no letter: soft hyphens and zero-width
-/// spaces and joiners, which word processors leave inside words (`Bo\u{AD}städer`). They are
-/// part of the word they stand in, and folding drops them.
+/// Unicode's default-ignorable code points: what a renderer shows as nothing when it has no
+/// glyph for it (Hangul fillers, tag characters, variation selectors, …).
+const DEFAULT_IGNORABLE: CodePointSetDataBorrowed<'static> =
+    CodePointSetData::new::<DefaultIgnorableCodePoint>();
+
+/// The bidirectional controls, which reorder what is shown.
+const BIDI_CONTROL: CodePointSetDataBorrowed<'static> = CodePointSetData::new::<BidiControl>();
+
+/// Characters that take no room on the page and carry no letter: soft hyphens, zero-width
+/// spaces and joiners, which word processors leave inside words (`Bo\u{AD}städer`), and every
+/// other default-ignorable code point, such as the Hangul fillers, which would otherwise count
+/// as letters of words a reader sees as blank space. They are part of the word they stand in,
+/// may not start one, and folding drops them. Bidirectional controls are not among them: they
+/// change what a reader sees, so they split words instead of vanishing from them.
 pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+    !c.is_ascii()
+        && (matches!(
+            c,
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        ) || (DEFAULT_IGNORABLE.contains(c) && !BIDI_CONTROL.contains(c)))
 }
 
 /// `text` as a reader sees it: invisible characters (see [`is_invisible`]) removed and
@@ -116,5 +130,5 @@ pub(super) fn is_word_char(c: char) -> bool {
     if ('\u{C0}'..='\u{FF}').contains(&c) {
         return c != '×' && c != '÷';
     }
-    c.is_alphanumeric() || is_combining_mark(c)
+    (c.is_alphanumeric() || is_combining_mark(c)) && !is_invisible(c)
 }

@@ -96,6 +96,9 @@ fn judged_plan(
     if let Some(over) = over_budget(&doc, id, verdict) {
         diagnostics.push(over);
     }
+    if let Some(hidden) = hidden_by_html(&doc, &text, id, verdict) {
+        diagnostics.push(hidden);
+    }
     let mut source = SourceFile::new(path, text);
     source.department = doc.department();
     let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
@@ -132,6 +135,47 @@ fn over_budget(doc: &Document, id: FileId, verdict: &Verdict<'_>) -> Option<Diag
     );
     let label = Label::new(fm.opening(), "");
     Some(Diagnostic::own(codes::FRONT_MATTER, message, id, label).with_help(help))
+}
+
+/// A finding when raw HTML leaves a comment, tag or attribute open so that a browser hides the
+/// rest of the plan: that rest counted for nothing, and the plan fails whatever the packs hold.
+fn hidden_by_html(
+    doc: &Document,
+    text: &str,
+    id: FileId,
+    verdict: &Verdict<'_>,
+) -> Option<Diagnostic> {
+    let span = doc.hidden_by_html.clone()?;
+    let lang = verdict.lang();
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |e| span.start + e);
+    let opened = &text[span.start..line_end.min(span.start + 12)];
+    let what = if opened.starts_with("<!--") {
+        lang.pick(
+            "en HTML-kommentar som aldrig stängs",
+            "an HTML comment that is never closed",
+        )
+    } else {
+        lang.pick(
+            "en HTML-tagg eller ett attribut som aldrig stängs",
+            "an HTML tag or attribute that is never closed",
+        )
+    };
+    let message = format!(
+        "{what} {}",
+        lang.pick(
+            "döljer resten av planen för den som läser den",
+            "hides the rest of the plan from a reader"
+        )
+    );
+    let label = lang.pick("öppnas här", "opened here");
+    let help = lang.pick(
+        "stäng kommentaren med `-->`, taggen med `>` och attributet med sitt citattecken, eller ta bort HTML-koden; texten efter den här raden räknas inte förrän dess",
+        "close the comment with `-->`, the tag with `>` and the attribute with its quote, or remove the HTML; the text after this line does not count until then",
+    );
+    let label = Label::new(span.start..line_end.max(span.start), label);
+    Some(Diagnostic::own(codes::HIDDEN_BY_HTML, message, id, label).with_help(help))
 }
 
 /// Checks one plan given as bytes (a file's contents, or stdin) like [`check_plan`]: binary

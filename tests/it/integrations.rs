@@ -19,7 +19,7 @@ const CHROMIUM_FLAGS: [&str; 8] = [
     "--disable-sync",
 ];
 
-fn chromium() -> Option<&'static str> {
+pub fn chromium() -> Option<&'static str> {
     let found = ["chromium", "chromium-browser"].into_iter().find(|c| {
         Command::new(c)
             .arg("--version")
@@ -231,7 +231,7 @@ fn a_plan_that_could_not_be_judged_shows_so_in_headless_chromium() {
 }
 
 /// The page's DOM after headless Chromium has loaded it, with a fresh profile in `dir`.
-fn dump_dom(browser: &str, dir: &std::path::Path, page: &std::path::Path) -> String {
+pub fn dump_dom(browser: &str, dir: &std::path::Path, page: &std::path::Path) -> String {
     let profile = dir.join("profile");
     let dom = Command::new(browser)
         .args(CHROMIUM_FLAGS)

@@ -27,6 +27,7 @@ mod properties;
 mod report;
 mod snapshots;
 mod trust;
+mod visible;
 mod support;
 mod waivers;
 mod writes;

@@ -3,6 +3,7 @@
 
 mod budget;
 pub mod frontmatter;
+mod html;
 
 use std::ops::Range;
 
@@ -11,6 +12,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use super::builder::{Acc, Builder};
 use super::{BlockKind, Document, Shape};
 use crate::matching::Patterns;
+use html::Html;
 
 const BOM: &str = "\u{feff}";
 
@@ -23,6 +25,13 @@ struct Reader<'a> {
     /// List items and table cells the parser is inside.
     item_depth: usize,
     cell_depth: usize,
+    /// Footnote definitions, images (their alt text) and struck-out text the parser is
+    /// inside: none of it is the plan's text where it stands (see [`Reader::shows`]).
+    footnote_depth: usize,
+    image_depth: usize,
+    strike_depth: usize,
+    /// What the plan's raw HTML hides.
+    html: Html,
 }
 
 /// Reads a Markdown plan into a [`Document`].
@@ -57,6 +66,10 @@ pub(super) fn read(text: &str, patterns: &Patterns) -> Document {
         emphasis_depth: 0,
         item_depth: 0,
         cell_depth: 0,
+        footnote_depth: 0,
+        image_depth: 0,
+        strike_depth: 0,
+        html: Html::new(),
     };
     // The one place Markdown is parsed (see clippy.toml).
     #[allow(clippy::disallowed_methods)]
@@ -65,15 +78,26 @@ pub(super) fn read(text: &str, patterns: &Patterns) -> Document {
         b.event(event, range.start + body_start..range.end + body_start);
     }
     b.flush();
+    if let Some(span) = b.html.swallowing.take() {
+        b.b.hidden_by_html(span);
+    }
     b.b.finish()
 }
 
 impl Reader<'_> {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if let Event::End(
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+        ) = &event
+        {
+            self.html.inline_block_ends();
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.flush();
-                if self.quote_depth == 0 {
+                // A heading a reader does not see as one opens no section: in a quote, in a
+                // footnote (shown at the end of the page), or where raw HTML hides it.
+                if self.quote_depth == 0 && self.footnote_depth == 0 && self.html.shows() {
                     self.heading = Some((level as u8, range, Acc::default()));
                 }
             }
@@ -101,7 +125,30 @@ impl Reader<'_> {
                 self.flush();
                 self.comments_in(range);
             }
-            Event::InlineHtml(_) => self.comments_in(range),
+            Event::Html(raw) => self.html.read(&raw, range.start, false),
+            Event::End(TagEnd::HtmlBlock) => {
+                self.html.block_ends(range.end);
+                self.flush();
+            }
+            Event::InlineHtml(raw) => {
+                self.html.read(&raw, range.start, true);
+                self.comments_in(range);
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                self.flush();
+                self.footnote_depth += 1;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                self.flush();
+                self.footnote_depth = self.footnote_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Start(Tag::Strikethrough) => self.strike_depth += 1,
+            Event::End(TagEnd::Strikethrough) => {
+                self.strike_depth = self.strike_depth.saturating_sub(1);
+            }
+            Event::Text(_) | Event::Code(_) if !self.shows() => {}
             Event::Text(t) | Event::Code(t) if self.code_depth == 0 => {
                 // Text as it stands in the source is borrowed from it: the same bytes at the
                 // same address, which is cheaper to see than comparing them.
@@ -139,6 +186,15 @@ impl Reader<'_> {
             Event::Rule => self.flush(),
             _ => {}
         }
+    }
+
+    /// Whether text here is the plan's text as a reader of the rendered page sees it: not in
+    /// a footnote, not an image's alt text, not struck out, not hidden by raw HTML.
+    fn shows(&self) -> bool {
+        self.footnote_depth == 0
+            && self.image_depth == 0
+            && self.strike_depth == 0
+            && self.html.shows()
     }
 
     fn acc(&mut self) -> &mut Acc {
