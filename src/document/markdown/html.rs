@@ -42,12 +42,17 @@ pub(super) struct Html {
     open: Vec<Open>,
     /// Whether the raw HTML being read stands inside a Markdown paragraph (inline HTML).
     inline: bool,
+    /// Elements nested past [`MAX_OPEN`] inside a hiding one: the rest of the plan is hidden.
+    sealed: bool,
     /// The tag being read: its bytes so far (capped), for its name and attributes.
     tag: String,
     /// The first place where raw HTML left open at the end of its block hides the Markdown
     /// after it.
     pub(super) swallowing: Option<Range<usize>>,
 }
+
+/// How many elements are followed inside a hiding one; closing a tag looks through them.
+const MAX_OPEN: usize = 1024;
 
 /// How much of one tag is kept to read its name and attributes; a longer tag keeps its start.
 const TAG_CAP: usize = 4096;
@@ -61,12 +66,13 @@ impl Html {
             tag: String::new(),
             swallowing: None,
             inline: false,
+            sealed: false,
         }
     }
 
     /// Whether Markdown text at this point is seen by a reader.
     pub(super) fn shows(&self) -> bool {
-        self.state == State::Data && self.open.is_empty()
+        self.state == State::Data && self.open.is_empty() && !self.sealed
     }
 
     /// Reads one piece of raw HTML that starts at byte `at` of the plan; `inline`: it stands
@@ -153,8 +159,13 @@ impl Html {
     }
 
     fn keep(&mut self, b: u8) {
+        // Names and the attributes that hide are ASCII; other bytes only need to hold a place.
         if self.tag.len() < TAG_CAP {
-            self.tag.push(char::from(b.to_ascii_lowercase()));
+            self.tag.push(if b.is_ascii() {
+                char::from(b.to_ascii_lowercase())
+            } else {
+                '?'
+            });
         }
     }
 
@@ -193,6 +204,14 @@ impl Html {
         } || has("hidden")
             || style;
         if hides || !self.open.is_empty() {
+            if self.open.len() >= MAX_OPEN {
+                // Deeper than any plan needs: hidden to the end, rather than a guess.
+                self.state = State::Data;
+                self.open.truncate(1);
+                self.open[0].inline = false;
+                self.sealed = true;
+                return;
+            }
             self.open.push(Open {
                 name: name.to_owned(),
                 inline: self.inline,
@@ -246,19 +265,16 @@ fn attributes(text: &str) -> Vec<(String, String)> {
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 i += 1;
             }
-            match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = memchr::memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
-                    value = text[i + 1..end].to_owned();
-                    i = end + 1;
-                }
-                _ => {
-                    let end = text[i..]
-                        .find(|c: char| c.is_ascii_whitespace())
-                        .map_or(text.len(), |e| i + e);
-                    value = text[i..end].to_owned();
-                    i = end;
-                }
+            if let Some(&q @ (b'"' | b'\'')) = bytes.get(i) {
+                let end = memchr::memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
+                value.push_str(&text[i + 1..end]);
+                i = end + 1;
+            } else {
+                let end = text[i..]
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .map_or(text.len(), |e| i + e);
+                value.push_str(&text[i..end]);
+                i = end;
             }
         }
         out.push((name, value));
