@@ -13,13 +13,15 @@
 //! 5. the subcommands tie the steps together and [`run()`] maps the outcome to an exit code;
 //!    `planlint lsp` serves the same verdict to editors (`lsp`).
 //!
-//! [`i18n`] holds the language and every text's translation.
+//! [`i18n`] holds the language and every text's translation; [`suggest`] finds the known name
+//! closest to a misspelt one.
 //!
 //! The library never prints to the process's stdout or stderr; it writes to the writers it is
 //! given, so tests and editors reuse the same engine.
 
 pub mod cli;
 pub mod i18n;
+pub mod suggest;
 pub mod config;
 pub mod discover;
 pub mod pack;

@@ -386,7 +386,7 @@ impl Compile<'_> {
                                 "",
                             ),
                         );
-                        Err(err.with_suggestion(crate::pack::suggest_code(
+                        Err(err.with_suggestion(crate::suggest::suggest_code(
                             c,
                             self.codes.iter().map(|(k, _)| k.as_str()),
                         )))

@@ -106,7 +106,7 @@ fn flags_below(cmd: &Command, name: &str) -> Option<(String, Vec<String>)> {
         .get_subcommands()
         .flat_map(|s| s.get_arguments().filter(|a| !a.is_global_set()))
         .filter_map(clap::Arg::get_long);
-    let best = crate::pack::did_you_mean(bare, longs)?;
+    let best = crate::suggest::did_you_mean(bare, longs)?;
     let subs = cmd
         .get_subcommands()
         .filter(|s| s.get_arguments().any(|a| a.get_long() == Some(best)))
@@ -183,7 +183,7 @@ pub(super) fn message(err: &Error, root: &Command, argv: &[OsString], lang: Lang
             let mut suggested = strings(err, ContextKind::SuggestedSubcommand);
             if suggested.is_empty() {
                 let names = here.get_subcommands().map(Command::get_name);
-                suggested.extend(crate::pack::did_you_mean(sub, names).map(str::to_owned));
+                suggested.extend(crate::suggest::did_you_mean(sub, names).map(str::to_owned));
             }
             let suggested = best_first(sub, suggested);
             if !suggested.is_empty() {

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::{params, PackDef, PackHeader, RuleDef};
 use crate::diagnostic::codes;
 use crate::i18n::{t, Localized};
+use crate::suggest::{did_you_mean, suggestion};
 
 /// The built-in pack, embedded at build time.
 const BUILTIN_TEXT: &str = include_str!("../../rules/integrationspolicy.toml");
@@ -72,45 +73,6 @@ impl PackError {
         self.help = Some(help);
         self
     }
-}
-
-/// "did you mean `best`?" in both languages.
-pub fn suggestion(best: &str) -> Localized {
-    t(
-        format!("menade du `{best}`?"),
-        format!("did you mean `{best}`?"),
-    )
-}
-
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-/// The code closest to `input`: the same prefix and number (`ip2`, `IP02` → `IP002`), else the
-/// closest spelling.
-pub fn suggest_code<'a>(
-    input: &str,
-    codes: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<&'a str> {
-    let upper = input.trim().to_uppercase();
-    let digits_at = upper
-        .find(|c: char| c.is_ascii_digit())
-        .unwrap_or(upper.len());
-    let number = upper[digits_at..].parse::<u32>().ok();
-    let same = codes.clone().into_iter().find(|c| {
-        let at = c.find(|ch: char| ch.is_ascii_digit()).unwrap_or(c.len());
-        c[..at] == upper[..digits_at] && c[at..].parse::<u32>().ok() == number && number.is_some()
-    });
-    same.or_else(|| did_you_mean(&upper, codes))
 }
 
 /// A whole pack file: the header and the rules.

@@ -12,9 +12,11 @@ mod params;
 use serde::Deserialize;
 use toml::Spanned;
 
+// Its home is `suggest`; the name stays reachable here, where the engine and embedders have
+// found it so far.
+pub use crate::suggest::did_you_mean;
 pub use load::{
-    builtin, did_you_mean, load, parse, read_text, suggest_code, suggestion, toml_error, FileKind,
-    PackError, RawPack, BUILTIN_PATH,
+    builtin, load, parse, read_text, toml_error, FileKind, PackError, RawPack, BUILTIN_PATH,
 };
 pub use params::RawParams;
 
