@@ -6,6 +6,7 @@
 //! rustc-style with a label on the offending bytes of the pack. This module turns TOML into
 //! data; turning rules into checks is `engine`'s job.
 
+mod error;
 mod load;
 mod params;
 
@@ -15,9 +16,8 @@ use toml::Spanned;
 // Its home is `suggest`; the name stays reachable here, where the engine and embedders have
 // found it so far.
 pub use crate::suggest::did_you_mean;
-pub use load::{
-    builtin, load, parse, read_text, toml_error, FileKind, PackError, RawPack, BUILTIN_PATH,
-};
+pub use error::{FileKind, PackError};
+pub use load::{builtin, load, parse, read_text, toml_error, RawPack, BUILTIN_PATH};
 pub use params::RawParams;
 
 use crate::diagnostic::Severity;
