@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::error::{FileKind, PackError};
 use super::{params, PackDef, PackHeader, RuleDef};
-use crate::i18n::t;
+use crate::i18n::{t, Localized};
 use crate::suggest::did_you_mean;
 
 /// The built-in pack, embedded at build time.
@@ -42,101 +42,131 @@ pub(super) const MAX_TOML_BYTES: u64 = 2_000_000;
 /// Reads a TOML file as text; a file that cannot be read, is too large or is not UTF-8 is an
 /// error.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
-    use std::io::Read as _;
     let shown = path.display().to_string();
-    let (sv, en) = kind.noun();
-    let too_large = |size: Option<u64>| {
-        #[allow(clippy::cast_precision_loss)]
-        let (sv_size, en_size) = match size {
-            Some(size) => {
-                let mb = size as f64 / 1e6;
-                (format!("är {mb:.1} MB"), format!("is {mb:.1} MB"))
-            }
-            None => (
-                "är större än 2 MB".to_owned(),
-                "is larger than 2 MB".to_owned(),
-            ),
-        };
-        PackError {
-            code: kind.code(),
-            path: shown.clone(),
-            text: String::new(),
-            span: None,
-            message: t(
-                format!("{sv} `{shown}` {sv_size}; planlint läser högst 2 MB"),
-                format!("{en} `{shown}` {en_size}; planlint reads at most 2 MB"),
-            ),
-            label: t("", ""),
-            help: Some(t(
-                "kontrollera att sökvägen pekar på rätt fil",
-                "check that the path names the right file",
-            )),
-        }
-    };
     let meta = std::fs::metadata(path).ok();
     // A named pipe or a device is never opened: opening a pipe blocks, and a device may never
     // end.
     if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
-        return Err(PackError {
-            code: kind.code(),
-            path: shown.clone(),
-            text: String::new(),
-            span: None,
-            message: t(
-                format!("{sv} `{shown}` är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte"),
-                format!("{en} `{shown}` is not a regular file (e.g. a named pipe or a device) and was not read"),
-            ),
-            label: t("", ""),
-            help: Some(t(
-                "kontrollera att sökvägen pekar på rätt fil",
-                "check that the path names the right file",
-            )),
-        });
+        return Err(not_regular(kind, &shown));
     }
     let size = meta.map_or(0, |m| m.len());
     if size > MAX_TOML_BYTES {
-        return Err(too_large(Some(size)));
+        return Err(too_large(kind, &shown, Some(size)));
     }
-    let cannot_read = |e: std::io::Error| PackError {
+    let bytes = read_capped(path).map_err(|e| cannot_read(kind, &shown, &e))?;
+    if bytes.len() as u64 > MAX_TOML_BYTES {
+        return Err(too_large(kind, &shown, None));
+    }
+    String::from_utf8(bytes).map_err(|e| not_utf8(kind, &shown, &e))
+}
+
+/// The bytes of the file at `path`, at most one past [`MAX_TOML_BYTES`]. The size a file claims
+/// is not a bound (a device, or a file of /proc, says 0): the read itself stops there.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(MAX_TOML_BYTES + 1).read_to_end(&mut bytes))?;
+    Ok(bytes)
+}
+
+/// An error about the file `shown` as a whole: it has no text to point into.
+fn file_error(
+    kind: FileKind,
+    shown: &str,
+    message: Localized,
+    help: Option<Localized>,
+) -> PackError {
+    PackError {
         code: kind.code(),
-        path: shown.clone(),
+        path: shown.to_owned(),
         text: String::new(),
         span: None,
-        message: {
-            let why = crate::i18n::os_reason(&e);
-            t(
-                format!("{sv} `{shown}` kan inte läsas: {}", why.sv),
-                format!("cannot read {en} `{shown}`: {}", why.en),
-            )
-        },
+        message,
         label: t("", ""),
-        help: None,
-    };
-    // The size a file claims is not a bound (a device, or a file of /proc, says 0): the read
-    // itself stops one byte past the limit.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_TOML_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_TOML_BYTES {
-        return Err(too_large(None));
+        help,
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let mut err = PackError::at(
-            &shown,
-            &text,
-            at..at + 1,
-            t(
-                format!("{sv} är inte giltig UTF-8"),
-                format!("{en} is not valid UTF-8"),
-            ),
-            t("första ogiltiga byte", "first invalid byte"),
-        );
-        err.code = kind.code();
-        err
-    })
+}
+
+/// What to do when the path names something other than a TOML file.
+fn wrong_file() -> Localized {
+    t(
+        "kontrollera att sökvägen pekar på rätt fil",
+        "check that the path names the right file",
+    )
+}
+
+/// The file is a named pipe, a device or the like, and was not opened.
+fn not_regular(kind: FileKind, shown: &str) -> PackError {
+    let (sv, en) = kind.noun();
+    file_error(
+        kind,
+        shown,
+        t(
+            format!("{sv} `{shown}` är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte"),
+            format!("{en} `{shown}` is not a regular file (e.g. a named pipe or a device) and was not read"),
+        ),
+        Some(wrong_file()),
+    )
+}
+
+/// The file is over [`MAX_TOML_BYTES`]: `size` as its metadata says, or `None` when only the
+/// read found out.
+fn too_large(kind: FileKind, shown: &str, size: Option<u64>) -> PackError {
+    let (sv, en) = kind.noun();
+    #[allow(clippy::cast_precision_loss)]
+    let (sv_size, en_size) = match size {
+        Some(size) => {
+            let mb = size as f64 / 1e6;
+            (format!("är {mb:.1} MB"), format!("is {mb:.1} MB"))
+        }
+        None => (
+            "är större än 2 MB".to_owned(),
+            "is larger than 2 MB".to_owned(),
+        ),
+    };
+    file_error(
+        kind,
+        shown,
+        t(
+            format!("{sv} `{shown}` {sv_size}; planlint läser högst 2 MB"),
+            format!("{en} `{shown}` {en_size}; planlint reads at most 2 MB"),
+        ),
+        Some(wrong_file()),
+    )
+}
+
+/// The file could not be opened or read, with the operating system's reason in plain words.
+fn cannot_read(kind: FileKind, shown: &str, e: &std::io::Error) -> PackError {
+    let (sv, en) = kind.noun();
+    let why = crate::i18n::os_reason(e);
+    file_error(
+        kind,
+        shown,
+        t(
+            format!("{sv} `{shown}` kan inte läsas: {}", why.sv),
+            format!("cannot read {en} `{shown}`: {}", why.en),
+        ),
+        None,
+    )
+}
+
+/// The file is not UTF-8: an error at its first invalid byte, in the text read so far.
+fn not_utf8(kind: FileKind, shown: &str, e: &std::string::FromUtf8Error) -> PackError {
+    let (sv, en) = kind.noun();
+    let at = e.utf8_error().valid_up_to();
+    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+    let mut err = PackError::at(
+        shown,
+        &text,
+        at..at + 1,
+        t(
+            format!("{sv} är inte giltig UTF-8"),
+            format!("{en} is not valid UTF-8"),
+        ),
+        t("första ogiltiga byte", "first invalid byte"),
+    );
+    err.code = kind.code();
+    err
 }
 
 /// Reads and parses the pack at `path` (see [`parse`]).
