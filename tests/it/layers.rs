@@ -129,15 +129,12 @@ fn code_of(text: &str) -> String {
                     .filter(|_| rest.chars().nth(1) == Some('\''))
                     .map(|c| c.len_utf8() + 1)
             };
-            match end {
-                Some(e) => {
-                    i += 1 + e;
-                    out.push_str("' '");
-                }
-                None => {
-                    out.push('\'');
-                    i += 1;
-                }
+            if let Some(e) = end {
+                i += 1 + e;
+                out.push_str("' '");
+            } else {
+                out.push('\'');
+                i += 1;
             }
         } else {
             let c = text[i..].chars().next().unwrap();
