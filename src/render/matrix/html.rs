@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Cell, Finding, Matrix, Row, Summary, Waiver};
+use super::{Cell, Matrix, Row, Summary};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
@@ -352,43 +352,5 @@ fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
                 row.advisory
             );
         }
-    }
-}
-
-/// A waiver's reason, who granted it, where, and its decision and expiry, as HTML text.
-fn waiver_text(w: &Waiver, lang: Lang) -> String {
-    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
-    format!(
-        "{}: {} · {} ({}){}{}",
-        t("Motivering", "Reason"),
-        esc(&w.reason),
-        granted(w.by, lang),
-        esc(&w.source),
-        w.decided
-            .as_deref()
-            .map(|d| format!(" · {}: {}", t("beslut", "decision"), esc(d)))
-            .unwrap_or_default(),
-        w.expires
-            .as_deref()
-            .map(|e| format!(
-                " · {}: {}",
-                t("gäller till och med", "applies until"),
-                esc(e)
-            ))
-            .unwrap_or_default(),
-    )
-}
-
-/// The level cell of a finding in the list: symbol and word, or the waiver's flag.
-fn level_cell(f: &Finding, lang: Lang) -> String {
-    if let Some(w) = &f.waiver {
-        format!(
-            "<td class=\"level waived\">{} {}</td>",
-            flag(w.by),
-            lang.pick("undantag", "waived")
-        )
-    } else {
-        let (sym, class, word) = level(f.severity, lang);
-        format!("<td class=\"level {class}\">{sym} {word}</td>")
     }
 }
