@@ -12,8 +12,9 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::i18n::{fill_pair, Lang, Localized};
 use crate::matching::{Patterns, PatternsBuilder, TermSet};
-use crate::pack::{self, did_you_mean, PackDef, PackError, RawParams, RuleDef};
+use crate::pack::{self, PackDef, PackError, RawParams, RuleDef};
 use crate::source::FileId;
+use crate::suggest::did_you_mean;
 
 /// One compiled rule.
 #[derive(Debug)]

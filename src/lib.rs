@@ -3,7 +3,8 @@
 //! The modules are layers, from the ground up; each uses only the ones before it (a test,
 //! `tests/it/layers.rs`, holds the order and fails on a `use crate::` that points up or round):
 //!
-//! 1. [`i18n`]: the language and every text's translation; [`source`]: the file database;
+//! 1. [`i18n`]: the language and every text's translation; [`suggest`]: the known name
+//!    closest to a misspelt one; [`source`]: the file database;
 //!    [`diagnostic`]: a finding as data, and every PL code;
 //! 2. `matching` (Swedish-aware words and terms) and [`document`]: the document model and its
 //!    readers (Markdown is one);
@@ -23,6 +24,7 @@
 //! given, so tests and editors reuse the same engine.
 
 pub mod i18n;
+pub mod suggest;
 pub mod source;
 pub mod diagnostic;
 mod matching;

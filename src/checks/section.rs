@@ -16,7 +16,7 @@ use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet};
 use crate::pack::{PackError, RawParams, RuleDef};
 
-use super::area::{not_a_heading, AreaMatcher, HeadingMatch};
+use super::area::{not_a_heading, Area, AreaMatcher, HeadingMatch, Named};
 use super::{Check, Compile, Cx};
 
 /// The keys of a `section` rule. `area` and `terms` are needed; they are optional here so that
@@ -92,8 +92,7 @@ impl Check for SectionCheck {
         if area.covered().next().is_some() {
             return;
         }
-        let lang = cx.lang;
-        let name = area.name.get(lang);
+        let name = area.name.get(cx.lang);
         let min = cx.pack.min_words.to_string();
         let level = heading_marks(cx, area.pack);
         let vars = [
@@ -102,117 +101,157 @@ impl Check for SectionCheck {
             ("min", min.as_str()),
             ("level", level.as_str()),
         ];
-        let doc = cx.doc;
-        let mut d = if let Some(thin) = area.named.first() {
-            let heading = &doc.sections[thin.section];
-            let label = match (thin.words, thin.drafts) {
-                (0, 0) => lang
-                    .pick(
-                        "rubriken finns, men avsnittet har inget innehåll",
-                        "the heading is here, but the section has no content",
-                    )
-                    .to_owned(),
-                (0, _) => lang
-                    .pick(
-                        "rubriken finns, men avsnittet har bara platshållare",
-                        "the heading is here, but the section holds only placeholders",
-                    )
-                    .to_owned(),
-                (n, _) => format!(
-                    "{} {n} {} {min} {}",
-                    lang.pick(
-                        "rubriken finns, men avsnittet har bara",
-                        "the heading is here, but the section has only"
-                    ),
-                    lang.pick("ord (minst", "words (at least"),
-                    lang.pick("behövs)", "are needed)")
-                ),
-            };
-            let mut d = cx.diagnostic(heading.heading_span.clone(), label, &vars);
-            d.help = Some(format!(
-                "{} {min} {} {name} {} `{}`; {}",
-                lang.pick("skriv minst", "write at least"),
-                lang.pick(
-                    "ord om hur förvaltningen arbetar med",
-                    "words on how the department works on"
-                ),
-                lang.pick("under rubriken", "under the heading"),
-                heading.text,
-                lang.pick(
-                    "platshållare, HTML-kommentarer och citat räknas inte",
-                    "placeholders, HTML comments and quotes do not count"
-                )
-            ));
-            d
-        } else {
-            let label = format!(
-                "{} `{}` {}",
-                lang.pick("avsnittet", "the section"),
-                self.matcher.heading,
-                lang.pick("hör hemma här", "belongs here")
-            );
-            cx.diagnostic(cx.anchor(), label, &vars)
+        // A section that names the area but is too thin is where the finding points; with none,
+        // it points where the section belongs.
+        let mut d = match area.named.first() {
+            Some(thin) => thin_section(cx, thin, name, &min, &vars),
+            None => self.missing_section(cx, &vars),
         };
-        for (rule, other) in cx.areas.iter() {
-            if rule == cx.rule_index || other.pack != area.pack {
-                continue;
-            }
-            if let Some(s) = other.covered().next() {
-                let label = format!(
-                    "{} {}",
-                    other.name.get(lang),
-                    lang.pick("täcks här", "is covered here")
-                );
-                d.secondary
-                    .push(Label::new(doc.sections[s].heading_span.clone(), label));
-            }
-        }
-        for (s, miss) in area.misses.iter().take(3) {
-            let label = match miss {
-                HeadingMatch::Excluded(x) => format!(
-                    "`{}` {} {name}",
-                    &cx.text[x.clone()],
-                    lang.pick("räknas inte som", "does not count as")
-                ),
-                HeadingMatch::Modifier(w) => format!(
-                    "`{}` {} {name}",
-                    crate::matching::visible(&cx.text[w.clone()]),
-                    lang.pick(
-                        "är ett sammansatt ord där områdesordet bara är förled; det räknas inte som",
-                        "is a compound in which the area word is only the modifier; it does not count as"
-                    )
-                ),
-                _ => format!(
-                    "{} {name}",
-                    lang.pick("liknar men är inte", "looks like but is not")
-                ),
-            };
-            d.secondary
-                .push(Label::new(doc.sections[*s].heading_span.clone(), label));
-        }
+        covered_elsewhere(cx, area, &mut d);
+        near_misses(cx, area, name, &mut d);
         if area.named.is_empty() {
-            if let Some(b) = self.matcher.pseudo_heading(cx.doc) {
-                let shown = crate::matching::visible(
-                    cx.text[b.span.clone()].trim_matches(['*', '_', ' ', '#', '|', '\t']),
-                )
-                .into_owned();
-                let shown = shown.trim_matches(['*', '_', ' ']);
-                let (why, _) = not_a_heading(b.shape, lang);
-                let label = format!("{why} `{level} {shown}`");
-                d.secondary.push(Label::new(b.span.clone(), label));
-            } else if let Some(span) = passing_mention(cx, &self.matcher) {
-                let label = format!(
-                    "{name} {}",
-                    lang.pick(
-                        "nämns här i förbigående, vilket inte räcker",
-                        "is mentioned here in passing, which is not enough"
-                    )
-                );
-                d.secondary.push(Label::new(span, label));
-            }
+            self.came_close(cx, name, &level, &mut d);
         }
         d.secondary.sort_by_key(|l| l.span.start);
         out.push(d);
+    }
+}
+
+impl SectionCheck {
+    /// The finding when no heading names the area, at the place its section belongs.
+    fn missing_section(&self, cx: &Cx<'_>, vars: &[(&str, &str)]) -> Diagnostic {
+        let lang = cx.lang;
+        let label = format!(
+            "{} `{}` {}",
+            lang.pick("avsnittet", "the section"),
+            self.matcher.heading,
+            lang.pick("hör hemma här", "belongs here")
+        );
+        cx.diagnostic(cx.anchor(), label, vars)
+    }
+
+    /// With no heading naming the area, what may have been meant as its section: a line that
+    /// looks like a heading but is not one, else a passing mention in the prose.
+    fn came_close(&self, cx: &Cx<'_>, name: &str, level: &str, d: &mut Diagnostic) {
+        let lang = cx.lang;
+        if let Some(b) = self.matcher.pseudo_heading(cx.doc) {
+            let shown = crate::matching::visible(
+                cx.text[b.span.clone()].trim_matches(['*', '_', ' ', '#', '|', '\t']),
+            )
+            .into_owned();
+            let shown = shown.trim_matches(['*', '_', ' ']);
+            let (why, _) = not_a_heading(b.shape, lang);
+            let label = format!("{why} `{level} {shown}`");
+            d.secondary.push(Label::new(b.span.clone(), label));
+        } else if let Some(span) = passing_mention(cx, &self.matcher) {
+            let label = format!(
+                "{name} {}",
+                lang.pick(
+                    "nämns här i förbigående, vilket inte räcker",
+                    "is mentioned here in passing, which is not enough"
+                )
+            );
+            d.secondary.push(Label::new(span, label));
+        }
+    }
+}
+
+/// The finding at the heading of a section that names the area but holds too little: how
+/// little, and what to write.
+fn thin_section(
+    cx: &Cx<'_>,
+    thin: &Named,
+    name: &str,
+    min: &str,
+    vars: &[(&str, &str)],
+) -> Diagnostic {
+    let lang = cx.lang;
+    let heading = &cx.doc.sections[thin.section];
+    let label = match (thin.words, thin.drafts) {
+        (0, 0) => lang
+            .pick(
+                "rubriken finns, men avsnittet har inget innehåll",
+                "the heading is here, but the section has no content",
+            )
+            .to_owned(),
+        (0, _) => lang
+            .pick(
+                "rubriken finns, men avsnittet har bara platshållare",
+                "the heading is here, but the section holds only placeholders",
+            )
+            .to_owned(),
+        (n, _) => format!(
+            "{} {n} {} {min} {}",
+            lang.pick(
+                "rubriken finns, men avsnittet har bara",
+                "the heading is here, but the section has only"
+            ),
+            lang.pick("ord (minst", "words (at least"),
+            lang.pick("behövs)", "are needed)")
+        ),
+    };
+    let mut d = cx.diagnostic(heading.heading_span.clone(), label, vars);
+    d.help = Some(format!(
+        "{} {min} {} {name} {} `{}`; {}",
+        lang.pick("skriv minst", "write at least"),
+        lang.pick(
+            "ord om hur förvaltningen arbetar med",
+            "words on how the department works on"
+        ),
+        lang.pick("under rubriken", "under the heading"),
+        heading.text,
+        lang.pick(
+            "platshållare, HTML-kommentarer och citat räknas inte",
+            "placeholders, HTML comments and quotes do not count"
+        )
+    ));
+    d
+}
+
+/// Labels where the pack's other areas are covered, so the reader sees the plan's shape.
+fn covered_elsewhere(cx: &Cx<'_>, area: &Area, d: &mut Diagnostic) {
+    for (rule, other) in cx.areas.iter() {
+        if rule == cx.rule_index || other.pack != area.pack {
+            continue;
+        }
+        if let Some(s) = other.covered().next() {
+            let label = format!(
+                "{} {}",
+                other.name.get(cx.lang),
+                cx.lang.pick("täcks här", "is covered here")
+            );
+            d.secondary
+                .push(Label::new(cx.doc.sections[s].heading_span.clone(), label));
+        }
+    }
+}
+
+/// Labels on the first few headings that came close to naming the area, with why they do not
+/// count.
+fn near_misses(cx: &Cx<'_>, area: &Area, name: &str, d: &mut Diagnostic) {
+    let lang = cx.lang;
+    for (s, miss) in area.misses.iter().take(3) {
+        let label = match miss {
+            HeadingMatch::Excluded(x) => format!(
+                "`{}` {} {name}",
+                &cx.text[x.clone()],
+                lang.pick("räknas inte som", "does not count as")
+            ),
+            HeadingMatch::Modifier(w) => format!(
+                "`{}` {} {name}",
+                crate::matching::visible(&cx.text[w.clone()]),
+                lang.pick(
+                    "är ett sammansatt ord där områdesordet bara är förled; det räknas inte som",
+                    "is a compound in which the area word is only the modifier; it does not count as"
+                )
+            ),
+            _ => format!(
+                "{} {name}",
+                lang.pick("liknar men är inte", "looks like but is not")
+            ),
+        };
+        d.secondary
+            .push(Label::new(cx.doc.sections[*s].heading_span.clone(), label));
     }
 }
 

@@ -106,13 +106,39 @@ fn flags_below(cmd: &Command, name: &str) -> Option<(String, Vec<String>)> {
         .get_subcommands()
         .flat_map(|s| s.get_arguments().filter(|a| !a.is_global_set()))
         .filter_map(clap::Arg::get_long);
-    let best = crate::pack::did_you_mean(bare, longs)?;
+    let best = crate::suggest::did_you_mean(bare, longs)?;
     let subs = cmd
         .get_subcommands()
         .filter(|s| s.get_arguments().any(|a| a.get_long() == Some(best)))
         .map(|s| s.get_name().to_owned())
         .collect();
     Some((format!("--{best}"), subs))
+}
+
+/// What every headline and help line is said from: the error, the language and the command
+/// it is about.
+struct Said<'a> {
+    err: &'a Error,
+    lang: Lang,
+    /// The (sub)command the error is about.
+    here: &'a Command,
+    /// Its name as typed: `planlint check`.
+    shown: String,
+    /// The flag or argument the error is about (`""` if none).
+    arg: &'a str,
+    /// The value the error is about (`""` if none).
+    value: &'a str,
+}
+
+impl Said<'_> {
+    /// "did you mean `a` or `b`?".
+    fn did_you_mean(&self, items: &[String]) -> String {
+        format!(
+            "{} {}?",
+            self.lang.pick("menade du", "did you mean"),
+            either(self.lang, items)
+        )
+    }
 }
 
 /// The message for an argument error `err` of `root` (built in `lang`), ready for stderr.
@@ -122,77 +148,36 @@ pub(super) fn message(err: &Error, root: &Command, argv: &[OsString], lang: Lang
     if path.first().is_some_and(|p| p == "help") {
         path.clear();
     }
-    let here = find(root, &path);
-    let shown = std::iter::once(root.get_name().to_owned())
-        .chain(path.iter().cloned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let arg = string(err, ContextKind::InvalidArg).unwrap_or_default();
-    let value = string(err, ContextKind::InvalidValue).unwrap_or_default();
-    let mut help = Vec::new();
-    let did_you_mean = |items: &[String]| {
-        format!(
-            "{} {}?",
-            lang.pick("menade du", "did you mean"),
-            either(lang, items)
-        )
+    let said = Said {
+        err,
+        lang,
+        here: find(root, &path),
+        shown: std::iter::once(root.get_name().to_owned())
+            .chain(path.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" "),
+        arg: string(err, ContextKind::InvalidArg).unwrap_or_default(),
+        value: string(err, ContextKind::InvalidValue).unwrap_or_default(),
     };
-    let headline = match err.kind() {
-        ErrorKind::UnknownArgument => {
-            if let Some(s) = string(err, ContextKind::SuggestedArg) {
-                help.push(did_you_mean(&[s.to_owned()]));
-            } else if let Some((flag, subs)) = arg
-                .starts_with("--")
-                .then(|| flags_below(here, arg))
-                .flatten()
-            {
-                let at: Vec<String> = subs.iter().map(|s| format!("{shown} {s} {flag}")).collect();
-                if flag == arg {
-                    help.push(format!(
-                        "{} {} {}",
-                        lang.pick("flaggan hör till", "the flag belongs to"),
-                        either(lang, &at),
-                        lang.pick(
-                            "och skrivs efter kommandot",
-                            "and is written after the command"
-                        )
-                    ));
-                } else {
-                    help.push(did_you_mean(&at));
-                }
-            }
-            if arg.starts_with('-') {
-                if help.is_empty() && here.get_positionals().next().is_some() {
-                    help.push(format!(
-                        "{} `{arg}` {} `-- {arg}`",
-                        lang.pick("om", "if"),
-                        lang.pick("är ett filnamn, skriv", "is a file name, write")
-                    ));
-                }
-                format!("{} `{arg}`", lang.pick("okänd flagga", "unknown flag"))
-            } else {
-                format!(
-                    "{} `{arg}`: `{shown}` {}",
-                    lang.pick("oväntat argument", "unexpected argument"),
-                    lang.pick("tar inget sådant argument", "takes no such argument")
-                )
-            }
-        }
-        ErrorKind::InvalidSubcommand => {
-            let sub = string(err, ContextKind::InvalidSubcommand).unwrap_or_default();
-            let mut suggested = strings(err, ContextKind::SuggestedSubcommand);
-            if suggested.is_empty() {
-                let names = here.get_subcommands().map(Command::get_name);
-                suggested.extend(crate::pack::did_you_mean(sub, names).map(str::to_owned));
-            }
-            let suggested = best_first(sub, suggested);
-            if !suggested.is_empty() {
-                help.push(did_you_mean(&suggested));
-            }
-            format!("{} `{sub}`", lang.pick("okänt kommando", "unknown command"))
-        }
+    let mut help = Vec::new();
+    let headline = headline(&said, &mut help);
+    render(&said, &headline, &help)
+}
+
+/// The headline for the error's kind; help lines for it go to `help`, best first.
+fn headline(said: &Said<'_>, help: &mut Vec<String>) -> String {
+    let Said {
+        err,
+        lang,
+        arg,
+        value,
+        ..
+    } = *said;
+    match err.kind() {
+        ErrorKind::UnknownArgument => unknown_argument(said, help),
+        ErrorKind::InvalidSubcommand => unknown_command(said, help),
         ErrorKind::InvalidValue if value.is_empty() => {
-            values_help(err, lang, &mut help);
+            values_help(err, lang, help);
             format!(
                 "`{}` {}",
                 flag(arg),
@@ -201,9 +186,9 @@ pub(super) fn message(err: &Error, root: &Command, argv: &[OsString], lang: Lang
         }
         ErrorKind::InvalidValue => {
             if let Some(s) = string(err, ContextKind::SuggestedValue) {
-                help.push(did_you_mean(&[s.to_owned()]));
+                help.push(said.did_you_mean(&[s.to_owned()]));
             }
-            values_help(err, lang, &mut help);
+            values_help(err, lang, help);
             format!(
                 "{} `{value}` {} `{}`",
                 lang.pick("ogiltigt värde", "invalid value"),
@@ -234,49 +219,9 @@ pub(super) fn message(err: &Error, root: &Command, argv: &[OsString], lang: Lang
             lang.pick("fel antal värden för", "the wrong number of values for"),
             flag(arg)
         ),
-        ErrorKind::ArgumentConflict => {
-            let prior = strings(err, ContextKind::PriorArg);
-            if prior.iter().any(|p| p == arg) || prior.is_empty() {
-                format!(
-                    "`{}` {}",
-                    flag(arg),
-                    lang.pick("får bara anges en gång", "may be given only once")
-                )
-            } else {
-                let prior: Vec<String> = prior.iter().map(|p| flag(p).to_owned()).collect();
-                format!(
-                    "`{}` {} {}",
-                    flag(arg),
-                    lang.pick("kan inte användas tillsammans med", "cannot be used with"),
-                    either(lang, &prior)
-                )
-            }
-        }
-        ErrorKind::MissingRequiredArgument => {
-            let missing = strings(err, ContextKind::InvalidArg);
-            format!(
-                "`{shown}` {} {}",
-                lang.pick("behöver", "needs"),
-                either(lang, &missing).replace(
-                    &format!(" {} ", lang.pick("eller", "or")),
-                    &format!(" {} ", lang.pick("och", "and"))
-                )
-            )
-        }
-        ErrorKind::MissingSubcommand => {
-            let valid = strings(err, ContextKind::ValidSubcommand);
-            if !valid.is_empty() {
-                help.push(format!(
-                    "{}: {}",
-                    lang.pick("kommandon", "commands"),
-                    valid.join(", ")
-                ));
-            }
-            format!(
-                "`{shown}` {}",
-                lang.pick("behöver ett kommando", "needs a command")
-            )
-        }
+        ErrorKind::ArgumentConflict => conflict(said),
+        ErrorKind::MissingRequiredArgument => missing_argument(said),
+        ErrorKind::MissingSubcommand => missing_command(said, help),
         ErrorKind::InvalidUtf8 => lang
             .pick(
                 "ett argument är inte giltig UTF-8",
@@ -289,12 +234,141 @@ pub(super) fn message(err: &Error, root: &Command, argv: &[OsString], lang: Lang
                 "the arguments could not be understood",
             )
             .to_owned(),
-    };
+    }
+}
+
+/// An unknown flag or an unexpected argument. A misspelt flag gets the closest spelling: clap's,
+/// else the closest flag of a subcommand (a flag given before its command is said so); a
+/// flag-like file name gets the `--` that makes it one.
+fn unknown_argument(said: &Said<'_>, help: &mut Vec<String>) -> String {
+    let Said {
+        err,
+        lang,
+        here,
+        arg,
+        ..
+    } = *said;
+    let shown = &said.shown;
+    if let Some(s) = string(err, ContextKind::SuggestedArg) {
+        help.push(said.did_you_mean(&[s.to_owned()]));
+    } else if let Some((flag, subs)) = arg
+        .starts_with("--")
+        .then(|| flags_below(here, arg))
+        .flatten()
+    {
+        let at: Vec<String> = subs.iter().map(|s| format!("{shown} {s} {flag}")).collect();
+        if flag == arg {
+            help.push(format!(
+                "{} {} {}",
+                lang.pick("flaggan hör till", "the flag belongs to"),
+                either(lang, &at),
+                lang.pick(
+                    "och skrivs efter kommandot",
+                    "and is written after the command"
+                )
+            ));
+        } else {
+            help.push(said.did_you_mean(&at));
+        }
+    }
+    if arg.starts_with('-') {
+        if help.is_empty() && here.get_positionals().next().is_some() {
+            help.push(format!(
+                "{} `{arg}` {} `-- {arg}`",
+                lang.pick("om", "if"),
+                lang.pick("är ett filnamn, skriv", "is a file name, write")
+            ));
+        }
+        format!("{} `{arg}`", lang.pick("okänd flagga", "unknown flag"))
+    } else {
+        format!(
+            "{} `{arg}`: `{shown}` {}",
+            lang.pick("oväntat argument", "unexpected argument"),
+            lang.pick("tar inget sådant argument", "takes no such argument")
+        )
+    }
+}
+
+/// An unknown subcommand, with clap's suggestions or else the closest command, best first.
+fn unknown_command(said: &Said<'_>, help: &mut Vec<String>) -> String {
+    let sub = string(said.err, ContextKind::InvalidSubcommand).unwrap_or_default();
+    let mut suggested = strings(said.err, ContextKind::SuggestedSubcommand);
+    if suggested.is_empty() {
+        let names = said.here.get_subcommands().map(Command::get_name);
+        suggested.extend(crate::suggest::did_you_mean(sub, names).map(str::to_owned));
+    }
+    let suggested = best_first(sub, suggested);
+    if !suggested.is_empty() {
+        help.push(said.did_you_mean(&suggested));
+    }
+    format!(
+        "{} `{sub}`",
+        said.lang.pick("okänt kommando", "unknown command")
+    )
+}
+
+/// A flag given twice, or with one it cannot be used with.
+fn conflict(said: &Said<'_>) -> String {
+    let Said { err, lang, arg, .. } = *said;
+    let prior = strings(err, ContextKind::PriorArg);
+    if prior.iter().any(|p| p == arg) || prior.is_empty() {
+        format!(
+            "`{}` {}",
+            flag(arg),
+            lang.pick("får bara anges en gång", "may be given only once")
+        )
+    } else {
+        let prior: Vec<String> = prior.iter().map(|p| flag(p).to_owned()).collect();
+        format!(
+            "`{}` {} {}",
+            flag(arg),
+            lang.pick("kan inte användas tillsammans med", "cannot be used with"),
+            either(lang, &prior)
+        )
+    }
+}
+
+/// Required arguments that are missing: all of them are needed, so the list says "and".
+fn missing_argument(said: &Said<'_>) -> String {
+    let lang = said.lang;
+    let missing = strings(said.err, ContextKind::InvalidArg);
+    format!(
+        "`{}` {} {}",
+        said.shown,
+        lang.pick("behöver", "needs"),
+        either(lang, &missing).replace(
+            &format!(" {} ", lang.pick("eller", "or")),
+            &format!(" {} ", lang.pick("och", "and"))
+        )
+    )
+}
+
+/// A command that needs a subcommand, with the list of them.
+fn missing_command(said: &Said<'_>, help: &mut Vec<String>) -> String {
+    let lang = said.lang;
+    let valid = strings(said.err, ContextKind::ValidSubcommand);
+    if !valid.is_empty() {
+        help.push(format!(
+            "{}: {}",
+            lang.pick("kommandon", "commands"),
+            valid.join(", ")
+        ));
+    }
+    format!(
+        "`{}` {}",
+        said.shown,
+        lang.pick("behöver ett kommando", "needs a command")
+    )
+}
+
+/// The whole message: the headline, the help lines, the usage line and where to read more.
+fn render(said: &Said<'_>, headline: &str, help: &[String]) -> String {
+    let lang = said.lang;
     let mut out = format!("error: {headline}\n");
     for h in help {
         let _ = writeln!(out, "  = help: {h}");
     }
-    let usage = here.clone().render_usage().to_string();
+    let usage = said.here.clone().render_usage().to_string();
     let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
     let _ = write!(
         out,
@@ -303,8 +377,9 @@ pub(super) fn message(err: &Error, root: &Command, argv: &[OsString], lang: Lang
     );
     let _ = write!(
         out,
-        "\n{} `{shown} --help`\n",
-        lang.pick("Mer hjälp:", "More help:")
+        "\n{} `{} --help`\n",
+        lang.pick("Mer hjälp:", "More help:"),
+        said.shown
     );
     out
 }

@@ -63,32 +63,48 @@ pub(super) fn about(command: &str) -> Option<Pair> {
 /// What the argument `id` (the field name in [`crate::cli`]) of `command` does; `command` is
 /// `""` for the flags of every command.
 pub(super) fn arg(command: &str, id: &str) -> Option<Pair> {
-    Some(match (command, id) {
-        ("", "lang") => (
+    if command.is_empty() {
+        global_flag(id)
+    } else {
+        command_arg(command, id)
+    }
+}
+
+/// What the flag `id`, which every command takes, does.
+fn global_flag(id: &str) -> Option<Pair> {
+    Some(match id {
+        "lang" => (
             "Språk för meddelanden och hjälp (standard `sv`, eller `lang` i planlint.toml)",
             "Language of messages and help (default `sv`, or `lang` in planlint.toml)",
         ),
-        ("", "color") => (
+        "color" => (
             "När utdata färgas (`auto`: bara i en terminal och när `NO_COLOR` inte är satt)",
             "When to colour output (`auto`: only in a terminal and when `NO_COLOR` is unset)",
         ),
-        ("", "rules") => (
+        "rules" => (
             "Ett extra regelpaket (en TOML-fil); kan anges flera gånger. Reglerna kommer efter dem i paketen som planlint.toml anger med `packs` (utan `packs`: det inbyggda paketet)",
             "An extra rule pack (a TOML file); may be repeated. Its rules come after those of the packs planlint.toml names in `packs` (without `packs`: the built-in pack)",
         ),
-        ("", "config") => (
+        "config" => (
             "Använd den här konfigurationsfilen i stället för att leta efter planlint.toml (eller .planlint.toml) uppåt från katalogen där planlint körs",
             "Use this config file instead of looking for planlint.toml (or .planlint.toml) upwards from the current directory",
         ),
-        ("", "isolated") => (
+        "isolated" => (
             "Använd ingen konfigurationsfil (bortse från planlint.toml)",
             "Use no config file (ignore any planlint.toml)",
         ),
-        ("", "help") => (
+        "help" => (
             "Visa hjälpen (`-h` en sammanfattning, `--help` allt)",
             "Print help (`-h` a summary, `--help` everything)",
         ),
-        ("", "version") => ("Visa versionen", "Print the version"),
+        "version" => ("Visa versionen", "Print the version"),
+        _ => return None,
+    })
+}
+
+/// What the argument `id` of one command does.
+fn command_arg(command: &str, id: &str) -> Option<Pair> {
+    Some(match (command, id) {
         ("check" | "report", "paths") => (
             "Planer, kataloger med planer, eller `-` för en plan på standard in (utan sökväg: katalogen där planlint körs)",
             "Plans, directories of plans, or `-` for a plan on standard input (without a path: the current directory)",

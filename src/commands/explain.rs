@@ -15,7 +15,7 @@ use crate::engine::{Rule, RuleSet};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::matching::fold;
-use crate::pack;
+use crate::suggest;
 
 /// What a word can name.
 #[derive(Clone, Copy)]
@@ -116,12 +116,12 @@ fn lookup<'r>(word: &str, rules: &'r RuleSet) -> Result<Found<'r>, Error> {
         [one] => Ok(*one),
         [] => {
             let codes = all.iter().map(Found::code);
-            let best = pack::suggest_code(word, codes.clone())
+            let best = suggest::suggest_code(word, codes.clone())
                 .filter(|_| word.trim().chars().any(|c| c.is_ascii_digit()))
                 .map(str::to_owned)
                 .or_else(|| {
                     let names: Vec<String> = all.iter().flat_map(|f| names(*f)).collect();
-                    let best = pack::did_you_mean(&wanted, names.iter().map(String::as_str))?;
+                    let best = suggest::did_you_mean(&wanted, names.iter().map(String::as_str))?;
                     all.iter()
                         .find(|f| names_contain(f, best))
                         .map(|f| f.code().to_owned())

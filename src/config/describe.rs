@@ -1,33 +1,52 @@
 //! `planlint config`: the effective settings, one per line, each with where it came from.
 
+use std::fmt::Write as _;
+
 use globset::GlobSet;
 
-use super::settings::{Origin, Settings};
+use super::settings::{Origin, PathOverride, Settings};
 
 /// The effective settings, one per line, each with where it came from (`planlint config`);
 /// `pack_paths` are the loaded packs' paths.
 pub fn describe(s: &Settings, pack_paths: &[String]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let list = |v: &[String]| {
-        if v.is_empty() {
-            "-".to_owned()
-        } else {
-            v.join(", ")
-        }
-    };
-    let mut line = |key: &str, value: String, origin: &Origin| {
+    let mut out = Lines(String::new());
+    files(&mut out, s, pack_paths);
+    selection(&mut out, s);
+    levels(&mut out, s);
+    waivers(&mut out, s);
+    out.0
+}
+
+/// The text being written, a `key = value # origin` line at a time.
+struct Lines(String);
+
+impl Lines {
+    fn line(&mut self, key: &str, value: &str, origin: &Origin) {
         // The config file and the root have no origin of their own.
         let _ = match key {
-            "config" | "root" => writeln!(out, "{key:<14} = {value}"),
-            _ => writeln!(out, "{key:<14} = {value:<40} # {origin}"),
+            "config" | "root" => writeln!(self.0, "{key:<14} = {value}"),
+            _ => writeln!(self.0, "{key:<14} = {value:<40} # {origin}"),
         };
-    };
+    }
+}
+
+/// A list as `a, b`, or `-` when empty.
+fn list(v: &[String]) -> String {
+    if v.is_empty() {
+        "-".to_owned()
+    } else {
+        v.join(", ")
+    }
+}
+
+/// What the run reads: the config file, the root its globs are relative to, the language and
+/// the packs.
+fn files(out: &mut Lines, s: &Settings, pack_paths: &[String]) {
     let config = s
         .config
         .as_ref()
         .map_or_else(|| "-".to_owned(), |c| c.path.display().to_string());
-    line("config", config, &Origin::Default);
+    out.line("config", &config, &Origin::Default);
     let root = s.config.as_ref().map_or_else(
         || ".".to_owned(),
         |c| {
@@ -39,8 +58,8 @@ pub fn describe(s: &Settings, pack_paths: &[String]) -> String {
             }
         },
     );
-    line("root", root, &Origin::Default);
-    line("lang", s.lang.value.to_string(), &s.lang.origin);
+    out.line("root", &root, &Origin::Default);
+    out.line("lang", &s.lang.value.to_string(), &s.lang.origin);
     let packs_origin = s
         .config
         .as_ref()
@@ -61,48 +80,56 @@ pub fn describe(s: &Settings, pack_paths: &[String]) -> String {
             }
         })
         .collect();
-    line("packs", packs.join(", "), &packs_origin);
+    out.line("packs", &packs.join(", "), &packs_origin);
+}
+
+/// Which plans and codes the run checks and reports, and what fails it.
+fn selection(out: &mut Lines, s: &Settings) {
     let globs = |g: &Option<(Vec<String>, GlobSet)>| {
         g.as_ref()
             .map_or_else(|| "*.md, *.markdown".to_owned(), |(raw, _)| list(raw))
     };
-    line("include", globs(&s.include.value), &s.include.origin);
-    line(
+    out.line("include", &globs(&s.include.value), &s.include.origin);
+    out.line(
         "exclude",
-        s.exclude
+        &s.exclude
             .value
             .as_ref()
             .map_or_else(|| "-".to_owned(), |(raw, _)| list(raw)),
         &s.exclude.origin,
     );
-    line(
+    out.line(
         "select",
-        s.select
+        &s.select
             .value
             .as_ref()
             .map_or_else(|| "all".to_owned(), |v| list(v)),
         &s.select.origin,
     );
-    line("ignore", list(&s.ignore.value), &s.ignore.origin);
-    line(
+    out.line("ignore", &list(&s.ignore.value), &s.ignore.origin);
+    out.line(
         "deny-warnings",
-        s.deny_warnings.value.to_string(),
+        &s.deny_warnings.value.to_string(),
         &s.deny_warnings.origin,
     );
-    line("strict", s.strict.value.to_string(), &s.strict.origin);
-    line(
+    out.line("strict", &s.strict.value.to_string(), &s.strict.origin);
+    out.line(
         "allow_empty",
-        s.allow_empty.value.to_string(),
+        &s.allow_empty.value.to_string(),
         &s.allow_empty.origin,
     );
+}
+
+/// The severities set by code, then those set for paths.
+fn levels(out: &mut Lines, s: &Settings) {
     for (code, level, origin) in &s.severity {
-        line(
+        out.line(
             &format!("severity.{code}"),
-            format!("{level:?}").to_lowercase(),
+            &format!("{level:?}").to_lowercase(),
             origin,
         );
     }
-    for crate::config::settings::PathOverride {
+    for PathOverride {
         globs: paths,
         levels: map,
         origin,
@@ -113,19 +140,23 @@ pub fn describe(s: &Settings, pack_paths: &[String]) -> String {
             .iter()
             .map(|(c, l)| format!("{c}={}", format!("{l:?}").to_lowercase()))
             .collect();
-        line(
+        out.line(
             "override",
-            format!("{} -> {}", list(paths), levels.join(", ")),
+            &format!("{} -> {}", list(paths), levels.join(", ")),
             origin,
         );
     }
+}
+
+/// The config's waivers: codes, reason and expiry, with where each was written.
+fn waivers(out: &mut Lines, s: &Settings) {
     for w in &s.waivers {
         let expires = w
             .expires
             .as_deref()
             .map_or_else(String::new, |e| format!(" (expires {e})"));
         let _ = writeln!(
-            out,
+            out.0,
             "{:<14} = {} : {}{expires} # {}",
             "waiver",
             w.codes.join(", "),
@@ -133,5 +164,4 @@ pub fn describe(s: &Settings, pack_paths: &[String]) -> String {
             w.source
         );
     }
-    out
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 
 pub use super::values::{ConfigWaiver, Level, Origin, PathOverride, Setting};
-use super::{validate, Loaded, WaiverPolicy};
+use super::{validate, Loaded, OverrideDef, WaiverPolicy};
 use crate::discover::{Selection, Skip};
 use crate::i18n::{fill_pair, Lang};
 use crate::pack::PackError;
@@ -194,7 +194,33 @@ impl Settings {
         }
     }
 
+    /// Reads what `planlint.toml` sets, checking codes against `known`; an override that
+    /// switches off one of `areas` needs a reason. The first mistake found is the error.
     fn read_file(&mut self, c: &Loaded, known: &[&str], areas: &[&str]) -> Result<(), PackError> {
+        let f = &c.file;
+        self.read_switches(c)?;
+        self.read_selection(c, known)?;
+        for (code, level) in &f.severity {
+            let checked = validate::code(c, code, known)?;
+            self.severity
+                .push((checked, *level.get_ref(), file_origin(c, &level.span())));
+        }
+        self.waiver_policy = WaiverPolicy::read(c, &f.waiver_policy, known)?;
+        for o in &f.overrides {
+            let min_words = self.waiver_policy.min_reason_words;
+            self.overrides
+                .push(path_override(c, o, known, areas, min_words)?);
+        }
+        for w in &f.waivers {
+            let waiver = validate::waiver(c, w, known)?;
+            self.waiver_policy.check_waiver(c, &waiver, &self.today)?;
+            self.waivers.push(waiver);
+        }
+        Ok(())
+    }
+
+    /// `strict`, `allow_empty` and `lang` from the config file.
+    fn read_switches(&mut self, c: &Loaded) -> Result<(), PackError> {
         let f = &c.file;
         if let Some(strict) = &f.strict {
             self.strict = Setting {
@@ -226,6 +252,12 @@ impl Settings {
                 origin: file_origin(c, &lang.span()),
             };
         }
+        Ok(())
+    }
+
+    /// Which files and codes the config file selects: `include`, `exclude`, `select`, `ignore`.
+    fn read_selection(&mut self, c: &Loaded, known: &[&str]) -> Result<(), PackError> {
+        let f = &c.file;
         for (slot, list) in [
             (&mut self.include, &f.include),
             (&mut self.exclude, &f.exclude),
@@ -250,65 +282,6 @@ impl Settings {
                 origin: file_origin(c, &list.span()),
             };
         }
-        for (code, level) in &f.severity {
-            let checked = validate::code(c, code, known)?;
-            self.severity
-                .push((checked, *level.get_ref(), file_origin(c, &level.span())));
-        }
-        self.waiver_policy = WaiverPolicy::read(c, &f.waiver_policy, known)?;
-        for o in &f.overrides {
-            let raw = o
-                .paths
-                .get_ref()
-                .iter()
-                .map(|g| g.get_ref().clone())
-                .collect();
-            let origin = file_origin(c, &o.paths.span());
-            let levels = validate::severity_map(c, &o.severity, known)?;
-            let reason = o.reason.as_ref().map(|r| r.get_ref().trim().to_owned());
-            let areas_off: Vec<&str> = levels
-                .iter()
-                .filter(|(code, level)| **level == Level::Off && areas.contains(&code.as_str()))
-                .map(|(code, _)| code.as_str())
-                .collect();
-            if !areas_off.is_empty()
-                && reason.as_deref().is_none_or(|r| {
-                    super::policy::words_of_substance(r) < self.waiver_policy.min_reason_words
-                })
-            {
-                let span = o
-                    .reason
-                    .as_ref()
-                    .map_or_else(|| o.paths.span(), toml::Spanned::span);
-                return Err(validate::error(
-                    c,
-                    span,
-                    fill_pair(
-                        "en override som stänger av ett område är ett beslut och behöver en motivering (`reason`): {why}",
-                        "an override that switches an area off is a decision and needs a reason (`reason`): {why}",
-                        &areas_off.join(", "),
-                    ),
-                    fill_pair("här", "here", ""),
-                )
-                .with_help(fill_pair(
-                    "skriv t.ex. `reason = \"Nämnden har inget uppdrag som rör bostäder.\"`, eller använd en `[[waiver]]`",
-                    "write e.g. `reason = \"The board has no housing remit.\"`, or use a `[[waiver]]`",
-                    "",
-                )));
-            }
-            self.overrides.push(PathOverride {
-                globs: raw,
-                set: validate::globs(c, &o.paths)?,
-                levels,
-                origin,
-                reason,
-            });
-        }
-        for w in &f.waivers {
-            let waiver = validate::waiver(c, w, known)?;
-            self.waiver_policy.check_waiver(c, &waiver, &self.today)?;
-            self.waivers.push(waiver);
-        }
         Ok(())
     }
 
@@ -330,4 +303,61 @@ impl Settings {
     pub fn leaves_out(&self, path: &Path) -> Option<Skip> {
         self.selection().leaves_out(path)
     }
+}
+
+/// One `[[override]]` of the config file. Switching an area off for some plans is a decision,
+/// so it needs a reason of at least `min_words` words of substance.
+fn path_override(
+    c: &Loaded,
+    o: &OverrideDef,
+    known: &[&str],
+    areas: &[&str],
+    min_words: usize,
+) -> Result<PathOverride, PackError> {
+    let raw = o
+        .paths
+        .get_ref()
+        .iter()
+        .map(|g| g.get_ref().clone())
+        .collect();
+    let origin = file_origin(c, &o.paths.span());
+    let levels = validate::severity_map(c, &o.severity, known)?;
+    let reason = o.reason.as_ref().map(|r| r.get_ref().trim().to_owned());
+    let areas_off: Vec<&str> = levels
+        .iter()
+        .filter(|(code, level)| **level == Level::Off && areas.contains(&code.as_str()))
+        .map(|(code, _)| code.as_str())
+        .collect();
+    if !areas_off.is_empty()
+        && reason
+            .as_deref()
+            .is_none_or(|r| super::policy::words_of_substance(r) < min_words)
+    {
+        let span = o
+            .reason
+            .as_ref()
+            .map_or_else(|| o.paths.span(), toml::Spanned::span);
+        return Err(validate::error(
+            c,
+            span,
+            fill_pair(
+                "en override som stänger av ett område är ett beslut och behöver en motivering (`reason`): {why}",
+                "an override that switches an area off is a decision and needs a reason (`reason`): {why}",
+                &areas_off.join(", "),
+            ),
+            fill_pair("här", "here", ""),
+        )
+        .with_help(fill_pair(
+            "skriv t.ex. `reason = \"Nämnden har inget uppdrag som rör bostäder.\"`, eller använd en `[[waiver]]`",
+            "write e.g. `reason = \"The board has no housing remit.\"`, or use a `[[waiver]]`",
+            "",
+        )));
+    }
+    Ok(PathOverride {
+        globs: raw,
+        set: validate::globs(c, &o.paths)?,
+        levels,
+        origin,
+        reason,
+    })
 }

@@ -9,7 +9,8 @@ use toml::Spanned;
 use super::values::{ConfigWaiver, Level};
 use super::{Loaded, SeverityMap, SpannedStrings};
 use crate::i18n::{fill_pair, Localized};
-use crate::pack::{suggest_code, FileKind, PackError};
+use crate::pack::{FileKind, PackError};
+use crate::suggest::{suggest_code, suggestion};
 
 /// An error at `span` of the config file.
 pub(super) fn error(
@@ -175,7 +176,7 @@ pub(super) fn cli_code(code: &str, known: &[&str]) -> Result<String, PackError> 
     if let Some(found) = known.iter().find(|k| k.eq_ignore_ascii_case(code.trim())) {
         return Ok((*found).to_owned());
     }
-    let hint = crate::pack::suggest_code(code, known.iter().copied()).map(crate::pack::suggestion);
+    let hint = suggest_code(code, known.iter().copied()).map(suggestion);
     Err(PackError {
         code: crate::diagnostic::codes::ARGUMENT.code,
         path: String::new(),

@@ -7,111 +7,16 @@ use std::path::Path;
 use serde::de::IntoDeserializer as _;
 use serde::Deserialize;
 
+use super::error::{FileKind, PackError};
 use super::{params, PackDef, PackHeader, RuleDef};
-use crate::diagnostic::codes;
 use crate::i18n::{t, Localized};
+use crate::suggest::did_you_mean;
 
 /// The built-in pack, embedded at build time.
 const BUILTIN_TEXT: &str = include_str!("../../rules/integrationspolicy.toml");
 
 /// Path shown for the built-in pack.
 pub const BUILTIN_PATH: &str = "rules/integrationspolicy.toml";
-
-/// A mistake in a pack, with the span of the offending bytes.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{}: {}", .path, .message.en)]
-pub struct PackError {
-    /// `PL100` for a rule pack, `PL101` for a config file.
-    pub code: &'static str,
-    /// Path of the pack as shown to the user.
-    pub path: String,
-    /// The pack's text (empty if it could not be read).
-    pub text: String,
-    /// Offending bytes, if the mistake has a place.
-    pub span: Option<Range<usize>>,
-    /// Headline.
-    pub message: Localized,
-    /// Text beside the span.
-    pub label: Localized,
-    /// What to do, e.g. "did you mean `kind`?".
-    pub help: Option<Localized>,
-}
-
-impl PackError {
-    /// An error at `span` of the pack `def`-to-be.
-    pub fn at(
-        path: &str,
-        text: &str,
-        span: Range<usize>,
-        message: Localized,
-        label: Localized,
-    ) -> Self {
-        PackError {
-            code: FileKind::Pack.code(),
-            path: path.to_owned(),
-            text: text.to_owned(),
-            span: Some(span),
-            message,
-            label,
-            help: None,
-        }
-    }
-
-    /// Adds "did you mean `best`?" as the help line, if there is a close name.
-    #[must_use]
-    pub fn with_suggestion(self, best: Option<&str>) -> Self {
-        match best {
-            Some(b) => self.with_help(suggestion(b)),
-            None => self,
-        }
-    }
-
-    /// Adds a help line.
-    #[must_use]
-    pub fn with_help(mut self, help: Localized) -> Self {
-        self.help = Some(help);
-        self
-    }
-}
-
-/// "did you mean `best`?" in both languages.
-pub fn suggestion(best: &str) -> Localized {
-    t(
-        format!("menade du `{best}`?"),
-        format!("did you mean `{best}`?"),
-    )
-}
-
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-/// The code closest to `input`: the same prefix and number (`ip2`, `IP02` → `IP002`), else the
-/// closest spelling.
-pub fn suggest_code<'a>(
-    input: &str,
-    codes: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<&'a str> {
-    let upper = input.trim().to_uppercase();
-    let digits_at = upper
-        .find(|c: char| c.is_ascii_digit())
-        .unwrap_or(upper.len());
-    let number = upper[digits_at..].parse::<u32>().ok();
-    let same = codes.clone().into_iter().find(|c| {
-        let at = c.find(|ch: char| ch.is_ascii_digit()).unwrap_or(c.len());
-        c[..at] == upper[..digits_at] && c[at..].parse::<u32>().ok() == number && number.is_some()
-    });
-    same.or_else(|| did_you_mean(&upper, codes))
-}
 
 /// A whole pack file: the header and the rules.
 /// Its JSON Schema is `checks::schema::PackSchema`, which knows every kind's keys.
@@ -130,33 +35,6 @@ pub fn builtin(kind_keys: &[&str]) -> Result<PackDef, PackError> {
     parse(BUILTIN_PATH, BUILTIN_TEXT, kind_keys)
 }
 
-/// What kind of TOML file an error is in: a rule pack or a config file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// A rule pack (errors are `PL100`).
-    Pack,
-    /// `planlint.toml` (errors are `PL101`).
-    Config,
-}
-
-impl FileKind {
-    /// The code of errors in this kind of file.
-    pub fn code(self) -> &'static str {
-        match self {
-            FileKind::Pack => codes::PACK.code,
-            FileKind::Config => codes::CONFIG.code,
-        }
-    }
-
-    /// The file kind's name with a definite article, Swedish and English.
-    fn noun(self) -> (&'static str, &'static str) {
-        match self {
-            FileKind::Pack => ("regelpaketet", "the rule pack"),
-            FileKind::Config => ("konfigurationen", "the configuration"),
-        }
-    }
-}
-
 /// The largest rule pack or config file planlint reads. The built-in pack is about 40 kB; a file
 /// of megabytes is a mistake (the wrong file named), and reading it would slow every run.
 pub(super) const MAX_TOML_BYTES: u64 = 2_000_000;
@@ -164,101 +42,131 @@ pub(super) const MAX_TOML_BYTES: u64 = 2_000_000;
 /// Reads a TOML file as text; a file that cannot be read, is too large or is not UTF-8 is an
 /// error.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
-    use std::io::Read as _;
     let shown = path.display().to_string();
-    let (sv, en) = kind.noun();
-    let too_large = |size: Option<u64>| {
-        #[allow(clippy::cast_precision_loss)]
-        let (sv_size, en_size) = match size {
-            Some(size) => {
-                let mb = size as f64 / 1e6;
-                (format!("är {mb:.1} MB"), format!("is {mb:.1} MB"))
-            }
-            None => (
-                "är större än 2 MB".to_owned(),
-                "is larger than 2 MB".to_owned(),
-            ),
-        };
-        PackError {
-            code: kind.code(),
-            path: shown.clone(),
-            text: String::new(),
-            span: None,
-            message: t(
-                format!("{sv} `{shown}` {sv_size}; planlint läser högst 2 MB"),
-                format!("{en} `{shown}` {en_size}; planlint reads at most 2 MB"),
-            ),
-            label: t("", ""),
-            help: Some(t(
-                "kontrollera att sökvägen pekar på rätt fil",
-                "check that the path names the right file",
-            )),
-        }
-    };
     let meta = std::fs::metadata(path).ok();
     // A named pipe or a device is never opened: opening a pipe blocks, and a device may never
     // end.
     if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
-        return Err(PackError {
-            code: kind.code(),
-            path: shown.clone(),
-            text: String::new(),
-            span: None,
-            message: t(
-                format!("{sv} `{shown}` är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte"),
-                format!("{en} `{shown}` is not a regular file (e.g. a named pipe or a device) and was not read"),
-            ),
-            label: t("", ""),
-            help: Some(t(
-                "kontrollera att sökvägen pekar på rätt fil",
-                "check that the path names the right file",
-            )),
-        });
+        return Err(not_regular(kind, &shown));
     }
     let size = meta.map_or(0, |m| m.len());
     if size > MAX_TOML_BYTES {
-        return Err(too_large(Some(size)));
+        return Err(too_large(kind, &shown, Some(size)));
     }
-    let cannot_read = |e: std::io::Error| PackError {
+    let bytes = read_capped(path).map_err(|e| cannot_read(kind, &shown, &e))?;
+    if bytes.len() as u64 > MAX_TOML_BYTES {
+        return Err(too_large(kind, &shown, None));
+    }
+    String::from_utf8(bytes).map_err(|e| not_utf8(kind, &shown, &e))
+}
+
+/// The bytes of the file at `path`, at most one past [`MAX_TOML_BYTES`]. The size a file claims
+/// is not a bound (a device, or a file of /proc, says 0): the read itself stops there.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(MAX_TOML_BYTES + 1).read_to_end(&mut bytes))?;
+    Ok(bytes)
+}
+
+/// An error about the file `shown` as a whole: it has no text to point into.
+fn file_error(
+    kind: FileKind,
+    shown: &str,
+    message: Localized,
+    help: Option<Localized>,
+) -> PackError {
+    PackError {
         code: kind.code(),
-        path: shown.clone(),
+        path: shown.to_owned(),
         text: String::new(),
         span: None,
-        message: {
-            let why = crate::i18n::os_reason(&e);
-            t(
-                format!("{sv} `{shown}` kan inte läsas: {}", why.sv),
-                format!("cannot read {en} `{shown}`: {}", why.en),
-            )
-        },
+        message,
         label: t("", ""),
-        help: None,
-    };
-    // The size a file claims is not a bound (a device, or a file of /proc, says 0): the read
-    // itself stops one byte past the limit.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_TOML_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_TOML_BYTES {
-        return Err(too_large(None));
+        help,
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let mut err = PackError::at(
-            &shown,
-            &text,
-            at..at + 1,
-            t(
-                format!("{sv} är inte giltig UTF-8"),
-                format!("{en} is not valid UTF-8"),
-            ),
-            t("första ogiltiga byte", "first invalid byte"),
-        );
-        err.code = kind.code();
-        err
-    })
+}
+
+/// What to do when the path names something other than a TOML file.
+fn wrong_file() -> Localized {
+    t(
+        "kontrollera att sökvägen pekar på rätt fil",
+        "check that the path names the right file",
+    )
+}
+
+/// The file is a named pipe, a device or the like, and was not opened.
+fn not_regular(kind: FileKind, shown: &str) -> PackError {
+    let (sv, en) = kind.noun();
+    file_error(
+        kind,
+        shown,
+        t(
+            format!("{sv} `{shown}` är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte"),
+            format!("{en} `{shown}` is not a regular file (e.g. a named pipe or a device) and was not read"),
+        ),
+        Some(wrong_file()),
+    )
+}
+
+/// The file is over [`MAX_TOML_BYTES`]: `size` as its metadata says, or `None` when only the
+/// read found out.
+fn too_large(kind: FileKind, shown: &str, size: Option<u64>) -> PackError {
+    let (sv, en) = kind.noun();
+    #[allow(clippy::cast_precision_loss)]
+    let (sv_size, en_size) = match size {
+        Some(size) => {
+            let mb = size as f64 / 1e6;
+            (format!("är {mb:.1} MB"), format!("is {mb:.1} MB"))
+        }
+        None => (
+            "är större än 2 MB".to_owned(),
+            "is larger than 2 MB".to_owned(),
+        ),
+    };
+    file_error(
+        kind,
+        shown,
+        t(
+            format!("{sv} `{shown}` {sv_size}; planlint läser högst 2 MB"),
+            format!("{en} `{shown}` {en_size}; planlint reads at most 2 MB"),
+        ),
+        Some(wrong_file()),
+    )
+}
+
+/// The file could not be opened or read, with the operating system's reason in plain words.
+fn cannot_read(kind: FileKind, shown: &str, e: &std::io::Error) -> PackError {
+    let (sv, en) = kind.noun();
+    let why = crate::i18n::os_reason(e);
+    file_error(
+        kind,
+        shown,
+        t(
+            format!("{sv} `{shown}` kan inte läsas: {}", why.sv),
+            format!("cannot read {en} `{shown}`: {}", why.en),
+        ),
+        None,
+    )
+}
+
+/// The file is not UTF-8: an error at its first invalid byte, in the text read so far.
+fn not_utf8(kind: FileKind, shown: &str, e: &std::string::FromUtf8Error) -> PackError {
+    let (sv, en) = kind.noun();
+    let at = e.utf8_error().valid_up_to();
+    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+    let mut err = PackError::at(
+        shown,
+        &text,
+        at..at + 1,
+        t(
+            format!("{sv} är inte giltig UTF-8"),
+            format!("{en} is not valid UTF-8"),
+        ),
+        t("första ogiltiga byte", "first invalid byte"),
+    );
+    err.code = kind.code();
+    err
 }
 
 /// Reads and parses the pack at `path` (see [`parse`]).

@@ -6,16 +6,15 @@
 //! rustc-style with a label on the offending bytes of the pack. This module turns TOML into
 //! data; turning rules into checks is `engine`'s job.
 
+mod error;
 mod load;
 mod params;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use load::{
-    builtin, did_you_mean, load, parse, read_text, suggest_code, suggestion, toml_error, FileKind,
-    PackError, RawPack, BUILTIN_PATH,
-};
+pub use error::{FileKind, PackError};
+pub use load::{builtin, load, parse, read_text, toml_error, RawPack, BUILTIN_PATH};
 pub use params::RawParams;
 
 use crate::diagnostic::Severity;

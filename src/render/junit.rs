@@ -15,7 +15,10 @@ use quick_xml::Writer;
 
 use super::{escape, Sink};
 use crate::diagnostic::Diagnostic;
+use crate::engine::Rule;
+use crate::i18n::Lang;
 use crate::run::{Checked, Totals};
+use crate::source::SourceFile;
 use crate::verdict::Verdict;
 
 /// The JUnit sink: the plans are kept as they come and written as one document at the end,
@@ -61,10 +64,10 @@ fn write_document(
     failures: usize,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    let (rules, lang) = (verdict.rules(), verdict.lang());
     let mut x = Writer::new_with_indent(&mut *w, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let enabled: Vec<_> = rules
+    let enabled: Vec<_> = verdict
+        .rules()
         .rules
         .iter()
         .enumerate()
@@ -77,84 +80,107 @@ fn write_document(
     root.push_attribute(("failures", failures.to_string().as_str()));
     x.write_event(Event::Start(root))?;
     for plan in plans {
-        let path = escape::xml(&plan.source.path);
-        let path = path.as_ref();
-        let mine: Vec<&Diagnostic> = plan.diagnostics.iter().collect();
-        let planlints: Vec<&Diagnostic> = mine
-            .iter()
-            .copied()
-            .filter(|d| rules.find(&d.code).is_none())
-            .collect();
-        let failures = mine.iter().filter(|d| d.waiver.is_none()).count();
-        let skipped = mine.len() - failures;
-        let mut suite = BytesStart::new("testsuite");
-        suite.push_attribute(("name", path));
-        suite.push_attribute((
-            "tests",
-            (enabled.len() + planlints.len()).to_string().as_str(),
-        ));
-        suite.push_attribute(("failures", failures.to_string().as_str()));
-        suite.push_attribute(("errors", "0"));
-        suite.push_attribute(("skipped", skipped.to_string().as_str()));
-        x.write_event(Event::Start(suite))?;
-        let cases = enabled
-            .iter()
-            .map(|r| {
-                (
-                    format!("{} {}", r.code(), r.def.name.get_ref()),
-                    mine.iter()
-                        .copied()
-                        .filter(|d| d.code == r.code())
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .chain(
-                planlints
-                    .iter()
-                    .map(|d| (format!("{} {}", d.code, d.name), vec![*d])),
-            );
-        for (name, found) in cases {
-            let mut case = BytesStart::new("testcase");
-            case.push_attribute(("name", escape::xml(&name).as_ref()));
-            case.push_attribute(("classname", path));
-            if found.is_empty() {
-                x.write_event(Event::Empty(case))?;
-                continue;
-            }
-            x.write_event(Event::Start(case))?;
-            for d in found {
-                let file = &plan.source;
-                let (line, col) = file.line_col(d.primary.span.start);
-                let (tag, message) = match &d.waiver {
-                    Some(w) => (
-                        "skipped",
-                        format!("{}: {}", lang.pick("undantag", "waived"), w.reason),
-                    ),
-                    None => ("failure", d.message.clone()),
-                };
-                let mut el = BytesStart::new(tag);
-                el.push_attribute(("message", escape::xml(&message).as_ref()));
-                if d.waiver.is_none() {
-                    el.push_attribute(("type", d.severity.as_str()));
-                }
-                x.write_event(Event::Start(el))?;
-                let mut body = format!(
-                    "{path}:{line}:{col}: {}[{}]: {}",
-                    d.severity.as_str(),
-                    d.code,
-                    d.message
-                );
-                if let Some(help) = &d.help {
-                    body.push_str("\nhelp: ");
-                    body.push_str(help);
-                }
-                x.write_event(Event::Text(BytesText::new(&escape::xml(&body))))?;
-                x.write_event(Event::End(BytesEnd::new(tag)))?;
-            }
-            x.write_event(Event::End(BytesEnd::new("testcase")))?;
-        }
-        x.write_event(Event::End(BytesEnd::new("testsuite")))?;
+        write_suite(&mut x, verdict, &enabled, plan)?;
     }
     x.write_event(Event::End(BytesEnd::new("testsuites")))?;
     writeln!(w)
+}
+
+/// One plan's `testsuite`: a test case per rule that ran, then one per finding of planlint's
+/// own, which no rule of the run owns.
+fn write_suite<W: Write>(
+    x: &mut Writer<W>,
+    verdict: &Verdict<'_>,
+    enabled: &[&Rule],
+    plan: &Checked,
+) -> io::Result<()> {
+    let rules = verdict.rules();
+    let path = escape::xml(&plan.source.path);
+    let path = path.as_ref();
+    let mine: Vec<&Diagnostic> = plan.diagnostics.iter().collect();
+    let planlints: Vec<&Diagnostic> = mine
+        .iter()
+        .copied()
+        .filter(|d| rules.find(&d.code).is_none())
+        .collect();
+    let failures = mine.iter().filter(|d| d.waiver.is_none()).count();
+    let skipped = mine.len() - failures;
+    let mut suite = BytesStart::new("testsuite");
+    suite.push_attribute(("name", path));
+    suite.push_attribute((
+        "tests",
+        (enabled.len() + planlints.len()).to_string().as_str(),
+    ));
+    suite.push_attribute(("failures", failures.to_string().as_str()));
+    suite.push_attribute(("errors", "0"));
+    suite.push_attribute(("skipped", skipped.to_string().as_str()));
+    x.write_event(Event::Start(suite))?;
+    let cases = enabled
+        .iter()
+        .map(|r| {
+            (
+                format!("{} {}", r.code(), r.def.name.get_ref()),
+                mine.iter()
+                    .copied()
+                    .filter(|d| d.code == r.code())
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .chain(
+            planlints
+                .iter()
+                .map(|d| (format!("{} {}", d.code, d.name), vec![*d])),
+        );
+    for (name, found) in cases {
+        let mut case = BytesStart::new("testcase");
+        case.push_attribute(("name", escape::xml(&name).as_ref()));
+        case.push_attribute(("classname", path));
+        if found.is_empty() {
+            x.write_event(Event::Empty(case))?;
+            continue;
+        }
+        x.write_event(Event::Start(case))?;
+        for d in found {
+            write_finding(x, path, &plan.source, d, verdict.lang())?;
+        }
+        x.write_event(Event::End(BytesEnd::new("testcase")))?;
+    }
+    x.write_event(Event::End(BytesEnd::new("testsuite")))
+}
+
+/// A finding as a `failure`, or a waived one as `skipped` with the waiver's reason; the text
+/// says it as `--format short` would, with its help.
+fn write_finding<W: Write>(
+    x: &mut Writer<W>,
+    path: &str,
+    file: &SourceFile,
+    d: &Diagnostic,
+    lang: Lang,
+) -> io::Result<()> {
+    let (line, col) = file.line_col(d.primary.span.start);
+    let (tag, message) = match &d.waiver {
+        Some(w) => (
+            "skipped",
+            format!("{}: {}", lang.pick("undantag", "waived"), w.reason),
+        ),
+        None => ("failure", d.message.clone()),
+    };
+    let mut el = BytesStart::new(tag);
+    el.push_attribute(("message", escape::xml(&message).as_ref()));
+    if d.waiver.is_none() {
+        el.push_attribute(("type", d.severity.as_str()));
+    }
+    x.write_event(Event::Start(el))?;
+    let mut body = format!(
+        "{path}:{line}:{col}: {}[{}]: {}",
+        d.severity.as_str(),
+        d.code,
+        d.message
+    );
+    if let Some(help) = &d.help {
+        body.push_str("\nhelp: ");
+        body.push_str(help);
+    }
+    x.write_event(Event::Text(BytesText::new(&escape::xml(&body))))?;
+    x.write_event(Event::End(BytesEnd::new(tag)))
 }

@@ -36,69 +36,63 @@ pub(super) fn apply(
     file: FileId,
     found: &mut [Diagnostic],
 ) -> Vec<Diagnostic> {
-    let (rules, lang) = (verdict.rules, verdict.lang());
     let mut about = Vec::new();
+    let mut waivers = read(verdict, doc, source, file, &mut about);
+    waive(&mut waivers, source, found);
+    for w in waivers.iter().filter(|w| !w.used) {
+        if w.codes.iter().any(|c| verdict.code_runs(c)) {
+            about.push(unused(file, w.span.clone(), verdict.lang()));
+        }
+    }
+    about
+}
+
+/// A waiver comment as written: whether it is a next-line waiver, the codes it names and its
+/// reason (`""` if none); `None` for any other comment.
+fn parse(body: &str) -> Option<(bool, Vec<&str>, &str)> {
+    let (line_level, rest) = if let Some(r) = body.strip_prefix("planlint-disable-next-line") {
+        (true, r)
+    } else if let Some(r) = body.strip_prefix("planlint-disable") {
+        (false, r)
+    } else {
+        return None;
+    };
+    let (codes_part, reason) = match rest.split_once("--") {
+        Some((c, r)) => (c, r.trim()),
+        None => (rest, ""),
+    };
+    let named = codes_part
+        .split([',', ' ', '\t', '\n', '\r'])
+        .filter(|c| !c.is_empty())
+        .collect();
+    Some((line_level, named, reason))
+}
+
+/// The plan's waivers that may waive, in the plan's order. One that may not is reported in
+/// `about` instead, and waives nothing.
+fn read(
+    verdict: &Verdict<'_>,
+    doc: &Document,
+    source: &SourceFile,
+    file: FileId,
+    about: &mut Vec<Diagnostic>,
+) -> Vec<Inline> {
     let mut waivers = Vec::new();
     // The last line a next-line waiver ended on and the line it applies to: comments come in
     // the plan's order, so waivers sharing a line look past the blank lines after it once.
     let mut after: Option<(usize, usize)> = None;
     for comment in &doc.comments {
-        let (line_level, rest) =
-            if let Some(r) = comment.body.strip_prefix("planlint-disable-next-line") {
-                (true, r)
-            } else if let Some(r) = comment.body.strip_prefix("planlint-disable") {
-                (false, r)
-            } else {
-                continue;
-            };
-        let (codes_part, reason) = match rest.split_once("--") {
-            Some((c, r)) => (c, r.trim()),
-            None => (rest, ""),
+        let Some((line_level, named, reason)) = parse(&comment.body) else {
+            continue;
         };
         let span = comment.span.clone();
-        let named: Vec<&str> = codes_part
-            .split([',', ' ', '\t', '\n', '\r'])
-            .filter(|c| !c.is_empty())
-            .collect();
-        let unknown: Vec<&str> = named
-            .iter()
-            .copied()
-            .filter(|c| rules.find(c).is_none())
-            .collect();
-        if named.is_empty() || !unknown.is_empty() {
-            let what = if named.is_empty() {
-                String::new()
-            } else {
-                format!(" `{}`", unknown.join("`, `"))
-            };
-            about.push(about_waiver(
-                codes::BAD_CODE,
-                file,
-                span,
-                format!("{}{what}", lang.pick("undantaget anger ingen känd regelkod", "the waiver names no known rule code")),
-                lang.pick("här", "here"),
-                lang.pick("skriv koden för regeln som inte ska gälla, t.ex. `<!-- planlint-disable IP002 -- motivering -->`; `planlint rules` listar koderna", "name the rule that is not to apply, e.g. `<!-- planlint-disable IP002 -- reason -->`; `planlint rules` lists the codes"),
-            ));
-            continue;
-        }
-        if reason.is_empty() {
-            about.push(about_waiver(
-                codes::NO_REASON,
-                file,
-                span,
-                lang.pick("undantaget saknar motivering", "the waiver has no reason").to_owned(),
-                lang.pick("motivering saknas efter `--`", "no reason after `--`"),
-                lang.pick("skriv varför regeln inte ska gälla efter `--`, t.ex. `<!-- planlint-disable IP002 -- nämnden har inget bostadsuppdrag -->`; undantaget är en del av beslutsunderlaget", "say after `--` why the rule does not apply, e.g. `<!-- planlint-disable IP002 -- the board has no housing remit -->`; the waiver is part of the record"),
-            ));
-            continue;
-        }
-        if let Some(refused) = super::policy::refuse_inline(verdict, &named, reason, file, &span) {
+        if let Some(refused) = refusal(verdict, &named, reason, file, &span) {
             about.push(refused);
             continue;
         }
         let codes = named
             .iter()
-            .filter_map(|c| rules.find(c))
+            .filter_map(|c| verdict.rules.find(c))
             .map(|r| r.code().to_owned())
             .collect();
         let line = line_level.then(|| {
@@ -120,6 +114,54 @@ pub(super) fn apply(
             used: false,
         });
     }
+    waivers
+}
+
+/// Why a waiver naming `named` for `reason` may not waive: it names no known code (`PL011`),
+/// gives no reason (`PL010`), or the waiver policy refuses it.
+fn refusal(
+    verdict: &Verdict<'_>,
+    named: &[&str],
+    reason: &str,
+    file: FileId,
+    span: &Range<usize>,
+) -> Option<Diagnostic> {
+    let lang = verdict.lang();
+    let unknown: Vec<&str> = named
+        .iter()
+        .copied()
+        .filter(|c| verdict.rules.find(c).is_none())
+        .collect();
+    if named.is_empty() || !unknown.is_empty() {
+        let what = if named.is_empty() {
+            String::new()
+        } else {
+            format!(" `{}`", unknown.join("`, `"))
+        };
+        return Some(about_waiver(
+            codes::BAD_CODE,
+            file,
+            span.clone(),
+            format!("{}{what}", lang.pick("undantaget anger ingen känd regelkod", "the waiver names no known rule code")),
+            lang.pick("här", "here"),
+            lang.pick("skriv koden för regeln som inte ska gälla, t.ex. `<!-- planlint-disable IP002 -- motivering -->`; `planlint rules` listar koderna", "name the rule that is not to apply, e.g. `<!-- planlint-disable IP002 -- reason -->`; `planlint rules` lists the codes"),
+        ));
+    }
+    if reason.is_empty() {
+        return Some(about_waiver(
+            codes::NO_REASON,
+            file,
+            span.clone(),
+            lang.pick("undantaget saknar motivering", "the waiver has no reason").to_owned(),
+            lang.pick("motivering saknas efter `--`", "no reason after `--`"),
+            lang.pick("skriv varför regeln inte ska gälla efter `--`, t.ex. `<!-- planlint-disable IP002 -- nämnden har inget bostadsuppdrag -->`; undantaget är en del av beslutsunderlaget", "say after `--` why the rule does not apply, e.g. `<!-- planlint-disable IP002 -- the board has no housing remit -->`; the waiver is part of the record"),
+        ));
+    }
+    super::policy::refuse_inline(verdict, named, reason, file, span)
+}
+
+/// Marks each finding that a waiver applies to as waived, and the waiver as used.
+fn waive(waivers: &mut [Inline], source: &SourceFile, found: &mut [Diagnostic]) {
     // The first waiver, in the plan's order, that names a finding's code and applies to its
     // line: the earliest whole-file waiver of the code or the earliest next-line waiver of the
     // code on that line, whichever comes first. Indexed once, so each finding is one lookup.
@@ -148,12 +190,6 @@ pub(super) fn apply(
         let line = source.line_col(w.span.start).0;
         found[at].waiver = Some(inline_waiver(&w.reason, format!("{}:{line}", source.path)));
     }
-    for w in waivers.iter().filter(|w| !w.used) {
-        if w.codes.iter().any(|c| verdict.code_runs(c)) {
-            about.push(unused(file, w.span.clone(), lang));
-        }
-    }
-    about
 }
 
 /// A waiver that waived nothing (`PL012`), at `span` of file `file`.

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 /// The modules from the ground up; each may use only the ones above it in this list.
 const LAYERS: &[(&str, &str)] = &[
     ("i18n", "languages and every text's translation"),
+    ("suggest", "did you mean: the closest known name"),
     ("source", "the file database: ids, text, line starts"),
     ("diagnostic", "a finding as data, and every PL code"),
     ("matching", "Swedish-aware words and terms"),

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Cell, Finding, Matrix, Row, Summary, Waiver};
+use super::{Cell, Column, Matrix, Row, Summary};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
@@ -255,9 +255,8 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
     );
 }
 
-/// One plan's row of cells.
+/// One plan's row: its name and path, a cell per rule, and its totals.
 fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
-    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let _ = write!(
         o,
         "<tr><th scope=\"row\">{}<br><small>{}</small></th>",
@@ -265,75 +264,88 @@ fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
         breakable(&row.path)
     );
     for (c, cell) in m.columns.iter().zip(&row.cells) {
-        let head = format!("{} {}", esc(&c.code), esc(&c.title));
-        let _ = match cell {
-            Cell::Covered => write!(
-                o,
-                "<td class=\"ok\" data-code=\"{}\" aria-label=\"{head}: {}\">✓</td>",
-                esc(&c.code),
-                t("uppfyllt", "met")
-            ),
-            Cell::Missing {
-                severity,
-                message,
-                line,
-                count,
-            } => {
-                let (sym, class, word) = level(*severity, lang);
-                let more = if *count > 1 {
-                    format!("<span class=\"n\">×{count}</span>")
-                } else {
-                    String::new()
-                };
-                write!(
-                    o,
-                    "<td class=\"missing {class}\" data-code=\"{}\" title=\"{} {line}: {}\" aria-label=\"{head}: {word}\"><a href=\"#{}\"><span class=\"sym\">{sym}{more}</span><span class=\"word\">{word}</span></a></td>",
-                    esc(&c.code),
-                    t("rad", "line"),
-                    plain(message),
-                    anchor(ri, &c.code)
-                )
-            }
-            Cell::Waived { reason, by, .. } => write!(
-                o,
-                "<td class=\"waived\" data-code=\"{}\" title=\"{}: {}\" aria-label=\"{head}: {}, {}\"><span class=\"sym\">{}</span><span class=\"word\">{}</span></td>",
-                esc(&c.code),
-                granted(by, lang),
-                esc(reason),
-                t("undantag", "waived"),
-                granted(by, lang),
-                flag(by),
-                granter(by, lang)
-            ),
-            Cell::Off { at, reason } => write!(
-                o,
-                "<td class=\"off\" data-code=\"{}\" title=\"{} ({}){}\" aria-label=\"{head}: {}\">{}</td>",
-                esc(&c.code),
-                t("avstängd av en override", "switched off by an override"),
-                esc(at),
-                reason
-                    .as_deref()
-                    .map(|r| format!(": {}", esc(r)))
-                    .unwrap_or_default(),
-                t("avstängd", "off"),
-                t("av", "off")
-            ),
-            Cell::NotApplicable { reason } => write!(
-                o,
-                "<td class=\"na\" data-code=\"{}\" title=\"{}\" aria-label=\"{head}: {}\">–</td>",
-                esc(&c.code),
-                esc(reason),
-                esc(reason)
-            ),
-            Cell::NotJudged { reason } => write!(
-                o,
-                "<td class=\"unjudged\" data-code=\"{}\" title=\"{}\" aria-label=\"{head}: {}\">?</td>",
-                esc(&c.code),
-                esc(reason),
-                t("ej granskad", "not judged")
-            ),
-        };
+        rule_cell(o, c, ri, cell, lang);
     }
+    totals(o, row, lang);
+}
+
+/// The cell of rule column `c` in row `ri`: its mark, a tooltip saying why, and a label for
+/// screen readers; a finding's mark links to its entry in the list.
+fn rule_cell(o: &mut String, c: &Column, ri: usize, cell: &Cell, lang: Lang) {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let head = format!("{} {}", esc(&c.code), esc(&c.title));
+    let _ = match cell {
+        Cell::Covered => write!(
+            o,
+            "<td class=\"ok\" data-code=\"{}\" aria-label=\"{head}: {}\">✓</td>",
+            esc(&c.code),
+            t("uppfyllt", "met")
+        ),
+        Cell::Missing {
+            severity,
+            message,
+            line,
+            count,
+        } => {
+            let (sym, class, word) = level(*severity, lang);
+            let more = if *count > 1 {
+                format!("<span class=\"n\">×{count}</span>")
+            } else {
+                String::new()
+            };
+            write!(
+                o,
+                "<td class=\"missing {class}\" data-code=\"{}\" title=\"{} {line}: {}\" aria-label=\"{head}: {word}\"><a href=\"#{}\"><span class=\"sym\">{sym}{more}</span><span class=\"word\">{word}</span></a></td>",
+                esc(&c.code),
+                t("rad", "line"),
+                plain(message),
+                anchor(ri, &c.code)
+            )
+        }
+        Cell::Waived { reason, by, .. } => write!(
+            o,
+            "<td class=\"waived\" data-code=\"{}\" title=\"{}: {}\" aria-label=\"{head}: {}, {}\"><span class=\"sym\">{}</span><span class=\"word\">{}</span></td>",
+            esc(&c.code),
+            granted(by, lang),
+            esc(reason),
+            t("undantag", "waived"),
+            granted(by, lang),
+            flag(by),
+            granter(by, lang)
+        ),
+        Cell::Off { at, reason } => write!(
+            o,
+            "<td class=\"off\" data-code=\"{}\" title=\"{} ({}){}\" aria-label=\"{head}: {}\">{}</td>",
+            esc(&c.code),
+            t("avstängd av en override", "switched off by an override"),
+            esc(at),
+            reason
+                .as_deref()
+                .map(|r| format!(": {}", esc(r)))
+                .unwrap_or_default(),
+            t("avstängd", "off"),
+            t("av", "off")
+        ),
+        Cell::NotApplicable { reason } => write!(
+            o,
+            "<td class=\"na\" data-code=\"{}\" title=\"{}\" aria-label=\"{head}: {}\">–</td>",
+            esc(&c.code),
+            esc(reason),
+            esc(reason)
+        ),
+        Cell::NotJudged { reason } => write!(
+            o,
+            "<td class=\"unjudged\" data-code=\"{}\" title=\"{}\" aria-label=\"{head}: {}\">?</td>",
+            esc(&c.code),
+            esc(reason),
+            t("ej granskad", "not judged")
+        ),
+    };
+}
+
+/// The row's blocking and advisory counts, or one cell saying the plan was not judged.
+fn totals(o: &mut String, row: &Row, lang: Lang) {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     match &row.not_judged {
         Some(_) => {
             let _ = writeln!(
@@ -352,43 +364,5 @@ fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
                 row.advisory
             );
         }
-    }
-}
-
-/// A waiver's reason, who granted it, where, and its decision and expiry, as HTML text.
-fn waiver_text(w: &Waiver, lang: Lang) -> String {
-    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
-    format!(
-        "{}: {} · {} ({}){}{}",
-        t("Motivering", "Reason"),
-        esc(&w.reason),
-        granted(w.by, lang),
-        esc(&w.source),
-        w.decided
-            .as_deref()
-            .map(|d| format!(" · {}: {}", t("beslut", "decision"), esc(d)))
-            .unwrap_or_default(),
-        w.expires
-            .as_deref()
-            .map(|e| format!(
-                " · {}: {}",
-                t("gäller till och med", "applies until"),
-                esc(e)
-            ))
-            .unwrap_or_default(),
-    )
-}
-
-/// The level cell of a finding in the list: symbol and word, or the waiver's flag.
-fn level_cell(f: &Finding, lang: Lang) -> String {
-    if let Some(w) = &f.waiver {
-        format!(
-            "<td class=\"level waived\">{} {}</td>",
-            flag(w.by),
-            lang.pick("undantag", "waived")
-        )
-    } else {
-        let (sym, class, word) = level(f.severity, lang);
-        format!("<td class=\"level {class}\">{sym} {word}</td>")
     }
 }

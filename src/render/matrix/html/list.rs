@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{anchor, esc, level_cell, waiver_text, with_code};
+use super::{anchor, esc, flag, granted, level, with_code};
 use crate::i18n::Lang;
-use crate::render::matrix::{Cell, Matrix, Row, PER_CODE};
+use crate::render::matrix::{Cell, Finding, Matrix, Row, Waiver, PER_CODE};
 
 /// Every plan's findings, a table per plan, and the plans without any.
 pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
@@ -38,16 +38,28 @@ pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
     }
 }
 
-/// One plan's table.
+/// One plan's table: its findings (the first few of each code), a line for the rest of each
+/// code, and the rules that were not judged or were switched off.
 fn plan(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
+    head(o, row, lang);
+    let seen = finding_rows(o, m, ri, row, lang);
+    more_rows(o, m, &seen, lang);
+    unjudged_rows(o, m, row, lang);
+    o.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// The rule `code`'s title with a space before it, or `""` for a code with no column.
+fn rule_title(m: &Matrix, code: &str) -> String {
+    m.columns
+        .iter()
+        .find(|c| c.code == code)
+        .map(|c| format!(" {}", esc(&c.title)))
+        .unwrap_or_default()
+}
+
+/// The plan's heading with its counts, and the head of its table.
+fn head(o: &mut String, row: &Row, lang: Lang) {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
-    let title = |code: &str| {
-        m.columns
-            .iter()
-            .find(|c| c.code == code)
-            .map(|c| format!(" {}", esc(&c.title)))
-            .unwrap_or_default()
-    };
     let _ = writeln!(
         o,
         "<section class=\"plan\">\n<h3>{} <small>{}</small> <span>· {}</span></h3>\n<table class=\"findings\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -68,6 +80,17 @@ fn plan(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
         t("Nivå", "Level"),
         t("Anmärkning", "Finding"),
     );
+}
+
+/// A row per finding, at most [`PER_CODE`] of each code; returns how many findings each code
+/// has, in the order the codes first came.
+fn finding_rows<'r>(
+    o: &mut String,
+    m: &Matrix,
+    ri: usize,
+    row: &'r Row,
+    lang: Lang,
+) -> Vec<(&'r str, usize)> {
     let mut seen: Vec<(&str, usize)> = Vec::new();
     for f in &row.findings {
         let n = if let Some((_, n)) = seen.iter_mut().find(|(c, _)| *c == f.code) {
@@ -102,17 +125,23 @@ fn plan(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
             "<tr{id}><td class=\"line\">{}</td><td class=\"rule\"><b>{}</b>{}</td>{}<td>{}{waiver}</td></tr>",
             f.line,
             esc(&f.code),
-            title(&f.code),
+            rule_title(m, &f.code),
             level_cell(f, lang),
             with_code(&f.message),
         );
     }
+    seen
+}
+
+/// For each code with more than [`PER_CODE`] findings, a row saying how many more.
+fn more_rows(o: &mut String, m: &Matrix, seen: &[(&str, usize)], lang: Lang) {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     for (code, n) in seen.iter().filter(|(_, n)| *n > PER_CODE) {
         let _ = writeln!(
             o,
             "<tr><td class=\"line\">…</td><td class=\"rule\"><b>{}</b>{}</td><td class=\"level\"></td><td>{} {} ({})</td></tr>",
             esc(code),
-            title(code),
+            rule_title(m, code),
             n - PER_CODE,
             t("till av samma slag", "more of the same kind"),
             t(
@@ -121,6 +150,11 @@ fn plan(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
             ),
         );
     }
+}
+
+/// A row per rule that could not be judged on the plan or that an override switched off.
+fn unjudged_rows(o: &mut String, m: &Matrix, row: &Row, lang: Lang) {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     for (c, cell) in m.columns.iter().zip(&row.cells) {
         let (class, level, text) = match cell {
             Cell::NotApplicable { reason } => ("na", t("– ej prövad", "– not judged"), esc(reason)),
@@ -149,5 +183,42 @@ fn plan(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
             esc(&c.title),
         );
     }
-    o.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// A waiver's reason, who granted it, where, and its decision and expiry, as HTML text.
+fn waiver_text(w: &Waiver, lang: Lang) -> String {
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    format!(
+        "{}: {} · {} ({}){}{}",
+        t("Motivering", "Reason"),
+        esc(&w.reason),
+        granted(w.by, lang),
+        esc(&w.source),
+        w.decided
+            .as_deref()
+            .map(|d| format!(" · {}: {}", t("beslut", "decision"), esc(d)))
+            .unwrap_or_default(),
+        w.expires
+            .as_deref()
+            .map(|e| format!(
+                " · {}: {}",
+                t("gäller till och med", "applies until"),
+                esc(e)
+            ))
+            .unwrap_or_default(),
+    )
+}
+
+/// The level cell of a finding in the list: symbol and word, or the waiver's flag.
+fn level_cell(f: &Finding, lang: Lang) -> String {
+    if let Some(w) = &f.waiver {
+        format!(
+            "<td class=\"level waived\">{} {}</td>",
+            flag(w.by),
+            lang.pick("undantag", "waived")
+        )
+    } else {
+        let (sym, class, word) = level(f.severity, lang);
+        format!("<td class=\"level {class}\">{sym} {word}</td>")
+    }
 }
