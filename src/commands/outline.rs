@@ -10,10 +10,11 @@ use std::io::Write;
 use std::path::Path;
 
 use super::Outcome;
+use crate::checks::area::Area;
 use crate::checks::area::{not_a_heading, HeadingMatch};
 use crate::checks::Areas;
 use crate::discover::DiscoverError;
-use crate::document::Document;
+use crate::document::{Document, SectionId};
 use crate::engine::{Rule, RuleSet};
 use crate::error::Error;
 use crate::i18n::{os_reason, t, Lang, Localized};
@@ -74,7 +75,8 @@ pub(super) fn run(
     Ok(Outcome::Clean)
 }
 
-/// The outline of `doc` as text.
+/// The outline of `doc` as text: the path, the front matter's keys, every section with what
+/// it means for each area, then the areas.
 fn outline(
     doc: &Document,
     source: &SourceFile,
@@ -108,57 +110,7 @@ fn outline(
     for (id, s) in doc.sections.iter().enumerate() {
         let (line, _) = source.line_col(s.heading_span.start);
         let indent = "  ".repeat(usize::from(s.level));
-        let mut notes = Vec::new();
-        for (rule, area) in areas.iter() {
-            let name = terminal_line(area.name.get(lang));
-            let code = terminal_line(codes[rule]);
-            if let Some(n) = area.named.iter().find(|n| n.section == id) {
-                let count = format!("{} {}", n.words, lang.pick("ord", "words"));
-                let count = match n.drafts {
-                    0 => count,
-                    k => format!(
-                        "{k} {}: {count} {}",
-                        if k == 1 {
-                            lang.pick("platshållare borttagen", "placeholder removed")
-                        } else {
-                            lang.pick("platshållare borttagna", "placeholders removed")
-                        },
-                        lang.pick("kvar", "left")
-                    ),
-                };
-                notes.push(if n.substantive {
-                    format!("✓ {code} {name} ({count})")
-                } else {
-                    format!(
-                        "✗ {code} {name}: {} {count}",
-                        lang.pick("för lite innehåll,", "too little content,"),
-                    )
-                });
-            }
-            if let Some((_, miss)) = area.misses.iter().find(|(s, _)| *s == id) {
-                notes.push(match miss {
-                    HeadingMatch::Excluded(x) => format!(
-                        "✗ {name}: `{}` {}",
-                        terminal_line(&visible(&source.text[x.clone()])),
-                        lang.pick("räknas inte", "does not count")
-                    ),
-                    HeadingMatch::Modifier(w) => format!(
-                        "✗ {name}: `{}` {}",
-                        terminal_line(&visible(&source.text[w.clone()])),
-                        lang.pick(
-                            "är ett sammansatt ord där områdesordet bara är förled",
-                            "is a compound in which the area word is only the modifier"
-                        )
-                    ),
-                    HeadingMatch::NearMiss(w) => format!(
-                        "✗ {name}: `{}` {}",
-                        terminal_line(&visible(&source.text[w.clone()])),
-                        lang.pick("är ett annat ord", "is a different word")
-                    ),
-                    _ => String::new(),
-                });
-            }
-        }
+        let notes = section_notes(id, source, areas, codes, lang);
         let _ = writeln!(
             out,
             "{line:>5} {indent}{} {}{}",
@@ -173,43 +125,117 @@ fn outline(
     }
     let _ = writeln!(out, "\n{}", lang.pick("Områden:", "Areas:"));
     for (rule, area) in areas.iter() {
-        let covered: Vec<String> = area
-            .covered()
-            .map(|s| {
-                format!(
-                    "{} {}",
-                    lang.pick("rad", "line"),
-                    source.line_col(doc.sections[s].heading_span.start).0
-                )
-            })
-            .collect();
-        if covered.is_empty() {
-            let why = rules.rules[rule]
-                .area()
-                .and_then(|m| m.pseudo_heading(doc))
-                .filter(|_| area.named.is_empty())
-                .map(|b| {
-                    let line = source.line_col(b.span.start).0;
-                    let (_, what) = not_a_heading(b.shape, lang);
-                    format!(" ({} {line} {what})", lang.pick("rad", "line"))
-                })
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  ✗ {} {}: {}{why}",
-                terminal_line(codes[rule]),
-                terminal_line(area.name.get(lang)),
-                lang.pick("täcks inte", "not covered")
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "  ✓ {} {}: {}",
-                terminal_line(codes[rule]),
-                terminal_line(area.name.get(lang)),
-                covered.join(", ")
-            );
-        }
+        let _ = writeln!(
+            out,
+            "{}",
+            area_line(doc, source, rules, rule, area, codes, lang)
+        );
     }
     out
+}
+
+/// What section `id` means for each area: covered (with its words), too thin, or a heading
+/// that comes close without naming the area.
+fn section_notes(
+    id: SectionId,
+    source: &SourceFile,
+    areas: &Areas,
+    codes: &[&str],
+    lang: Lang,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (rule, area) in areas.iter() {
+        let name = terminal_line(area.name.get(lang));
+        let code = terminal_line(codes[rule]);
+        if let Some(n) = area.named.iter().find(|n| n.section == id) {
+            let count = format!("{} {}", n.words, lang.pick("ord", "words"));
+            let count = match n.drafts {
+                0 => count,
+                k => format!(
+                    "{k} {}: {count} {}",
+                    if k == 1 {
+                        lang.pick("platshållare borttagen", "placeholder removed")
+                    } else {
+                        lang.pick("platshållare borttagna", "placeholders removed")
+                    },
+                    lang.pick("kvar", "left")
+                ),
+            };
+            notes.push(if n.substantive {
+                format!("✓ {code} {name} ({count})")
+            } else {
+                format!(
+                    "✗ {code} {name}: {} {count}",
+                    lang.pick("för lite innehåll,", "too little content,"),
+                )
+            });
+        }
+        if let Some((_, miss)) = area.misses.iter().find(|(s, _)| *s == id) {
+            notes.push(miss_note(&name, miss, source, lang));
+        }
+    }
+    notes
+}
+
+/// Why a heading that comes close to area `name` does not name it.
+fn miss_note(name: &str, miss: &HeadingMatch, source: &SourceFile, lang: Lang) -> String {
+    let (span, why) = match miss {
+        HeadingMatch::Excluded(x) => (x, lang.pick("räknas inte", "does not count")),
+        HeadingMatch::Modifier(w) => (
+            w,
+            lang.pick(
+                "är ett sammansatt ord där områdesordet bara är förled",
+                "is a compound in which the area word is only the modifier",
+            ),
+        ),
+        HeadingMatch::NearMiss(w) => (w, lang.pick("är ett annat ord", "is a different word")),
+        _ => return String::new(),
+    };
+    format!(
+        "✗ {name}: `{}` {why}",
+        terminal_line(&visible(&source.text[span.clone()]))
+    )
+}
+
+/// The line of the area summary for rule `rule`: the lines that cover it, or why not.
+fn area_line(
+    doc: &Document,
+    source: &SourceFile,
+    rules: &RuleSet,
+    rule: usize,
+    area: &Area,
+    codes: &[&str],
+    lang: Lang,
+) -> String {
+    let covered: Vec<String> = area
+        .covered()
+        .map(|s| {
+            format!(
+                "{} {}",
+                lang.pick("rad", "line"),
+                source.line_col(doc.sections[s].heading_span.start).0
+            )
+        })
+        .collect();
+    let (code, name) = (
+        terminal_line(codes[rule]),
+        terminal_line(area.name.get(lang)),
+    );
+    if !covered.is_empty() {
+        return format!("  ✓ {code} {name}: {}", covered.join(", "));
+    }
+    let why = rules.rules[rule]
+        .area()
+        .and_then(|m| m.pseudo_heading(doc))
+        .filter(|_| area.named.is_empty())
+        .map(|b| {
+            let line = source.line_col(b.span.start).0;
+            let (_, what) = not_a_heading(b.shape, lang);
+            format!(" ({} {line} {what})", lang.pick("rad", "line"))
+        })
+        .unwrap_or_default();
+    format!(
+        "  ✗ {code} {name}: {}{why}",
+        lang.pick("täcks inte", "not covered")
+    )
 }

@@ -12,6 +12,9 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::convert;
 use super::workspace::Ready;
+use crate::checks::area::Area;
+use crate::document::SectionId;
+use crate::i18n::Lang;
 use crate::run::Analysis;
 use crate::verdict::Verdict;
 
@@ -66,33 +69,7 @@ pub(super) fn hover(
     if let Some((id, section, areas)) = heading_at {
         for (rule, area) in areas.iter() {
             let code = ready.rules.rules[rule].code();
-            let status = if let Some(n) = area.named.iter().find(|n| n.section == id) {
-                if n.substantive {
-                    format!(
-                        "✓ {} {} ({} {})",
-                        lang.pick("Avsnittet täcker", "The section covers"),
-                        area.name.get(lang),
-                        n.words,
-                        lang.pick("ord", "words")
-                    )
-                } else {
-                    format!(
-                        "✗ {} {}: {} {} ({} {})",
-                        lang.pick("Avsnittet täcker inte", "The section does not cover"),
-                        area.name.get(lang),
-                        n.words,
-                        lang.pick("ord", "words"),
-                        lang.pick("minst", "at least"),
-                        ready.rules.packs[area.pack].min_words
-                    )
-                }
-            } else if area.misses.iter().any(|(s, _)| *s == id) {
-                format!(
-                    "✗ {} {}",
-                    lang.pick("Rubriken räknas inte som", "The heading does not count as"),
-                    area.name.get(lang)
-                )
-            } else {
+            let Some(status) = heading_status(ready, area, id, lang) else {
                 continue;
             };
             range.get_or_insert_with(|| convert::range(source, &section.heading_span));
@@ -136,6 +113,42 @@ pub(super) fn hover(
         }),
         range,
     })
+}
+
+/// What the heading of section `id` means for `area`: it covers it (with its words), it is
+/// too thin, or it does not count as the area; `None` when it has nothing to do with it.
+fn heading_status(ready: &Ready, area: &Area, id: SectionId, lang: Lang) -> Option<String> {
+    Some(
+        if let Some(n) = area.named.iter().find(|n| n.section == id) {
+            if n.substantive {
+                format!(
+                    "✓ {} {} ({} {})",
+                    lang.pick("Avsnittet täcker", "The section covers"),
+                    area.name.get(lang),
+                    n.words,
+                    lang.pick("ord", "words")
+                )
+            } else {
+                format!(
+                    "✗ {} {}: {} {} ({} {})",
+                    lang.pick("Avsnittet täcker inte", "The section does not cover"),
+                    area.name.get(lang),
+                    n.words,
+                    lang.pick("ord", "words"),
+                    lang.pick("minst", "at least"),
+                    ready.rules.packs[area.pack].min_words
+                )
+            }
+        } else if area.misses.iter().any(|(s, _)| *s == id) {
+            format!(
+                "✗ {} {}",
+                lang.pick("Rubriken räknas inte som", "The heading does not count as"),
+                area.name.get(lang)
+            )
+        } else {
+            return None;
+        },
+    )
 }
 
 /// `text` with Markdown's punctuation escaped, so a heading from the plan shows as written.

@@ -125,28 +125,16 @@ impl Reader<'_> {
                 self.flush();
                 self.comments_in(range);
             }
-            Event::Html(raw) => self.html.read(&raw, range.start, false),
-            Event::End(TagEnd::HtmlBlock) => {
-                self.html.block_ends(range.end);
-                self.flush();
-            }
-            Event::InlineHtml(raw) => {
-                self.html.read(&raw, range.start, true);
-                self.comments_in(range);
-            }
-            Event::Start(Tag::FootnoteDefinition(_)) => {
-                self.flush();
-                self.footnote_depth += 1;
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                self.flush();
-                self.footnote_depth = self.footnote_depth.saturating_sub(1);
-            }
-            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
-            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
-            Event::Start(Tag::Strikethrough) => self.strike_depth += 1,
-            Event::End(TagEnd::Strikethrough) => {
-                self.strike_depth = self.strike_depth.saturating_sub(1);
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::End(
+                TagEnd::HtmlBlock
+                | TagEnd::FootnoteDefinition
+                | TagEnd::Image
+                | TagEnd::Strikethrough,
+            )
+            | Event::Start(Tag::FootnoteDefinition(_) | Tag::Image { .. } | Tag::Strikethrough) => {
+                self.visibility(&event, range);
             }
             Event::Text(_) | Event::Code(_) if !self.shows() => {}
             Event::Text(t) | Event::Code(t) if self.code_depth == 0 => {
@@ -184,6 +172,37 @@ impl Reader<'_> {
             Event::Start(tag) if is_block(&tag) => self.flush(),
             Event::End(tag) if is_block_end(tag) => self.flush(),
             Event::Rule => self.flush(),
+            _ => {}
+        }
+    }
+
+    /// Events that change what a reader sees of the text after them: raw HTML, footnote
+    /// definitions, images (their alt text) and struck-out text.
+    fn visibility(&mut self, event: &Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Html(raw) => self.html.read(raw, range.start, false),
+            Event::End(TagEnd::HtmlBlock) => {
+                self.html.block_ends(range.end);
+                self.flush();
+            }
+            Event::InlineHtml(raw) => {
+                self.html.read(raw, range.start, true);
+                self.comments_in(range);
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                self.flush();
+                self.footnote_depth += 1;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                self.flush();
+                self.footnote_depth = self.footnote_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Start(Tag::Strikethrough) => self.strike_depth += 1,
+            Event::End(TagEnd::Strikethrough) => {
+                self.strike_depth = self.strike_depth.saturating_sub(1);
+            }
             _ => {}
         }
     }
