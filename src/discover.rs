@@ -35,7 +35,7 @@ pub struct DiscoverError {
 
 /// Why an entry was not checked and is reported as a finding of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// It could not be read or followed (no permission, a link to nothing, a link loop).
     Io(Localized),
     /// It is a link to a directory; those are not followed, so no plan is seen twice and no
@@ -75,7 +75,7 @@ pub struct Skipped {
 }
 
 /// Whether a file name looks like a plan: `.md` or `.markdown`, in any letter case.
-pub fn looks_like_plan(path: &Path) -> bool {
+pub(crate) fn looks_like_plan(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
@@ -186,7 +186,7 @@ impl Selection<'_> {
 /// as they are consumed: a run over one directory never holds the whole list. What was seen
 /// and not checked is in [`Plans::problems`] and [`Plans::skipped`] once the iterator is used
 /// up.
-pub struct Plans<'s> {
+pub(crate) struct Plans<'s> {
     source: Source,
     selection: Selection<'s>,
     record: Record,
@@ -213,7 +213,10 @@ struct Walk {
 
 impl<'s> Plans<'s> {
     /// Starts discovery; a named path that does not exist is an error at once.
-    pub fn new(paths: &[PathBuf], selection: Selection<'s>) -> Result<Plans<'s>, DiscoverError> {
+    pub(crate) fn new(
+        paths: &[PathBuf],
+        selection: Selection<'s>,
+    ) -> Result<Plans<'s>, DiscoverError> {
         let default = [PathBuf::from(".")];
         let paths = if paths.is_empty() {
             &default[..]
@@ -266,12 +269,12 @@ impl<'s> Plans<'s> {
 
     /// Entries that could not be checked, each to be reported as a finding; complete once the
     /// iterator is used up.
-    pub fn problems(&self) -> &[(PathBuf, Problem)] {
+    pub(crate) fn problems(&self) -> &[(PathBuf, Problem)] {
         &self.record.problems
     }
 
     /// Files that look like plans and were left out; complete once the iterator is used up.
-    pub fn skipped(&self) -> &[Skipped] {
+    pub(crate) fn skipped(&self) -> &[Skipped] {
         &self.record.skipped
     }
 }
@@ -382,7 +385,7 @@ impl Walk {
 /// out. With `fold_parents`, `dir/..` is also folded away, without touching the file system:
 /// right for matching globs, wrong for a path that is read (`dir` may be a link), so discovery
 /// keeps its `..`.
-pub fn normalize(path: &Path, fold_parents: bool) -> PathBuf {
+pub(crate) fn normalize(path: &Path, fold_parents: bool) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

@@ -29,7 +29,7 @@ const FAILING: Text = Text {
 
 /// What is said about one rule, in one language, before it is rendered.
 #[derive(Debug, Clone)]
-pub struct RuleDoc<'a> {
+pub(crate) struct RuleDoc<'a> {
     lang: Lang,
     code: &'a str,
     name: &'a str,
@@ -47,7 +47,7 @@ pub struct RuleDoc<'a> {
 
 impl<'a> RuleDoc<'a> {
     /// The documentation of `rule` of the pack with `header`, with the pack's severity.
-    pub fn new(rule: &'a Rule, header: &PackHeader, lang: Lang) -> Self {
+    pub(crate) fn new(rule: &'a Rule, header: &PackHeader, lang: Lang) -> Self {
         let def = &rule.def;
         RuleDoc {
             lang,
@@ -66,13 +66,13 @@ impl<'a> RuleDoc<'a> {
 
     /// The same, showing `severity` (as the run's verdict has it) instead of the pack's.
     #[must_use]
-    pub fn with_severity(mut self, severity: &'a str) -> Self {
+    pub(crate) fn with_severity(mut self, severity: &'a str) -> Self {
         self.severity = severity;
         self
     }
 
     /// Plain text, as `planlint explain CODE` prints it.
-    pub fn plain(&self) -> String {
+    pub(crate) fn plain(&self) -> String {
         let lang = self.lang;
         let mut out = String::new();
         let _ = writeln!(out, "{} {} ({})", self.code, self.name, self.severity);
@@ -94,7 +94,7 @@ impl<'a> RuleDoc<'a> {
     }
 
     /// Markdown, as the editor's hover shows it.
-    pub fn markdown(&self) -> String {
+    pub(crate) fn markdown(&self) -> String {
         let lang = self.lang;
         let mut out = format!(
             "**{}** `{}` ({})\n\n{}\n\n",
@@ -126,7 +126,7 @@ impl<'a> RuleDoc<'a> {
 }
 
 /// The text `planlint explain CODE` prints for `rule` of the pack with `header`.
-pub fn explain(compiled: &Rule, header: &PackHeader, lang: Lang) -> String {
+pub(crate) fn explain(compiled: &Rule, header: &PackHeader, lang: Lang) -> String {
     RuleDoc::new(compiled, header, lang).plain()
 }
 
@@ -138,7 +138,7 @@ fn fence_for(text: &str) -> String {
 
 /// A rule's help with its `{placeholders}` filled as for a typical finding (for `explain` and
 /// the SARIF rule descriptions).
-pub fn help_text(rule: &Rule, header: &PackHeader, lang: Lang) -> String {
+pub(crate) fn help_text(rule: &Rule, header: &PackHeader, lang: Lang) -> String {
     example_text(rule, header, &rule.def.help, lang)
 }
 

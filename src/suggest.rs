@@ -8,7 +8,7 @@
 use crate::i18n::{t, Localized};
 
 /// "did you mean `best`?" in both languages.
-pub fn suggestion(best: &str) -> Localized {
+pub(crate) fn suggestion(best: &str) -> Localized {
     t(
         format!("menade du `{best}`?"),
         format!("did you mean `{best}`?"),
@@ -16,7 +16,7 @@ pub fn suggestion(best: &str) -> Localized {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
@@ -30,7 +30,7 @@ pub fn did_you_mean<'a>(
 
 /// The code closest to `input`: the same prefix and number (`ip2`, `IP02` → `IP002`), else the
 /// closest spelling.
-pub fn suggest_code<'a>(
+pub(crate) fn suggest_code<'a>(
     input: &str,
     codes: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {

@@ -51,7 +51,7 @@ fn one_plan(data: &[u8]) {
         quiet: false,
         verbose: true,
     };
-    let mut totals = planlint::diagnostic::Totals::default();
+    let mut totals = planlint::run::Totals::default();
     totals.add(&checked);
     let mut out = Vec::new();
     for format in Format::ALL {

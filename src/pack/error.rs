@@ -69,7 +69,7 @@ impl PackError {
 
 /// What kind of TOML file an error is in: a rule pack or a config file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// A rule pack (errors are `PL100`).
     Pack,
     /// `planlint.toml` (errors are `PL101`).
@@ -78,7 +78,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// The code of errors in this kind of file.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             FileKind::Pack => codes::PACK.code,
             FileKind::Config => codes::CONFIG.code,

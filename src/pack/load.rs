@@ -16,13 +16,13 @@ use crate::suggest::did_you_mean;
 const BUILTIN_TEXT: &str = include_str!("../../rules/integrationspolicy.toml");
 
 /// Path shown for the built-in pack.
-pub const BUILTIN_PATH: &str = "rules/integrationspolicy.toml";
+pub(crate) const BUILTIN_PATH: &str = "rules/integrationspolicy.toml";
 
 /// A whole pack file: the header and the rules.
 /// Its JSON Schema is `checks::schema::PackSchema`, which knows every kind's keys.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPack {
+pub(crate) struct RawPack {
     /// The `[pack]` header.
     pub pack: PackHeader,
     #[serde(default)]
@@ -31,7 +31,7 @@ pub struct RawPack {
 }
 
 /// The built-in integration-policy pack; `kind_keys` are every rule kind's own keys.
-pub fn builtin(kind_keys: &[&str]) -> Result<PackDef, PackError> {
+pub(crate) fn builtin(kind_keys: &[&str]) -> Result<PackDef, PackError> {
     parse(BUILTIN_PATH, BUILTIN_TEXT, kind_keys)
 }
 
@@ -41,7 +41,7 @@ pub(super) const MAX_TOML_BYTES: u64 = 2_000_000;
 
 /// Reads a TOML file as text; a file that cannot be read, is too large or is not UTF-8 is an
 /// error.
-pub fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
+pub(crate) fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).ok();
     // A named pipe or a device is never opened: opening a pipe blocks, and a device may never
@@ -170,14 +170,14 @@ fn not_utf8(kind: FileKind, shown: &str, e: &std::string::FromUtf8Error) -> Pack
 }
 
 /// Reads and parses the pack at `path` (see [`parse`]).
-pub fn load(path: &Path, kind_keys: &[&str]) -> Result<PackDef, PackError> {
+pub(crate) fn load(path: &Path, kind_keys: &[&str]) -> Result<PackDef, PackError> {
     let text = read_text(path, FileKind::Pack)?;
     parse(&path.display().to_string(), &text, kind_keys)
 }
 
 /// Parses pack text; `path` is only for messages. `kind_keys` are the keys that some rule kind
 /// takes: they are left to the kinds, and named when a rule key is misspelt.
-pub fn parse(path: &str, text: &str, kind_keys: &[&str]) -> Result<PackDef, PackError> {
+pub(crate) fn parse(path: &str, text: &str, kind_keys: &[&str]) -> Result<PackDef, PackError> {
     let mut root =
         toml::de::DeTable::parse(text).map_err(|e| toml_error(path, text, &e, FileKind::Pack))?;
     // The kinds' keys are read when the rules are compiled; what is left is the common keys and
@@ -201,7 +201,7 @@ pub fn parse(path: &str, text: &str, kind_keys: &[&str]) -> Result<PackDef, Pack
 
 /// A TOML parse or shape error as a [`PackError`] at its span, with "did you mean" for a
 /// misspelt key.
-pub fn toml_error(path: &str, text: &str, e: &toml::de::Error, kind: FileKind) -> PackError {
+pub(crate) fn toml_error(path: &str, text: &str, e: &toml::de::Error, kind: FileKind) -> PackError {
     toml_error_with(path, text, e, kind, &[])
 }
 

@@ -13,9 +13,9 @@ mod params;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use error::{FileKind, PackError};
-pub use load::{builtin, load, parse, read_text, toml_error, RawPack, BUILTIN_PATH};
-pub use params::RawParams;
+pub(crate) use error::{FileKind, PackError};
+pub(crate) use load::{builtin, load, parse, read_text, toml_error, BUILTIN_PATH};
+pub(crate) use params::RawParams;
 
 use crate::diagnostic::Severity;
 use crate::i18n::Localized;
