@@ -10,6 +10,13 @@ use std::path::Path;
 use std::time::Instant;
 
 use lsp_server::{ErrorCode, Notification, Request};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Exit as ExitNotification, Notification as _,
+};
+use lsp_types::request::{
+    CodeActionRequest, DocumentSymbolRequest, HoverRequest, Initialize, Request as _, Shutdown,
+};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
@@ -72,7 +79,7 @@ impl Server<'_> {
     pub(super) fn request(&mut self, r: Request) -> Result<Value, Failure> {
         let lang = self.lang;
         match (self.phase, r.method.as_str()) {
-            (Phase::Waiting, "initialize") => self.initialize(r.params),
+            (Phase::Waiting, m) if m == Initialize::METHOD => self.initialize(r.params),
             (Phase::Waiting, _) => Err((
                 ErrorCode::ServerNotInitialized,
                 lang.pick(
@@ -89,7 +96,7 @@ impl Server<'_> {
                 )
                 .to_owned(),
             )),
-            (Phase::Running, "initialize") => Err((
+            (Phase::Running, m) if m == Initialize::METHOD => Err((
                 ErrorCode::InvalidRequest,
                 lang.pick(
                     "servern är redan initierad",
@@ -97,12 +104,27 @@ impl Server<'_> {
                 )
                 .to_owned(),
             )),
-            (Phase::Running, "shutdown") => {
+            (Phase::Running, m) if m == Shutdown::METHOD => {
                 self.phase = Phase::ShutDown;
                 Ok(Value::Null)
             }
-            (Phase::Running, "textDocument/hover") => {
-                let p: HoverParams = params(r.params, lang)?;
+            (Phase::Running, m) if ANSWERED.contains(&m) => self.answer(m, r.params),
+            (Phase::Running, method) => Err((
+                ErrorCode::MethodNotFound,
+                format!(
+                    "{} `{method}`",
+                    lang.pick("planlint hanterar inte", "planlint does not handle")
+                ),
+            )),
+        }
+    }
+
+    /// Answers one of the [`ANSWERED`] requests (after `initialize`).
+    fn answer(&mut self, method: &str, raw: Value) -> Result<Value, Failure> {
+        let lang = self.lang;
+        match method {
+            m if m == HoverRequest::METHOD => {
+                let p: HoverParams = params(raw, lang)?;
                 let position = p.text_document_position_params.position;
                 let uri = p.text_document_position_params.text_document.uri;
                 let markdown = self.markdown_hover;
@@ -115,8 +137,8 @@ impl Server<'_> {
                     to_value(hover::hover(ready, analysis, at, markdown))
                 })
             }
-            (Phase::Running, "textDocument/codeAction") => {
-                let p: CodeActionParams = params(r.params, lang)?;
+            m if m == CodeActionRequest::METHOD => {
+                let p: CodeActionParams = params(raw, lang)?;
                 let uri = p.text_document.uri;
                 self.with_plan(&uri, |ready, analysis| {
                     let text = &analysis.checked.source.text;
@@ -127,17 +149,12 @@ impl Server<'_> {
                     to_value(actions::actions(ready, analysis, a.min(b)..a.max(b), &uri))
                 })
             }
-            (Phase::Running, "textDocument/documentSymbol") => {
-                let p: DocumentSymbolParams = params(r.params, lang)?;
+            m if m == DocumentSymbolRequest::METHOD => {
+                let p: DocumentSymbolParams = params(raw, lang)?;
                 self.symbols(&p.text_document.uri)
             }
-            (Phase::Running, method) => Err((
-                ErrorCode::MethodNotFound,
-                format!(
-                    "{} `{method}`",
-                    lang.pick("planlint hanterar inte", "planlint does not handle")
-                ),
-            )),
+            // Not reached: ANSWERED lists only the methods above.
+            other => Err((ErrorCode::MethodNotFound, other.to_owned())),
         }
     }
 
@@ -170,29 +187,7 @@ impl Server<'_> {
         }
         self.phase = Phase::Running;
         to_value(InitializeResult {
-            capabilities: ServerCapabilities {
-                position_encoding: Some(PositionEncodingKind::UTF16),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        will_save: None,
-                        will_save_wait_until: None,
-                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                            include_text: Some(false),
-                        })),
-                    },
-                )),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                ..ServerCapabilities::default()
-            },
+            capabilities: capabilities(),
             server_info: Some(ServerInfo {
                 name: "planlint".to_owned(),
                 version: Some(env!("CARGO_PKG_VERSION").to_owned()),
@@ -254,7 +249,7 @@ impl Server<'_> {
 
     /// Handles one notification; `exit` ends the loop.
     pub(super) fn notification(&mut self, n: Notification) -> std::io::Result<Option<Exit>> {
-        if n.method == "exit" {
+        if n.method == ExitNotification::METHOD {
             return Ok(Some(if self.phase == Phase::ShutDown {
                 Exit::AfterShutdown
             } else {
@@ -268,11 +263,11 @@ impl Server<'_> {
         }
         let method = n.method.clone();
         let result = match method.as_str() {
-            "textDocument/didOpen" => self.did_open(n),
-            "textDocument/didChange" => self.did_change(n),
-            "textDocument/didSave" => self.did_save(n),
-            "textDocument/didClose" => self.did_close(n),
-            "workspace/didChangeWatchedFiles" => self.poll().map_err(|e| e.to_string()),
+            m if m == DidOpenTextDocument::METHOD => self.did_open(n),
+            m if m == DidChangeTextDocument::METHOD => self.did_change(n),
+            m if m == DidSaveTextDocument::METHOD => self.did_save(n),
+            m if m == DidCloseTextDocument::METHOD => self.did_close(n),
+            m if m == DidChangeWatchedFiles::METHOD => self.poll().map_err(|e| e.to_string()),
             // `initialized`, `$/cancelRequest`, `$/setTrace`, configuration changes: nothing to do.
             _ => Ok(()),
         };
@@ -290,7 +285,7 @@ impl Server<'_> {
 
     fn did_open(&mut self, n: Notification) -> Result<(), String> {
         let p: DidOpenTextDocumentParams = n
-            .extract("textDocument/didOpen")
+            .extract(DidOpenTextDocument::METHOD)
             .map_err(|e| e.to_string())?;
         let item = p.text_document;
         let uri = item.uri.clone();
@@ -312,7 +307,7 @@ impl Server<'_> {
 
     fn did_change(&mut self, n: Notification) -> Result<(), String> {
         let p: DidChangeTextDocumentParams = n
-            .extract("textDocument/didChange")
+            .extract(DidChangeTextDocument::METHOD)
             .map_err(|e| e.to_string())?;
         let uri = p.text_document.uri;
         self.docs
@@ -329,7 +324,7 @@ impl Server<'_> {
 
     fn did_save(&mut self, n: Notification) -> Result<(), String> {
         let p: DidSaveTextDocumentParams = n
-            .extract("textDocument/didSave")
+            .extract(DidSaveTextDocument::METHOD)
             .map_err(|e| e.to_string())?;
         let uri = p.text_document.uri;
         let doc = self
@@ -349,7 +344,7 @@ impl Server<'_> {
 
     fn did_close(&mut self, n: Notification) -> Result<(), String> {
         let p: DidCloseTextDocumentParams = n
-            .extract("textDocument/didClose")
+            .extract(DidCloseTextDocument::METHOD)
             .map_err(|e| e.to_string())?;
         let uri = p.text_document.uri;
         self.docs
@@ -387,4 +382,67 @@ fn is_config_name(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| crate::config::FILE_NAMES.contains(&n))
+}
+
+/// The requests the server answers besides `initialize` and `shutdown`: each needs its
+/// capability announced in [`capabilities`] (a test holds the two together).
+const ANSWERED: [&str; 3] = [
+    HoverRequest::METHOD,
+    CodeActionRequest::METHOD,
+    DocumentSymbolRequest::METHOD,
+];
+
+/// What the server announces it does, for [`ANSWERED`] and the document notifications.
+fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(PositionEncodingKind::UTF16),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                will_save: None,
+                will_save_wait_until: None,
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::{capabilities, ANSWERED};
+
+    /// The capability that announces each request, by method.
+    fn announced(method: &str) -> &'static str {
+        match method {
+            "textDocument/hover" => "hoverProvider",
+            "textDocument/codeAction" => "codeActionProvider",
+            "textDocument/documentSymbol" => "documentSymbolProvider",
+            other => panic!("no capability known for `{other}`"),
+        }
+    }
+
+    #[test]
+    fn every_request_answered_is_announced_and_nothing_else() {
+        let caps = serde_json::to_value(capabilities()).expect("serializes");
+        let Value::Object(caps) = caps else {
+            panic!("an object")
+        };
+        for method in ANSWERED {
+            assert!(caps.contains_key(announced(method)), "{method}");
+        }
+        let providers: Vec<&String> = caps.keys().filter(|k| k.ends_with("Provider")).collect();
+        assert_eq!(providers.len(), ANSWERED.len(), "{providers:?}");
+    }
 }

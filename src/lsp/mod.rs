@@ -177,19 +177,23 @@ impl Server<'_> {
         transport::send(self.out, message)
     }
 
-    fn notify(&mut self, method: &str, params: impl serde::Serialize) -> io::Result<()> {
+    /// Sends notification `N`: its method and the type of its parameters go together.
+    fn notify<N: lsp_types::notification::Notification>(
+        &mut self,
+        params: N::Params,
+    ) -> io::Result<()> {
         self.send(&Message::Notification(Notification::new(
-            method.to_owned(),
+            N::METHOD.to_owned(),
             params,
         )))
     }
 
     /// A line in the client's log (for notifications, which get no answer).
     fn log(&mut self, kind: MessageType, message: String) -> io::Result<()> {
-        self.notify(
-            "window/logMessage",
-            lsp_types::LogMessageParams { typ: kind, message },
-        )
+        self.notify::<lsp_types::notification::LogMessage>(lsp_types::LogMessageParams {
+            typ: kind,
+            message,
+        })
     }
 
     fn publish(
@@ -198,14 +202,11 @@ impl Server<'_> {
         version: Option<i32>,
         diagnostics: Vec<lsp_types::Diagnostic>,
     ) -> io::Result<()> {
-        self.notify(
-            "textDocument/publishDiagnostics",
-            PublishDiagnosticsParams {
-                uri: uri.clone(),
-                diagnostics,
-                version,
-            },
-        )
+        self.notify::<lsp_types::notification::PublishDiagnostics>(PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics,
+            version,
+        })
     }
 
     /// Lints the plan at `uri` now and publishes its diagnostics.
@@ -248,13 +249,10 @@ impl Server<'_> {
         if let Some((key, shown)) = broken {
             if !self.shown.contains(&key) {
                 self.shown.push(key);
-                self.notify(
-                    "window/showMessage",
-                    ShowMessageParams {
-                        typ: MessageType::ERROR,
-                        message: shown,
-                    },
-                )?;
+                self.notify::<lsp_types::notification::ShowMessage>(ShowMessageParams {
+                    typ: MessageType::ERROR,
+                    message: shown,
+                })?;
             }
         }
         self.sync_error_files()
