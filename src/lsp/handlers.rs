@@ -18,16 +18,14 @@ use lsp_types::request::{
     CodeActionRequest, DocumentSymbolRequest, HoverRequest, Initialize, Request as _, Shutdown,
 };
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, DocumentSymbolParams, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, MarkupKind, MessageType, OneOf, PositionEncodingKind,
-    SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    CodeActionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentSymbolParams, HoverParams,
+    InitializeParams, InitializeResult, MarkupKind, MessageType, ServerInfo, Uri,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::capabilities::{capabilities, ANSWERED};
 use super::documents::{self, Debounce, Doc, Kind};
 use super::workspace::{ConfigKey, Ready};
 use super::{actions, hover, symbols, Exit, Failure, Phase, Server};
@@ -382,67 +380,4 @@ fn is_config_name(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| crate::config::FILE_NAMES.contains(&n))
-}
-
-/// The requests the server answers besides `initialize` and `shutdown`: each needs its
-/// capability announced in [`capabilities`] (a test holds the two together).
-const ANSWERED: [&str; 3] = [
-    HoverRequest::METHOD,
-    CodeActionRequest::METHOD,
-    DocumentSymbolRequest::METHOD,
-];
-
-/// What the server announces it does, for [`ANSWERED`] and the document notifications.
-fn capabilities() -> ServerCapabilities {
-    ServerCapabilities {
-        position_encoding: Some(PositionEncodingKind::UTF16),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(
-            TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                will_save: None,
-                will_save_wait_until: None,
-                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                    include_text: Some(false),
-                })),
-            },
-        )),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-            ..CodeActionOptions::default()
-        })),
-        document_symbol_provider: Some(OneOf::Left(true)),
-        ..ServerCapabilities::default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::Value;
-
-    use super::{capabilities, ANSWERED};
-
-    /// The capability that announces each request, by method.
-    fn announced(method: &str) -> &'static str {
-        match method {
-            "textDocument/hover" => "hoverProvider",
-            "textDocument/codeAction" => "codeActionProvider",
-            "textDocument/documentSymbol" => "documentSymbolProvider",
-            other => panic!("no capability known for `{other}`"),
-        }
-    }
-
-    #[test]
-    fn every_request_answered_is_announced_and_nothing_else() {
-        let caps = serde_json::to_value(capabilities()).expect("serializes");
-        let Value::Object(caps) = caps else {
-            panic!("an object")
-        };
-        for method in ANSWERED {
-            assert!(caps.contains_key(announced(method)), "{method}");
-        }
-        let providers: Vec<&String> = caps.keys().filter(|k| k.ends_with("Provider")).collect();
-        assert_eq!(providers.len(), ANSWERED.len(), "{providers:?}");
-    }
 }

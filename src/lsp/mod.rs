@@ -13,6 +13,7 @@
 //! `shutdown` ends the process with 0, as the protocol asks, and with 1 otherwise.
 
 mod actions;
+mod capabilities;
 mod convert;
 mod documents;
 mod handlers;
