@@ -44,6 +44,11 @@ impl Rule {
         self.check.groups()
     }
 
+    /// The `{placeholders}` the rule's kind fills in its texts, for its documentation.
+    pub(crate) fn doc_placeholders(&self, lang: Lang) -> Vec<(&'static str, String)> {
+        self.check.doc_placeholders(lang)
+    }
+
     /// For rules with `within`: the indices of the area rules whose sections it judges.
     pub fn within(&self) -> &[usize] {
         self.check.within()

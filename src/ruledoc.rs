@@ -149,31 +149,24 @@ fn example_text(
     text: &crate::i18n::Localized,
     lang: Lang,
 ) -> String {
-    let area = rule.area().map_or_else(
-        || lang.pick("området", "the area").to_owned(),
-        |a| a.area.get(lang).to_owned(),
-    );
-    let heading = rule.area().map(|a| a.heading.clone()).unwrap_or_default();
-    let min = header.min_words.to_string();
-    let missing = rule
-        .groups()
-        .iter()
-        .map(|g| format!("`{}`", g.label.get(lang)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let section = lang.pick("avsnittet", "the section");
-    text.fill(
-        lang,
-        &[
-            ("area", &area),
-            ("heading", &heading),
-            ("level", "##"),
-            ("min", &min),
-            ("missing", &missing),
-            ("section", section),
-            ("term", "TODO"),
-        ],
-    )
+    // What every rule's text may name, then what its kind fills in (which wins).
+    let mut values: Vec<(&str, String)> = vec![
+        ("area", lang.pick("området", "the area").to_owned()),
+        ("heading", String::new()),
+        ("level", "##".to_owned()),
+        ("min", header.min_words.to_string()),
+        ("missing", String::new()),
+        ("section", lang.pick("avsnittet", "the section").to_owned()),
+        ("term", "TODO".to_owned()),
+    ];
+    for (key, value) in rule.doc_placeholders(lang) {
+        match values.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => values.push((key, value)),
+        }
+    }
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    text.fill(lang, &pairs)
 }
 
 fn indent(text: &str) -> String {

@@ -74,6 +74,10 @@ impl Check for MentionCheck {
         &self.groups
     }
 
+    fn doc_placeholders(&self, lang: crate::i18n::Lang) -> Vec<(&'static str, String)> {
+        vec![super::groups_placeholder(&self.groups, lang)]
+    }
+
     fn within(&self) -> &[usize] {
         &self.within
     }

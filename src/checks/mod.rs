@@ -47,8 +47,24 @@ pub(crate) trait Check: Send + Sync + std::fmt::Debug {
         &[]
     }
 
+    /// The `{placeholders}` this kind fills in its rules' texts, with the values they take in
+    /// `explain` and the rule help (a typical finding's); the ones every kind shares (`{min}`,
+    /// `{section}`, …) are the docs' own.
+    fn doc_placeholders(&self, _lang: Lang) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+
     /// Checks one document and appends findings.
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// `{missing}` for a rule with `groups`: every group's label, as a finding names the missing ones.
+pub(crate) fn groups_placeholder(groups: &[Group], lang: Lang) -> (&'static str, String) {
+    let labels: Vec<String> = groups
+        .iter()
+        .map(|g| format!("`{}`", g.label.get(lang)))
+        .collect();
+    ("missing", labels.join(", "))
 }
 
 /// Pack-wide settings compiled once: what a placeholder is, where missing sections belong.

@@ -85,6 +85,13 @@ impl Check for SectionCheck {
         Some(&self.matcher)
     }
 
+    fn doc_placeholders(&self, lang: crate::i18n::Lang) -> Vec<(&'static str, String)> {
+        vec![
+            ("area", self.matcher.area.get(lang).to_owned()),
+            ("heading", self.matcher.heading.clone()),
+        ]
+    }
+
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(area) = cx.areas.get(cx.rule_index) else {
             return;
