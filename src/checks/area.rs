@@ -174,6 +174,23 @@ pub(crate) fn not_a_heading(shape: Shape, lang: Lang) -> (&'static str, &'static
             ),
             ("är en punkt i en lista, inte en rubrik", "is a list item, not a heading"),
         ),
+        Shape::HtmlHeading => (
+            (
+                "en rubrik i HTML (`<h1>`–`<h6>`) öppnar inget avsnitt i planen; skriv den som en rubrik i Markdown, t.ex.",
+                "a heading in HTML (`<h1>`–`<h6>`) opens no section of the plan; write it as a Markdown heading, e.g.",
+            ),
+            ("är en rubrik i HTML, inte i Markdown", "is an HTML heading, not a Markdown one"),
+        ),
+        Shape::Disguised => (
+            (
+                "rubriken ser ut som områdets namn men har tecken som bara liknar bokstäverna (t.ex. kyrilliska eller helbreddstecken) eller styrtecken för skrivriktning; skriv den med vanliga bokstäver, t.ex.",
+                "the heading looks like the area's name but has characters that only look like its letters (e.g. Cyrillic or fullwidth ones) or bidirectional controls; write it in plain letters, e.g.",
+            ),
+            (
+                "liknar områdets namn men har tecken som bara ser ut som bokstäverna",
+                "looks like the area's name but has characters that only look like its letters",
+            ),
+        ),
         Shape::Paragraph => (
             (
                 "fetstil är ingen rubrik; skriv raden som en rubrik, t.ex.",

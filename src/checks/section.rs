@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Shape};
 use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet};
 use crate::pack::{PackError, RawParams, RuleDef};
@@ -142,11 +142,16 @@ impl SectionCheck {
     fn came_close(&self, cx: &Cx<'_>, name: &str, level: &str, d: &mut Diagnostic) {
         let lang = cx.lang;
         if let Some(b) = self.matcher.pseudo_heading(cx.doc) {
-            let shown = crate::matching::visible(
-                cx.text[b.span.clone()].trim_matches(['*', '_', ' ', '#', '|', '\t']),
-            )
-            .into_owned();
-            let shown = shown.trim_matches(['*', '_', ' ']);
+            let shown = match b.shape {
+                // Its source is HTML, or letters that only look right: the area's own heading
+                // is what to write.
+                Shape::HtmlHeading | Shape::Disguised => self.matcher.heading.clone(),
+                _ => crate::matching::visible(
+                    cx.text[b.span.clone()].trim_matches(['*', '_', ' ', '#', '|', '\t']),
+                )
+                .trim_matches(['*', '_', ' '])
+                .to_owned(),
+            };
             let (why, _) = not_a_heading(b.shape, lang);
             let label = format!("{why} `{level} {shown}`");
             d.secondary.push(Label::new(b.span.clone(), label));

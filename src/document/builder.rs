@@ -204,6 +204,16 @@ impl<'a> Builder<'a> {
         let text = matching::visible(trimmed).trim().to_owned();
         let title = matching::visible(title).trim().to_owned();
         let heading_span = first_line(self.text, range.clone());
+        if let Some(looks) = matching::undisguised(&title) {
+            // What a reader takes the heading for, kept to say why it names no area.
+            let at = heading_span.clone();
+            self.near_heading(
+                &looks,
+                |_| at.clone(),
+                heading_span.clone(),
+                Shape::Disguised,
+            );
+        }
         let id = self.doc.sections.len();
         let parent = self.current_section();
         if let Some(p) = parent {
@@ -236,17 +246,12 @@ impl<'a> Builder<'a> {
     pub(super) fn near_heading(
         &mut self,
         rest: &str,
-        offset: usize,
+        map: impl FnMut(Range<usize>) -> Range<usize>,
         span: Range<usize>,
         shape: Shape,
     ) {
         let mut list = Vec::new();
-        let summary = matching::words(
-            rest,
-            |r| r.start + offset..r.end + offset,
-            &mut list,
-            &mut self.lexicon,
-        );
+        let summary = matching::words(rest, map, &mut list, &mut self.lexicon);
         let words = Words::new(list, Rc::clone(&self.pending));
         if words.is_empty() {
             return;

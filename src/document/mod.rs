@@ -77,6 +77,13 @@ pub enum Shape {
     TableCell,
     /// A line of an indented code block that is written like a heading (`    ## Bostäder`).
     IndentedHeading,
+    /// A heading written in raw HTML (`<h3>Bostäder</h3>`): the page shows it, but it opens
+    /// no section of the plan.
+    HtmlHeading,
+    /// A heading with letters from another script that look like Latin ones (a Cyrillic `о` in
+    /// `Bоstäder`), fullwidth letters or bidirectional controls: it shows like the area's name
+    /// but is not it. Its words here are the heading as it looks.
+    Disguised,
 }
 
 /// A run of text that belongs together, with its words.

@@ -120,6 +120,37 @@ pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` as it looks, when it is disguised: each letter of another script that looks like a
+/// Latin one (a Cyrillic `о`, a Greek `ο`), each fullwidth letter, replaced by the Latin letters
+/// it looks like (Unicode's confusables, UTS #39), and bidirectional controls removed. `None`
+/// when nothing in `text` is disguised.
+pub(crate) fn undisguised(text: &str) -> Option<String> {
+    let plain = |c: char| c.is_ascii() || ('\u{A0}'..='\u{17F}').contains(&c);
+    if text.chars().all(plain) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut disguised = false;
+    for c in text.chars() {
+        if plain(c) {
+            out.push(c);
+        } else if BIDI_CONTROL.contains(c) {
+            disguised = true;
+        } else if c.is_alphabetic() {
+            let looks: String = unicode_security::skeleton(&c.to_string()).collect();
+            if looks.chars().all(|l| l.is_ascii_alphabetic()) && !looks.is_empty() {
+                disguised = true;
+                out.push_str(&looks);
+            } else {
+                out.push(c);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    disguised.then_some(out)
+}
+
 /// Whether `c` belongs in a word: a letter or digit, or a combining mark (so NFD text stays
 /// whole).
 pub(super) fn is_word_char(c: char) -> bool {

@@ -237,3 +237,39 @@ fn planlint_agrees_with_what_a_browser_shows_of_the_github_rendering() {
         );
     }
 }
+
+#[test]
+fn a_heading_a_reader_takes_for_the_area_gets_a_hint_and_does_not_count() {
+    let cases = [
+        ("<h2>Bostäder</h2>", "en rubrik i HTML"),
+        ("## B\u{43E}städer", "tecken som bara liknar bokstäverna"),
+        ("## \u{FF22}ostäder", "tecken som bara liknar bokstäverna"),
+        ("## Bo\u{202E}städer", "styrtecken för skrivriktning"),
+        ("## S\u{430}mverkan", "tecken som bara liknar bokstäverna"),
+    ];
+    for (heading, hint) in cases {
+        let text = format!("# Plan\n\n{heading}\n\n{HOUSING}\n");
+        let found = crate::support::check(&text);
+        let code = if heading.contains("mverkan") {
+            "IP004"
+        } else {
+            "IP002"
+        };
+        let missing = found
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("{heading}: {found:?}"));
+        let label = missing
+            .secondary
+            .iter()
+            .map(|l| l.message.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(label.contains(hint), "{heading}: {label}");
+        let at = text.find(heading).unwrap();
+        assert!(
+            missing.secondary.iter().any(|l| l.span.start == at),
+            "{heading}: points at the heading"
+        );
+    }
+}

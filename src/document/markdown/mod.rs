@@ -180,12 +180,16 @@ impl Reader<'_> {
     /// definitions, images (their alt text) and struck-out text.
     fn visibility(&mut self, event: &Event<'_>, range: Range<usize>) {
         match event {
-            Event::Html(raw) => self.html.read(raw, range.start, false),
+            Event::Html(raw) => {
+                self.html_headings_in(raw, range.start);
+                self.html.read(raw, range.start, false);
+            }
             Event::End(TagEnd::HtmlBlock) => {
                 self.html.block_ends(range.end);
                 self.flush();
             }
             Event::InlineHtml(raw) => {
+                self.html_headings_in(raw, range.start);
                 self.html.read(raw, range.start, true);
                 self.comments_in(range);
             }
@@ -258,10 +262,57 @@ impl Reader<'_> {
             let line_start = start + (line.len() - line.trim_start_matches([' ', '\t']).len());
             self.b.near_heading(
                 rest,
-                offset,
+                |r| r.start + offset..r.end + offset,
                 line_start..offset + rest.len(),
                 Shape::IndentedHeading,
             );
+        }
+    }
+
+    /// Keeps the headings written in raw HTML (`<h3>Bostäder</h3>`, on one line) that a reader
+    /// sees: they open no section, and are kept to say why an area they name is missing.
+    fn html_headings_in(&mut self, raw: &str, at: usize) {
+        if !self.shows() {
+            return;
+        }
+        let lower = raw.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(open) = lower[from..].find("<h") {
+            let start = from + open;
+            from = start + 2;
+            let level = lower.as_bytes().get(start + 2).copied().unwrap_or(0);
+            let after = lower.as_bytes().get(start + 3).copied().unwrap_or(0);
+            if !(b'1'..=b'6').contains(&level) || !(after == b'>' || after.is_ascii_whitespace()) {
+                continue;
+            }
+            let Some(gt) = lower[start..].find('>') else {
+                break;
+            };
+            let body_start = start + gt + 1;
+            let close = format!("</h{}", char::from(level));
+            let Some(end) = lower[body_start..].find(&close) else {
+                break;
+            };
+            let body_end = body_start + end;
+            // The heading's text without inner tags, each tag kept as a space.
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in raw[body_start..body_end].chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => {
+                        in_tag = false;
+                        text.push(' ');
+                    }
+                    _ if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            let span = at + start..at + body_end + close.len() + 1;
+            let line = span.start..span.end.min(at + raw.len());
+            self.b
+                .near_heading(&text, |_| line.clone(), line.clone(), Shape::HtmlHeading);
+            from = body_end;
         }
     }
 
