@@ -9,10 +9,22 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// Whether `c` is a bidirectional control (Unicode's `Bidi_Control`): the embeddings and
+/// overrides U+202A–U+202E, the isolates U+2066–U+2069, the marks U+200E, U+200F and U+061C.
+/// Printed raw, one makes a terminal (or a browser) reorder what follows it, so a file name or
+/// a heading can show text in an order other than its own.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
 /// Whether `c` must not reach a terminal raw: the C0 controls except TAB (ESC among them, so
-/// no escape sequence can start), DEL and the C1 controls U+0080–U+009F (CSI, OSC …).
+/// no escape sequence can start), DEL, the C1 controls U+0080–U+009F (CSI, OSC …) and the
+/// bidirectional controls ([`is_bidi_control`]).
 pub fn is_terminal_control(c: char) -> bool {
-    (c < ' ' && c != '\t') || c == '\x7f' || ('\u{80}'..='\u{9f}').contains(&c)
+    (c < ' ' && c != '\t')
+        || c == '\x7f'
+        || ('\u{80}'..='\u{9f}').contains(&c)
+        || is_bidi_control(c)
 }
 
 /// Replaces every character `bad` accepts by its visible escape, `\u{1b}` for ESC.
@@ -43,13 +55,19 @@ pub fn terminal_text(s: &str) -> Cow<'_, str> {
     escape_where(s, |c| c != '\n' && is_terminal_control(c))
 }
 
+/// `s` with every bidirectional control as its visible escape (`\u{202e}`), the rest as it is:
+/// for formats shown in a browser that must keep other text whole (GitHub annotations).
+pub fn bidi(s: &str) -> Cow<'_, str> {
+    escape_where(s, is_bidi_control)
+}
+
 /// Source text for codespan-reporting, which prints the lines a label points into itself.
 ///
 /// Spans are byte ranges into the original text and codespan computes the column it prints
 /// (`--> path:3:5`) by counting characters, so the display copy must keep both: every control
-/// is replaced by a character of the same UTF-8 length, a 1-byte control (C0, DEL) by `?` and
-/// a 2-byte C1 control by `¿` (U+00BF). A visible `\u{1b}` escape or U+FFFD would be longer and
-/// every span after it would need remapping. Line feeds and CRs stay: they are the line ends
+/// is replaced by a character of the same UTF-8 length, a 1-byte control (C0, DEL) by `?`, a
+/// 2-byte one (C1, U+061C) by `¿` (U+00BF) and a 3-byte bidirectional control by U+FFFD. A
+/// visible `\u{1b}` escape would be longer and every span after it would need remapping. Line feeds and CRs stay: they are the line ends
 /// the file's line index was built from, and codespan trims them from the lines it prints.
 pub fn same_length_source(text: &str) -> Cow<'_, str> {
     let keep = |c: char| c == '\n' || c == '\r';
@@ -61,7 +79,8 @@ pub fn same_length_source(text: &str) -> Cow<'_, str> {
             .map(|c| match c {
                 c if keep(c) || !is_terminal_control(c) => c,
                 c if c.len_utf8() == 1 => '?',
-                _ => '¿',
+                c if c.len_utf8() == 2 => '¿',
+                _ => '\u{fffd}',
             })
             .collect(),
     )
@@ -133,10 +152,33 @@ mod tests {
     }
 
     #[test]
+    fn every_bidirectional_control_is_escaped_for_a_terminal_and_nothing_else_is() {
+        let controls = [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}',
+        ];
+        for c in controls {
+            let s = format!("a{c}b");
+            let escaped = format!("a{}b", c.escape_unicode());
+            assert_eq!(terminal_line(&s), escaped);
+            assert_eq!(terminal_text(&s), escaped);
+            assert_eq!(bidi(&s), escaped);
+        }
+        // Right-to-left letters are text, not controls; zero-width joiners are not bidi.
+        assert!(matches!(terminal_line("שלום مرحبا"), Cow::Borrowed(_)));
+        assert!(matches!(bidi("a\u{200d}b\u{1b}"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn the_source_copy_keeps_byte_and_character_positions() {
         let text = "# A\u{1b}[2J\u{9b}ö\r\nb\u{0}\n";
         let shown = same_length_source(text);
         assert_eq!(shown, "# A?[2J¿ö\r\nb?\n");
+        let text = "## \u{202e}dlroW\u{202c} \u{61c}x\u{2067}\u{200f}\n";
+        let shown = same_length_source(text);
+        assert_eq!(shown, "## \u{fffd}dlroW\u{fffd} ¿x\u{fffd}\u{fffd}\n");
+        assert_eq!(shown.len(), text.len());
+        assert_eq!(shown.chars().count(), text.chars().count());
         assert_eq!(shown.len(), text.len());
         assert_eq!(shown.chars().count(), text.chars().count());
         for (i, _) in text.char_indices() {
