@@ -25,7 +25,7 @@ use crate::i18n::{os_reason, t, Localized};
 
 /// A named path that does not exist or cannot be walked.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {}", path.display(), reason.en)]
+#[error("{}: {}", crate::source::shown_path(path), reason.en)]
 pub struct DiscoverError {
     /// The path as given.
     pub path: PathBuf,

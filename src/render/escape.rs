@@ -106,22 +106,40 @@ pub fn xml(s: &str) -> Cow<'_, str> {
 /// `%`, `?`, `:` (which would read as a scheme) and every non-ASCII letter are escaped; `/` is
 /// kept, and so is the drive's `:`.
 pub fn uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let bytes = path.as_bytes();
+    uri_of_bytes(path.replace('\\', "/").as_bytes())
+}
+
+/// A file's own path as a URI reference, for a file whose display path escapes part of its
+/// name ([`crate::source::shown_path`]): on Unix the name's bytes are percent-encoded as they
+/// are, so a byte that is not UTF-8 is `%FF` and a backslash, part of a name there, `%5C`.
+#[cfg(unix)]
+pub fn file_uri(path: &std::path::Path) -> String {
+    use std::os::unix::ffi::OsStrExt as _;
+    uri_of_bytes(path.as_os_str().as_bytes())
+}
+
+/// A file's own path as a URI reference (see the Unix version).
+#[cfg(not(unix))]
+pub fn file_uri(path: &std::path::Path) -> String {
+    uri(&path.to_string_lossy())
+}
+
+/// [`uri`] of a path with `/` as its separator, as bytes.
+fn uri_of_bytes(bytes: &[u8]) -> String {
     let drive =
         bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
     let (prefix, rest) = if drive {
-        ("file:///", &path[..])
-    } else if let Some(rest) = path.strip_prefix("//") {
+        ("file:///", bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"//") {
         ("file://", rest)
-    } else if path.starts_with('/') {
-        ("file://", &path[..])
+    } else if bytes.starts_with(b"/") {
+        ("file://", bytes)
     } else {
-        ("", &path[..])
+        ("", bytes)
     };
     let mut out = String::with_capacity(prefix.len() + rest.len());
     out.push_str(prefix);
-    for (i, b) in rest.bytes().enumerate() {
+    for (i, &b) in rest.iter().enumerate() {
         let keep = b.is_ascii_alphanumeric()
             || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
             || (drive && i == 1);
@@ -204,5 +222,18 @@ mod tests {
         assert_eq!(uri("C:\\p\\a.md"), "file:///C:/p/a.md");
         assert_eq!(uri("\\\\srv\\share\\a.md"), "file://srv/share/a.md");
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_files_own_path_is_percent_encoded_byte_for_byte() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let path = |b: &[u8]| std::path::Path::new(std::ffi::OsStr::from_bytes(b)).to_owned();
+        assert_eq!(file_uri(&path(b"planer/\xff.md")), "planer/%FF.md");
+        assert_eq!(file_uri(&path(b"planer/\\xFF.md")), "planer/%5CxFF.md");
+        assert_eq!(
+            file_uri(&path("/tmp/\u{fffd}.md".as_bytes())),
+            "file:///tmp/%EF%BF%BD.md"
+        );
     }
 }

@@ -18,7 +18,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Skip, Skipped};
 use crate::i18n::Lang;
 use crate::run::{Checked, Totals};
-use crate::source::SourceFile;
+use crate::source::{shown_path, SourceFile};
 
 /// Findings of one code in one plan shown in full; the rest are counted in one line, so a plan
 /// with 200,000 placeholders cannot flood a terminal (`short` and `json` list every one).
@@ -201,7 +201,7 @@ impl Sink for Human<'_> {
                 self.out,
                 "{} {}: {why}",
                 lang.pick("granskades inte:", "not checked:"),
-                s.path.display()
+                escape::terminal_line(&shown_path(&s.path))
             )?;
         }
         Ok(())

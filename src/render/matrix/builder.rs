@@ -111,7 +111,7 @@ impl<'a> Builder<'a> {
 
     /// The cell of rule `r` (index `i`) for a plan that was judged.
     fn cell(&self, plan: &Checked, findings: &[Finding], i: usize, r: &Rule) -> Cell {
-        if let Some(o) = self.verdict.switched_off(&plan.source.path, i) {
+        if let Some(o) = self.verdict.switched_off(plan.source.matched_path(), i) {
             return Cell::Off {
                 at: o.origin.to_string(),
                 reason: o.reason.clone(),
