@@ -446,3 +446,58 @@ fn a_plan_repeating_one_placeholder_lists_a_hundred_and_counts_the_rest() {
         "{md}"
     );
 }
+
+#[test]
+fn a_department_named_twice_shows_each_rows_path_beside_it() {
+    let social = compliant();
+    // The same name in other letter case and with a zero-width space reads the same.
+    let lookalike = social.replacen(
+        "förvaltning: Socialförvaltningen",
+        "förvaltning: socialförvaltningen\u{200b}",
+        1,
+    );
+    assert_ne!(lookalike, social);
+    let dir = repo(&[
+        ("plans/a.md", &social),
+        ("plans/b.md", &social),
+        ("plans/c.md", &lookalike),
+        ("plans/d.md", &no_housing()),
+    ]);
+    let md = report(dir.path(), &["plans", "--format", "markdown"]);
+    let names: Vec<&str> = md
+        .lines()
+        .skip(2)
+        .take(4)
+        .map(|l| l.split(" | ").next().unwrap_or(l))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "| Socialförvaltningen (plans/a.md)",
+            "| Socialförvaltningen (plans/b.md)",
+            "| socialförvaltningen\u{200b} (plans/c.md)",
+            "| Kultur- och fritidsförvaltningen",
+        ],
+        "{md}"
+    );
+    // The HTML page names each plan with its path in the matrix; the list of plans without
+    // findings names them by department, so the path goes beside a shared one there too.
+    let html = report(dir.path(), &["plans", "--format", "html"]);
+    assert!(
+        html.contains("<p class=\"clean\">Utan anmärkningar: Socialförvaltningen <small>(plans/a.md)</small>, Socialförvaltningen <small>(plans/b.md)</small>, socialförvaltningen\u{200b} <small>(plans/c.md)</small>.</p>"),
+        "{html}"
+    );
+    // CSV and JSON have a path in every row.
+    let csv = report(dir.path(), &["plans", "--format", "csv"]);
+    assert!(csv.contains("\nplans/a.md,Socialförvaltningen,"), "{csv}");
+    assert!(csv.contains("\nplans/b.md,Socialförvaltningen,"), "{csv}");
+    let rows = json(dir.path(), &["plans"])["rows"].clone();
+    assert_eq!(rows[0]["path"], "plans/a.md");
+    assert_eq!(rows[1]["path"], "plans/b.md");
+    // A department named once keeps its row as it was.
+    let one = report(
+        dir.path(),
+        &["plans/a.md", "plans/d.md", "--format", "markdown"],
+    );
+    assert!(one.contains("\n| Socialförvaltningen | ✓"), "{one}");
+}

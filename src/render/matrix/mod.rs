@@ -3,7 +3,9 @@
 //! is advice), waived (with the reason), off, not applicable (the rule judges an area the plan
 //! does not have) or not judged, with totals that count what blocks apart from what advises,
 //! and every finding of every plan with its line. One function per format: self-contained
-//! HTML, Markdown for a PR comment, JSON and CSV for spreadsheets.
+//! HTML, Markdown for a PR comment, JSON and CSV for spreadsheets. Where a format names a plan
+//! by its department alone, a department two plans share gets each plan's path beside it
+//! ([`Matrix::shares_department`]).
 //!
 //! Departments, paths, waiver reasons, messages, rule codes and titles come from plans and packs
 //! nobody vetted, so each format escapes all of them: HTML text and attributes with `esc` and
@@ -254,6 +256,35 @@ impl Summary {
 /// counted in one line, as human output does: the list stays readable when a plan repeats one
 /// placeholder thousands of times. JSON holds them all.
 pub(super) const PER_CODE: usize = 100;
+
+impl Matrix {
+    /// For each row, whether another row's department reads the same (compared as a reader
+    /// sees them: letter case, diacritics, runs of spaces and invisible or control characters
+    /// make no difference). Such a row is named with its path beside its department wherever
+    /// a format names a plan by its department alone, so two plans never look like one.
+    pub fn shares_department(&self) -> Vec<bool> {
+        let keys: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| department_key(&r.department))
+            .collect();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in &keys {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+        keys.iter().map(|k| counts[k.as_str()] > 1).collect()
+    }
+}
+
+/// A department's name as a reader tells it from another.
+fn department_key(department: &str) -> String {
+    let shown: String = department
+        .chars()
+        .filter(|&c| !c.is_control() && !crate::render::escape::is_bidi_control(c))
+        .collect();
+    let folded = crate::matching::fold(&shown);
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// `n` and the noun in the right number.
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -119,8 +119,18 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     );
     o.push_str(&"---|".repeat(m.columns.len() + 2));
     o.push('\n');
-    for row in &m.rows {
-        let _ = write!(o, "| {} |", md_cell(&row.department));
+    let shared = m.shares_department();
+    for (row, shared) in m.rows.iter().zip(shared) {
+        if shared {
+            let _ = write!(
+                o,
+                "| {} ({}) |",
+                md_cell(&row.department),
+                md_cell(&row.path)
+            );
+        } else {
+            let _ = write!(o, "| {} |", md_cell(&row.department));
+        }
         for cell in &row.cells {
             let _ = write!(o, " {} |", md_mark(cell));
         }

@@ -17,13 +17,22 @@ pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
         t("Anmärkningar per plan", "Findings by plan")
     );
     let mut clean = Vec::new();
+    let shared = m.shares_department();
     for (ri, row) in m.rows.iter().enumerate() {
         let quiet = row
             .cells
             .iter()
             .all(|c| matches!(c, Cell::Covered | Cell::Waived { .. }));
         if row.findings.is_empty() && quiet {
-            clean.push(esc(&row.department));
+            if shared[ri] {
+                clean.push(format!(
+                    "{} <small>({})</small>",
+                    esc(&row.department),
+                    esc(&row.path)
+                ));
+            } else {
+                clean.push(esc(&row.department));
+            }
             continue;
         }
         plan(o, m, ri, row, lang);
