@@ -501,3 +501,72 @@ fn a_department_named_twice_shows_each_rows_path_beside_it() {
     );
     assert!(one.contains("\n| Socialförvaltningen | ✓"), "{one}");
 }
+
+#[test]
+fn a_plan_moved_into_an_excluded_folder_is_counted_and_listed_in_every_format() {
+    let dir = repo(&[
+        ("planlint.toml", "exclude = [\"arkiv/**\"]\n"),
+        ("plans/a.md", &compliant()),
+        // A failing plan moved out of the board's view, and a hidden draft.
+        ("arkiv/b.md", &no_housing()),
+        ("plans/.utkast.md", &no_housing()),
+    ]);
+    let md = report(dir.path(), &["--format", "markdown"]);
+    assert!(
+        md.contains(" · ⊘ 2 filer som ser ut som planer hoppades över och granskades inte"),
+        "{md}"
+    );
+    assert!(
+        md.ends_with("\n### Hoppades över\n\nFiler som ser ut som planer men inte granskades; de finns inte i tabellen.\n\n- arkiv/b.md: `exclude` i planlint.toml utesluter den\n- plans/.utkast.md: dold (namnet börjar med `.`)\n"),
+        "{md}"
+    );
+    let en = report(dir.path(), &["--format", "markdown", "--lang", "en"]);
+    assert!(
+        en.contains(" · ⊘ 2 files that look like plans were skipped and not judged"),
+        "{en}"
+    );
+    assert!(
+        en.contains("\n### Skipped\n\nFiles that look like plans but were not judged; they are not in the table.\n\n- arkiv/b.md: `exclude` in planlint.toml leaves it out\n"),
+        "{en}"
+    );
+    let html = report(dir.path(), &["--format", "html"]);
+    assert!(
+        html.contains("<li class=\"skipped\">⊘ 2 filer som ser ut som planer hoppades över och granskades inte</li>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 class=\"skipped\" id=\"hoppades-over\">Hoppades över</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li data-why=\"excluded\"><code>arkiv/b.md</code>: <code>exclude</code> i planlint.toml utesluter den</li>\n<li data-why=\"hidden\"><code>plans/.utkast.md</code>: dold (namnet börjar med <code>.</code>)</li>"),
+        "{html}"
+    );
+    let v = json(dir.path(), &[]);
+    assert_eq!(
+        v["skipped"],
+        serde_json::json!([
+            {"path": "arkiv/b.md", "why": "excluded", "reason": "`exclude` i planlint.toml utesluter den"},
+            {"path": "plans/.utkast.md", "why": "hidden", "reason": "dold (namnet börjar med `.`)"},
+        ])
+    );
+    assert_eq!(v["summary"]["skipped"], 2, "{v}");
+    // The skipped plan's missing Bostäder is not the board's verdict on a judged plan.
+    assert_eq!(v["summary"]["plans"], 1, "{v}");
+    assert_eq!(v["summary"]["blocked"], 0, "{v}");
+    let csv = report(dir.path(), &["--format", "csv"]);
+    let rules = v["columns"].as_array().expect("columns").len();
+    let row =
+        |path: &str, why: &str| format!("{path},{},,,", format!(",skipped-{why}").repeat(rules));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(
+        lines[1].starts_with("plans/a.md,Socialförvaltningen,"),
+        "{csv}"
+    );
+    assert_eq!(lines[2], row("arkiv/b.md", "excluded"));
+    assert_eq!(lines[3], row("plans/.utkast.md", "hidden"));
+    // A report with nothing skipped has no such section.
+    let md = report(dir.path(), &["plans/a.md", "--format", "markdown"]);
+    assert!(!md.contains("Hoppades över") && !md.contains('⊘'), "{md}");
+}

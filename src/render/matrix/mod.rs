@@ -158,6 +158,21 @@ pub struct Summary {
     pub advised: usize,
     /// Waived findings.
     pub waived: usize,
+    /// Files that look like plans and were not judged ([`Matrix::skipped`]).
+    pub skipped: usize,
+}
+
+/// A file that looks like a plan and was not judged: hidden, or left out by `include` or
+/// `exclude`. It has no row, so the report lists it on its own: a plan moved into an excluded
+/// folder must not vanish from the board's view.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedFile {
+    /// Its path.
+    pub path: String,
+    /// Why, as data: `hidden`, `not-included` or `excluded`.
+    pub why: &'static str,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// The whole matrix.
@@ -167,14 +182,16 @@ pub struct Matrix {
     pub columns: Vec<Column>,
     /// Rows in plan order.
     pub rows: Vec<Row>,
+    /// Files that look like plans and were not judged, in path order.
+    pub skipped: Vec<SkippedFile>,
     /// What blocks and what advises, over all rows.
     pub summary: Summary,
 }
 
 impl Summary {
     /// What the board reads first, as statements each format marks up its own way: (kind,
-    /// symbol, text), kind `error`, `advice`, `ok`, `unjudged` or `waived`. The first three
-    /// are always there; the others when they count something.
+    /// symbol, text), kind `error`, `advice`, `ok`, `unjudged`, `skipped` or `waived`. The
+    /// first three are always there; the others when they count something.
     pub fn statements(&self, lang: Lang) -> Vec<(&'static str, &'static str, String)> {
         let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
         let (plan, plans) = lang.pick2(("plan", "planer"), ("plan", "plans"));
@@ -235,6 +252,26 @@ impl Summary {
                     count(self.not_judged, plan, plans),
                     t("kunde inte granskas", "could not be judged")
                 ),
+            ));
+        }
+        if self.skipped > 0 {
+            out.push((
+                "skipped",
+                "⊘",
+                match (self.skipped, lang) {
+                    (1, Lang::Sv) => {
+                        "1 fil som ser ut som en plan hoppades över och granskades inte".to_owned()
+                    }
+                    (n, Lang::Sv) => {
+                        format!("{n} filer som ser ut som planer hoppades över och granskades inte")
+                    }
+                    (1, Lang::En) => {
+                        "1 file that looks like a plan was skipped and not judged".to_owned()
+                    }
+                    (n, Lang::En) => {
+                        format!("{n} files that look like plans were skipped and not judged")
+                    }
+                },
             ));
         }
         if self.waived > 0 {
