@@ -6,6 +6,7 @@ use std::io;
 use crate::discover;
 use crate::i18n::{self, Lang};
 use crate::pack::PackError;
+use crate::source::shown_path;
 
 /// Why planlint could not do its job (exit 2).
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +27,7 @@ pub enum Error {
     Ambiguous(String, Vec<String>),
     /// A file named to a command that reads one plan is not text (a Word file, a PDF, binary
     /// data, not UTF-8).
-    #[error("{}: {}", path.display(), message.en)]
+    #[error("{}: {}", shown_path(path), message.en)]
     NotText {
         /// The path as given.
         path: std::path::PathBuf,
@@ -60,11 +61,11 @@ impl Error {
                     "sökvägen finns inte eller kan inte läsas",
                     "the path does not exist or cannot be read"
                 ),
-                e.path.display(),
+                shown_path(&e.path),
                 e.reason.get(lang)
             ),
             Error::NotText { path, message, .. } => {
-                format!("`{}`: {}", path.display(), message.get(lang))
+                format!("`{}`: {}", shown_path(path), message.get(lang))
             }
             Error::UnknownCode(code, best) => {
                 let mut m = if code.chars().any(|c| c.is_ascii_digit()) {
@@ -102,7 +103,7 @@ impl Error {
                 let shown: Vec<String> = if paths.is_empty() {
                     vec![".".to_owned()]
                 } else {
-                    paths.iter().map(|p| format!("{}", p.display())).collect()
+                    paths.iter().map(|p| shown_path(p)).collect()
                 };
                 let mut m = format!(
                     "{} `{}`",

@@ -1,11 +1,15 @@
 //! Source text: a file's display path and text, and byte ↔ line/column mapping.
 //!
+//! A path becomes text in one place, [`shown_path`], so every format names a file alike and
+//! two files never look the same.
+//!
 //! Spans stay byte ranges everywhere else; lines and columns are computed here, and only when
 //! rendering: columns in characters for people, in UTF-16 code units for the language server
 //! (the unit the Language Server Protocol counts in). A [`SourceFile`] implements codespan-reporting's `Files`, so the human renderer
 //! can use it as is. Nothing here reads files or knows about Markdown.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use codespan_reporting::files::{Error as FilesError, Files};
@@ -22,6 +26,8 @@ pub struct SourceFile {
     pub text: String,
     /// For a plan: the department from its front matter (`förvaltning`), else its title.
     pub department: Option<String>,
+    /// The file's own path, when `path` does not spell it as it is (see [`shown_path`]).
+    file_path: Option<PathBuf>,
     line_starts: Vec<usize>,
     /// Characters before every [`CHECKPOINT`]th byte, built on the first column asked for on a
     /// long line, so a column costs at most [`CHECKPOINT`] bytes of counting however long the
@@ -44,10 +50,35 @@ impl SourceFile {
             path: path.into(),
             text,
             department: None,
+            file_path: None,
             line_starts,
             checkpoints: OnceLock::new(),
             utf16_checkpoints: OnceLock::new(),
         }
+    }
+
+    /// Indexes `text` of the file at `path`, shown as [`shown_path`] shows it.
+    pub fn from_path(path: &Path, text: String) -> Self {
+        let shown = shown_path(path);
+        let spelled = path.to_str() == Some(shown.as_str());
+        let mut file = SourceFile::new(shown, text);
+        if !spelled {
+            file.file_path = Some(path.to_path_buf());
+        }
+        file
+    }
+
+    /// The file's own path, when [`SourceFile::path`] escapes part of it (a name that is not
+    /// UTF-8, or holds a backslash).
+    pub fn file_path(&self) -> Option<&Path> {
+        self.file_path.as_deref()
+    }
+
+    /// The path per-path settings (`[[override]]`, `[[waiver]]`) are matched against: the
+    /// file's own path, which `include` and `exclude` saw too; for a plan given as text (stdin,
+    /// an editor's buffer), the name it was given.
+    pub fn matched_path(&self) -> &Path {
+        self.file_path().unwrap_or_else(|| Path::new(&self.path))
     }
 
     /// 0-based line index of a byte offset (offsets past the end map to the last line).
@@ -136,6 +167,63 @@ impl SourceFile {
             .unwrap_or(self.text.len());
         Some(start..end)
     }
+}
+
+/// `path` as planlint shows it in every format: as it is when it is UTF-8 and holds no
+/// backslash; else each byte that is not UTF-8 as `\xFF` (its value in hex) and each backslash
+/// as `\\`, so files named with the bytes `\xff`, `\xfe`, the character U+FFFD and the text
+/// `\xFF` are four different names. (On Windows, where names are UTF-16 and a backslash is a
+/// separator, a lone surrogate is shown as `\u{D800}`.)
+#[cfg(unix)]
+pub fn shown_path(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt as _;
+    let bytes = path.as_os_str().as_bytes();
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if !text.contains('\\') {
+            return text.to_owned();
+        }
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+/// `path` as planlint shows it in every format (see the Unix version): a lone surrogate of a
+/// UTF-16 name as `\u{D800}`.
+#[cfg(windows)]
+pub fn shown_path(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::windows::ffi::OsStrExt as _;
+    if let Some(text) = path.to_str() {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for unit in char::decode_utf16(path.as_os_str().encode_wide()) {
+        match unit {
+            Ok(c) => out.push(c),
+            Err(e) => {
+                let _ = write!(out, "\\u{{{:X}}}", e.unpaired_surrogate());
+            }
+        }
+    }
+    out
+}
+
+/// `path` as planlint shows it, where the system's names are neither bytes nor UTF-16.
+#[cfg(not(any(unix, windows)))]
+pub fn shown_path(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 /// Characters in UTF-8 `bytes`, which may start or end inside a character: the bytes that are
@@ -232,6 +320,30 @@ impl<'a> Files<'a> for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::{utf16_offset, SourceFile};
+
+    #[cfg(unix)]
+    #[test]
+    fn bytes_that_are_not_utf8_a_replacement_character_and_a_backslash_look_different() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt as _;
+        use std::path::Path;
+        let shown = |bytes: &[u8]| super::shown_path(Path::new(OsStr::from_bytes(bytes)));
+        assert_eq!(shown(b"planer/\xff.md"), "planer/\\xFF.md");
+        assert_eq!(shown(b"planer/\xfe.md"), "planer/\\xFE.md");
+        assert_eq!(shown("planer/\u{fffd}.md".as_bytes()), "planer/\u{fffd}.md");
+        assert_eq!(shown(b"planer/\\xFF.md"), "planer/\\\\xFF.md");
+        assert_eq!(shown(b"planer/\xc3\xa5\xe5.md"), "planer/å\\xE5.md");
+        assert_eq!(shown(b"planer/a.md"), "planer/a.md");
+        // A file shown with an escape keeps its own path for matching; one shown as it is
+        // needs none.
+        let odd = Path::new(OsStr::from_bytes(b"\xff.md"));
+        let file = SourceFile::from_path(odd, String::new());
+        assert_eq!(file.path, "\\xFF.md");
+        assert_eq!(file.matched_path(), odd);
+        let plain = SourceFile::from_path(Path::new("a.md"), String::new());
+        assert!(plain.file_path().is_none());
+        assert_eq!(plain.matched_path(), Path::new("a.md"));
+    }
 
     #[test]
     fn utf16_columns_count_emoji_twice_and_swedish_letters_once() {

@@ -24,11 +24,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use ignore::WalkBuilder;
 
-use crate::i18n::{os_reason, t, Localized};
+use crate::i18n::{os_reason, t, Lang, Localized};
 
 /// A named path that does not exist or cannot be walked.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {}", path.display(), reason.en)]
+#[error("{}: {}", crate::source::shown_path(path), reason.en)]
 pub struct DiscoverError {
     /// The path as given.
     pub path: PathBuf,
@@ -64,6 +64,36 @@ pub enum Skip {
     NotIncluded,
     /// The config's `exclude` globs match it.
     Excluded,
+}
+
+impl Skip {
+    /// Its name as data (the board's report in JSON and CSV): `hidden`, `not-included` or
+    /// `excluded`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Skip::Hidden => "hidden",
+            Skip::NotIncluded => "not-included",
+            Skip::Excluded => "excluded",
+        }
+    }
+
+    /// Why the file was not checked, in `lang`.
+    pub fn reason(self, lang: Lang) -> &'static str {
+        match self {
+            Skip::Hidden => lang.pick(
+                "dold (namnet börjar med `.`)",
+                "hidden (its name starts with `.`)",
+            ),
+            Skip::NotIncluded => lang.pick(
+                "`include` i planlint.toml tar inte med den",
+                "`include` in planlint.toml does not match it",
+            ),
+            Skip::Excluded => lang.pick(
+                "`exclude` i planlint.toml utesluter den",
+                "`exclude` in planlint.toml leaves it out",
+            ),
+        }
+    }
 }
 
 /// A file seen and not checked.

@@ -2,18 +2,21 @@
 //!
 //! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. The message and the
 //! property values are escaped as the workflow-command syntax requires: `%`, CR and LF
-//! everywhere, and `:` and `,` in property values too.
+//! everywhere, and `:` and `,` in property values too. A bidirectional control (U+202E …) is
+//! written as its visible escape, `\u{202e}`, so an annotation on GitHub shows a file name or a
+//! heading in its own order.
 
 use std::io::{self, Write};
 
-use super::Sink;
+use super::{escape, Sink};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::run::{Checked, Totals};
 use crate::source::SourceFile;
 
 /// Escapes a message (the part after `::`).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    escape::bidi(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -15,10 +15,10 @@ use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWrit
 
 use super::{escape, Options, Sink};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::{Skip, Skipped};
+use crate::discover::Skipped;
 use crate::i18n::Lang;
 use crate::run::{Checked, Totals};
-use crate::source::SourceFile;
+use crate::source::{shown_path, SourceFile};
 
 /// Findings of one code in one plan shown in full; the rest are counted in one line, so a plan
 /// with 200,000 placeholders cannot flood a terminal (`short` and `json` list every one).
@@ -183,25 +183,12 @@ impl Sink for Human<'_> {
         }
         let lang = self.lang;
         for s in skipped {
-            let why = match s.why {
-                Skip::Hidden => lang.pick(
-                    "dold (namnet börjar med `.`)",
-                    "hidden (its name starts with `.`)",
-                ),
-                Skip::NotIncluded => lang.pick(
-                    "`include` i planlint.toml tar inte med den",
-                    "`include` in planlint.toml does not match it",
-                ),
-                Skip::Excluded => lang.pick(
-                    "`exclude` i planlint.toml utesluter den",
-                    "`exclude` in planlint.toml leaves it out",
-                ),
-            };
+            let why = s.why.reason(lang);
             writeln!(
                 self.out,
                 "{} {}: {why}",
                 lang.pick("granskades inte:", "not checked:"),
-                s.path.display()
+                escape::terminal_line(&shown_path(&s.path))
             )?;
         }
         Ok(())

@@ -138,7 +138,10 @@ fn result(d: &Diagnostic, file: &SourceFile, verdict: &Verdict<'_>) -> SarifResu
             PhysicalLocation::builder()
                 .artifact_location(
                     ArtifactLocation::builder()
-                        .uri(escape::uri(&file.path))
+                        .uri(
+                            file.file_path()
+                                .map_or_else(|| escape::uri(&file.path), escape::file_uri),
+                        )
                         .build(),
                 )
                 .region(region)

@@ -34,7 +34,7 @@ pub(super) fn problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<
         Problem::OutsideTree(target) => format!(
             "{} `{}`{}",
             lang.pick("länken leder ut ur katalogen som granskas, till", "the link leads out of the directory being checked, to"),
-            target.display(),
+            crate::source::shown_path(target),
             lang.pick("; den lästes inte", "; it was not read"),
         ),
         Problem::NotRegular { .. } => lang
@@ -70,7 +70,7 @@ pub(super) fn problem(id: FileId, path: &Path, why: &Problem, verdict: &Verdict<
         codes::WALK
     };
     let d = Diagnostic::own(code, message, id, Label::new(0..0, "")).with_help(help);
-    let source = SourceFile::new(path.display().to_string(), String::new());
+    let source = SourceFile::from_path(path, String::new());
     file(id, source, vec![d], false)
 }
 
@@ -120,6 +120,6 @@ pub(super) fn skip_finding(
         (false, _, _) => return None,
     };
     let d = Diagnostic::own(code, message, id, Label::new(0..0, "")).with_help(help);
-    let source = SourceFile::new(skipped.path.display().to_string(), String::new());
+    let source = SourceFile::from_path(&skipped.path, String::new());
     Some(file(id, source, vec![d], false))
 }

@@ -24,7 +24,7 @@ use crate::verdict::{Ledger, Verdict, WaiverUse};
 use left_out::{problem, skip_finding};
 pub use plan::{analyse_bytes, analyse_plan, check_bytes, check_plan, Analysis, MAX_PLAN_BYTES};
 pub(crate) use plan::{analyse_file, too_large, Unparsed};
-use plan::{file, judged_bytes, judged_file};
+use plan::{file, judged_bytes, judged_file, Name};
 pub use results::{Checked, Sink, Totals};
 
 /// The finding for a file the config leaves out, when one is due (see `left_out`): for the
@@ -110,7 +110,7 @@ pub fn check_paths(
         let mut bytes = Vec::new();
         stdin.read_to_end(&mut bytes)?;
         let name = stdin_filename.unwrap_or("<stdin>").to_owned();
-        let (analysis, used) = judged_bytes(verdict, next_id, name, bytes);
+        let (analysis, used) = judged_bytes(verdict, next_id, Name::Given(name), bytes);
         out.file((analysis.checked, used))?;
         next_id += 1;
     }

@@ -73,13 +73,40 @@ pub fn check_plan(verdict: &Verdict<'_>, id: FileId, path: &str, text: String) -
 
 /// Like [`check_plan`], keeping the parsed document and the areas with the findings.
 pub fn analyse_plan(verdict: &Verdict<'_>, id: FileId, path: &str, text: String) -> Analysis {
-    judged_plan(verdict, id, path, text).0
+    judged_plan(verdict, id, Name::Given(path.to_owned()), text).0
+}
+
+/// How a plan is named: by the path of the file it was read from, or by a name it was given
+/// with its text (stdin's `--stdin-filename`, an editor's document).
+pub(super) enum Name<'p> {
+    /// Read from this file.
+    File(&'p Path),
+    /// Given as text.
+    Given(String),
+}
+
+impl Name<'_> {
+    /// The plan's source file with `text`.
+    fn source(self, text: String) -> SourceFile {
+        match self {
+            Name::File(path) => SourceFile::from_path(path, text),
+            Name::Given(name) => SourceFile::new(name, text),
+        }
+    }
+
+    /// The name as the classifier of what is not text reads it (for the file's extension).
+    fn shown(&self) -> String {
+        match self {
+            Name::File(path) => crate::source::shown_path(path),
+            Name::Given(name) => name.clone(),
+        }
+    }
 }
 
 fn judged_plan(
     verdict: &Verdict<'_>,
     id: FileId,
-    path: &str,
+    name: Name<'_>,
     text: String,
 ) -> (Analysis, WaiverUse) {
     // The one parse of a plan (see .clippy.toml).
@@ -99,7 +126,7 @@ fn judged_plan(
     if let Some(hidden) = hidden_by_html(&doc, &text, id, verdict) {
         diagnostics.push(hidden);
     }
-    let mut source = SourceFile::new(path, text);
+    let mut source = name.source(text);
     source.department = doc.department();
     let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
     let mut checked = file(id, source, diagnostics, true);
@@ -186,13 +213,13 @@ pub fn check_bytes(verdict: &Verdict<'_>, id: FileId, shown: String, bytes: Vec<
 
 /// Like [`check_bytes`], keeping the parsed document and the areas with the findings.
 pub fn analyse_bytes(verdict: &Verdict<'_>, id: FileId, shown: String, bytes: Vec<u8>) -> Analysis {
-    judged_bytes(verdict, id, shown, bytes).0
+    judged_bytes(verdict, id, Name::Given(shown), bytes).0
 }
 
 pub(super) fn judged_bytes(
     verdict: &Verdict<'_>,
     id: FileId,
-    shown: String,
+    name: Name<'_>,
     bytes: Vec<u8>,
 ) -> (Analysis, WaiverUse) {
     let lang = verdict.lang();
@@ -201,7 +228,7 @@ pub(super) fn judged_bytes(
         let d = Diagnostic::own(what.code(), message.get(lang), id, Label::new(span, ""));
         (d.with_help(what.help().get(lang)), text, what)
     };
-    let finding_text = match not_text::classify_head(&bytes, &shown) {
+    let finding_text = match not_text::classify_head(&bytes, &name.shown()) {
         // The text before the NUL byte is shown, so the finding points at the byte.
         Some(what @ NotText::Binary(at)) => {
             let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
@@ -210,7 +237,7 @@ pub(super) fn judged_bytes(
         }
         Some(what) => not_text(what, String::new(), 0..0),
         None => match String::from_utf8(bytes) {
-            Ok(text) => return judged_plan(verdict, id, &shown, text),
+            Ok(text) => return judged_plan(verdict, id, name, text),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let byte = e.as_bytes()[at];
@@ -222,7 +249,7 @@ pub(super) fn judged_bytes(
         },
     };
     let (finding, text, what) = finding_text;
-    unchecked(verdict, id, shown, text, finding, Unparsed::NotText(what))
+    unchecked(verdict, id, name, text, finding, Unparsed::NotText(what))
 }
 
 /// The largest plan planlint reads: 64 MB, three times the largest plan the tests check. A
@@ -255,8 +282,8 @@ pub(crate) fn analyse_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> An
 /// Reads and checks one plan.
 pub(super) fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (Analysis, WaiverUse) {
     let lang = verdict.lang();
-    let shown = path.display().to_string();
-    set_current(&shown);
+    set_current(&crate::source::shown_path(path));
+    let name = Name::File(path);
     match read_capped(path) {
         Ok(bytes) if bytes.len() as u64 > MAX_PLAN_BYTES => {
             let (message, help) = too_large();
@@ -267,9 +294,9 @@ pub(super) fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (An
                 Label::new(0..0, ""),
             );
             let d = d.with_help(help.get(lang));
-            unchecked(verdict, id, shown, String::new(), d, Unparsed::TooLarge)
+            unchecked(verdict, id, name, String::new(), d, Unparsed::TooLarge)
         }
-        Ok(bytes) => judged_bytes(verdict, id, shown, bytes),
+        Ok(bytes) => judged_bytes(verdict, id, name, bytes),
         Err(e) => {
             let reason = crate::i18n::os_reason(&e);
             let message = format!(
@@ -286,7 +313,7 @@ pub(super) fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (An
             unchecked(
                 verdict,
                 id,
-                shown,
+                name,
                 String::new(),
                 d,
                 Unparsed::Unreadable(reason),
@@ -299,12 +326,12 @@ pub(super) fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (An
 fn unchecked(
     verdict: &Verdict<'_>,
     id: FileId,
-    shown: String,
+    name: Name<'_>,
     text: String,
     finding: Diagnostic,
     why: Unparsed,
 ) -> (Analysis, WaiverUse) {
-    let source = SourceFile::new(shown, text);
+    let source = name.source(text);
     let mut diagnostics = vec![finding];
     let used = verdict.judge_plan(None, &source, id, &mut diagnostics);
     let analysis = Analysis {

@@ -124,7 +124,7 @@ impl Verdict<'_> {
         if out.is_empty() {
             return None;
         }
-        let source = SourceFile::new(config.path.display().to_string(), config.text.clone());
+        let source = SourceFile::from_path(&config.path, config.text.clone());
         Some((source, out))
     }
 }

@@ -116,9 +116,8 @@ impl<'a> Verdict<'a> {
         file: FileId,
         found: &mut Vec<Diagnostic>,
     ) -> WaiverUse {
-        let path = Path::new(&source.path);
         let relative = (!self.settings.overrides.is_empty() || !self.settings.waivers.is_empty())
-            .then(|| self.settings.relative(path));
+            .then(|| self.settings.relative(source.matched_path()));
         found.retain_mut(|d| {
             let Some(rule) = self.rules.index(&d.code) else {
                 return true;
@@ -160,12 +159,13 @@ impl<'a> Verdict<'a> {
         result
     }
 
-    /// The `[[override]]` that switches rule `rule` off for the plan at `path`, if one does
-    /// (the last matching override that names the rule decides).
-    pub fn switched_off(&self, path: &str, rule: usize) -> Option<&'a PathOverride> {
+    /// The `[[override]]` that switches rule `rule` off for the plan at `path` (its
+    /// [`SourceFile::matched_path`]), if one does (the last matching override that names the
+    /// rule decides).
+    pub fn switched_off(&self, path: &Path, rule: usize) -> Option<&'a PathOverride> {
         self.levels.get(rule).copied().flatten()?;
         let code = self.rules.rules[rule].code();
-        let relative = self.settings.relative(Path::new(path));
+        let relative = self.settings.relative(path);
         self.settings
             .overrides
             .iter()

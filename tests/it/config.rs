@@ -339,4 +339,50 @@ fn a_single_star_stays_in_its_directory() {
     let out = planlint_in(dir.path(), &["check", "--format", "json"], "");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["summary"]["files"], 1, "{v}");
+    // The plan in the subdirectory is not dropped in silence: it is counted as skipped.
+    assert_eq!(v["summary"]["skipped"], 1, "{v}");
+}
+
+#[test]
+fn a_single_star_stays_in_its_directory_for_waivers_and_overrides_too() {
+    let config = "[[waiver]]\npaths = [\"plans/*.md\"]\ncodes = [\"IP002\"]\nreason = \"Nämnden har inget uppdrag som rör bostäder.\"\n\n[[override]]\npaths = [\"plans/*.md\"]\nseverity = { IP006 = \"error\" }\n";
+    let plan = no_housing().replacen("\n\n", "\n\nRapporten lämnas TODO.\n\n", 1);
+    let dir = repo(&[
+        ("planlint.toml", config),
+        ("plans/a.md", &plan),
+        ("plans/arkiv/b.md", &plan),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let found: Vec<(String, String, String, bool)> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().expect("path").to_owned(),
+                d["code"].as_str().expect("code").to_owned(),
+                d["severity"].as_str().expect("severity").to_owned(),
+                !d["waiver"].is_null(),
+            )
+        })
+        .collect();
+    let row = |path: &str, code: &str, severity: &str, waived: bool| {
+        (
+            path.to_owned(),
+            code.to_owned(),
+            severity.to_owned(),
+            waived,
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            row("plans/a.md", "IP006", "error", false),
+            row("plans/a.md", "IP002", "error", true),
+            row("plans/arkiv/b.md", "IP006", "warning", false),
+            row("plans/arkiv/b.md", "IP002", "error", false),
+        ],
+        "{v}"
+    );
 }

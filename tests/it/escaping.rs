@@ -275,6 +275,69 @@ fn terminal_formats_never_print_raw_control_characters() {
 }
 
 #[test]
+fn bidi_controls_are_escaped_in_terminal_formats_and_kept_in_json_and_sarif() {
+    // U+202E reverses what follows it on a terminal; U+2066 … U+2069 isolate it.
+    let plan = no_housing()
+        .replacen(
+            "## Prioriterade områden enligt integrationspolicyn",
+            "## Prioriterade \u{202e}nedårmo\u{202c} enligt \u{2067}integrationspolicyn\u{2069}",
+            1,
+        )
+        .replacen(
+            "\n\n",
+            "\n\nRapporten lämnas [ange \u{202e}mutad\u{200f}].\n\n",
+            1,
+        );
+    let name = "plan-\u{202e}dm.txt\u{61c}.md";
+    let dir = repo(&[(name, &plan)]);
+    let bidi = |s: &str| s.chars().any(planlint::render::escape::is_bidi_control);
+    let run = |args: &[&str]| {
+        let out = planlint_in(dir.path(), args, "");
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let shown_name = "plan-\\u{202e}dm.txt\\u{61c}.md";
+    let placeholder = "`[ange \\u{202e}mutad\\u{200f}]`";
+    for format in ["short", "human", "github"] {
+        let out = run(&["check", name, "--format", format, "--color", "never"]);
+        assert!(!bidi(&out), "{format}: {out:?}");
+        assert!(out.contains(shown_name), "{format}: {out}");
+        assert!(out.contains(placeholder), "{format}: {out}");
+    }
+    // The line human output quotes keeps its columns: each control is one U+FFFD there.
+    let human = run(&["check", name, "--color", "never"]);
+    assert!(
+        human.contains(
+            "## Prioriterade \u{fffd}nedårmo\u{fffd} enligt \u{fffd}integrationspolicyn\u{fffd}"
+        ),
+        "{human}"
+    );
+    let outline = planlint_in(dir.path(), &["outline", name], "");
+    let outline = stdout(&outline);
+    assert!(!bidi(&outline), "{outline:?}");
+    assert!(
+        outline.contains("## Prioriterade \\u{202e}nedårmo\\u{202c} enligt \\u{2067}integrationspolicyn\\u{2069}"),
+        "{outline}"
+    );
+    // JSON and SARIF are data: the text is kept as it is.
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["check", name, "--format", "json"])).expect("json");
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["message"].as_str().expect("message"))
+        .collect();
+    assert!(
+        messages.contains(&"platshållaren `[ange \u{202e}mutad\u{200f}]` finns kvar i planen"),
+        "{messages:?}"
+    );
+    assert_eq!(json["diagnostics"][0]["path"], name);
+    let sarif = run(&["check", name, "--format", "sarif"]);
+    assert!(sarif.contains("[ange \u{202e}mutad\u{200f}]"), "{sarif}");
+}
+
+#[test]
 fn html_report_escapes_a_hostile_pack_prefix_and_its_links_still_match() {
     let pack = "[pack]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndecision = \"D\"\nprefix = '\"><script>'\n\n[[rule]]\ncode = '\"><script>001'\nname = \"klart\"\nkind = \"forbid\"\nterms = [\"klart\"]\nseverity = \"warning\"\nsummary = { sv = \"s\", en = \"s\" }\nmessage = { sv = \"<i>klart</i>\", en = \"x\" }\nhelp = { sv = \"h\", en = \"h\" }\npolicy = { section = \"S\", quote = \"Q\" }\nexamples = { pass = \"p\", fail = \"klart\" }\n";
     let dir = repo(&[

@@ -310,8 +310,188 @@ fn a_file_name_that_is_not_utf8_is_still_checked() {
     std::fs::write(dir.path().join("plans").join(name), no_housing()).unwrap();
     let (code, out, _) = short(dir.path(), &["plans"]);
     assert_eq!(code, Some(1));
-    assert!(out.contains("plans/plan-\u{fffd}.md:"), "{out}");
+    assert!(out.contains("plans/plan-\\xFF.md:"), "{out}");
     assert!(out.contains("error[IP002]"), "{out}");
+}
+
+#[test]
+fn a_waiver_matches_a_plan_by_its_own_name_whatever_the_name_is_shown_as() {
+    // The name holds a backslash, shown as `\\`; the glob `a\\b.md` means a literal backslash.
+    let dir = repo(&[
+        (
+            "planlint.toml",
+            "[[waiver]]\npaths = ['a\\\\b.md']\ncodes = [\"IP002\"]\nreason = \"Nämnden har inget bostadsuppdrag.\"\n",
+        ),
+        ("a\\b.md", &no_housing()),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "--format", "json"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["path"], "a\\\\b.md");
+    assert_eq!(d["code"], "IP002");
+    assert_eq!(d["waiver"]["origin"], "config", "{d}");
+}
+
+/// The values of `attribute="…"` in `text`, in order.
+fn attribute_values<'t>(text: &'t str, attribute: &str) -> Vec<&'t str> {
+    let opening = format!("{attribute}=\"");
+    text.split(opening.as_str())
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+#[test]
+fn names_of_different_bytes_a_replacement_character_and_a_backslash_differ_in_every_format() {
+    use std::collections::BTreeSet;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = repo(&[]);
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    // The bytes 0xFF and 0xFE, the character U+FFFD, and the text `\xFF`.
+    for name in [
+        &b"\xff.md"[..],
+        b"\xfe.md",
+        "\u{fffd}.md".as_bytes(),
+        b"\\xFF.md",
+    ] {
+        std::fs::write(plans.join(std::ffi::OsStr::from_bytes(name)), no_housing()).unwrap();
+    }
+    let expected: BTreeSet<String> = [
+        "plans/\\xFF.md",
+        "plans/\\xFE.md",
+        "plans/\u{fffd}.md",
+        "plans/\\\\xFF.md",
+    ]
+    .map(str::to_owned)
+    .into();
+    let set =
+        |names: Vec<&str>| -> BTreeSet<String> { names.into_iter().map(str::to_owned).collect() };
+    let run = |args: &[&str], code: i32| {
+        let out = planlint_in(dir.path(), args, "");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let check = |format: &str| {
+        run(
+            &[
+                "check",
+                "plans",
+                "--isolated",
+                "--format",
+                format,
+                "--color",
+                "never",
+            ],
+            1,
+        )
+    };
+    let json = |text: &str| -> serde_json::Value { serde_json::from_str(text).expect("json") };
+
+    let short = check("short");
+    assert_eq!(
+        set(short.lines().filter_map(|l| l.split(':').next()).collect()),
+        expected,
+        "{short}"
+    );
+    let human = check("human");
+    let human_paths = human
+        .lines()
+        .filter_map(|l| {
+            l.split_once("┌─ ")
+                .map(|(_, at)| at.split(':').next().unwrap_or(at))
+        })
+        .collect();
+    assert_eq!(set(human_paths), expected, "{human}");
+    let github = check("github");
+    let github_paths = github
+        .lines()
+        .filter_map(|l| {
+            l.split_once("file=")
+                .map(|(_, at)| at.split(',').next().unwrap_or(at))
+        })
+        .collect();
+    assert_eq!(set(github_paths), expected, "{github}");
+    let junit = check("junit");
+    assert_eq!(
+        set(attribute_values(&junit, "classname")),
+        expected,
+        "{junit}"
+    );
+    let diagnostics = json(&check("json"));
+    let json_paths = diagnostics["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(set(json_paths), expected);
+    // SARIF's URIs encode the name's own bytes.
+    let sarif = json(&check("sarif"));
+    let uris = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    let expected_uris = set(vec![
+        "plans/%FF.md",
+        "plans/%FE.md",
+        "plans/%EF%BF%BD.md",
+        "plans/%5CxFF.md",
+    ]);
+    assert_eq!(set(uris), expected_uris);
+
+    let report = |format: &str| run(&["report", "plans", "--isolated", "--format", format], 0);
+    let rows = json(&report("json"));
+    let row_paths = rows["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(set(row_paths), expected);
+    let csv = report("csv");
+    assert_eq!(
+        set(csv
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').next())
+            .collect()),
+        expected,
+        "{csv}"
+    );
+    let html = report("html");
+    let html_paths: Vec<String> = html
+        .split("<br><small>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</small>").next())
+        .map(|p| p.replace("<wbr>", ""))
+        .collect();
+    assert_eq!(
+        html_paths.into_iter().collect::<BTreeSet<_>>(),
+        expected,
+        "{html}"
+    );
+    // Markdown escapes a backslash with a backslash.
+    let markdown = report("markdown");
+    let md_paths = markdown
+        .lines()
+        .filter(|l| l.starts_with("- **"))
+        .filter_map(|l| l.rsplit_once(" (").map(|(_, p)| p.trim_end_matches(')')))
+        .collect();
+    let md_expected = set(vec![
+        "plans/\\\\xFF.md",
+        "plans/\\\\xFE.md",
+        "plans/\u{fffd}.md",
+        "plans/\\\\\\\\xFF.md",
+    ]);
+    assert_eq!(set(md_paths), md_expected, "{markdown}");
 }
 
 #[test]

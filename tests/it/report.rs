@@ -446,3 +446,127 @@ fn a_plan_repeating_one_placeholder_lists_a_hundred_and_counts_the_rest() {
         "{md}"
     );
 }
+
+#[test]
+fn a_department_named_twice_shows_each_rows_path_beside_it() {
+    let social = compliant();
+    // The same name in other letter case and with a zero-width space reads the same.
+    let lookalike = social.replacen(
+        "förvaltning: Socialförvaltningen",
+        "förvaltning: socialförvaltningen\u{200b}",
+        1,
+    );
+    assert_ne!(lookalike, social);
+    let dir = repo(&[
+        ("plans/a.md", &social),
+        ("plans/b.md", &social),
+        ("plans/c.md", &lookalike),
+        ("plans/d.md", &no_housing()),
+    ]);
+    let md = report(dir.path(), &["plans", "--format", "markdown"]);
+    let names: Vec<&str> = md
+        .lines()
+        .skip(2)
+        .take(4)
+        .map(|l| l.split(" | ").next().unwrap_or(l))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "| Socialförvaltningen (plans/a.md)",
+            "| Socialförvaltningen (plans/b.md)",
+            "| socialförvaltningen\u{200b} (plans/c.md)",
+            "| Kultur- och fritidsförvaltningen",
+        ],
+        "{md}"
+    );
+    // The HTML page names each plan with its path in the matrix; the list of plans without
+    // findings names them by department, so the path goes beside a shared one there too.
+    let html = report(dir.path(), &["plans", "--format", "html"]);
+    assert!(
+        html.contains("<p class=\"clean\">Utan anmärkningar: Socialförvaltningen <small>(plans/a.md)</small>, Socialförvaltningen <small>(plans/b.md)</small>, socialförvaltningen\u{200b} <small>(plans/c.md)</small>.</p>"),
+        "{html}"
+    );
+    // CSV and JSON have a path in every row.
+    let csv = report(dir.path(), &["plans", "--format", "csv"]);
+    assert!(csv.contains("\nplans/a.md,Socialförvaltningen,"), "{csv}");
+    assert!(csv.contains("\nplans/b.md,Socialförvaltningen,"), "{csv}");
+    let rows = json(dir.path(), &["plans"])["rows"].clone();
+    assert_eq!(rows[0]["path"], "plans/a.md");
+    assert_eq!(rows[1]["path"], "plans/b.md");
+    // A department named once keeps its row as it was.
+    let one = report(
+        dir.path(),
+        &["plans/a.md", "plans/d.md", "--format", "markdown"],
+    );
+    assert!(one.contains("\n| Socialförvaltningen | ✓"), "{one}");
+}
+
+#[test]
+fn a_plan_moved_into_an_excluded_folder_is_counted_and_listed_in_every_format() {
+    let dir = repo(&[
+        ("planlint.toml", "exclude = [\"arkiv/**\"]\n"),
+        ("plans/a.md", &compliant()),
+        // A failing plan moved out of the board's view, and a hidden draft.
+        ("arkiv/b.md", &no_housing()),
+        ("plans/.utkast.md", &no_housing()),
+    ]);
+    let md = report(dir.path(), &["--format", "markdown"]);
+    assert!(
+        md.contains(" · ⊘ 2 filer som ser ut som planer hoppades över och granskades inte"),
+        "{md}"
+    );
+    assert!(
+        md.ends_with("\n### Hoppades över\n\nFiler som ser ut som planer men inte granskades; de finns inte i tabellen.\n\n- arkiv/b.md: `exclude` i planlint.toml utesluter den\n- plans/.utkast.md: dold (namnet börjar med `.`)\n"),
+        "{md}"
+    );
+    let en = report(dir.path(), &["--format", "markdown", "--lang", "en"]);
+    assert!(
+        en.contains(" · ⊘ 2 files that look like plans were skipped and not judged"),
+        "{en}"
+    );
+    assert!(
+        en.contains("\n### Skipped\n\nFiles that look like plans but were not judged; they are not in the table.\n\n- arkiv/b.md: `exclude` in planlint.toml leaves it out\n"),
+        "{en}"
+    );
+    let html = report(dir.path(), &["--format", "html"]);
+    assert!(
+        html.contains("<li class=\"skipped\">⊘ 2 filer som ser ut som planer hoppades över och granskades inte</li>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 class=\"skipped\" id=\"hoppades-over\">Hoppades över</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li data-why=\"excluded\"><code>arkiv/b.md</code>: <code>exclude</code> i planlint.toml utesluter den</li>\n<li data-why=\"hidden\"><code>plans/.utkast.md</code>: dold (namnet börjar med <code>.</code>)</li>"),
+        "{html}"
+    );
+    let v = json(dir.path(), &[]);
+    assert_eq!(
+        v["skipped"],
+        serde_json::json!([
+            {"path": "arkiv/b.md", "why": "excluded", "reason": "`exclude` i planlint.toml utesluter den"},
+            {"path": "plans/.utkast.md", "why": "hidden", "reason": "dold (namnet börjar med `.`)"},
+        ])
+    );
+    assert_eq!(v["summary"]["skipped"], 2, "{v}");
+    // The skipped plan's missing Bostäder is not the board's verdict on a judged plan.
+    assert_eq!(v["summary"]["plans"], 1, "{v}");
+    assert_eq!(v["summary"]["blocked"], 0, "{v}");
+    let csv = report(dir.path(), &["--format", "csv"]);
+    let rules = v["columns"].as_array().expect("columns").len();
+    let row =
+        |path: &str, why: &str| format!("{path},{},,,", format!(",skipped-{why}").repeat(rules));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(
+        lines[1].starts_with("plans/a.md,Socialförvaltningen,"),
+        "{csv}"
+    );
+    assert_eq!(lines[2], row("arkiv/b.md", "excluded"));
+    assert_eq!(lines[3], row("plans/.utkast.md", "hidden"));
+    // A report with nothing skipped has no such section.
+    let md = report(dir.path(), &["plans/a.md", "--format", "markdown"]);
+    assert!(!md.contains("Hoppades över") && !md.contains('⊘'), "{md}");
+}

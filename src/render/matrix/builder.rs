@@ -2,11 +2,13 @@
 //! with its severity, waived, off, not applicable, not judged), its findings and its counts;
 //! then the column totals and the summary. It keeps rows, never plans.
 
-use super::{Cell, Column, Finding, Matrix, Row, Summary, Waiver};
+use super::{Cell, Column, Finding, Matrix, Row, SkippedFile, Summary, Waiver};
 use crate::diagnostic::{codes, Severity, WaiverOrigin};
+use crate::discover::Skipped;
 use crate::engine::Rule;
 use crate::run::Sink;
 use crate::run::{Checked, Totals};
+use crate::source::shown_path;
 use crate::verdict::Verdict;
 
 /// Codes that mean a plan could not be read as text, so no rule judged it.
@@ -31,6 +33,7 @@ pub struct Builder<'a> {
     verdict: &'a Verdict<'a>,
     rules: Vec<(usize, &'a Rule)>,
     rows: Vec<Row>,
+    skipped: Vec<SkippedFile>,
 }
 
 impl<'a> Builder<'a> {
@@ -47,6 +50,7 @@ impl<'a> Builder<'a> {
             verdict,
             rules,
             rows: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 
@@ -111,7 +115,7 @@ impl<'a> Builder<'a> {
 
     /// The cell of rule `r` (index `i`) for a plan that was judged.
     fn cell(&self, plan: &Checked, findings: &[Finding], i: usize, r: &Rule) -> Cell {
-        if let Some(o) = self.verdict.switched_off(&plan.source.path, i) {
+        if let Some(o) = self.verdict.switched_off(plan.source.matched_path(), i) {
             return Cell::Off {
                 at: o.origin.to_string(),
                 reason: o.reason.clone(),
@@ -197,8 +201,11 @@ impl<'a> Builder<'a> {
                     .count(),
             })
             .collect();
+        let mut skipped = self.skipped;
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
         let mut summary = Summary {
             plans: rows.len(),
+            skipped: skipped.len(),
             ..Summary::default()
         };
         for row in &rows {
@@ -219,6 +226,7 @@ impl<'a> Builder<'a> {
         Matrix {
             columns,
             rows,
+            skipped,
             summary,
         }
     }
@@ -229,6 +237,16 @@ impl Sink for Builder<'_> {
         if file.is_plan {
             self.add(&file);
         }
+        Ok(())
+    }
+
+    fn skipped(&mut self, skipped: &[Skipped]) -> std::io::Result<()> {
+        let lang = self.verdict.lang();
+        self.skipped.extend(skipped.iter().map(|s| SkippedFile {
+            path: shown_path(&s.path),
+            why: s.why.name(),
+            reason: s.why.reason(lang).to_owned(),
+        }));
         Ok(())
     }
 

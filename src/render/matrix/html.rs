@@ -149,6 +149,7 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
         )
     );
     list::findings(&mut o, m, lang);
+    list::skipped(&mut o, m, lang);
     o.push_str("</body>\n</html>\n");
     o
 }

@@ -3,7 +3,9 @@
 //! is advice), waived (with the reason), off, not applicable (the rule judges an area the plan
 //! does not have) or not judged, with totals that count what blocks apart from what advises,
 //! and every finding of every plan with its line. One function per format: self-contained
-//! HTML, Markdown for a PR comment, JSON and CSV for spreadsheets.
+//! HTML, Markdown for a PR comment, JSON and CSV for spreadsheets. Where a format names a plan
+//! by its department alone, a department two plans share gets each plan's path beside it
+//! ([`Matrix::shares_department`]).
 //!
 //! Departments, paths, waiver reasons, messages, rule codes and titles come from plans and packs
 //! nobody vetted, so each format escapes all of them: HTML text and attributes with `esc` and
@@ -156,6 +158,21 @@ pub struct Summary {
     pub advised: usize,
     /// Waived findings.
     pub waived: usize,
+    /// Files that look like plans and were not judged ([`Matrix::skipped`]).
+    pub skipped: usize,
+}
+
+/// A file that looks like a plan and was not judged: hidden, or left out by `include` or
+/// `exclude`. It has no row, so the report lists it on its own: a plan moved into an excluded
+/// folder must not vanish from the board's view.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedFile {
+    /// Its path.
+    pub path: String,
+    /// Why, as data: `hidden`, `not-included` or `excluded`.
+    pub why: &'static str,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// The whole matrix.
@@ -165,14 +182,16 @@ pub struct Matrix {
     pub columns: Vec<Column>,
     /// Rows in plan order.
     pub rows: Vec<Row>,
+    /// Files that look like plans and were not judged, in path order.
+    pub skipped: Vec<SkippedFile>,
     /// What blocks and what advises, over all rows.
     pub summary: Summary,
 }
 
 impl Summary {
     /// What the board reads first, as statements each format marks up its own way: (kind,
-    /// symbol, text), kind `error`, `advice`, `ok`, `unjudged` or `waived`. The first three
-    /// are always there; the others when they count something.
+    /// symbol, text), kind `error`, `advice`, `ok`, `unjudged`, `skipped` or `waived`. The
+    /// first three are always there; the others when they count something.
     pub fn statements(&self, lang: Lang) -> Vec<(&'static str, &'static str, String)> {
         let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
         let (plan, plans) = lang.pick2(("plan", "planer"), ("plan", "plans"));
@@ -235,6 +254,26 @@ impl Summary {
                 ),
             ));
         }
+        if self.skipped > 0 {
+            out.push((
+                "skipped",
+                "⊘",
+                match (self.skipped, lang) {
+                    (1, Lang::Sv) => {
+                        "1 fil som ser ut som en plan hoppades över och granskades inte".to_owned()
+                    }
+                    (n, Lang::Sv) => {
+                        format!("{n} filer som ser ut som planer hoppades över och granskades inte")
+                    }
+                    (1, Lang::En) => {
+                        "1 file that looks like a plan was skipped and not judged".to_owned()
+                    }
+                    (n, Lang::En) => {
+                        format!("{n} files that look like plans were skipped and not judged")
+                    }
+                },
+            ));
+        }
         if self.waived > 0 {
             out.push((
                 "waived",
@@ -254,6 +293,35 @@ impl Summary {
 /// counted in one line, as human output does: the list stays readable when a plan repeats one
 /// placeholder thousands of times. JSON holds them all.
 pub(super) const PER_CODE: usize = 100;
+
+impl Matrix {
+    /// For each row, whether another row's department reads the same (compared as a reader
+    /// sees them: letter case, diacritics, runs of spaces and invisible or control characters
+    /// make no difference). Such a row is named with its path beside its department wherever
+    /// a format names a plan by its department alone, so two plans never look like one.
+    pub fn shares_department(&self) -> Vec<bool> {
+        let keys: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| department_key(&r.department))
+            .collect();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in &keys {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+        keys.iter().map(|k| counts[k.as_str()] > 1).collect()
+    }
+}
+
+/// A department's name as a reader tells it from another.
+fn department_key(department: &str) -> String {
+    let shown: String = department
+        .chars()
+        .filter(|&c| !c.is_control() && !crate::render::escape::is_bidi_control(c))
+        .collect();
+    let folded = crate::matching::fold(&shown);
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// `n` and the noun in the right number.
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -119,8 +119,18 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     );
     o.push_str(&"---|".repeat(m.columns.len() + 2));
     o.push('\n');
-    for row in &m.rows {
-        let _ = write!(o, "| {} |", md_cell(&row.department));
+    let shared = m.shares_department();
+    for (row, shared) in m.rows.iter().zip(shared) {
+        if shared {
+            let _ = write!(
+                o,
+                "| {} ({}) |",
+                md_cell(&row.department),
+                md_cell(&row.path)
+            );
+        } else {
+            let _ = write!(o, "| {} |", md_cell(&row.department));
+        }
         for cell in &row.cells {
             let _ = write!(o, " {} |", md_mark(cell));
         }
@@ -186,7 +196,29 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         let _ = writeln!(o, "- {}: {}", md_cell(&c.code), md_cell(&c.title));
     }
     findings(&mut o, m, lang);
+    skipped(&mut o, m, lang);
     o
+}
+
+/// The files that look like plans and were not judged, with their paths and why, under a
+/// heading of their own: they have no row in the table.
+fn skipped(o: &mut String, m: &Matrix, lang: Lang) {
+    if m.skipped.is_empty() {
+        return;
+    }
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let _ = writeln!(
+        o,
+        "\n### {}\n\n{}\n",
+        t("Hoppades över", "Skipped"),
+        t(
+            "Filer som ser ut som planer men inte granskades; de finns inte i tabellen.",
+            "Files that look like plans but were not judged; they are not in the table."
+        )
+    );
+    for s in &m.skipped {
+        let _ = writeln!(o, "- {}: {}", md_cell(&s.path), md_inline(&s.reason));
+    }
 }
 
 /// Every finding of every plan with its line, as a list under the table.
@@ -281,7 +313,9 @@ fn findings(o: &mut String, m: &Matrix, lang: Lang) {
     }
 }
 
-/// CSV with one row per plan: path, department, then one status per rule.
+/// CSV with one row per plan: path, department, then one status per rule and the counts; then
+/// one row per skipped file: its path, and `skipped-hidden`, `skipped-not-included` or
+/// `skipped-excluded` for every rule.
 pub fn csv(m: &Matrix) -> String {
     let field = csv_field;
     let mut o = String::from("path,department");
@@ -310,6 +344,17 @@ pub fn csv(m: &Matrix) -> String {
             });
         }
         let _ = writeln!(o, ",{},{},{}", row.missing, row.blocking, row.advisory);
+    }
+    // A file that was not judged has no department and no counts; every rule's field says
+    // why it was skipped, as a plan that could not be read says `not-judged`.
+    for s in &m.skipped {
+        o.push_str(&field(&s.path));
+        o.push(',');
+        for _ in &m.columns {
+            o.push_str(",skipped-");
+            o.push_str(s.why);
+        }
+        o.push_str(",,,\n");
     }
     o
 }

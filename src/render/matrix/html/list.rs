@@ -17,13 +17,22 @@ pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
         t("Anmärkningar per plan", "Findings by plan")
     );
     let mut clean = Vec::new();
+    let shared = m.shares_department();
     for (ri, row) in m.rows.iter().enumerate() {
         let quiet = row
             .cells
             .iter()
             .all(|c| matches!(c, Cell::Covered | Cell::Waived { .. }));
         if row.findings.is_empty() && quiet {
-            clean.push(esc(&row.department));
+            if shared[ri] {
+                clean.push(format!(
+                    "{} <small>({})</small>",
+                    esc(&row.department),
+                    esc(&row.path)
+                ));
+            } else {
+                clean.push(esc(&row.department));
+            }
             continue;
         }
         plan(o, m, ri, row, lang);
@@ -36,6 +45,34 @@ pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
             clean.join(", ")
         );
     }
+}
+
+/// The files that look like plans and were not judged, with their paths and why, under a
+/// heading of their own: they have no row in the matrix.
+pub(super) fn skipped(o: &mut String, m: &Matrix, lang: Lang) {
+    if m.skipped.is_empty() {
+        return;
+    }
+    let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let _ = writeln!(
+        o,
+        "<h2 class=\"skipped\" id=\"hoppades-over\">{}</h2>\n<p>{}</p>\n<ul class=\"skipped\">",
+        t("Hoppades över", "Skipped"),
+        t(
+            "Filer som ser ut som planer men inte granskades; de finns inte i tabellen.",
+            "Files that look like plans but were not judged; they are not in the table."
+        )
+    );
+    for s in &m.skipped {
+        let _ = writeln!(
+            o,
+            "<li data-why=\"{}\"><code>{}</code>: {}</li>",
+            s.why,
+            esc(&s.path),
+            with_code(&s.reason)
+        );
+    }
+    o.push_str("</ul>\n");
 }
 
 /// One plan's table: its findings (the first few of each code), a line for the rest of each
