@@ -654,6 +654,31 @@ fn yaml_front_matter_in_flow_style_nested_5000_deep_is_over_budget() {
 }
 
 #[test]
+fn yaml_flow_nesting_the_scanner_refuses_is_over_budget_whatever_the_depth() {
+    // The scanner counts flow levels in a byte and looks ahead: at 100, 256 or 300 levels it
+    // refuses before the walk sees level 65. That is the budget's PL007, not a syntax error
+    // that leaves only an IP007 warning (and a pass with IP007 off).
+    for depth in [65, 100, 256, 300, 1_000] {
+        let plan = format!(
+            "---\nförvaltning: x\nk: {}{}\n---\n\n# Plan\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let codes = crate::support::codes(&plan);
+        assert!(codes.iter().any(|c| c == "PL007"), "{depth}: {codes:?}");
+        let reason = front_matter_reason(&beside_a_plan(&format!(
+            "---\na: {}{}\n---\n# Plan\n",
+            "{a: ".repeat(depth),
+            "}".repeat(depth)
+        )));
+        assert!(
+            reason.contains("nests deeper than 64 levels"),
+            "{depth}: {reason}"
+        );
+    }
+}
+
+#[test]
 fn a_yaml_alias_bomb_is_over_budget_without_being_expanded() {
     let mut fm = String::from("---\nförvaltning: X\na0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for level in 1..10 {

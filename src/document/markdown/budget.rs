@@ -40,8 +40,13 @@ pub(super) fn yaml_budget(body: &str) -> Result<(), Budget> {
     let mut walk = YamlWalk::default();
     let mut parser = Parser::new_from_str(body);
     loop {
-        let Ok((event, _)) = parser.next_token() else {
-            return Ok(());
+        let event = match parser.next_token() {
+            Ok((event, _)) => event,
+            // The scanner counts flow nesting (`[[[…`, `{{{…`) in a byte and looks ahead past
+            // it before the walk sees the 65th level: nesting it refuses is over budget too,
+            // not a syntax error.
+            Err(e) if e.info() == "recursion limit exceeded" => return Err(Budget::Depth),
+            Err(_) => return Ok(()),
         };
         if matches!(event, Event::StreamEnd) {
             return Ok(());
