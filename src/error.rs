@@ -157,6 +157,13 @@ impl Error {
                     lang.pick("ange en av koderna, t.ex.", "give one of the codes, e.g.")
                 )
             }),
+            // Only a name after `--` reaches discovery starting with `-` (before it, clap
+            // reads it as an option): most likely a flag put after `--`, as pre-commit does
+            // with a hook's `args:`.
+            Error::Discover(e) if e.path.to_string_lossy().starts_with('-') => Some(lang.pick(
+                "ett namn efter `--` är alltid en sökväg, aldrig en flagga; skriv flaggor före `--` (i pre-commit: i hookens `entry:`, inte i `args:`)",
+                "a name after `--` is always a path, never an option; put options before `--` (in pre-commit: in the hook's `entry:`, not in `args:`)",
+            ).to_owned()),
             Error::NoPlans { .. } => Some(lang.pick(
                 "kontrollera att kommandot körs i planernas katalog och att `include`/`exclude` i planlint.toml tar med planerna; `--allow-empty` godtar en körning utan planer",
                 "check that the command runs in the plans' directory and that `include`/`exclude` in planlint.toml take the plans in; `--allow-empty` accepts a run without plans",
