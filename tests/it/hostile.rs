@@ -294,7 +294,7 @@ fn a_file_without_read_permission_is_an_error_and_the_others_are_checked() {
 }
 
 #[cfg(unix)]
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
