@@ -44,6 +44,17 @@ pub enum Error {
         /// What was seen and left out.
         skipped: Vec<discover::Skipped>,
     },
+    /// `report -o` names something a report must not replace or be written into: a
+    /// directory, a device, a named pipe (also through a link).
+    #[error("{}: {}", path.display(), message.en)]
+    NotAFile {
+        /// The path as given.
+        path: std::path::PathBuf,
+        /// What stands there.
+        message: i18n::Localized,
+        /// What to do.
+        help: i18n::Localized,
+    },
     /// Writing output failed.
     #[error(transparent)]
     Io(#[from] io::Error),
@@ -66,6 +77,7 @@ impl Error {
             Error::NotText { path, message, .. } => {
                 format!("`{}`: {}", path.display(), message.get(lang))
             }
+            Error::NotAFile { message, .. } => message.get(lang).to_owned(),
             Error::UnknownCode(code, best) => {
                 let mut m = if code.chars().any(|c| c.is_ascii_digit()) {
                     format!(
@@ -140,9 +152,9 @@ impl Error {
     /// What to do about the error, if planlint can say.
     pub(crate) fn help(&self, lang: Lang) -> Option<String> {
         match self {
-            Error::Pack(PackError { help: Some(help), .. }) | Error::NotText { help, .. } => {
-                Some(help.get(lang).to_owned())
-            }
+            Error::Pack(PackError { help: Some(help), .. })
+            | Error::NotText { help, .. }
+            | Error::NotAFile { help, .. } => Some(help.get(lang).to_owned()),
             Error::UnknownCode(..) => Some(
                 lang.pick(
                     "`planlint rules` listar reglerna med kod och namn",
