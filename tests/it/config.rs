@@ -350,6 +350,9 @@ fn under_a_lenient_config() -> tempfile::TempDir {
     ])
 }
 
+/// Makes an entry at the path; false when it cannot.
+type Make<'a> = &'a dyn Fn(&std::path::Path) -> bool;
+
 #[cfg(unix)]
 #[test]
 fn a_config_found_that_is_not_a_regular_file_is_an_error_not_passed_by() {
@@ -360,7 +363,7 @@ fn a_config_found_that_is_not_a_regular_file_is_an_error_not_passed_by() {
             .status()
             .is_ok_and(|s| s.success())
     };
-    let cases: [(&str, &dyn Fn(&std::path::Path) -> bool, &str); 4] = [
+    let cases: [(&str, Make, &str); 4] = [
         (
             "a directory",
             &|p| std::fs::create_dir(p).is_ok(),
