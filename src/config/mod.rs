@@ -10,6 +10,7 @@ mod describe;
 mod packs;
 pub mod policy;
 pub mod settings;
+mod severity;
 mod validate;
 mod values;
 
@@ -23,6 +24,7 @@ pub use describe::describe;
 pub use packs::{is_builtin, named_files, packs, BUILTIN_NAMES};
 pub use policy::WaiverPolicy;
 pub use settings::{ConfigWaiver, Level, Origin, Settings};
+pub use severity::SeverityDef;
 
 use crate::i18n::{fill_pair, t};
 use crate::pack::{read_text, toml_error, FileKind, PackError};
@@ -35,6 +37,9 @@ pub type SpannedStrings = Spanned<Vec<Spanned<String>>>;
 
 /// Severity overrides by rule code.
 pub type SeverityMap = BTreeMap<Spanned<String>, Spanned<Level>>;
+
+/// The `[severity]` table: by rule code, a level or a level with its reason.
+pub type SeverityTable = BTreeMap<Spanned<String>, Spanned<SeverityDef>>;
 
 /// `planlint.toml` as written.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
@@ -67,10 +72,12 @@ pub struct ConfigFile {
     /// Never report these codes.
     #[schemars(with = "Option<Vec<String>>")]
     pub ignore: Option<SpannedStrings>,
-    /// Severity by code: `error`, `warning`, `info` or `off`.
+    /// Severity by code: `error`, `warning`, `info` or `off`, or a table with `level` and
+    /// `reason` (`{ level = "off", reason = "…" }`). Switching an area rule off needs the
+    /// reason.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, Level>")]
-    pub severity: SeverityMap,
+    #[schemars(with = "BTreeMap<String, severity::SeveritySchema>")]
+    pub severity: SeverityTable,
     /// Severity overrides for some paths.
     #[serde(default, rename = "override")]
     pub overrides: Vec<OverrideDef>,

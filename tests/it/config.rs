@@ -13,7 +13,10 @@ fn codes(out: &std::process::Output) -> Vec<String> {
 #[test]
 fn the_config_is_found_by_walking_up() {
     let dir = repo(&[
-        ("planlint.toml", "[severity]\nIP002 = \"off\"\n"),
+        (
+            "planlint.toml",
+            "[severity]\nIP002 = { level = \"off\", reason = \"Nämnden har inget bostadsuppdrag alls.\" }\n",
+        ),
         ("plans/kultur/plan.md", &no_housing()),
     ]);
     let deep = dir.path().join("plans/kultur");
