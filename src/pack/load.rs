@@ -270,7 +270,8 @@ fn toml_error_with(
         err.message = t(
             format!("okänd nyckel `{field}` i {sv}"),
             format!("unknown key `{field}` in {en}"),
-        );
+        )
+        .excerpted();
         err.label = t("okänd nyckel", "unknown key");
         err = err.with_suggestion(did_you_mean(field, expected.iter().copied()));
     }
