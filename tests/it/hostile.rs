@@ -828,3 +828,16 @@ fn a_config_or_pack_error_quotes_a_multi_megabyte_value_in_a_few_words() {
         );
     }
 }
+
+#[test]
+fn an_html_comment_left_open_before_a_two_byte_letter_is_pl008_not_a_crash() {
+    // Found by the property tests: the start of the line was cut at a fixed byte, inside `å`.
+    let dir = repo(&[("a.md", "\n<!--| IP002å#")]);
+    let out = planlint_in(dir.path(), &["check", "--format", "short", "a.md"], "");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("a.md:2:1: error[PL008]: en HTML-kommentar som aldrig stängs döljer resten av planen för den som läser den"),
+        "{}",
+        stdout(&out)
+    );
+}
