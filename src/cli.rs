@@ -149,10 +149,10 @@ pub struct ReportArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     pub format: ReportFormat,
-    /// Write the report to this file instead of standard output.
+    /// Write the report to this file instead of standard output (`-`: standard output).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Replace the output file if it exists.
+    /// Replace the output file if it exists (a regular file only).
     #[arg(long)]
     pub force: bool,
     /// The name to use for a plan read from standard input (`-`).

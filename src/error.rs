@@ -45,6 +45,17 @@ pub enum Error {
         /// What was seen and left out.
         skipped: Vec<discover::Skipped>,
     },
+    /// `report -o` names something a report must not replace or be written into: a
+    /// directory, a device, a named pipe (also through a link).
+    #[error("{}: {}", path.display(), message.en)]
+    NotAFile {
+        /// The path as given.
+        path: std::path::PathBuf,
+        /// What stands there.
+        message: i18n::Localized,
+        /// What to do.
+        help: i18n::Localized,
+    },
     /// Writing output failed.
     #[error(transparent)]
     Io(#[from] io::Error),
@@ -67,6 +78,7 @@ impl Error {
             Error::NotText { path, message, .. } => {
                 format!("`{}`: {}", shown_path(path), message.get(lang))
             }
+            Error::NotAFile { message, .. } => message.get(lang).to_owned(),
             Error::UnknownCode(code, best) => {
                 let mut m = if code.chars().any(|c| c.is_ascii_digit()) {
                     format!(
@@ -141,9 +153,9 @@ impl Error {
     /// What to do about the error, if planlint can say.
     pub(crate) fn help(&self, lang: Lang) -> Option<String> {
         match self {
-            Error::Pack(PackError { help: Some(help), .. }) | Error::NotText { help, .. } => {
-                Some(help.get(lang).to_owned())
-            }
+            Error::Pack(PackError { help: Some(help), .. })
+            | Error::NotText { help, .. }
+            | Error::NotAFile { help, .. } => Some(help.get(lang).to_owned()),
             Error::UnknownCode(..) => Some(
                 lang.pick(
                     "`planlint rules` listar reglerna med kod och namn",
@@ -158,6 +170,13 @@ impl Error {
                     lang.pick("ange en av koderna, t.ex.", "give one of the codes, e.g.")
                 )
             }),
+            // Only a name after `--` reaches discovery starting with `-` (before it, clap
+            // reads it as an option): most likely a flag put after `--`, as pre-commit does
+            // with a hook's `args:`.
+            Error::Discover(e) if e.path.to_string_lossy().starts_with('-') => Some(lang.pick(
+                "ett namn efter `--` är alltid en sökväg, aldrig en flagga; skriv flaggor före `--` (i pre-commit: i hookens `entry:`, inte i `args:`)",
+                "a name after `--` is always a path, never an option; put options before `--` (in pre-commit: in the hook's `entry:`, not in `args:`)",
+            ).to_owned()),
             Error::NoPlans { .. } => Some(lang.pick(
                 "kontrollera att kommandot körs i planernas katalog och att `include`/`exclude` i planlint.toml tar med planerna; `--allow-empty` godtar en körning utan planer",
                 "check that the command runs in the plans' directory and that `include`/`exclude` in planlint.toml take the plans in; `--allow-empty` accepts a run without plans",

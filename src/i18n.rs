@@ -76,6 +76,15 @@ pub struct Localized {
 }
 
 impl Localized {
+    /// Both texts with what they quote cut short (see [`excerpts`]).
+    #[must_use]
+    pub fn excerpted(self) -> Localized {
+        Localized {
+            sv: excerpts(&self.sv),
+            en: excerpts(&self.en),
+        }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.sv, &self.en)
@@ -118,6 +127,77 @@ pub fn fill_pair(sv: &str, en: &str, value: &str) -> Localized {
         sv: fill(sv, &[("why", value)]),
         en: fill(en, &[("why", value)]),
     }
+}
+
+/// The most characters of one quoted stretch that a message about a file shows: a name or a
+/// value from a config or a pack is quoted so the reader knows which one is meant, and a few
+/// words say that; megabytes of it say nothing more.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// The most characters of a whole message about a file (a fallback: see [`excerpts`]).
+pub const MESSAGE_CHARS: usize = 1_000;
+
+/// `text` with what it quotes cut short: every stretch between two backticks or two double
+/// quotes (with `\"` inside) longer than [`EXCERPT_CHARS`] characters is cut to that many and
+/// `…`, and the whole to [`MESSAGE_CHARS`]. For messages that quote what a file says, in
+/// either language; linear in `text`.
+pub fn excerpts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * MESSAGE_CHARS));
+    let mut rest = text;
+    // Once a quote has no match further on, no later one of its kind has either, so it is no
+    // longer looked for (which keeps this linear).
+    let mut quotes = vec!['`', '"'];
+    while let Some(at) = rest.find(quotes.as_slice()) {
+        let quote = char::from(rest.as_bytes()[at]);
+        out.push_str(&rest[..=at]);
+        let after = &rest[at + 1..];
+        if let Some(close) = closing(after, quote) {
+            out.push_str(&cut(&after[..close]));
+            out.push(quote);
+            rest = &after[close + 1..];
+        } else {
+            quotes.retain(|q| *q != quote);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    cut_to(out, MESSAGE_CHARS)
+}
+
+/// Where the quote `quote` that opened `text` closes: the next backtick, or the next double
+/// quote that no backslash escapes.
+fn closing(text: &str, quote: char) -> Option<usize> {
+    if quote == '`' {
+        return text.find('`');
+    }
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `quoted` cut to [`EXCERPT_CHARS`] characters and `…` (without a backslash left dangling
+/// at the cut, which would escape the closing quote).
+fn cut(quoted: &str) -> std::borrow::Cow<'_, str> {
+    match quoted.char_indices().nth(EXCERPT_CHARS) {
+        Some((end, _)) => format!("{}…", quoted[..end].trim_end_matches('\\')).into(),
+        None => quoted.into(),
+    }
+}
+
+/// `text` cut to `max` characters and `…`.
+fn cut_to(mut text: String, max: usize) -> String {
+    if let Some((end, _)) = text.char_indices().nth(max) {
+        text.truncate(end);
+        text.push('…');
+    }
+    text
 }
 
 /// Shorthand for a Swedish/English text pair.

@@ -15,11 +15,18 @@ pub(crate) fn suggestion(best: &str) -> Localized {
     )
 }
 
+/// The longest word that may be a typo of a name: every key, code, flag and rule name is far
+/// shorter, and comparing a value of megabytes with each candidate would take seconds.
+const MAX_TYPO_CHARS: usize = 100;
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if word.chars().nth(MAX_TYPO_CHARS).is_some() {
+        return None;
+    }
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))

@@ -148,12 +148,12 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
         ),
         ("report", "format") => ("Rapportens format", "Report format"),
         ("report", "output") => (
-            "Skriv rapporten till den här filen i stället för till standard ut",
-            "Write the report to this file instead of standard output",
+            "Skriv rapporten till den här filen i stället för till standard ut (`-`: standard ut)",
+            "Write the report to this file instead of standard output (`-`: standard output)",
         ),
         ("report", "force") => (
-            "Ersätt filen i `--output` om den redan finns",
-            "Replace the `--output` file if it exists",
+            "Ersätt filen i `--output` om den redan finns (aldrig en katalog, en enhet eller en pipe)",
+            "Replace the `--output` file if it exists (never a directory, a device or a pipe)",
         ),
         ("outline", "file") => ("Planen (en Markdown-fil)", "The plan (a Markdown file)"),
         ("explain", "code") => (

@@ -39,11 +39,10 @@ fn locate(cli: &Cli, cwd: &Path) -> Result<Option<Loaded>, PackError> {
     if cli.isolated {
         return Ok(None);
     }
-    let path = match &cli.config {
-        Some(p) => Some(p.clone()),
-        None => config::find(cwd),
-    };
-    path.map(|p| config::load(&p)).transpose()
+    match &cli.config {
+        Some(p) => config::load(p).map(Some),
+        None => config::discover(cwd),
+    }
 }
 
 fn cli_values(cli: &Cli) -> CliValues {

@@ -1,11 +1,14 @@
 //! `planlint report`: the board's coverage matrix over every plan, in one of four formats, to
-//! stdout or to a new file (replaced only with `--force`).
+//! stdout (also `-o -`) or to a new file (a regular file is replaced only with `--force`; a
+//! directory, a device or a named pipe never).
 
 use std::io::{self, Read, Write};
+use std::path::Path;
 
 use super::Outcome;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::error::Error;
+use crate::i18n::t;
 use crate::render::matrix;
 use crate::run::Scope;
 use crate::verdict::Verdict;
@@ -23,6 +26,12 @@ pub(super) fn run(
         stdin_filename: args.stdin_filename.as_deref(),
         allow_empty: args.scope.allow_empty,
     };
+    // Said before the plans are read, and said again by nothing else: `--force` does not help.
+    // `-o -` is standard output, as `-` is standard input among the paths.
+    let target = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(e) = target.and_then(not_a_file) {
+        return Err(e);
+    }
     crate::run::check_paths(verdict, scope, stdin, &mut matrix)?;
     let m = matrix.finish();
     let text = match args.format {
@@ -31,7 +40,7 @@ pub(super) fn run(
         ReportFormat::Csv => matrix::csv(&m),
         ReportFormat::Json => serde_json::to_string_pretty(&m).map_err(io::Error::from)? + "\n",
     };
-    match &args.output {
+    match target {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
             if !super::init::write_atomically(path, &text, args.force, lang)? {
@@ -51,4 +60,53 @@ pub(super) fn run(
         }
     }
     Ok(Outcome::Clean)
+}
+
+/// Why `path` must not receive the report, `--force` or not: it is a directory, or (itself or
+/// where its links lead) a device, a named pipe or a socket. Renaming a file over a device node
+/// would remove the device; writing into a pipe or a device is no report. `None` when nothing
+/// is there, or a regular file, or a link to one or to nothing.
+fn not_a_file(path: &Path) -> Option<Error> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() {
+        return None;
+    }
+    let shown = path.display();
+    let link = std::fs::read_link(path).ok();
+    let (sv, en) = match (&link, meta.is_dir()) {
+        (None, true) => (
+            format!("`{shown}` är en katalog"),
+            format!("`{shown}` is a directory"),
+        ),
+        (Some(target), true) => (
+            format!("`{shown}` är en länk till katalogen `{}`", target.display()),
+            format!("`{shown}` is a link to the directory `{}`", target.display()),
+        ),
+        (None, false) => (
+            format!("`{shown}` är ingen vanlig fil (t.ex. en enhet eller en namngiven pipe)"),
+            format!("`{shown}` is not a regular file (e.g. a device or a named pipe)"),
+        ),
+        (Some(target), false) => (
+            format!(
+                "`{shown}` är en länk till `{}`, som inte är någon vanlig fil (t.ex. en enhet eller en namngiven pipe)",
+                target.display()
+            ),
+            format!(
+                "`{shown}` is a link to `{}`, which is not a regular file (e.g. a device or a named pipe)",
+                target.display()
+            ),
+        ),
+    };
+    let message = t(
+        format!("{sv}: rapporten skrevs inte dit, och `--force` ersätter den inte"),
+        format!("{en}: the report was not written there, and `--force` does not replace it"),
+    );
+    Some(Error::NotAFile {
+        path: path.to_path_buf(),
+        message,
+        help: t(
+            "ange en fil att skriva rapporten till, t.ex. `-o rapport.html`, eller `-o -` för att skriva den till standard ut",
+            "name a file to write the report to, e.g. `-o report.html`, or `-o -` to write it to standard output",
+        ),
+    })
 }

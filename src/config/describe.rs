@@ -122,12 +122,13 @@ fn selection(out: &mut Lines, s: &Settings) {
 
 /// The severities set by code, then those set for paths.
 fn levels(out: &mut Lines, s: &Settings) {
-    for (code, level, origin) in &s.severity {
-        out.line(
-            &format!("severity.{code}"),
-            &format!("{level:?}").to_lowercase(),
-            origin,
-        );
+    for set in &s.severity {
+        let level = format!("{:?}", set.level).to_lowercase();
+        let value = match &set.reason {
+            Some(reason) => format!("{level} : {reason}"),
+            None => level,
+        };
+        out.line(&format!("severity.{}", set.code), &value, &set.origin);
     }
     for PathOverride {
         globs: paths,

@@ -10,6 +10,7 @@ mod describe;
 mod packs;
 pub mod policy;
 pub mod settings;
+mod severity;
 mod validate;
 mod values;
 
@@ -23,7 +24,9 @@ pub use describe::describe;
 pub use packs::{is_builtin, named_files, packs, BUILTIN_NAMES};
 pub use policy::WaiverPolicy;
 pub use settings::{ConfigWaiver, Level, Origin, Settings};
+pub use severity::SeverityDef;
 
+use crate::i18n::{fill_pair, t};
 use crate::pack::{read_text, toml_error, FileKind, PackError};
 
 /// File names looked for in each directory, in order.
@@ -34,6 +37,9 @@ pub type SpannedStrings = Spanned<Vec<Spanned<String>>>;
 
 /// Severity overrides by rule code.
 pub type SeverityMap = BTreeMap<Spanned<String>, Spanned<Level>>;
+
+/// The `[severity]` table: by rule code, a level or a level with its reason.
+pub type SeverityTable = BTreeMap<Spanned<String>, Spanned<SeverityDef>>;
 
 /// `planlint.toml` as written.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
@@ -66,10 +72,12 @@ pub struct ConfigFile {
     /// Never report these codes.
     #[schemars(with = "Option<Vec<String>>")]
     pub ignore: Option<SpannedStrings>,
-    /// Severity by code: `error`, `warning`, `info` or `off`.
+    /// Severity by code: `error`, `warning`, `info` or `off`, or a table with `level` and
+    /// `reason` (`{ level = "off", reason = "…" }`). Switching an area rule off needs the
+    /// reason.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, Level>")]
-    pub severity: SeverityMap,
+    #[schemars(with = "BTreeMap<String, severity::SeveritySchema>")]
+    pub severity: SeverityTable,
     /// Severity overrides for some paths.
     #[serde(default, rename = "override")]
     pub overrides: Vec<OverrideDef>,
@@ -167,11 +175,15 @@ impl Loaded {
 /// Looks for a config file in `start` and its ancestors. The path is relative to `start`
 /// (`planlint.toml`, `../../planlint.toml`), so messages and the waiver record do not depend
 /// on where the repository is checked out.
+///
+/// Whatever stands under one of [`FILE_NAMES`] is found, file or not (a directory, a named
+/// pipe, a link to nothing): passing it by for a config further up would change the verdict in
+/// silence. [`load`] then says what is wrong with it.
 pub fn find(start: &Path) -> Option<PathBuf> {
     start.ancestors().enumerate().find_map(|(up, dir)| {
         FILE_NAMES
             .iter()
-            .find(|n| dir.join(n).is_file())
+            .find(|n| present(&dir.join(n)))
             .map(|name| {
                 let mut rel: PathBuf = std::iter::repeat_n("..", up).collect();
                 rel.push(name);
@@ -180,9 +192,95 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     })
 }
 
-/// Reads and parses the config file at `path`.
+/// Whether anything stands at `path`, without following a link or opening it. An entry that
+/// cannot even be looked at (no permission on the directory) counts as there, so that reading
+/// it says why instead of planlint passing it by.
+fn present(path: &Path) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+        ),
+    }
+}
+
+/// The config file for a run in the current directory `start` (the path found is relative to
+/// it): the one [`find`] finds, read as [`load`] reads it, or `None` when there is none. A file
+/// found that cannot be read also says how planlint came to read it.
+pub fn discover(start: &Path) -> Result<Option<Loaded>, PackError> {
+    let Some(path) = find(start) else {
+        return Ok(None);
+    };
+    if let Some(twin) = twin(&path) {
+        return Err(two_configs(&path, &twin));
+    }
+    read(&path).map(Some).map_err(|mut e| {
+        if e.span.is_none() {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            e.help = Some(fill_pair(
+                "planlint letar efter `planlint.toml` och `.planlint.toml` i katalogen och uppåt och läser den första den hittar; gör `{why}` till en vanlig textfil eller ta bort den, eller ange konfigurationen med `--config FILE` (ingen alls med `--isolated`)",
+                "planlint looks for `planlint.toml` and `.planlint.toml` in the directory and upwards and reads the first it finds; make `{why}` a regular text file or remove it, or name the configuration with `--config FILE` (none at all with `--isolated`)",
+                &name,
+            ));
+        }
+        e
+    })
+}
+
+/// Reads and parses the config file at `path`. Beside the other of [`FILE_NAMES`] it is an
+/// error: which of the two applies would be a guess.
 pub fn load(path: &Path) -> Result<Loaded, PackError> {
+    if let Some(twin) = twin(path) {
+        return Err(two_configs(path, &twin));
+    }
+    read(path)
+}
+
+/// Reads and parses the config file at `path`, whatever stands beside it.
+fn read(path: &Path) -> Result<Loaded, PackError> {
     parse(path, read_text(path, FileKind::Config)?)
+}
+
+/// The other of [`FILE_NAMES`] beside `path`, if `path` has one of the names and the other is
+/// there too.
+fn twin(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let [a, b] = FILE_NAMES;
+    let other = if name == a {
+        b
+    } else if name == b {
+        a
+    } else {
+        return None;
+    };
+    let twin = path.with_file_name(other);
+    present(&twin).then_some(twin)
+}
+
+/// `planlint.toml` and `.planlint.toml` in one directory.
+fn two_configs(path: &Path, twin: &Path) -> PackError {
+    let (mut first, mut second) = (path.display().to_string(), twin.display().to_string());
+    if path.file_name().is_some_and(|n| n != FILE_NAMES[0]) {
+        std::mem::swap(&mut first, &mut second);
+    }
+    let both = format!("`{first}` och `{second}`");
+    let both_en = format!("`{first}` and `{second}`");
+    PackError {
+        code: FileKind::Config.code(),
+        path: first.clone(),
+        text: String::new(),
+        span: None,
+        message: t(
+            format!("två konfigurationsfiler i samma katalog: {both}; planlint kan inte veta vilken som gäller"),
+            format!("two configuration files in one directory: {both_en}; planlint cannot tell which one applies"),
+        ),
+        label: t("", ""),
+        help: Some(t(
+            "behåll en av dem: planlint läser bara en fil och slår inte ihop dem, så flytta det som ska gälla till den ena och ta bort den andra",
+            "keep one of them: planlint reads only one file and does not merge them, so move what applies into one and remove the other",
+        )),
+    }
 }
 
 /// Parses config text; `path` is where it came from, for messages and relative paths.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
 
-pub use super::values::{ConfigWaiver, Level, Origin, PathOverride, Setting};
+pub use super::values::{CodeLevel, ConfigWaiver, Level, Origin, PathOverride, Setting};
 use super::{validate, Loaded, OverrideDef, WaiverPolicy};
 use crate::discover::{Selection, Skip};
 use crate::i18n::{fill_pair, Lang};
@@ -48,8 +48,8 @@ pub struct Settings {
     pub select: Setting<Option<Vec<String>>>,
     /// Codes never to report.
     pub ignore: Setting<Vec<String>>,
-    /// Severity overrides by code.
-    pub severity: Vec<(String, Level, Origin)>,
+    /// Severities by code, for every plan (`[severity]`).
+    pub severity: Vec<CodeLevel>,
     /// Severity overrides for paths.
     pub overrides: Vec<PathOverride>,
     /// Waivers from the config file.
@@ -200,12 +200,21 @@ impl Settings {
         let f = &c.file;
         self.read_switches(c)?;
         self.read_selection(c, known)?;
-        for (code, level) in &f.severity {
+        for (code, value) in &f.severity {
             let checked = validate::code(c, code, known)?;
-            self.severity
-                .push((checked, *level.get_ref(), file_origin(c, &level.span())));
+            let def = value.get_ref();
+            self.severity.push(CodeLevel {
+                code: checked,
+                level: def.level,
+                origin: file_origin(c, &value.span()),
+                reason: def.reason.as_ref().map(|r| r.get_ref().trim().to_owned()),
+            });
         }
         self.waiver_policy = WaiverPolicy::read(c, &f.waiver_policy, known)?;
+        let min_words = self.waiver_policy.min_reason_words;
+        for (set, value) in self.severity.iter().zip(f.severity.values()) {
+            super::severity::check_reason(c, set, value, areas, min_words)?;
+        }
         for o in &f.overrides {
             let min_words = self.waiver_policy.min_reason_words;
             self.overrides

@@ -186,7 +186,8 @@ pub(super) fn cli_code(code: &str, known: &[&str]) -> Result<String, PackError> 
             "okänd regelkod `{why}` på kommandoraden",
             "unknown rule code `{why}` on the command line",
             code,
-        ),
+        )
+        .excerpted(),
         label: fill_pair("", "", ""),
         help: hint,
     })

@@ -66,6 +66,19 @@ pub struct Setting<T> {
     pub origin: Origin,
 }
 
+/// A rule's severity for every plan, from `[severity]`.
+#[derive(Debug, Clone)]
+pub struct CodeLevel {
+    /// The rule's code, as the rule spells it.
+    pub code: String,
+    /// Its level.
+    pub level: Level,
+    /// Where it is written.
+    pub origin: Origin,
+    /// Why, when it says one (it must when it switches an area off).
+    pub reason: Option<String>,
+}
+
 /// Severity overrides for some paths.
 #[derive(Debug, Clone)]
 pub struct PathOverride {

@@ -31,7 +31,9 @@ pub struct PackError {
 }
 
 impl PackError {
-    /// An error at `span` of the pack `def`-to-be.
+    /// An error at `span` of the pack `def`-to-be. What `message` and `label` quote from the
+    /// file is cut short ([`crate::i18n::excerpts`]): a value of megabytes is named by its
+    /// first words, and the span shows where it is.
     pub fn at(
         path: &str,
         text: &str,
@@ -44,8 +46,8 @@ impl PackError {
             path: path.to_owned(),
             text: text.to_owned(),
             span: Some(span),
-            message,
-            label,
+            message: message.excerpted(),
+            label: label.excerpted(),
             help: None,
         }
     }

@@ -43,10 +43,23 @@ pub(super) const MAX_TOML_BYTES: u64 = 2_000_000;
 /// error.
 pub(crate) fn read_text(path: &Path, kind: FileKind) -> Result<String, PackError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).ok();
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) => {
+            // A link to nothing (or a loop) is there, so "does not exist" would mislead.
+            if let Ok(target) = std::fs::read_link(path) {
+                return Err(broken_link(kind, &shown, &target, &e));
+            }
+            None
+        }
+    };
+    if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(cannot_read(kind, &shown, &e));
+    }
     // A named pipe or a device is never opened: opening a pipe blocks, and a device may never
     // end.
-    if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
+    if meta.as_ref().is_some_and(|m| !m.is_file()) {
         return Err(not_regular(kind, &shown));
     }
     let size = meta.map_or(0, |m| m.len());
@@ -150,6 +163,28 @@ fn cannot_read(kind: FileKind, shown: &str, e: &std::io::Error) -> PackError {
     )
 }
 
+/// The path is a symbolic link that leads to nothing (`e` says why: no target, a loop).
+fn broken_link(kind: FileKind, shown: &str, target: &Path, e: &std::io::Error) -> PackError {
+    let (sv, en) = kind.noun();
+    let target = target.display();
+    let why = crate::i18n::os_reason(e);
+    file_error(
+        kind,
+        shown,
+        t(
+            format!(
+                "{sv} `{shown}` är en trasig länk till `{target}`: {}",
+                why.sv
+            ),
+            format!("{en} `{shown}` is a broken link to `{target}`: {}", why.en),
+        ),
+        Some(t(
+            "låt länken peka på en fil som finns, eller ta bort den",
+            "point the link at a file that exists, or remove it",
+        )),
+    )
+}
+
 /// The file is not UTF-8: an error at its first invalid byte, in the text read so far.
 fn not_utf8(kind: FileKind, shown: &str, e: &std::string::FromUtf8Error) -> PackError {
     let (sv, en) = kind.noun();
@@ -235,7 +270,8 @@ fn toml_error_with(
         err.message = t(
             format!("okänd nyckel `{field}` i {sv}"),
             format!("unknown key `{field}` in {en}"),
-        );
+        )
+        .excerpted();
         err.label = t("okänd nyckel", "unknown key");
         err = err.with_suggestion(did_you_mean(field, expected.iter().copied()));
     }

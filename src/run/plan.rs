@@ -177,7 +177,7 @@ fn hidden_by_html(
     let line_end = text[span.start..]
         .find('\n')
         .map_or(text.len(), |e| span.start + e);
-    let opened = &text[span.start..line_end.min(span.start + 12)];
+    let opened = &text[span.start..line_end];
     let what = if opened.starts_with("<!--") {
         lang.pick(
             "en HTML-kommentar som aldrig stängs",

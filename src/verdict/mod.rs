@@ -55,9 +55,8 @@ impl<'a> Verdict<'a> {
                 .is_none_or(|s| s.iter().any(|c| c == code));
             let mut runs = selected && !settings.ignore.value.iter().any(|c| c == code);
             let mut severity = rule.def.severity;
-            if let Some((_, level, _)) = settings.severity.iter().rev().find(|(c, _, _)| c == code)
-            {
-                match level.severity() {
+            if let Some(set) = settings.severity.iter().rev().find(|s| s.code == code) {
+                match set.level.severity() {
                     Some(s) => severity = s,
                     None => runs = false,
                 }

@@ -266,3 +266,61 @@ fn head_closing_stdout_early_is_quiet() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn a_file_named_like_an_option_after_double_dash_is_checked_as_a_plan() {
+    // `--config=x.md` read as an option would point planlint at `x.md`, which excludes every
+    // plan; after `--` it is a file name like any other, and the file is judged as a plan.
+    let exclude_all = "exclude = [\"**\"]\n";
+    let dir = crate::support::repo(&[
+        ("--config=x.md", exclude_all),
+        ("x.md", exclude_all),
+        ("plan.md", &crate::support::no_housing()),
+    ]);
+    let run = |args: &[&str]| {
+        let out = crate::support::planlint_in(dir.path(), args, "");
+        (out.status.code(), stdout(&out), stderr(&out))
+    };
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "short",
+        "--",
+        "--config=x.md",
+        "plan.md",
+    ]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(
+        out.contains(
+            "--config=x.md:1:1: error[IP001]: planen saknar ett avsnitt om `Arbete och studier`"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("plan.md:22:1: error[IP002]: planen saknar ett avsnitt om `Bostäder`"),
+        "{out}"
+    );
+    // Without `--` the same name is the option, and nothing is checked: what a hook that
+    // passes file names without `--` would let through.
+    let (code, out, _) = run(&[
+        "check",
+        "--allow-empty",
+        "--format",
+        "short",
+        "--config=x.md",
+        "plan.md",
+    ]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("error["), "{out}");
+    // A flag after `--` is a file name that does not exist: exit 2, saying where flags go.
+    let (code, _, err) = run(&["check", "--", "--deny", "warnings", "plan.md"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("error: sökvägen finns inte eller kan inte läsas `--deny`: finns inte"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: ett namn efter `--` är alltid en sökväg, aldrig en flagga; skriv flaggor före `--` (i pre-commit: i hookens `entry:`, inte i `args:`)"),
+        "{err}"
+    );
+}

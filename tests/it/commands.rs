@@ -207,6 +207,12 @@ fn the_schemas_validate_the_example_config_and_the_built_in_pack() {
     let init = tempfile::tempdir().expect("tempdir");
     planlint_in(init.path(), &["init"], "");
     let mut configs = vec![init.path().join("planlint.toml")];
+    // Both forms of a `[severity]` value, as `planlint init` shows them commented out.
+    let severity = repo(&[(
+        "planlint.toml",
+        "[severity]\nIP015 = \"off\"\nIP002 = { level = \"off\", reason = \"Nämnden har inget uppdrag som rör bostäder.\" }\n",
+    )]);
+    configs.push(severity.path().join("planlint.toml"));
     let example = root().join("examples/repo/planlint.toml");
     if example.exists() {
         configs.push(example);
@@ -234,4 +240,13 @@ fn the_schemas_validate_the_example_config_and_the_built_in_pack() {
     let bad = repo(&[("planlint.toml", "inclde = [\"*.md\"]\n")]);
     let out = validate(python, &config_schema, &bad.path().join("planlint.toml"));
     assert!(!out.status.success(), "an unknown key must not validate");
+    let bad = repo(&[(
+        "planlint.toml",
+        "[severity]\nIP002 = { level = \"off\", reasn = \"Nämnden har inget uppdrag.\" }\n",
+    )]);
+    let out = validate(python, &config_schema, &bad.path().join("planlint.toml"));
+    assert!(
+        !out.status.success(),
+        "an unknown key of a severity must not validate"
+    );
 }

@@ -13,7 +13,10 @@ fn codes(out: &std::process::Output) -> Vec<String> {
 #[test]
 fn the_config_is_found_by_walking_up() {
     let dir = repo(&[
-        ("planlint.toml", "[severity]\nIP002 = \"off\"\n"),
+        (
+            "planlint.toml",
+            "[severity]\nIP002 = { level = \"off\", reason = \"Nämnden har inget bostadsuppdrag alls.\" }\n",
+        ),
         ("plans/kultur/plan.md", &no_housing()),
     ]);
     let deep = dir.path().join("plans/kultur");
@@ -385,4 +388,177 @@ fn a_single_star_stays_in_its_directory_for_waivers_and_overrides_too() {
         ],
         "{v}"
     );
+}
+
+/// A repository whose `planlint.toml` at the top ignores IP002, with a plan without Bostäder
+/// in `inner/`: a config in `inner/` that planlint passed by would let the plan pass.
+fn under_a_lenient_config() -> tempfile::TempDir {
+    repo(&[
+        ("planlint.toml", "ignore = [\"IP002\"]\n"),
+        ("inner/plan.md", &no_housing()),
+    ])
+}
+
+/// Makes an entry at the path; false when it cannot.
+type Make<'a> = &'a dyn Fn(&std::path::Path) -> bool;
+
+#[cfg(unix)]
+#[test]
+fn a_config_found_that_is_not_a_regular_file_is_an_error_not_passed_by() {
+    use std::os::unix::fs::symlink;
+    let fifo = |p: &std::path::Path| {
+        std::process::Command::new("mkfifo")
+            .arg(p)
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let cases: [(&str, Make, &str); 4] = [
+        (
+            "a directory",
+            &|p| std::fs::create_dir(p).is_ok(),
+            "kan inte läsas: är en katalog, inte en fil",
+        ),
+        (
+            "a named pipe",
+            &fifo,
+            "är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte",
+        ),
+        (
+            "a link to nothing",
+            &|p| symlink("saknas.toml", p).is_ok(),
+            "är en trasig länk till `saknas.toml`: finns inte",
+        ),
+        (
+            "a link to /dev/zero",
+            &|p| symlink("/dev/zero", p).is_ok(),
+            "är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och lästes inte",
+        ),
+    ];
+    for name in ["planlint.toml", ".planlint.toml"] {
+        for (what, make, says) in &cases {
+            let dir = under_a_lenient_config();
+            let inner = dir.path().join("inner");
+            if !crate::support::available(make(&inner.join(name)), what) {
+                continue;
+            }
+            let started = std::time::Instant::now();
+            let out = planlint_in(&inner, &["check", "--format", "short"], "");
+            let err = stderr(&out);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{name} as {what}: {}{err}",
+                stdout(&out)
+            );
+            assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+            assert!(
+                err.starts_with(&format!("error: konfigurationen `{name}` {says}\n")),
+                "{name} as {what}: {err}"
+            );
+            assert!(
+                err.contains(&format!("= help: planlint letar efter `planlint.toml` och `.planlint.toml` i katalogen och uppåt och läser den första den hittar; gör `{name}` till en vanlig textfil eller ta bort den")),
+                "{err}"
+            );
+            // A pipe is never opened, so nothing waits for a writer.
+            assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        }
+    }
+    // In English too, and one directory up.
+    let dir = under_a_lenient_config();
+    symlink("/dev/zero", dir.path().join("inner/planlint.toml")).expect("link");
+    std::fs::create_dir(dir.path().join("inner/deeper")).expect("mkdir");
+    let out = planlint_in(
+        &dir.path().join("inner/deeper"),
+        &["check", "../plan.md", "--lang", "en"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: the configuration `../planlint.toml` is not a regular file (e.g. a named pipe or a device) and was not read\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_found_without_read_permission_is_an_error_not_passed_by() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+    let dir = under_a_lenient_config();
+    let config = dir.path().join("inner/planlint.toml");
+    std::fs::write(&config, "ignore = [\"IP001\"]\n").expect("write");
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    for d in [dir.path(), &dir.path().join("inner")] {
+        std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    // Permissions do not bind root: as root, run planlint as `nobody`.
+    let mut cmd = if crate::hostile::is_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_planlint"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_planlint"))
+    };
+    let out = cmd
+        .args(["check", "--format", "short"])
+        .current_dir(dir.path().join("inner"))
+        .output()
+        .expect("planlint runs");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).starts_with("error: konfigurationen `planlint.toml` kan inte läsas: åtkomst nekad: du har inte behörighet\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn planlint_toml_and_dot_planlint_toml_in_one_folder_is_an_error_naming_both() {
+    let dir = repo(&[
+        ("planlint.toml", "[severity]\nIP002 = \"warning\"\n"),
+        (".planlint.toml", "lang = \"en\"\n"),
+        ("plans/plan.md", &no_housing()),
+    ]);
+    let both = "två konfigurationsfiler i samma katalog: `{}planlint.toml` och `{}.planlint.toml`; planlint kan inte veta vilken som gäller\n";
+    for (cwd, args, prefix) in [
+        (dir.path().to_path_buf(), &["check", "plans"][..], ""),
+        (dir.path().join("plans"), &["check"][..], "../"),
+        (
+            dir.path().to_path_buf(),
+            &["check", "--config", ".planlint.toml", "plans"][..],
+            "",
+        ),
+    ] {
+        let out = planlint_in(&cwd, args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!("error: {}", both.replace("{}", prefix))),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains(
+                "= help: behåll en av dem: planlint läser bara en fil och slår inte ihop dem"
+            ),
+            "{err}"
+        );
+    }
+    let out = planlint_in(dir.path(), &["check", "--lang", "en"], "");
+    assert!(
+        stderr(&out).starts_with("error: two configuration files in one directory: `planlint.toml` and `.planlint.toml`; planlint cannot tell which one applies\n"),
+        "{}",
+        stderr(&out)
+    );
+    // `--isolated` reads neither.
+    let out = planlint_in(dir.path(), &["check", "--isolated", "plans"], "");
+    assert_eq!(out.status.code(), Some(1));
 }

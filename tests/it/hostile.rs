@@ -294,7 +294,7 @@ fn a_file_without_read_permission_is_an_error_and_the_others_are_checked() {
 }
 
 #[cfg(unix)]
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
@@ -900,4 +900,149 @@ fn waivers_sharing_a_line_look_past_the_same_blank_lines() {
     assert_eq!(waived["waiver"]["reason"], "det första skälet", "{waived}");
     // The second waiver waived nothing: the first took the finding.
     assert!(diags.iter().any(|d| d["code"] == "PL012"), "{v}");
+}
+
+/// The start of a text too long to show in a failed assertion.
+fn head(text: &str) -> String {
+    text.chars().take(500).collect()
+}
+
+/// What `error` says in `lang`, rendered as the binary renders it (no colour).
+fn rendered(error: impl Into<planlint::Error>, lang: planlint::i18n::Lang) -> String {
+    let mut out = Vec::new();
+    error.into().render(lang, false, &mut out).expect("render");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn a_config_or_pack_error_quotes_a_multi_megabyte_value_in_a_few_words() {
+    use planlint::i18n::Lang;
+    let big = "ö".repeat(2_500_000); // 5 MB
+    let excerpt = format!("{}…", "ö".repeat(80));
+    // Through the library, which parses what it is given whatever its size.
+    let configs = [
+        (
+            format!("\"{big}\" = 1\n"),
+            "okänd nyckel `{}` i konfigurationen",
+            "unknown key `{}` in the configuration",
+        ),
+        (
+            format!("strict = \"{big}\"\n"),
+            "invalid type: string \"{}\", expected a boolean",
+            "invalid type: string \"{}\", expected a boolean",
+        ),
+        (
+            format!("[severity]\nIP002 = \"{big}\"\n"),
+            "unknown variant `{}`, expected one of",
+            "unknown variant `{}`, expected one of",
+        ),
+    ];
+    for (text, sv, en) in &configs {
+        let e = planlint::config::parse(std::path::Path::new("planlint.toml"), text.clone())
+            .expect_err("a broken config");
+        for (lang, says) in [(Lang::Sv, sv), (Lang::En, en)] {
+            let shown = rendered(e.clone(), lang);
+            assert!(
+                shown.len() < 1_000,
+                "{} bytes: {}",
+                shown.len(),
+                head(&shown)
+            );
+            assert!(shown.contains(&says.replace("{}", &excerpt)), "{shown}");
+        }
+    }
+    // Values that only the loaded rules can judge.
+    let rules = crate::support::rules();
+    let codes = rules.known_codes();
+    for (text, sv, en) in [
+        (
+            format!("lang = \"{big}\"\n"),
+            "okänt språk `{}`",
+            "unknown language `{}`",
+        ),
+        (
+            format!("select = [\"{big}\"]\n"),
+            "okänd regelkod `{}` i konfigurationen",
+            "unknown rule code `{}` in the configuration",
+        ),
+        (
+            format!("include = [\"[{big}\"]\n"),
+            "ogiltigt mönster `[{}`",
+            "invalid glob `[{}`",
+        ),
+    ] {
+        let config =
+            planlint::config::parse(std::path::Path::new("planlint.toml"), text).expect("TOML");
+        let started = std::time::Instant::now();
+        let e = planlint::config::Settings::new(
+            Some(config),
+            &planlint::config::settings::CliValues::default(),
+            &codes,
+            std::path::Path::new("."),
+            planlint::config::today(),
+        )
+        .expect_err("a bad value");
+        // No "did you mean" is looked for among megabytes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        for (lang, says) in [(Lang::Sv, sv), (Lang::En, en)] {
+            let shown = rendered(e.clone(), lang);
+            assert!(
+                shown.len() < 1_000,
+                "{} bytes: {}",
+                shown.len(),
+                head(&shown)
+            );
+            let cut = if says.contains('[') {
+                format!("{}…", "ö".repeat(79))
+            } else {
+                excerpt.clone()
+            };
+            assert!(shown.contains(&says.replace("{}", &cut)), "{shown}");
+        }
+    }
+    let pack = format!(
+        "[pack]\nid = \"t\"\nname = \"t\"\nsource = \"s\"\ndecision = \"d\"\nprefix = \"TR\"\n\"{big}\" = 1\n"
+    );
+    let e = planlint::engine::parse_pack("paket.toml", &pack).expect_err("a broken pack");
+    let shown = rendered(e, Lang::Sv);
+    assert!(shown.len() < 1_000, "{} bytes", shown.len());
+    assert!(
+        shown.starts_with(&format!(
+            "error[PL100]: okänd nyckel `{excerpt}` i regelpaketet\n"
+        )),
+        "{shown}"
+    );
+
+    // Through the binary, with a value just under the size a file may have.
+    let big = "x".repeat(1_900_000);
+    let dir = repo(&[
+        ("planlint.toml", &format!("lang = \"{big}\"\n")),
+        ("a.md", &no_housing()),
+    ]);
+    for (lang, says) in [
+        ("sv", "error[PL101]: okänt språk `"),
+        ("en", "error[PL101]: unknown language `"),
+    ] {
+        let out = planlint_in(dir.path(), &["check", "--lang", lang, "a.md"], "");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stderr.len() < 1_000, "{} bytes", out.stderr.len());
+        assert!(
+            stderr(&out).starts_with(&format!("{says}{}…`\n", "x".repeat(80))),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn an_html_comment_left_open_before_a_two_byte_letter_is_pl008_not_a_crash() {
+    // Found by the property tests: the start of the line was cut at a fixed byte, inside `å`.
+    let dir = repo(&[("a.md", "\n<!--| IP002å#")]);
+    let out = planlint_in(dir.path(), &["check", "--format", "short", "a.md"], "");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("a.md:2:1: error[PL008]: en HTML-kommentar som aldrig stängs döljer resten av planen för den som läser den"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -174,6 +174,20 @@ fn the_readme_snippet_pins_a_commit_of_this_repository_with_the_hooks_it_names()
             "`{id}` at {pinned}:\n{hooks}"
         );
     }
+    // pre-commit appends the file names to the entry: after `--`, none is read as an option.
+    let entries: Vec<&str> = hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("entry:"))
+        .collect();
+    assert_eq!(entries.len(), 2, "{hooks}");
+    for entry in entries {
+        assert!(
+            entry.trim_end().ends_with(" --"),
+            "the hook at {pinned} runs `{}`, which lets a file name be read as an option; pin a \
+             commit whose entries end with `--`",
+            entry.trim()
+        );
+    }
     assert!(
         readme_snippet().contains("- id: planlint"),
         "{}",
@@ -256,6 +270,85 @@ fn the_system_hook_runs_the_planlint_on_path() {
     );
     assert!(good.status.success(), "{text}");
     assert!(text.contains("Passed"), "{text}");
+}
+
+#[test]
+fn a_file_named_like_an_option_is_checked_as_a_plan_by_the_hook() {
+    if !have_pre_commit() {
+        return;
+    }
+    // Passed before the plan (pre-commit sorts `-` first), `--config=x.md` read as an option
+    // would make planlint use `x.md`, which excludes every plan, and the commit would pass.
+    let exclude_all = "exclude = [\"**\"]\n";
+    let (config, _) = snippet_here(&head(), Some("planlint-system"));
+    let dir = plans_repository(
+        &config,
+        &[
+            ("--config=x.md", exclude_all),
+            ("x.md", exclude_all),
+            ("planer/kultur.md", &no_housing()),
+        ],
+    );
+    let home = tempfile::tempdir().expect("tempdir");
+    let bin = built_planlint();
+    let (out, text) = run(dir.path(), home.path(), Some(&bin), &["run", "--all-files"]);
+    assert_eq!(out.status.code(), Some(1), "{config}\n{text}");
+    assert!(text.contains("Failed"), "{text}");
+    assert!(
+        text.contains("error[IP002]: planen saknar ett avsnitt om `Bostäder`")
+            && text.contains("┌─ planer/kultur.md:"),
+        "{text}"
+    );
+    // The file itself is judged as the plan it claims to be.
+    assert!(text.contains("┌─ --config=x.md:1:1"), "{text}");
+
+    // A flag goes into an `entry:` of one's own, as the README's commented line shows; in
+    // `args:` it would come after the `--` and be taken for a file name.
+    let warned = format!("{}\nTODO: kontaktuppgifter.\n", compliant());
+    std::fs::write(dir.path().join("planer/kultur.md"), &warned).expect("write");
+    git(dir.path(), &["add", "."]);
+    let files = ["run", "--files", "planer/kultur.md"];
+    let (out, text) = run(dir.path(), home.path(), Some(&bin), &files);
+    assert!(out.status.success(), "a warning alone passes:\n{text}");
+    let entry = config
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("# entry:"))
+        .and_then(|l| l.split("  #").next())
+        .expect("the README's snippet has a commented `entry:` line")
+        .trim()
+        .to_owned();
+    assert!(entry.ends_with(" --"), "{entry}");
+    for (extra, code, says) in [
+        (format!("entry: {entry}"), 1, "warning[IP006]"),
+        (
+            "args: [--deny, warnings]".to_owned(),
+            1,
+            "sökvägen finns inte eller kan inte läsas `--deny`",
+        ),
+    ] {
+        let hook = "- id: planlint-system";
+        let at = config.find(hook).expect("the hook") + hook.len();
+        let indent = " ".repeat(
+            config[..at]
+                .lines()
+                .last()
+                .expect("line")
+                .find('-')
+                .expect("-")
+                + 2,
+        );
+        let line_end = at + config[at..].find('\n').expect("newline");
+        let edited = format!(
+            "{}\n{indent}{extra}{}",
+            &config[..line_end],
+            &config[line_end..]
+        );
+        std::fs::write(dir.path().join(".pre-commit-config.yaml"), &edited).expect("config");
+        git(dir.path(), &["add", "."]);
+        let (out, text) = run(dir.path(), home.path(), Some(&bin), &files);
+        assert_eq!(out.status.code(), Some(code), "{edited}\n{text}");
+        assert!(text.contains(says), "{edited}\n{text}");
+    }
 }
 
 #[test]

@@ -645,3 +645,40 @@ fn argument_errors_as_a_planner_sees_them() {
     insta::assert_snapshot!("argument_errors_sv", sv);
     insta::assert_snapshot!("argument_errors_en", en);
 }
+
+#[test]
+fn a_message_about_a_file_quotes_at_most_eighty_characters_of_each_value() {
+    use planlint::i18n::excerpts;
+    let long = "a".repeat(200);
+    let cut = format!("{}…", "a".repeat(80));
+    // Short quotes and the words around them stay as they are.
+    let plain = "okänd nyckel `inclde` i konfigurationen; menade du `include`?";
+    assert_eq!(excerpts(plain), plain);
+    assert_eq!(
+        excerpts(&format!("okänd nyckel `{long}` i konfigurationen")),
+        format!("okänd nyckel `{cut}` i konfigurationen")
+    );
+    // A string as serde quotes it, with escaped quotes inside; no backslash is left at the cut.
+    let escaped = format!(
+        "invalid type: string \"{}\\\"{long}\", expected a boolean",
+        "b".repeat(79)
+    );
+    assert_eq!(
+        excerpts(&escaped),
+        format!(
+            "invalid type: string \"{}…\", expected a boolean",
+            "b".repeat(79)
+        )
+    );
+    // A quote that never closes quotes nothing; the whole message is still bounded.
+    let open = format!("okänd nyckel `a`{}` i konfigurationen", "c".repeat(5_000));
+    let shown = excerpts(&open);
+    assert!(shown.starts_with("okänd nyckel `a`ccc"), "{shown}");
+    assert_eq!(shown.chars().count(), planlint::i18n::MESSAGE_CHARS + 1);
+    assert!(shown.ends_with('…'));
+    // Characters, not bytes.
+    assert_eq!(
+        excerpts(&format!("`{}`", "ö".repeat(81))),
+        format!("`{}…`", "ö".repeat(80))
+    );
+}

@@ -395,6 +395,74 @@ fn an_override_that_switches_an_area_off_needs_a_reason_and_shows_as_off() {
 }
 
 #[test]
+fn a_severity_that_switches_an_area_off_needs_a_reason_like_an_override() {
+    let run = |config: &str, args: &[&str]| {
+        let dir = repo(&[("a.md", &no_housing()), ("planlint.toml", config)]);
+        let out = planlint_in(dir.path(), args, "");
+        (out.status.code(), stdout(&out), stderr(&out))
+    };
+    let check = ["check", "--format", "short", "--color", "never"];
+    // Without a reason: the decision is not on record, so it is not taken.
+    let (code, out, err) = run("[severity]\nIP002 = \"off\"\n", &check);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.starts_with("error[PL101]: `[severity]` stänger av området `IP002` för alla planer; det är ett beslut och behöver en motivering (`reason`)\n"),
+        "{err}"
+    );
+    assert!(err.contains("┌─ planlint.toml:2:9"), "{err}");
+    assert!(
+        err.contains("= help: skriv t.ex. `IP002 = { level = \"off\", reason = \"Nämnden har inget uppdrag som rör bostäder.\" }`, eller använd en `[[waiver]]` för de planer det gäller"),
+        "{err}"
+    );
+    let (_, _, err) = run("[severity]\nip002 = \"off\"\n", &["check", "--lang", "en"]);
+    assert!(
+        err.starts_with("error[PL101]: `[severity]` switches the area `IP002` off for every plan; that is a decision and needs a reason (`reason`)\n"),
+        "{err}"
+    );
+    // A reason of no substance is no reason.
+    let (code, _, err) = run(
+        "[severity]\nIP002 = { level = \"off\", reason = \"nej.\" }\n",
+        &check,
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.starts_with("error[PL101]: motiveringen för att stänga av `IP002` är för kort\n")
+            && err.contains("en motivering ska ha minst 3 ord"),
+        "{err}"
+    );
+    // With one, the rule is off for every plan, and `planlint config` says why.
+    let with_reason =
+        "[severity]\nIP002 = { level = \"off\", reason = \"Nämnden har inget uppdrag som rör bostäder.\" }\n";
+    let (code, out, err) = run(with_reason, &check);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(!out.contains("IP002"), "{out}");
+    let (_, out, _) = run(with_reason, &["config"]);
+    assert!(
+        out.contains("severity.IP002 = off : Nämnden har inget uppdrag som rör bostäder."),
+        "{out}"
+    );
+    // A rule that is not an area needs none, and the table form takes any level.
+    let (code, out, err) = run(
+        "[severity]\nIP015 = \"off\"\nIP002 = { level = \"warning\" }\n",
+        &check,
+    );
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("warning[IP002]"), "{out}");
+    // A misspelt key of the table form is said like any other.
+    let (code, _, err) = run(
+        "[severity]\nIP002 = { level = \"off\", reasn = \"Nämnden har inget uppdrag.\" }\n",
+        &check,
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("okänd nyckel `reasn` i konfigurationen")
+            && err.contains("menade du `reason`?"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_report_tells_the_boards_waiver_from_the_authors() {
     let plan = no_housing().replacen(
         "## Inledning",

@@ -127,3 +127,114 @@ fn report_output_is_written_whole_and_never_over_a_file_unless_forced() {
     assert_eq!(changed, [Path::new("rapport.html")]);
     assert_eq!(before.len(), after.len());
 }
+
+#[test]
+fn report_output_is_never_a_device_a_fifo_or_a_directory_even_with_force() {
+    use std::os::unix::fs::symlink;
+    use std::process::Command;
+    let dir = plans_repo();
+    let made = |args: &[&str]| {
+        Command::new(args[0])
+            .args(&args[1..])
+            .current_dir(dir.path())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    // The null device, made here so that a mistake could not remove the system's.
+    let device = made(&["mknod", "enhet", "c", "1", "3"]);
+    let fifo = made(&["mkfifo", "ror"]);
+    std::fs::create_dir(dir.path().join("katalog")).unwrap();
+    symlink("enhet", dir.path().join("till-enhet")).unwrap();
+    symlink("katalog", dir.path().join("till-katalog")).unwrap();
+    let not_regular = "är ingen vanlig fil (t.ex. en enhet eller en namngiven pipe): rapporten skrevs inte dit, och `--force` ersätter den inte";
+    let mut targets = vec![
+        (
+            "katalog".to_owned(),
+            "`katalog` är en katalog: rapporten skrevs inte dit".to_owned(),
+        ),
+        (
+            "till-katalog".to_owned(),
+            "`till-katalog` är en länk till katalogen `katalog`: rapporten skrevs inte dit"
+                .to_owned(),
+        ),
+    ];
+    if crate::support::available(device, "mknod (as root)") {
+        targets.push(("enhet".to_owned(), format!("`enhet` {not_regular}")));
+        targets.push((
+            "till-enhet".to_owned(),
+            "`till-enhet` är en länk till `enhet`, som inte är någon vanlig fil".to_owned(),
+        ));
+    }
+    if crate::support::available(fifo, "mkfifo") {
+        targets.push(("ror".to_owned(), format!("`ror` {not_regular}")));
+    }
+    let before = snapshot(dir.path());
+    let started = std::time::Instant::now();
+    for (target, says) in &targets {
+        for force in [false, true] {
+            let mut args = vec!["report", "planer", "-o", target.as_str()];
+            if force {
+                args.push("--force");
+            }
+            let out = planlint_in(dir.path(), &args, "");
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+            assert!(out.stdout.is_empty(), "{args:?}");
+            assert!(
+                stderr(&out).starts_with(&format!("error: {says}")),
+                "{args:?}: {}",
+                stderr(&out)
+            );
+            assert!(
+                stderr(&out).contains("= help: ange en fil att skriva rapporten till, t.ex. `-o rapport.html`, eller `-o -` för att skriva den till standard ut"),
+                "{}",
+                stderr(&out)
+            );
+            assert_eq!(before, snapshot(dir.path()), "{args:?} changed the tree");
+        }
+    }
+    // The pipe is never opened, so nothing waits for a reader.
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    let out = planlint_in(
+        dir.path(),
+        &["report", "planer", "-o", "katalog", "--lang", "en"],
+        "",
+    );
+    assert!(
+        stderr(&out).starts_with("error: `katalog` is a directory: the report was not written there, and `--force` does not replace it\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn report_output_dash_is_standard_output() {
+    let dir = plans_repo();
+    let before = snapshot(dir.path());
+    let plain = planlint_in(dir.path(), &["report", "planer", "--format", "csv"], "");
+    for args in [
+        &["report", "planer", "--format", "csv", "-o", "-"][..],
+        &[
+            "report",
+            "planer",
+            "--format",
+            "csv",
+            "--output=-",
+            "--force",
+        ][..],
+    ] {
+        let out = planlint_in(dir.path(), args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(out.stdout, plain.stdout, "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with("path,department,"));
+        assert_eq!(before, snapshot(dir.path()), "{args:?} wrote a file");
+    }
+    // A file named `-` is still there to be had, as `./-`.
+    let out = planlint_in(
+        dir.path(),
+        &["report", "planer", "--format", "csv", "-o", "./-"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(crate::support::stdout(&out), "skrev ./-\n");
+    assert_eq!(std::fs::read(dir.path().join("-")).unwrap(), plain.stdout);
+}
