@@ -212,6 +212,35 @@ fn fifty_thousand_headings_are_one_plan() {
     }
 }
 
+/// Prose of more than the pack's 15 words, so a section that holds it is substantive.
+const HOUSING_PROSE: &str = "Förvaltningen arbetar under året med att fler nyanlända ska få en \
+    egen bostad genom samarbete med bostadsbolaget och hyresvärdar i hela kommunen.";
+
+/// Whether the `short` output has an error for Bostäder (IP002), without printing megabytes.
+fn misses_housing(out: &str) -> bool {
+    out.lines().any(|l| l.contains("error[IP002]"))
+}
+
+#[test]
+fn a_word_of_5_mb_is_matched_to_its_end() {
+    // `bostad` 850,000 times without a space: one word of 5.1 MB, as a heading and in its
+    // prose. Only its last letters decide what it is: ending in `bostad` it is a compound about
+    // housing (`*bostad`) and the heading names Bostäder; one letter more and it names nothing.
+    let word = "bostad".repeat(850_000);
+    assert!(word.len() > 5_000_000);
+    for (tail, names, exit) in [("", true, 0), ("x", false, 1)] {
+        let text = format!(
+            "{}\n## {word}{tail}\n\n{HOUSING_PROSE} {word}{tail}\n",
+            no_housing()
+        );
+        let dir = repo(&[("ord.md", &text)]);
+        let (code, out, err) = short(dir.path(), &["ord.md"]);
+        assert!(err.is_empty(), "{}", &err[..err.len().min(500)]);
+        assert_eq!(code, Some(exit), "tail `{tail}`");
+        assert_eq!(misses_housing(&out), !names, "tail `{tail}`");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_in_a_walked_tree_are_checked_or_reported_never_skipped() {
