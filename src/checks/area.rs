@@ -93,14 +93,23 @@ impl AreaMatcher {
                 return HeadingMatch::Excluded(span(&x));
             }
         }
+        // Each list is worked out once, not once per hit: a heading of many area words is
+        // judged in time linear in its words.
+        let exclusions: Vec<Hit> = if hits.is_empty() {
+            Vec::new()
+        } else {
+            self.exclude.find_all(words).collect()
+        };
+        let longest = exclusions
+            .iter()
+            .map(|x| x.end - x.start)
+            .max()
+            .unwrap_or(0);
+        let only_area = is_plan_title && only_area_words(words, &hits);
         for hit in &hits {
-            let overlapping = self
-                .exclude
-                .find_all(words)
-                .find(|x| x.start < hit.end && hit.start < x.end);
-            match overlapping {
-                Some(x) => excluded = excluded.or(Some(span(&x))),
-                None if is_plan_title && !only_area_words(words, &hits) => {}
+            match first_overlapping(&exclusions, longest, hit) {
+                Some(x) => excluded = excluded.or(Some(span(x))),
+                None if is_plan_title && !only_area => {}
                 None => return HeadingMatch::Names(span(hit)),
             }
         }
@@ -188,10 +197,27 @@ pub(crate) fn not_a_heading(shape: Shape, lang: Lang) -> (&'static str, &'static
     )
 }
 
+/// The first of `exclusions` (matches in word order, none more than `longest` words long) that
+/// overlaps `hit`. Only those that start less than `longest` words before the hit can reach
+/// it, so a few are looked at, however many the heading holds.
+fn first_overlapping<'x>(exclusions: &'x [Hit], longest: usize, hit: &Hit) -> Option<&'x Hit> {
+    let from = exclusions.partition_point(|x| x.start + longest <= hit.start);
+    exclusions[from..]
+        .iter()
+        .take_while(|x| x.start < hit.end)
+        .find(|x| hit.start < x.end)
+}
+
+/// Whether every word is in a hit or a connector (`och`, `samt` …).
 fn only_area_words(words: &Words, hits: &[Hit]) -> bool {
-    words.iter().enumerate().all(|(i, w)| {
-        hits.iter().any(|h| (h.start..h.end).contains(&i)) || CONNECTORS.contains(&words.folded(w))
-    })
+    let mut in_hit = vec![false; words.len()];
+    for h in hits {
+        in_hit[h.start..h.end].fill(true);
+    }
+    words
+        .iter()
+        .zip(in_hit)
+        .all(|(w, hit)| hit || CONNECTORS.contains(&words.folded(w)))
 }
 
 /// One section whose heading names an area.

@@ -241,6 +241,36 @@ fn a_word_of_5_mb_is_matched_to_its_end() {
     }
 }
 
+#[test]
+fn a_heading_of_100000_area_words_is_judged_whole() {
+    // The plan's title saying nothing but the area, 100,000 times: it names the area (every
+    // word is an area word or a connector), so the plan covers Bostäder.
+    let many = "Bostäder och ".repeat(50_000);
+    let plan = no_housing();
+    let titled = plan.replacen(
+        "# Verksamhetsplan 2027 – Kultur- och fritidsförvaltningen",
+        &format!("# {many}bostäder\n\n{HOUSING_PROSE}"),
+        1,
+    );
+    assert_ne!(titled, plan);
+    // 50,000 times `Särskilt boende` in a section heading: every match of `boende+` is
+    // overlapped by the exclusion `särskil* boende*`, so it names nothing.
+    let excluded = format!(
+        "{plan}\n## {}\n\n{HOUSING_PROSE}\n",
+        "Särskilt boende, ".repeat(50_000)
+    );
+    for (name, text, names, exit) in [
+        ("titel.md", titled, true, 0),
+        ("undantag.md", excluded, false, 1),
+    ] {
+        let dir = repo(&[(name, &text)]);
+        let (code, out, err) = short(dir.path(), &[name]);
+        assert!(err.is_empty(), "{name}: {err}");
+        assert_eq!(misses_housing(&out), !names, "{name}");
+        assert_eq!(code, Some(exit), "{name}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_in_a_walked_tree_are_checked_or_reported_never_skipped() {
