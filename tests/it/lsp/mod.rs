@@ -504,6 +504,42 @@ fn bad_messages_get_json_rpc_errors_and_the_server_goes_on() {
     assert_eq!(server.wait().code(), Some(0));
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn an_overlong_header_line_is_refused_without_being_held() {
+    let dir = repo(&[]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    let before = server
+        .peak_memory_kib()
+        .expect("the peak memory of the server");
+    // 256 MiB without a line feed, then the end of the header: a parse error, like a body
+    // that is no JSON, and the server reads on.
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..256 {
+        server.raw(&chunk);
+    }
+    server.raw(b"\r\n\r\n");
+    let e = server.next().expect("an answer");
+    assert_eq!(e["error"]["code"], -32700, "{e}");
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("för lång"),
+        "{e}"
+    );
+    let e = server.request("textDocument/formatting", json!({}));
+    assert_eq!(e["error"]["code"], -32601, "{e}");
+    // The line went through a buffer of the reader's: the server's peak grew by far less
+    // than the line (it held 256 MiB and more before).
+    let after = server
+        .peak_memory_kib()
+        .expect("the peak memory of the server");
+    assert!(
+        after < before + 32 * 1024,
+        "peak {before} KiB before the line, {after} KiB after"
+    );
+    assert!(server.shutdown_and_exit().success());
+}
+
 #[test]
 fn exit_without_shutdown_or_a_closed_input_is_exit_code_1() {
     let dir = repo(&[]);
