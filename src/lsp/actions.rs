@@ -61,12 +61,18 @@ pub(super) fn actions(
     };
     let mut out = Vec::new();
     let mut waivers = 0;
+    // Each costs a parse of the edited plan, so a rule's skeleton is worked out once however
+    // many of its findings the range holds.
+    let mut skeletons: HashMap<usize, Option<(usize, String, String)>> = HashMap::new();
     for d in checked.live().filter(|d| meets(d)) {
         let Some(rule) = ready.rules.index(&d.code) else {
             continue;
         };
         let diagnostic = convert::diagnostic(d, source, uri, lang);
-        if let Some((at, insert, heading)) = skeleton(&ready.rules, doc, areas, text, rule, lang) {
+        let fix = skeletons
+            .entry(rule)
+            .or_insert_with(|| skeleton(&ready.rules, doc, areas, text, rule, lang));
+        if let Some((at, insert, heading)) = fix.clone() {
             let title = format!(
                 "{} `{heading}`",
                 lang.pick("Lägg till avsnittet", "Add the section")
@@ -159,13 +165,7 @@ fn skeleton(
         .collect();
     named.sort_unstable();
     named.dedup();
-    // The outermost area sections: one inside another goes with it.
-    let outer: Vec<&Section> = named
-        .iter()
-        .filter(|&&s| !named.iter().any(|&o| o != s && doc.is_within(s, o)))
-        .map(|&s| &doc.sections[s])
-        .collect();
-    let (at, level) = if let Some(last) = outer.last() {
+    let (at, level) = if let Some(last) = last_outermost(doc, &named) {
         (last.span().end, last.level)
     } else if let Some(a) = anchor {
         let a = &doc.sections[a];
@@ -225,6 +225,21 @@ fn skeleton(
         .iter()
         .any(|n| n.section == found)
         .then_some((at, insert, heading))
+}
+
+/// The last of the outermost sections among `named` (in document order): one inside another
+/// goes with it. Sections are numbered in document order, so a section inside another comes
+/// after it and before any section that is not; whether one lies inside an earlier one is
+/// asked only of the last outermost before it, and the work grows with the sections, not
+/// their square.
+fn last_outermost<'d>(doc: &'d Document, named: &[SectionId]) -> Option<&'d Section> {
+    let mut last: Option<SectionId> = None;
+    for &s in named {
+        if last.is_none_or(|o| !doc.is_within(s, o)) {
+            last = Some(s);
+        }
+    }
+    last.map(|s| &doc.sections[s])
 }
 
 /// The start of the line byte `at` is on.

@@ -5,6 +5,8 @@
 pub mod client;
 mod editors;
 
+use std::fmt::Write as _;
+
 use serde_json::{json, Value};
 
 use crate::support::{no_housing, planlint_in, repo, PROSE};
@@ -366,6 +368,87 @@ fn hover_quotes_the_policy_and_symbols_mirror_the_outline() {
     assert!(seen
         .iter()
         .any(|(_, n, d)| n == "Folkhälsa" && d.starts_with("✓ IP003 Public health")));
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn fifty_thousand_area_headings_get_their_fix_hover_and_symbols() {
+    // Every area but Bostäder, 50,000 times under the anchor heading: the skeleton goes after
+    // the last of them, at their level (each area section was once compared with every
+    // other, which took seconds in a release build and minutes here).
+    let areas = ["Folkhälsa", "Samverkan", "Arbete och studier"];
+    let mut plan = String::from("# Verksamhetsplan 2027\n\n## Prioriterade områden\n\n");
+    for i in 0..50_000 {
+        let _ = write!(plan, "### {}\n\nInsats {i}.\n\n", areas[i % 3]);
+    }
+    let dir = repo(&[("plan.md", &plan)]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    let uri = uri(&dir.path().join("plan.md"));
+    server.open(&uri, &plan);
+    let found = server.diagnostics(&uri, 1);
+    let fixes = actions(&mut server, &uri, find(&found, "IP002"));
+    let skeleton = fixes
+        .iter()
+        .find(|a| a["title"] == "Lägg till avsnittet `### Bostäder`")
+        .unwrap_or_else(|| panic!("{fixes:#?}"));
+    let edit = edit_of(skeleton, &uri);
+    assert_eq!(
+        edit["range"]["start"],
+        position(&plan, plan.len()),
+        "{edit}"
+    );
+    // A hover on the last heading, and the tree: the anchor holds the 50,000 sections.
+    let last = plan.rfind("### ").unwrap();
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(&plan, last + 5)}),
+    );
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .expect("hover");
+    assert!(text.contains("Avsnittet täcker inte Samverkan"), "{text}");
+    let symbols = server.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let anchor = &symbols["result"][0]["children"][0];
+    assert_eq!(anchor["name"], "Prioriterade områden");
+    assert_eq!(anchor["children"].as_array().map(Vec::len), Some(50_000));
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_long_heading_over_many_sections_is_named_short_in_the_symbols() {
+    // A flat list names each symbol's parent: whole, a heading of 100 KB would be copied into
+    // every one of its 2,000 subsections.
+    let long = "Långt ".repeat(20_000);
+    let mut plan = format!("# Plan\n\n## {long}\n\n");
+    for i in 0..2_000 {
+        let _ = write!(plan, "### Punkt {i}\n\nText.\n\n");
+    }
+    let dir = repo(&[("plan.md", &plan)]);
+    let mut server = Server::start(dir.path(), &[]);
+    let root = uri(dir.path());
+    server.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    let uri = uri(&dir.path().join("plan.md"));
+    server.open(&uri, &plan);
+    server.diagnostics(&uri, 1);
+    let symbols = server.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let flat = symbols["result"].as_array().expect("symbols");
+    assert_eq!(flat.len(), 2_002);
+    let shown = format!("{}…", &long[..long.char_indices().nth(200).unwrap().0]);
+    assert_eq!(flat[1]["name"], shown.as_str());
+    for child in &flat[2..] {
+        assert_eq!(child["containerName"], shown.as_str(), "{child}");
+    }
     assert!(server.shutdown_and_exit().success());
 }
 
