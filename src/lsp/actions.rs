@@ -24,7 +24,7 @@ use super::convert;
 use super::workspace::Ready;
 use crate::checks::area::Areas;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, Section, SectionId};
+use crate::document::{Document, SectionId};
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
 use crate::run::Analysis;
@@ -165,7 +165,9 @@ fn skeleton(
         .collect();
     named.sort_unstable();
     named.dedup();
-    let (at, level) = if let Some(last) = last_outermost(doc, &named) {
+    // The outermost area sections (one inside another goes with it), found in one pass.
+    let outer = doc.outermost(&named);
+    let (at, level) = if let Some(last) = outer.last().map(|&s| &doc.sections[s]) {
         (last.span().end, last.level)
     } else if let Some(a) = anchor {
         let a = &doc.sections[a];
@@ -225,21 +227,6 @@ fn skeleton(
         .iter()
         .any(|n| n.section == found)
         .then_some((at, insert, heading))
-}
-
-/// The last of the outermost sections among `named` (in document order): one inside another
-/// goes with it. Sections are numbered in document order, so a section inside another comes
-/// after it and before any section that is not; whether one lies inside an earlier one is
-/// asked only of the last outermost before it, and the work grows with the sections, not
-/// their square.
-fn last_outermost<'d>(doc: &'d Document, named: &[SectionId]) -> Option<&'d Section> {
-    let mut last: Option<SectionId> = None;
-    for &s in named {
-        if last.is_none_or(|o| !doc.is_within(s, o)) {
-            last = Some(s);
-        }
-    }
-    last.map(|s| &doc.sections[s])
 }
 
 /// The start of the line byte `at` is on.

@@ -271,6 +271,26 @@ fn a_heading_of_100000_area_words_is_judged_whole() {
     }
 }
 
+#[test]
+fn fifty_thousand_covered_sections_are_all_searched_for_a_mention() {
+    // Folkhälsa 50,000 times, each section substantive: IP008 looks for its groups in all of
+    // them (each covered section was once compared with every other to find the outermost),
+    // and finds them in the last one.
+    let mut plan = String::from("# Plan\n\n## Prioriterade områden\n\n");
+    for _ in 0..50_000 {
+        let _ = write!(plan, "### Folkhälsa\n\n{HOUSING_PROSE}\n\n");
+    }
+    let named = format!("{plan}Vi motverkar diskriminering, främlingsfientlighet och rasism.\n");
+    for (name, text, mentioned) in [("alla.md", named, true), ("ingen.md", plan, false)] {
+        let dir = repo(&[(name, &text)]);
+        let (code, out, err) = short(dir.path(), &[name]);
+        assert!(err.is_empty(), "{name}: {err}");
+        assert_eq!(code, Some(1), "{name}: IP001, IP002 and IP004 are missing");
+        assert_eq!(out.contains("warning[IP008]"), !mentioned, "{name}");
+        assert_eq!(out.matches("warning[IP014]").count(), 50_000, "{name}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_in_a_walked_tree_are_checked_or_reported_never_skipped() {
