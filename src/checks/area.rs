@@ -297,30 +297,32 @@ pub(crate) struct AreaRule<'a> {
 /// Works out which sections of `doc` cover which area. `rules[i]` is `Some` for `section` rules.
 pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> Areas {
     let title = plan_title(doc);
-    let classified: Vec<Vec<HeadingMatch>> = doc
-        .sections
+    // Per `section` rule, the headings that relate to its area, in document order; most
+    // relate to none, so a plan of many headings keeps a bit per heading, not a match per
+    // heading and rule.
+    let mut names = vec![false; doc.sections.len()];
+    let classified: Vec<Vec<(SectionId, HeadingMatch)>> = rules
         .iter()
-        .enumerate()
-        .map(|(id, s)| {
-            rules
-                .iter()
-                .map(|r| {
-                    r.as_ref().map_or(HeadingMatch::None, |r| {
-                        r.matcher.classify(&s.title_words, title == Some(id))
-                    })
-                })
-                .collect()
+        .map(|r| {
+            let Some(r) = r else { return Vec::new() };
+            let mut found = Vec::new();
+            for (id, s) in doc.sections.iter().enumerate() {
+                match r.matcher.classify(&s.title_words, title == Some(id)) {
+                    HeadingMatch::None => {}
+                    m => {
+                        names[id] |= matches!(m, HeadingMatch::Names(_));
+                        found.push((id, m));
+                    }
+                }
+            }
+            found
         })
         .collect();
-    let names_any = |id: SectionId| {
-        classified[id]
-            .iter()
-            .any(|m| matches!(m, HeadingMatch::Names(_)))
-    };
+    let names_any = |id: SectionId| names[id];
     let by_rule = rules
         .iter()
-        .enumerate()
-        .map(|(ri, rule)| {
+        .zip(classified)
+        .map(|(rule, found)| {
             let rule = rule.as_ref()?;
             let mut area = Area {
                 name: rule.matcher.area.clone(),
@@ -328,8 +330,8 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
                 named: Vec::new(),
                 misses: Vec::new(),
             };
-            for (id, per_rule) in classified.iter().enumerate() {
-                match &per_rule[ri] {
+            for (id, m) in found {
+                match m {
                     HeadingMatch::Names(_) => {
                         let (words, drafts) = substance(doc, text, id, rule.settings, &names_any);
                         area.named.push(Named {
@@ -340,7 +342,7 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
                         });
                     }
                     HeadingMatch::None => {}
-                    miss => area.misses.push((id, miss.clone())),
+                    miss => area.misses.push((id, miss)),
                 }
             }
             Some(area)

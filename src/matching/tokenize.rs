@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::fold::{is_invisible, is_word_char};
 use super::lexicon::{Lexicon, Summary, Word};
-use super::memo::{entry, seed, with_memo, Memo};
+use super::memo::{entry, seed, unremembered, with_memo, Memo, MEMO_WORD_MAX};
 
 /// Splits `text` into words. `map` turns a byte range of `text` into one of the source file.
 ///
@@ -90,6 +90,14 @@ fn words_with(
                 break;
             }
         }
+        if i - start > MEMO_WORD_MAX {
+            let class = long_word(&text[start..i], lexicon, &mut summary);
+            out.push(Word {
+                span: map(start..i),
+                class,
+            });
+            continue;
+        }
         let e = entry(memo, seed, &lexicon.patterns, &text[start..i]);
         if e.stamp != lexicon.stamp {
             e.stamp = lexicon.stamp;
@@ -106,6 +114,19 @@ fn words_with(
         });
     }
     summary
+}
+
+/// A word too long for the memory of words (see [`MEMO_WORD_MAX`]): worked out on its own and
+/// added to `lexicon` (and its bits to `summary`); returns its index there.
+#[cold]
+fn long_word(raw: &str, lexicon: &mut Lexicon, summary: &mut Summary) -> u32 {
+    let e = unremembered(raw, &lexicon.patterns);
+    if e.any {
+        summary.add(&e.class);
+    }
+    let at = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
+    lexicon.classes.push(e.class);
+    at
 }
 
 /// Length of the character at byte `i` of `text` (a char boundary, not ASCII) if it belongs
