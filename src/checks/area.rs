@@ -93,12 +93,14 @@ impl AreaMatcher {
                 return HeadingMatch::Excluded(span(&x));
             }
         }
-        // Each list is worked out once, not once per hit: a heading of many area words is
-        // judged in time linear in its words.
-        let exclusions: Vec<Hit> = if hits.is_empty() {
-            Vec::new()
-        } else {
+        // With several hits the exclusions are found once, not once per hit, and so is whether
+        // the title says nothing but the area: a heading of many area words is judged in time
+        // linear in its words.
+        let several = hits.len() > 1;
+        let exclusions: Vec<Hit> = if several {
             self.exclude.find_all(words).collect()
+        } else {
+            Vec::new()
         };
         let longest = exclusions
             .iter()
@@ -107,8 +109,15 @@ impl AreaMatcher {
             .unwrap_or(0);
         let only_area = is_plan_title && only_area_words(words, &hits);
         for hit in &hits {
-            match first_overlapping(&exclusions, longest, hit) {
-                Some(x) => excluded = excluded.or(Some(span(x))),
+            let overlapping = if several {
+                first_overlapping(&exclusions, longest, hit).copied()
+            } else {
+                self.exclude
+                    .find_all(words)
+                    .find(|x| x.start < hit.end && hit.start < x.end)
+            };
+            match overlapping {
+                Some(x) => excluded = excluded.or(Some(span(&x))),
                 None if is_plan_title && !only_area => {}
                 None => return HeadingMatch::Names(span(hit)),
             }

@@ -90,27 +90,24 @@ fn words_with(
                 break;
             }
         }
-        if i - start > MEMO_WORD_MAX {
-            let class = long_word(&text[start..i], lexicon, &mut summary);
-            out.push(Word {
-                span: map(start..i),
-                class,
-            });
-            continue;
-        }
-        let e = entry(memo, seed, &lexicon.patterns, &text[start..i]);
-        if e.stamp != lexicon.stamp {
-            e.stamp = lexicon.stamp;
-            // A plan of at most 64 MB has far fewer than 2^32 distinct words.
-            e.local = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
-            lexicon.classes.push(Rc::clone(&e.class));
-        }
-        if e.any {
-            summary.add(&e.class);
-        }
+        let class = if i - start <= MEMO_WORD_MAX {
+            let e = entry(memo, seed, &lexicon.patterns, &text[start..i]);
+            if e.stamp != lexicon.stamp {
+                e.stamp = lexicon.stamp;
+                // A plan of at most 64 MB has far fewer than 2^32 distinct words.
+                e.local = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
+                lexicon.classes.push(Rc::clone(&e.class));
+            }
+            if e.any {
+                summary.add(&e.class);
+            }
+            e.local
+        } else {
+            long_word(&text[start..i], lexicon, &mut summary)
+        };
         out.push(Word {
             span: map(start..i),
-            class: e.local,
+            class,
         });
     }
     summary
