@@ -93,14 +93,32 @@ impl AreaMatcher {
                 return HeadingMatch::Excluded(span(&x));
             }
         }
+        // With several hits the exclusions are found once, not once per hit, and so is whether
+        // the title says nothing but the area: a heading of many area words is judged in time
+        // linear in its words.
+        let several = hits.len() > 1;
+        let exclusions: Vec<Hit> = if several {
+            self.exclude.find_all(words).collect()
+        } else {
+            Vec::new()
+        };
+        let longest = exclusions
+            .iter()
+            .map(|x| x.end - x.start)
+            .max()
+            .unwrap_or(0);
+        let only_area = is_plan_title && only_area_words(words, &hits);
         for hit in &hits {
-            let overlapping = self
-                .exclude
-                .find_all(words)
-                .find(|x| x.start < hit.end && hit.start < x.end);
+            let overlapping = if several {
+                first_overlapping(&exclusions, longest, hit).copied()
+            } else {
+                self.exclude
+                    .find_all(words)
+                    .find(|x| x.start < hit.end && hit.start < x.end)
+            };
             match overlapping {
                 Some(x) => excluded = excluded.or(Some(span(&x))),
-                None if is_plan_title && !only_area_words(words, &hits) => {}
+                None if is_plan_title && !only_area => {}
                 None => return HeadingMatch::Names(span(hit)),
             }
         }
@@ -205,10 +223,27 @@ pub(crate) fn not_a_heading(shape: Shape, lang: Lang) -> (&'static str, &'static
     )
 }
 
+/// The first of `exclusions` (matches in word order, none more than `longest` words long) that
+/// overlaps `hit`. Only those that start less than `longest` words before the hit can reach
+/// it, so a few are looked at, however many the heading holds.
+fn first_overlapping<'x>(exclusions: &'x [Hit], longest: usize, hit: &Hit) -> Option<&'x Hit> {
+    let from = exclusions.partition_point(|x| x.start + longest <= hit.start);
+    exclusions[from..]
+        .iter()
+        .take_while(|x| x.start < hit.end)
+        .find(|x| hit.start < x.end)
+}
+
+/// Whether every word is in a hit or a connector (`och`, `samt` …).
 fn only_area_words(words: &Words, hits: &[Hit]) -> bool {
-    words.iter().enumerate().all(|(i, w)| {
-        hits.iter().any(|h| (h.start..h.end).contains(&i)) || CONNECTORS.contains(&words.folded(w))
-    })
+    let mut in_hit = vec![false; words.len()];
+    for h in hits {
+        in_hit[h.start..h.end].fill(true);
+    }
+    words
+        .iter()
+        .zip(in_hit)
+        .all(|(w, hit)| hit || CONNECTORS.contains(&words.folded(w)))
 }
 
 /// One section whose heading names an area.
@@ -288,30 +323,32 @@ pub(crate) struct AreaRule<'a> {
 /// Works out which sections of `doc` cover which area. `rules[i]` is `Some` for `section` rules.
 pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> Areas {
     let title = plan_title(doc);
-    let classified: Vec<Vec<HeadingMatch>> = doc
-        .sections
+    // Per `section` rule, the headings that relate to its area, in document order; most
+    // relate to none, so a plan of many headings keeps a bit per heading, not a match per
+    // heading and rule.
+    let mut names = vec![false; doc.sections.len()];
+    let classified: Vec<Vec<(SectionId, HeadingMatch)>> = rules
         .iter()
-        .enumerate()
-        .map(|(id, s)| {
-            rules
-                .iter()
-                .map(|r| {
-                    r.as_ref().map_or(HeadingMatch::None, |r| {
-                        r.matcher.classify(&s.title_words, title == Some(id))
-                    })
-                })
-                .collect()
+        .map(|r| {
+            let Some(r) = r else { return Vec::new() };
+            let mut found = Vec::new();
+            for (id, s) in doc.sections.iter().enumerate() {
+                match r.matcher.classify(&s.title_words, title == Some(id)) {
+                    HeadingMatch::None => {}
+                    m => {
+                        names[id] |= matches!(m, HeadingMatch::Names(_));
+                        found.push((id, m));
+                    }
+                }
+            }
+            found
         })
         .collect();
-    let names_any = |id: SectionId| {
-        classified[id]
-            .iter()
-            .any(|m| matches!(m, HeadingMatch::Names(_)))
-    };
+    let names_any = |id: SectionId| names[id];
     let by_rule = rules
         .iter()
-        .enumerate()
-        .map(|(ri, rule)| {
+        .zip(classified)
+        .map(|(rule, found)| {
             let rule = rule.as_ref()?;
             let mut area = Area {
                 name: rule.matcher.area.clone(),
@@ -319,8 +356,8 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
                 named: Vec::new(),
                 misses: Vec::new(),
             };
-            for (id, per_rule) in classified.iter().enumerate() {
-                match &per_rule[ri] {
+            for (id, m) in found {
+                match m {
                     HeadingMatch::Names(_) => {
                         let (words, drafts) = substance(doc, text, id, rule.settings, &names_any);
                         area.named.push(Named {
@@ -331,7 +368,7 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
                         });
                     }
                     HeadingMatch::None => {}
-                    miss => area.misses.push((id, miss.clone())),
+                    miss => area.misses.push((id, miss)),
                 }
             }
             Some(area)

@@ -155,12 +155,8 @@ impl Cx<'_> {
             rules.iter().flat_map(|&r| self.areas.covered(r)).collect();
         sections.sort_unstable();
         // A covered section inside another covered one is already in its parent's blocks.
-        let outer: Vec<SectionId> = sections
-            .iter()
-            .copied()
-            .filter(|&s| !sections.iter().any(|&o| o != s && self.doc.is_within(s, o)))
-            .collect();
-        outer
+        self.doc
+            .outermost(&sections)
             .into_iter()
             .flat_map(|s| self.doc.blocks_in(s).iter().filter(unquoted))
             .collect()

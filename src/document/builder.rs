@@ -9,6 +9,10 @@ use std::rc::Rc;
 use super::{clean_heading, Block, BlockKind, Comment, Document, FrontMatter, Section, Shape};
 use crate::matching::{self, Lexicon, Patterns, Summary, Words};
 
+/// Bytes of text from which a block's list of words is given room for the most words it can
+/// hold at once.
+const LONG_BLOCK: usize = 64 << 10;
+
 /// Text collected by a reader, with a map from positions in `text` back to source bytes.
 #[derive(Default)]
 pub(super) struct Acc {
@@ -21,9 +25,20 @@ pub(super) struct Acc {
 
 impl Acc {
     /// Appends `piece`, which stands at `source` (`exact`: its bytes there are `piece`).
+    ///
+    /// An exact piece that goes on where the last one ended, in the text and in the source,
+    /// extends it: a position in either maps the same, and a paragraph the parser hands over
+    /// in thousands of pieces (`[a](` repeated: `[`, `a`, `](` …) keeps one.
     pub(super) fn push(&mut self, piece: &str, source: Range<usize>, exact: bool) {
-        self.pieces.push((self.text.len(), source, exact));
+        let at = self.text.len();
         self.text.push_str(piece);
+        if let Some((start, last, true)) = self.pieces.last_mut() {
+            if exact && last.end == source.start && *start + last.len() == at {
+                last.end = source.end;
+                return;
+            }
+        }
+        self.pieces.push((at, source, exact));
     }
 
     /// A line break or similar: one space between words.
@@ -92,8 +107,14 @@ impl Acc {
         lexicon: &mut Lexicon,
         pending: &Rc<Lexicon>,
     ) -> (Words, Summary) {
-        // Swedish prose averages six or seven bytes per word with its space.
-        let mut out = Vec::with_capacity(within.len() / 6 + 1);
+        // Swedish prose averages six or seven bytes per word with its space. A long block gets
+        // room for as many words as it can hold (one in two bytes): room never written to
+        // takes no memory, and a list that never grows is never copied to a larger one.
+        let mut out = Vec::with_capacity(if within.len() > LONG_BLOCK {
+            within.len() / 2 + 1
+        } else {
+            within.len() / 6 + 1
+        });
         let base = within.start;
         let mut cursor = 0;
         // Most blocks are source text as it stands, line by line: a word's span is then its
@@ -104,6 +125,11 @@ impl Acc {
             None => self.map(&mut cursor, r.start + base..r.end + base),
         };
         let summary = matching::words(&self.text[within], map, &mut out, lexicon);
+        if out.capacity() > 2 * out.len() + 8 {
+            // Kept for as long as the document: without the room no word took (all of it for
+            // a heading or a block without words).
+            out.shrink_to_fit();
+        }
         (Words::new(out, Rc::clone(pending)), summary)
     }
 }

@@ -200,6 +200,20 @@ impl Document {
         false
     }
 
+    /// Those of `sorted` (section ids in ascending order, repeats allowed) that lie in no
+    /// other of them, in order, repeats kept. Sections are numbered in document order and a
+    /// section's subsections follow it, so whether one lies inside an earlier one is asked
+    /// only of the last outermost before it: one pass, however many there are.
+    pub fn outermost(&self, sorted: &[SectionId]) -> Vec<SectionId> {
+        let mut out: Vec<SectionId> = Vec::new();
+        for &s in sorted {
+            if out.last().is_none_or(|&o| o == s || !self.is_within(s, o)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
     /// The blocks inside section `id`, subsections included.
     ///
     /// Blocks are in document order, so this is a binary search and a slice, not a scan: a plan

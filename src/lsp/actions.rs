@@ -24,7 +24,7 @@ use super::convert;
 use super::workspace::Ready;
 use crate::checks::area::Areas;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, Section, SectionId};
+use crate::document::{Document, SectionId};
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
 use crate::run::Analysis;
@@ -61,12 +61,18 @@ pub(super) fn actions(
     };
     let mut out = Vec::new();
     let mut waivers = 0;
+    // Each costs a parse of the edited plan, so a rule's skeleton is worked out once however
+    // many of its findings the range holds.
+    let mut skeletons: HashMap<usize, Option<(usize, String, String)>> = HashMap::new();
     for d in checked.live().filter(|d| meets(d)) {
         let Some(rule) = ready.rules.index(&d.code) else {
             continue;
         };
         let diagnostic = convert::diagnostic(d, source, uri, lang);
-        if let Some((at, insert, heading)) = skeleton(&ready.rules, doc, areas, text, rule, lang) {
+        let fix = skeletons
+            .entry(rule)
+            .or_insert_with(|| skeleton(&ready.rules, doc, areas, text, rule, lang));
+        if let Some((at, insert, heading)) = fix.clone() {
             let title = format!(
                 "{} `{heading}`",
                 lang.pick("Lägg till avsnittet", "Add the section")
@@ -159,13 +165,9 @@ fn skeleton(
         .collect();
     named.sort_unstable();
     named.dedup();
-    // The outermost area sections: one inside another goes with it.
-    let outer: Vec<&Section> = named
-        .iter()
-        .filter(|&&s| !named.iter().any(|&o| o != s && doc.is_within(s, o)))
-        .map(|&s| &doc.sections[s])
-        .collect();
-    let (at, level) = if let Some(last) = outer.last() {
+    // The outermost area sections (one inside another goes with it), found in one pass.
+    let outer = doc.outermost(&named);
+    let (at, level) = if let Some(last) = outer.last().map(|&s| &doc.sections[s]) {
         (last.span().end, last.level)
     } else if let Some(a) = anchor {
         let a = &doc.sections[a];

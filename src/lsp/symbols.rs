@@ -111,6 +111,19 @@ fn section(doc: &Document, id: SectionId, notes: &[Notes], source: &SourceFile) 
     )
 }
 
+/// The most characters of a heading a symbol's name shows. An outline needs no more to tell
+/// sections apart, and a flat list repeats each name in every child's `containerName`: whole,
+/// a heading of megabytes over thousands of subsections would be copied once per subsection.
+const MAX_NAME: usize = 200;
+
+/// `name` cut to [`MAX_NAME`] characters, with `…` where it was cut.
+fn short_name(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(MAX_NAME) {
+        Some((end, _)) => format!("{}…", &name[..end]).into(),
+        None => name.into(),
+    }
+}
+
 #[allow(deprecated)] // `deprecated` must be written out; `tags` replaces it.
 fn symbol(
     name: &str,
@@ -121,13 +134,13 @@ fn symbol(
     selection: &std::ops::Range<usize>,
     children: Option<Vec<DocumentSymbol>>,
 ) -> DocumentSymbol {
-    let name = terminal_line(name.trim());
+    let name = terminal_line(&short_name(name.trim())).into_owned();
     DocumentSymbol {
         // Editors refuse a symbol without a name.
         name: if name.is_empty() {
             "–".to_owned()
         } else {
-            name.into_owned()
+            name
         },
         detail: detail.map(|d| terminal_line(d).into_owned()),
         kind,

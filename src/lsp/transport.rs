@@ -86,8 +86,7 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
         }
         if line.last() != Some(&b'\n') {
             // Too long: skip the rest of the line, then report the frame.
-            let mut rest = Vec::new();
-            input.read_until(b'\n', &mut rest)?;
+            skip_line(input)?;
             length = Some(Err(t(
                 "en rad i meddelandets huvud är för lång",
                 "a header line is too long",
@@ -147,6 +146,27 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
     let mut body = vec![0; length];
     input.read_exact(&mut body)?;
     Ok(Some(parse(&body)))
+}
+
+/// Reads past the next line feed (or to the end of input), a buffer at a time: the line is
+/// never held, however long a client makes it.
+fn skip_line(input: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let end = memchr::memchr(b'\n', buf);
+        let n = end.map_or(buf.len(), |i| i + 1);
+        input.consume(n);
+        if end.is_some() {
+            return Ok(());
+        }
+    }
 }
 
 fn malformed(id: Option<Value>, code: ErrorCode, message: Localized) -> Incoming {
@@ -294,6 +314,57 @@ mod tests {
         ));
         assert!(
             matches!(&got[2], Incoming::Message(Message::Notification(n)) if n.method == "initialized")
+        );
+    }
+
+    /// A header line of `len` bytes without a line feed, then a good frame, made as it is
+    /// read: the test holds none of it either.
+    struct LongLine {
+        len: usize,
+        at: usize,
+        tail: Vec<u8>,
+    }
+
+    impl std::io::Read for LongLine {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.at < self.len {
+                let n = buf.len().min(self.len - self.at);
+                buf[..n].fill(b'x');
+                self.at += n;
+                return Ok(n);
+            }
+            let done = self.at - self.len;
+            let n = buf.len().min(self.tail.len() - done);
+            buf[..n].copy_from_slice(&self.tail[done..done + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn an_overlong_header_line_is_refused_and_the_next_frame_read() {
+        let good = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let tail = format!("\r\n\r\nContent-Length: {}\r\n\r\n{good}", good.len());
+        let mut reader = std::io::BufReader::new(LongLine {
+            len: 64 * 1024 * 1024,
+            at: 0,
+            tail: tail.into_bytes(),
+        });
+        let first = read_frame(&mut reader).expect("read").expect("a frame");
+        assert!(
+            matches!(
+                first,
+                Incoming::Malformed {
+                    code: ErrorCode::ParseError,
+                    ..
+                }
+            ),
+            "{first:?}"
+        );
+        let second = read_frame(&mut reader).expect("read").expect("a frame");
+        assert!(
+            matches!(&second, Incoming::Message(Message::Notification(n)) if n.method == "initialized"),
+            "{second:?}"
         );
     }
 

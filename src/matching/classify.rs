@@ -43,10 +43,16 @@ impl Class {
 pub(super) fn classify(raw: &str, table: &Patterns) -> Class {
     let folded = fold_word(raw);
     let (patterns, ix) = (table.patterns(), table.index());
-    let mut bits = [0; BITS / 64];
+    let (mut bits, mut tried) = ([0; BITS / 64], [0u64; BITS / 64]);
+    // The index names a pattern once for every place its needle is found, which in a long
+    // word is every few bytes: each pattern is compared with the word once.
     let mut test = |i: usize| {
-        if bits[i / 64] >> (i % 64) & 1 == 0 && patterns[i].matches(&folded) {
-            bits[i / 64] |= 1 << (i % 64);
+        let (at, bit) = (i / 64, 1 << (i % 64));
+        if tried[at] & bit == 0 {
+            tried[at] |= bit;
+            if patterns[i].matches(&folded) {
+                bits[at] |= bit;
+            }
         }
     };
     ix.candidates(&folded, &mut test);

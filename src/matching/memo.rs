@@ -23,6 +23,15 @@ use super::table::Patterns;
 /// words, so a few thousand cover nearly all, and hostile input cannot make it grow unbounded.
 const MEMO_LIMIT: usize = 50_000;
 
+/// Bytes of words longer than [`SHORT`] remembered per thread before the memory is cleared
+/// (each is kept twice: as written and folded). Real words come nowhere near it; without it
+/// 50,000 words of a kilobyte would stay in every thread's memory after their plan is done.
+const MEMO_LONG_BYTES: usize = 8 << 20;
+
+/// The longest word remembered: a longer one is worked out at each occurrence and kept only
+/// by its document, so what a thread keeps after a plan does not grow with the plan.
+pub(super) const MEMO_WORD_MAX: usize = 64 << 10;
+
 /// A remembered word: what it is, and its index in the lexicon that used it last, so a word
 /// that recurs in a document is one probe of this table and nothing else. Kept to 56 bytes:
 /// with tens of thousands of distinct words the table outgrows the cache, and a probe costs
@@ -40,8 +49,25 @@ pub(super) struct Entry {
     pub(super) class: Rc<Class>,
 }
 
-/// The remembered words of one pattern table.
-pub(super) type Memo = hashbrown::HashTable<Entry>;
+/// The remembered words of one pattern table, and the bytes of the long ones.
+pub(super) struct Memo {
+    table: hashbrown::HashTable<Entry>,
+    long_bytes: usize,
+}
+
+impl Memo {
+    const fn new() -> Memo {
+        Memo {
+            table: hashbrown::HashTable::new(),
+            long_bytes: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.table.clear();
+        self.long_bytes = 0;
+    }
+}
 
 /// How many tables' memories a thread keeps: enough for the rule sets an editor alternates
 /// between, few enough that the memories of rule sets long dropped do not pile up.
@@ -139,18 +165,26 @@ pub(super) fn entry<'m>(
     table: &Patterns,
     raw: &str,
 ) -> &'m mut Entry {
-    if memo.len() >= MEMO_LIMIT {
+    if memo.table.len() >= MEMO_LIMIT || memo.long_bytes > MEMO_LONG_BYTES {
         memo.clear();
     }
     let short = short_of(raw);
     let h = hash(seed, &short, raw.len(), (raw.len() > SHORT).then_some(raw));
     let rehash = |e: &Entry| hash(seed, &e.short, e.len as usize, e.class.long.as_deref());
-    match memo.entry(h, |e| is_key(e, &short, raw), rehash) {
+    match memo.table.entry(h, |e| is_key(e, &short, raw), rehash) {
         hashbrown::hash_table::Entry::Occupied(o) => o.into_mut(),
         hashbrown::hash_table::Entry::Vacant(v) => {
+            if raw.len() > SHORT {
+                memo.long_bytes += 2 * raw.len();
+            }
             v.insert(new_entry(raw, short, table)).into_mut()
         }
     }
+}
+
+/// What `raw` is, worked out without the memory (for a word longer than [`MEMO_WORD_MAX`]).
+pub(super) fn unremembered(raw: &str, table: &Patterns) -> Entry {
+    new_entry(raw, short_of(raw), table)
 }
 
 fn new_entry(raw: &str, short: [u64; 3], table: &Patterns) -> Entry {

@@ -7,7 +7,7 @@
 
 use super::fold::fold;
 use super::fold::is_word_char;
-use super::inflect::{compound_head, inflection_of, stem};
+use super::inflect::{compound_head, inflection_of, longest_inflection, stem};
 use super::numbers::{self, is_number, is_year_or_date};
 
 /// A substring searcher built once, when the pack is compiled.
@@ -116,10 +116,15 @@ impl WordPattern {
             WordPattern::Stem(s, full) => inflection_of(w, s, full),
             WordPattern::Exact(s) => w == s,
             WordPattern::Prefix(s) => w.starts_with(s.as_str()),
-            WordPattern::Suffix(s, full, finder) => finder
-                .0
-                .find_iter(w.as_bytes())
-                .any(|i| i > 0 && inflection_of(&w[i..], s, full)),
+            WordPattern::Suffix(s, full, finder) => {
+                // Only the word's last bytes can hold an inflection of the pattern's word, so
+                // only they are searched: the work is the same for a word of megabytes.
+                let from = w.len().saturating_sub(longest_inflection(s, full));
+                finder.0.find_iter(&w.as_bytes()[from..]).any(|i| {
+                    let i = from + i;
+                    i > 0 && inflection_of(&w[i..], s, full)
+                })
+            }
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),
             WordPattern::Compound(s, full, heads) => {
                 inflection_of(w, s, full)

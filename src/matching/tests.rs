@@ -336,3 +336,68 @@ fn more_tables_than_a_thread_remembers_stay_correct() {
         }
     }
 }
+
+mod long_words {
+    //! A long word costs a pass, not a pass at every place a pattern's word occurs in it: the
+    //! stemmer's bounded cut and the suffix search over the word's last bytes give the answers
+    //! that stemming at every place gives.
+
+    use proptest::prelude::*;
+
+    use crate::matching::fold;
+    use crate::matching::inflect::{is_ending, stem, MAX_STEM_CUT};
+    use crate::matching::pattern::WordPattern;
+
+    /// What a `*word` pattern meant before its search was bounded: an inflection of the word
+    /// at any place but the first, each place stemmed whole.
+    fn suffix_at_every_place(w: &str, pattern: &str) -> bool {
+        let full = fold(pattern.trim_start_matches('*'));
+        let s = stem(&full);
+        let inflected = |x: &str, base: &str| x.strip_prefix(base).is_some_and(is_ending);
+        (1..w.len()).filter(|&i| w.is_char_boundary(i)).any(|i| {
+            let x = &w[i..];
+            inflected(x, &full) || inflected(x, &s) || (x.starts_with(&s) && stem(x) == s)
+        })
+    }
+
+    #[test]
+    fn the_stemmer_cuts_at_most_its_bound_and_can_cut_all_of_it() {
+        // `heterna`, then one letter of `gd`, then `lig`.
+        assert_eq!(stem("bankligdheterna"), "bank");
+        assert_eq!("bankligdheterna".len() - "bank".len(), MAX_STEM_CUT);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn the_stem_is_a_prefix_at_most_the_bound_shorter(
+            w in "[abdefghiklnorstuvåäö]{0,24}(heterna|hetens|arnas|lig|els|fullt|löst|dd|gd|tt|s)*"
+        ) {
+            let w = fold(&w);
+            let s = stem(&w);
+            prop_assert!(w.starts_with(&s), "`{}` → `{}`", w, s);
+            prop_assert!(w.len() - s.len() <= MAX_STEM_CUT, "`{}` → `{}`", w, s);
+        }
+
+        #[test]
+        fn a_suffix_pattern_matches_as_if_tried_at_every_place(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("bostad"), Just("bostäder"), Just("er"), Just("na"), Just("het"),
+                    Just("lig"), Just("d"), Just("s"), Just("hälsa"), Just("an"), Just("arbete"),
+                    Just("t"), Just("samverkan"), Just("studie"), Just("x"), Just("ö"),
+                ],
+                0..40,
+            ),
+            pattern in prop_oneof![
+                Just("*bostad"), Just("*bostäder"), Just("*hälsa"), Just("*arbete"),
+                Just("*samverkan"), Just("*studier"), Just("*heter"),
+            ],
+        ) {
+            let w = fold(&parts.concat());
+            let p = WordPattern::parse(pattern, &[]).expect("a valid pattern");
+            prop_assert_eq!(p.matches(&w), suffix_at_every_place(&w, pattern), "`{}` `{}`", w, pattern);
+        }
+    }
+}

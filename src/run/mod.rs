@@ -7,6 +7,7 @@
 //! and [`analyse_bytes`] are the one-plan entry points for `check -`, `outline`, tests and
 //! editors; [`check_paths`] runs over paths and hands each file to a [`Sink`] in order.
 
+mod budget;
 mod left_out;
 pub(crate) mod not_text;
 mod plan;
@@ -21,6 +22,7 @@ use crate::discover;
 use crate::error::Error;
 use crate::source::FileId;
 use crate::verdict::{Ledger, Verdict, WaiverUse};
+use budget::{Budget, RUN_BUDGET};
 use left_out::{problem, skip_finding};
 pub use plan::{analyse_bytes, analyse_plan, check_bytes, check_plan, Analysis, MAX_PLAN_BYTES};
 pub(crate) use plan::{analyse_file, too_large, Unparsed};
@@ -173,6 +175,8 @@ fn in_chunks<E>(
     // numbers them), so the walk of a directory goes on beside the delivery of the chunk
     // before.
     let files = std::sync::Mutex::new((files, 0));
+    // One for the run: large plans in this chunk and the next share it.
+    let budget = Budget::new(RUN_BUDGET);
     let next = || -> (Vec<(Checked, WaiverUse)>, FileId) {
         let (part, end): (Vec<(FileId, PathBuf)>, FileId) = {
             let mut guard = files
@@ -191,8 +195,9 @@ fn in_chunks<E>(
         let checked = part
             .par_iter()
             .map(|(id, p)| {
-                let (analysis, used) = judged_file(verdict, *id, p);
-                (analysis.checked, used)
+                judged_file(verdict, *id, p, &budget, |analysis, used| {
+                    (analysis.checked, used)
+                })
             })
             .collect();
         (checked, end)

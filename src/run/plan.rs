@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::budget::{Budget, RUN_BUDGET};
 use super::not_text::{self, NotText};
 use super::set_current;
 use super::Checked;
@@ -257,17 +258,23 @@ pub(super) fn judged_bytes(
 /// the run.
 pub const MAX_PLAN_BYTES: u64 = 64_000_000;
 
-/// Reads at most [`MAX_PLAN_BYTES`] and one byte more of `path`.
-///
-/// The buffer is sized from the file's length, so a plan is read in one call into one
-/// allocation (a file that grows meanwhile is still read to the cap).
-fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read as _;
+/// Opens `path` and tells its length (as the file system says, at most [`MAX_PLAN_BYTES`] and
+/// one byte more).
+fn open_capped(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
     let file = std::fs::File::open(path)?;
     let len = file
         .metadata()
         .map_or(0, |m| m.len())
         .min(MAX_PLAN_BYTES + 1);
+    Ok((file, len))
+}
+
+/// Reads at most [`MAX_PLAN_BYTES`] and one byte more of `file`, whose length is `len`.
+///
+/// The buffer is sized from the file's length, so a plan is read in one call into one
+/// allocation (a file that grows meanwhile is still read to the cap).
+fn read_capped(file: std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
     file.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -276,15 +283,41 @@ fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
 /// Reads (at most [`MAX_PLAN_BYTES`]) and analyses the plan at `path`: the entry point for a
 /// plan named on the command line (`outline`) and for each plan of a run.
 pub(crate) fn analyse_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> Analysis {
-    judged_file(verdict, id, path).0
+    judged_file(verdict, id, path, &Budget::new(RUN_BUDGET), |a, _| a)
 }
 
-/// Reads and checks one plan.
-pub(super) fn judged_file(verdict: &Verdict<'_>, id: FileId, path: &Path) -> (Analysis, WaiverUse) {
-    let lang = verdict.lang();
+/// Reads and checks one plan, and hands the result to `keep`, whose answer it returns. A large
+/// plan takes its size from `budget` before it is read and gives it back after `keep`, which
+/// drops what it does not keep (the document, for a run): the run's plans being checked at
+/// once never need more than the budget.
+pub(super) fn judged_file<R>(
+    verdict: &Verdict<'_>,
+    id: FileId,
+    path: &Path,
+    budget: &Budget,
+    keep: impl FnOnce(Analysis, WaiverUse) -> R,
+) -> R {
     set_current(&crate::source::shown_path(path));
-    let name = Name::File(path);
-    match read_capped(path) {
+    let (read, _permit) = match open_capped(path) {
+        Ok((file, len)) => {
+            let permit = budget.acquire(len);
+            (read_capped(file, len), Some(permit))
+        }
+        Err(e) => (Err(e), None),
+    };
+    let (analysis, used) = judged_read(verdict, id, Name::File(path), read);
+    keep(analysis, used)
+}
+
+/// Checks one plan read (or not) from a file shown as `shown`.
+fn judged_read(
+    verdict: &Verdict<'_>,
+    id: FileId,
+    name: Name<'_>,
+    read: std::io::Result<Vec<u8>>,
+) -> (Analysis, WaiverUse) {
+    let lang = verdict.lang();
+    match read {
         Ok(bytes) if bytes.len() as u64 > MAX_PLAN_BYTES => {
             let (message, help) = too_large();
             let d = Diagnostic::own(

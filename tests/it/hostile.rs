@@ -212,6 +212,85 @@ fn fifty_thousand_headings_are_one_plan() {
     }
 }
 
+/// Prose of more than the pack's 15 words, so a section that holds it is substantive.
+const HOUSING_PROSE: &str = "Förvaltningen arbetar under året med att fler nyanlända ska få en \
+    egen bostad genom samarbete med bostadsbolaget och hyresvärdar i hela kommunen.";
+
+/// Whether the `short` output has an error for Bostäder (IP002), without printing megabytes.
+fn misses_housing(out: &str) -> bool {
+    out.lines().any(|l| l.contains("error[IP002]"))
+}
+
+#[test]
+fn a_word_of_5_mb_is_matched_to_its_end() {
+    // `bostad` 850,000 times without a space: one word of 5.1 MB, as a heading and in its
+    // prose. Only its last letters decide what it is: ending in `bostad` it is a compound about
+    // housing (`*bostad`) and the heading names Bostäder; one letter more and it names nothing.
+    let word = "bostad".repeat(850_000);
+    assert!(word.len() > 5_000_000);
+    for (tail, names, exit) in [("", true, 0), ("x", false, 1)] {
+        let text = format!(
+            "{}\n## {word}{tail}\n\n{HOUSING_PROSE} {word}{tail}\n",
+            no_housing()
+        );
+        let dir = repo(&[("ord.md", &text)]);
+        let (code, out, err) = short(dir.path(), &["ord.md"]);
+        assert!(err.is_empty(), "{}", &err[..err.len().min(500)]);
+        assert_eq!(code, Some(exit), "tail `{tail}`");
+        assert_eq!(misses_housing(&out), !names, "tail `{tail}`");
+    }
+}
+
+#[test]
+fn a_heading_of_100000_area_words_is_judged_whole() {
+    // The plan's title saying nothing but the area, 100,000 times: it names the area (every
+    // word is an area word or a connector), so the plan covers Bostäder.
+    let many = "Bostäder och ".repeat(50_000);
+    let plan = no_housing();
+    let titled = plan.replacen(
+        "# Verksamhetsplan 2027 – Kultur- och fritidsförvaltningen",
+        &format!("# {many}bostäder\n\n{HOUSING_PROSE}"),
+        1,
+    );
+    assert_ne!(titled, plan);
+    // 50,000 times `Särskilt boende` in a section heading: every match of `boende+` is
+    // overlapped by the exclusion `särskil* boende*`, so it names nothing.
+    let excluded = format!(
+        "{plan}\n## {}\n\n{HOUSING_PROSE}\n",
+        "Särskilt boende, ".repeat(50_000)
+    );
+    for (name, text, names, exit) in [
+        ("titel.md", titled, true, 0),
+        ("undantag.md", excluded, false, 1),
+    ] {
+        let dir = repo(&[(name, &text)]);
+        let (code, out, err) = short(dir.path(), &[name]);
+        assert!(err.is_empty(), "{name}: {err}");
+        assert_eq!(misses_housing(&out), !names, "{name}");
+        assert_eq!(code, Some(exit), "{name}");
+    }
+}
+
+#[test]
+fn fifty_thousand_covered_sections_are_all_searched_for_a_mention() {
+    // Folkhälsa 50,000 times, each section substantive: IP008 looks for its groups in all of
+    // them (each covered section was once compared with every other to find the outermost),
+    // and finds them in the last one.
+    let mut plan = String::from("# Plan\n\n## Prioriterade områden\n\n");
+    for _ in 0..50_000 {
+        let _ = write!(plan, "### Folkhälsa\n\n{HOUSING_PROSE}\n\n");
+    }
+    let named = format!("{plan}Vi motverkar diskriminering, främlingsfientlighet och rasism.\n");
+    for (name, text, mentioned) in [("alla.md", named, true), ("ingen.md", plan, false)] {
+        let dir = repo(&[(name, &text)]);
+        let (code, out, err) = short(dir.path(), &[name]);
+        assert!(err.is_empty(), "{name}: {err}");
+        assert_eq!(code, Some(1), "{name}: IP001, IP002 and IP004 are missing");
+        assert_eq!(out.contains("warning[IP008]"), !mentioned, "{name}");
+        assert_eq!(out.matches("warning[IP014]").count(), 50_000, "{name}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_in_a_walked_tree_are_checked_or_reported_never_skipped() {

@@ -217,6 +217,14 @@ impl Server {
         }
     }
 
+    /// The most memory the server has held so far (its peak resident set), in KiB, where the
+    /// system tells (Linux).
+    pub fn peak_memory_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
     /// Closes the server's input, as a client that went away.
     pub fn close_input(&mut self) {
         self.stdin = None;

@@ -5,6 +5,8 @@
 pub mod client;
 mod editors;
 
+use std::fmt::Write as _;
+
 use serde_json::{json, Value};
 
 use crate::support::{no_housing, planlint_in, repo, PROSE};
@@ -370,6 +372,87 @@ fn hover_quotes_the_policy_and_symbols_mirror_the_outline() {
 }
 
 #[test]
+fn fifty_thousand_area_headings_get_their_fix_hover_and_symbols() {
+    // Every area but Bostäder, 50,000 times under the anchor heading: the skeleton goes after
+    // the last of them, at their level (each area section was once compared with every
+    // other, which took seconds in a release build and minutes here).
+    let areas = ["Folkhälsa", "Samverkan", "Arbete och studier"];
+    let mut plan = String::from("# Verksamhetsplan 2027\n\n## Prioriterade områden\n\n");
+    for i in 0..50_000 {
+        let _ = write!(plan, "### {}\n\nInsats {i}.\n\n", areas[i % 3]);
+    }
+    let dir = repo(&[("plan.md", &plan)]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    let uri = uri(&dir.path().join("plan.md"));
+    server.open(&uri, &plan);
+    let found = server.diagnostics(&uri, 1);
+    let fixes = actions(&mut server, &uri, find(&found, "IP002"));
+    let skeleton = fixes
+        .iter()
+        .find(|a| a["title"] == "Lägg till avsnittet `### Bostäder`")
+        .unwrap_or_else(|| panic!("{fixes:#?}"));
+    let edit = edit_of(skeleton, &uri);
+    assert_eq!(
+        edit["range"]["start"],
+        position(&plan, plan.len()),
+        "{edit}"
+    );
+    // A hover on the last heading, and the tree: the anchor holds the 50,000 sections.
+    let last = plan.rfind("### ").unwrap();
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(&plan, last + 5)}),
+    );
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .expect("hover");
+    assert!(text.contains("Avsnittet täcker inte Samverkan"), "{text}");
+    let symbols = server.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let anchor = &symbols["result"][0]["children"][0];
+    assert_eq!(anchor["name"], "Prioriterade områden");
+    assert_eq!(anchor["children"].as_array().map(Vec::len), Some(50_000));
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_long_heading_over_many_sections_is_named_short_in_the_symbols() {
+    // A flat list names each symbol's parent: whole, a heading of 100 KB would be copied into
+    // every one of its 2,000 subsections.
+    let long = "Långt ".repeat(20_000);
+    let mut plan = format!("# Plan\n\n## {long}\n\n");
+    for i in 0..2_000 {
+        let _ = write!(plan, "### Punkt {i}\n\nText.\n\n");
+    }
+    let dir = repo(&[("plan.md", &plan)]);
+    let mut server = Server::start(dir.path(), &[]);
+    let root = uri(dir.path());
+    server.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    let uri = uri(&dir.path().join("plan.md"));
+    server.open(&uri, &plan);
+    server.diagnostics(&uri, 1);
+    let symbols = server.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let flat = symbols["result"].as_array().expect("symbols");
+    assert_eq!(flat.len(), 2_002);
+    let shown = format!("{}…", &long[..long.char_indices().nth(200).unwrap().0]);
+    assert_eq!(flat[1]["name"], shown.as_str());
+    for child in &flat[2..] {
+        assert_eq!(child["containerName"], shown.as_str(), "{child}");
+    }
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
 fn a_broken_config_is_shown_and_the_server_keeps_running() {
     let plan = no_housing();
     let dir = repo(&[
@@ -502,6 +585,42 @@ fn bad_messages_get_json_rpc_errors_and_the_server_goes_on() {
     assert_eq!(late["error"]["code"], -32600, "{late}");
     server.notify("exit", Value::Null);
     assert_eq!(server.wait().code(), Some(0));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_overlong_header_line_is_refused_without_being_held() {
+    let dir = repo(&[]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    let before = server
+        .peak_memory_kib()
+        .expect("the peak memory of the server");
+    // 256 MiB without a line feed, then the end of the header: a parse error, like a body
+    // that is no JSON, and the server reads on.
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..256 {
+        server.raw(&chunk);
+    }
+    server.raw(b"\r\n\r\n");
+    let e = server.next().expect("an answer");
+    assert_eq!(e["error"]["code"], -32700, "{e}");
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("för lång"),
+        "{e}"
+    );
+    let e = server.request("textDocument/formatting", json!({}));
+    assert_eq!(e["error"]["code"], -32601, "{e}");
+    // The line went through a buffer of the reader's: the server's peak grew by far less
+    // than the line (it held 256 MiB and more before).
+    let after = server
+        .peak_memory_kib()
+        .expect("the peak memory of the server");
+    assert!(
+        after < before + 32 * 1024,
+        "peak {before} KiB before the line, {after} KiB after"
+    );
+    assert!(server.shutdown_and_exit().success());
 }
 
 #[test]
