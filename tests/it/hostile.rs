@@ -292,11 +292,12 @@ fn fifty_thousand_covered_sections_are_all_searched_for_a_mention() {
 }
 
 #[test]
-fn large_plans_of_nothing_but_markup_are_checked_one_after_the_other() {
+fn large_and_small_plans_share_the_run_budget_and_all_get_their_verdict() {
     // Two plans of 1.2 MB that are only link openers (`[a](`: a node of the parser's tree per
     // byte), two large compliant plans and a small one, on four threads: the large ones take
-    // their size from the run's budget before they are read, the small one never waits, and
-    // every plan gets its verdict.
+    // their size from the run's budget before they are read and wait for room, the small one
+    // never waits, and every plan gets its verdict (that no two large plans exceed the budget
+    // at once is `run::budget`'s test).
     let markup = "[a](".repeat(300_000);
     let one = crate::support::compliant();
     let compliant = one.repeat(1_200_000 / one.len() + 1);
