@@ -2,12 +2,13 @@
 //! not grow with the number of threads.
 //!
 //! Checking a plan takes memory in proportion to its size (the parser's tree, the document's
-//! sections, blocks and words: see the README's Reliability section), and plans are checked in
-//! parallel. A large plan takes its size from the budget before it is read and gives it back
-//! when its document is gone; it waits while others hold so much that its size would not fit.
-//! Two plans of 60 MB are then never parsed at once, however many threads there are. A plan
-//! smaller than [`LARGE`] never waits (nor locks): the budget is for the rare large plan, and
-//! ordinary runs of small plans go as fast as before.
+//! sections, blocks and words, the findings: see the README's Reliability section), and plans
+//! are checked in parallel. A large plan takes its size from the budget before it is read and
+//! gives it back when its document is gone; it waits while others hold so much that its size
+//! would not fit, and one larger than the whole budget waits until it is the only one. Two
+//! plans of 10 MB, or of 60 MB, are then never parsed at once, however many threads there are.
+//! A plan smaller than [`LARGE`] never waits (nor locks): the budget is for the rare large
+//! plan, and ordinary runs of small plans go as fast as before.
 //!
 //! Knows nothing of plans but their sizes; reading and checking them is `plan`'s business.
 
@@ -16,9 +17,10 @@ use std::sync::{Condvar, Mutex, PoisonError};
 /// The smallest plan that takes its size from the budget: a thousand times a typical plan.
 pub(crate) const LARGE: u64 = 1 << 20;
 
-/// Bytes of large plans checked at once: the largest plan planlint reads
-/// ([`super::MAX_PLAN_BYTES`]), which can always go ahead on its own.
-pub(crate) const RUN_BUDGET: u64 = super::MAX_PLAN_BYTES;
+/// Bytes of large plans checked at once. A plan larger than this goes ahead alone, so a run
+/// never needs more than checking its largest plan (or 16 MB of large plans) takes, plus what
+/// the threads' small plans take.
+pub(crate) const RUN_BUDGET: u64 = 16_000_000;
 
 /// A run's budget: how many bytes of large plans are being checked now.
 #[derive(Debug)]

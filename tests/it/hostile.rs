@@ -291,6 +291,45 @@ fn fifty_thousand_covered_sections_are_all_searched_for_a_mention() {
     }
 }
 
+#[test]
+fn large_and_small_plans_share_the_run_budget_and_all_get_their_verdict() {
+    // Two plans of 1.2 MB that are only link openers (`[a](`: a node of the parser's tree per
+    // byte), two large compliant plans and a small one, on four threads: the large ones take
+    // their size from the run's budget before they are read and wait for room, the small one
+    // never waits, and every plan gets its verdict (that no two large plans exceed the budget
+    // at once is `run::budget`'s test).
+    let markup = "[a](".repeat(300_000);
+    let one = crate::support::compliant();
+    let compliant = one.repeat(1_200_000 / one.len() + 1);
+    assert!(markup.len() >= 1 << 20 && compliant.len() >= 1 << 20);
+    let dir = repo(&[
+        ("a-markup.md", &markup),
+        ("b-stor.md", &compliant),
+        ("c-markup.md", &markup),
+        ("d-stor.md", &compliant),
+        ("e-liten.md", &one),
+    ]);
+    let out = Command::new(env!("CARGO_BIN_EXE_planlint"))
+        .args(["check", "--isolated", "--format", "short", "."])
+        .current_dir(dir.path())
+        .env("RAYON_NUM_THREADS", "4")
+        .output()
+        .expect("planlint runs");
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    for plan in ["a-markup.md", "c-markup.md"] {
+        for area in ["IP001", "IP002", "IP003", "IP004"] {
+            assert!(
+                text.contains(&format!("{plan}:1:1: error[{area}]")),
+                "{plan} {area}: {text}"
+            );
+        }
+    }
+    for plan in ["b-stor.md", "d-stor.md", "e-liten.md"] {
+        assert!(!text.contains(&format!("{plan}:")), "{plan}: {text}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_in_a_walked_tree_are_checked_or_reported_never_skipped() {
