@@ -99,11 +99,15 @@ const BIDI_CONTROL: CodePointSetDataBorrowed<'static> = CodePointSetData::new::<
 /// may not start one, and folding drops them. Bidirectional controls are not among them: they
 /// change what a reader sees, so they split words instead of vanishing from them.
 pub(crate) fn is_invisible(c: char) -> bool {
-    !c.is_ascii()
-        && (matches!(
-            c,
-            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        ) || (DEFAULT_IGNORABLE.contains(c) && !BIDI_CONTROL.contains(c)))
+    // Below U+034F the only default-ignorable code point is the soft hyphen: Swedish letters
+    // never reach the property table.
+    if c < '\u{34F}' {
+        return c == '\u{AD}';
+    }
+    (matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    ) || (DEFAULT_IGNORABLE.contains(c) && !BIDI_CONTROL.contains(c)))
 }
 
 /// `text` as a reader sees it: invisible characters (see [`is_invisible`]) removed and
