@@ -11,6 +11,7 @@ pub(crate) mod area;
 mod compile;
 mod elements;
 mod forbid;
+mod hints;
 mod mention;
 mod metadata;
 mod section;
