@@ -3,7 +3,7 @@
 //! Compiled once and immutable afterwards; it never reads plans or writes output. Per plan, area coverage is worked out first (every
 //! `section` rule, running or not, since other rules read it), then every rule the verdict lets
 //! run. Findings carry the rule's default severity; what happens to them next (severity,
-//! waivers) is [`crate::verdict`]'s business, and sorting is [`crate::run`](mod@crate::run)'s.
+//! waivers) is `verdict`'s business, and sorting is the run's.
 
 use rustc_hash::FxHashMap;
 

@@ -1,5 +1,5 @@
 //! Why planlint could not do its job (exit 2): the one error type of a run, and its text in
-//! the user's language. How it is shown is [`crate::render`]'s business.
+//! the user's language. How it is shown is `render`'s business.
 
 use std::io;
 

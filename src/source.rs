@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use codespan_reporting::files::{Error as FilesError, Files};
 
-/// A file's number in its run, in discovery order (see [`crate::run`](mod@crate::run)).
+/// A file's number in its run, in discovery order (the run assigns it, once).
 pub type FileId = usize;
 
 /// One file's text as planlint saw it.

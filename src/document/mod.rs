@@ -153,8 +153,7 @@ pub struct Document {
 
 impl Document {
     /// Reads `text` (the whole file, Markdown) into the model, its words classified against
-    /// `patterns`, those of the rule set that will check it (see
-    /// [`RuleSet::patterns`](crate::engine::RuleSet::patterns)).
+    /// `patterns`, the pattern table of the rule set that will check it.
     pub fn parse(text: &str, patterns: &Patterns) -> Document {
         markdown::read(text, patterns)
     }
