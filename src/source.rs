@@ -28,6 +28,10 @@ pub struct SourceFile {
     pub department: Option<String>,
     /// The file's own path, when `path` does not spell it as it is (see [`shown_path`]).
     file_path: Option<PathBuf>,
+    /// For a document whose text is one paragraph per line (a Word or OpenDocument plan): the
+    /// start of each heading's line and the heading, in order. A place in it is a paragraph
+    /// ("stycke 14"), not a line.
+    headings: Option<Vec<(usize, String)>>,
     line_starts: Vec<usize>,
     /// Characters before every [`CHECKPOINT`]th byte, built on the first column asked for on a
     /// long line, so a column costs at most [`CHECKPOINT`] bytes of counting however long the
@@ -51,6 +55,7 @@ impl SourceFile {
             text,
             department: None,
             file_path: None,
+            headings: None,
             line_starts,
             checkpoints: OnceLock::new(),
             utf16_checkpoints: OnceLock::new(),
@@ -66,6 +71,33 @@ impl SourceFile {
             file.file_path = Some(path.to_path_buf());
         }
         file
+    }
+
+    /// Says that the text is one paragraph per line, with these headings (the start of each
+    /// heading's line, and its title), so places are named by paragraph.
+    pub fn by_paragraph(&mut self, headings: Vec<(usize, String)>) {
+        self.headings = Some(headings);
+    }
+
+    /// Whether places in the text are paragraphs (a Word or OpenDocument plan), not lines.
+    pub fn is_by_paragraph(&self) -> bool {
+        self.headings.is_some()
+    }
+
+    /// For a text by paragraph: the heading that byte `byte` stands under (or is), if any.
+    pub fn heading_over(&self, byte: usize) -> Option<&str> {
+        let headings = self.headings.as_ref()?;
+        let after = headings.partition_point(|(at, _)| *at <= byte);
+        after.checked_sub(1).map(|i| headings[i].1.as_str())
+    }
+
+    /// A copy with another path and text of the same length (for display).
+    #[must_use]
+    pub fn shown_as(&self, path: String, text: String) -> SourceFile {
+        let mut shown = SourceFile::new(path, text);
+        shown.department.clone_from(&self.department);
+        shown.headings.clone_from(&self.headings);
+        shown
     }
 
     /// The file's own path, when [`SourceFile::path`] escapes part of it (a name that is not

@@ -54,6 +54,11 @@ pub(super) fn run(
                 message: what.message(),
                 help: what.help(),
             },
+            Some(Unparsed::Word(e)) => Error::NotText {
+                path: file.to_path_buf(),
+                message: e.message(),
+                help: e.help(),
+            },
             Some(Unparsed::TooLarge) | None => {
                 let (message, help) = run::too_large();
                 Error::NotText {

@@ -168,6 +168,11 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Says which reader builds the document.
+    pub(super) fn reader(&mut self, reader: super::Reader) {
+        self.doc.reader = reader;
+    }
+
     /// The source text.
     pub(super) fn text(&self) -> &'a str {
         self.text

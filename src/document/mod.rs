@@ -14,12 +14,14 @@
 mod builder;
 mod heading;
 mod markdown;
+mod word;
 
 use std::ops::Range;
 
 pub use heading::clean_heading;
 pub use markdown::frontmatter;
 pub use markdown::frontmatter::FrontMatter;
+pub use word::{paragraphs, reader_for, text_of, Paragraph, Reader, Role, WordError};
 
 use crate::matching::{Hit, Patterns, Summary, TermSet, Words};
 
@@ -149,6 +151,9 @@ pub struct Document {
     pub hidden_by_html: Option<Range<usize>>,
     /// Byte offset where the Markdown body starts (after a BOM and front matter).
     pub body_start: usize,
+    /// Which reader built it: Markdown, or a word processor's format whose text is one
+    /// paragraph per line.
+    pub reader: Reader,
 }
 
 impl Document {
@@ -156,6 +161,17 @@ impl Document {
     /// `patterns`, the pattern table of the rule set that will check it.
     pub fn parse(text: &str, patterns: &Patterns) -> Document {
         markdown::read(text, patterns)
+    }
+
+    /// Builds the model of a Word or OpenDocument plan from its `paragraphs`, whose text
+    /// ([`text_of`]) is `text`.
+    pub fn from_paragraphs(
+        paragraphs: &[Paragraph],
+        text: &str,
+        reader: Reader,
+        patterns: &Patterns,
+    ) -> Document {
+        word::build(paragraphs, text, reader, patterns)
     }
 
     /// The plan's title: the first level-1 heading, else the first heading.

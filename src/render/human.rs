@@ -79,7 +79,7 @@ fn for_display(source: &SourceFile) -> Cow<'_, SourceFile> {
     if matches!((&path, &text), (Cow::Borrowed(_), Cow::Borrowed(_))) {
         return Cow::Borrowed(source);
     }
-    Cow::Owned(SourceFile::new(path.into_owned(), text.into_owned()))
+    Cow::Owned(source.shown_as(path.into_owned(), text.into_owned()))
 }
 
 /// Writes one diagnostic that points into `source`, with or without ANSI colour.

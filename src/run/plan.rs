@@ -12,7 +12,7 @@ use super::Checked;
 use crate::checks::Areas;
 use crate::diagnostic::{codes, Diagnostic, Label};
 use crate::document::frontmatter::FrontMatterError;
-use crate::document::Document;
+use crate::document::{Document, Reader, WordError};
 use crate::i18n::{t, Localized};
 use crate::source::{FileId, SourceFile};
 use crate::verdict::{Verdict, WaiverUse};
@@ -51,6 +51,8 @@ pub(crate) enum Unparsed {
     TooLarge,
     /// The file could not be read, for this reason.
     Unreadable(Localized),
+    /// The Word or OpenDocument file could not be read.
+    Word(WordError),
 }
 
 /// What a plan over the size cap is, and what to do.
@@ -113,6 +115,44 @@ fn judged_plan(
     // The one parse of a plan (see .clippy.toml).
     #[allow(clippy::disallowed_methods)]
     let doc = Document::parse(&text, verdict.rules().patterns());
+    judged_document(verdict, id, name, text, doc)
+}
+
+/// Checks a Word or OpenDocument plan, `bytes`, as `reader` reads it: its paragraphs, one per
+/// line, are the plan's text.
+fn judged_word(
+    verdict: &Verdict<'_>,
+    id: FileId,
+    name: Name<'_>,
+    bytes: &[u8],
+    reader: Reader,
+) -> (Analysis, WaiverUse) {
+    let paragraphs = match crate::document::paragraphs(bytes, reader) {
+        Ok(paragraphs) => paragraphs,
+        Err(e) => {
+            let lang = verdict.lang();
+            let code = match e {
+                WordError::NotAnArchive(_) => codes::BINARY,
+                _ => codes::UNREADABLE,
+            };
+            let d = Diagnostic::own(code, e.message().get(lang), id, Label::new(0..0, ""))
+                .with_help(e.help().get(lang));
+            let why = Unparsed::Word(e);
+            return unchecked(verdict, id, name, String::new(), d, why);
+        }
+    };
+    let text = crate::document::text_of(&paragraphs);
+    let doc = Document::from_paragraphs(&paragraphs, &text, reader, verdict.rules().patterns());
+    judged_document(verdict, id, name, text, doc)
+}
+
+fn judged_document(
+    verdict: &Verdict<'_>,
+    id: FileId,
+    name: Name<'_>,
+    text: String,
+    doc: Document,
+) -> (Analysis, WaiverUse) {
     let rules = verdict.rules();
     let (mut diagnostics, areas) =
         rules.check_plan_areas(&doc, &text, id, verdict.lang(), |i| verdict.runs(i));
@@ -129,6 +169,14 @@ fn judged_plan(
     }
     let mut source = name.source(text);
     source.department = doc.department();
+    if doc.reader != Reader::Markdown {
+        source.by_paragraph(
+            doc.sections
+                .iter()
+                .map(|s| (s.heading_span.start, s.title.clone()))
+                .collect(),
+        );
+    }
     let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
     let mut checked = file(id, source, diagnostics, true);
     checked.uncovered = uncovered;
@@ -229,7 +277,11 @@ pub(super) fn judged_bytes(
         let d = Diagnostic::own(what.code(), message.get(lang), id, Label::new(span, ""));
         (d.with_help(what.help().get(lang)), text, what)
     };
-    let finding_text = match not_text::classify_head(&bytes, &name.shown()) {
+    let shown = name.shown();
+    if let Some(reader) = crate::document::reader_for(&bytes, &shown) {
+        return judged_word(verdict, id, name, &bytes, reader);
+    }
+    let finding_text = match not_text::classify_head(&bytes, &shown) {
         // The text before the NUL byte is shown, so the finding points at the byte.
         Some(what @ NotText::Binary(at)) => {
             let text = String::from_utf8_lossy(&bytes[..at]).into_owned();

@@ -369,8 +369,11 @@ fn a_directory_named_to_outline_is_said_to_be_one() {
     assert!(!err.contains("os error"), "{err}");
 }
 
-/// The start of a `.docx`: a zip whose first entries name the Word parts.
+/// The start of a `.docx`, cut short: a zip whose first entries name the Word parts, and no
+/// central directory.
 const DOCX: &[u8] = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml\x00\x00PK\x03\x04word/document.xml";
+/// The start of a Word 97 `.doc`: an OLE compound file.
+const DOC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0";
 const PDF: &[u8] = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
@@ -380,17 +383,22 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 #[test]
 fn a_word_file_or_a_pdf_is_said_to_be_one_with_what_to_do() {
     let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "plan.doc", DOC);
     write(dir.path(), "plan.docx", DOCX);
     write(dir.path(), "plan.pdf", PDF);
     let out = planlint_in(
         dir.path(),
-        &["check", "plan.docx", "plan.pdf", "--color", "never"],
+        &["check", "plan.doc", "plan.docx", "plan.pdf", "--color", "never"],
         "",
     );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
-        text.contains("error[PL003]: filen är ett Word-dokument (.docx), inte en plan i Markdown"),
+        text.contains("error[PL003]: filen är ett Word-dokument i det äldre formatet (.doc), inte en plan i Markdown"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[PL002]: dokumentet är skadat eller ofullständigt: dess zip-arkiv kan inte läsas"),
         "{text}"
     );
     assert!(
@@ -410,7 +418,7 @@ fn a_word_file_or_a_pdf_is_said_to_be_one_with_what_to_do() {
     );
     assert!(
         stdout(&en).contains(
-            "plan.docx:1:1: error[PL003]: the file is a Word document (.docx), not a Markdown plan"
+            "plan.docx:1:1: error[PL002]: the document is damaged or incomplete: its zip archive cannot be read"
         ),
         "{}",
         stdout(&en)
@@ -427,7 +435,7 @@ fn outline_of_a_file_that_is_not_text_says_so_and_exits_2() {
     for (file, what) in [
         (
             "plan.docx",
-            "filen är ett Word-dokument (.docx), inte en plan i Markdown",
+            "dokumentet är skadat eller ofullständigt: dess zip-arkiv kan inte läsas",
         ),
         ("plan.pdf", "filen är en PDF, inte en plan i Markdown"),
         (

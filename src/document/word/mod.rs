@@ -1,0 +1,311 @@
+//! The Word (.docx, Office Open XML) and OpenDocument Text (.odt) reader: a plan as Word and
+//! LibreOffice show it, read into the same model as a Markdown plan.
+//!
+//! A file is an untrusted zip archive of XML (see `archive` and `xml` for the budgets). Each
+//! format's reader (`docx`, `odt`) turns its body into [`Paragraph`]s: the paragraphs a reader
+//! of the document sees, in order, with what each is (title, heading of a level, body text in a
+//! paragraph, list or table) and whether it looks like a heading without being one (wholly
+//! bold, or notably larger). What Word hides from its reader never becomes a paragraph's
+//! text: tracked deletions, hidden text, comments, headers and footers, footnotes and
+//! endnotes, field codes, the table of contents, text boxes and shapes, and images' alt text.
+//! A content control or placeholder field still showing its placeholder is kept as the text it
+//! shows, in square brackets, which the rule packs read as a placeholder.
+//!
+//! The plan's text is then its paragraphs one per line: line N is paragraph N ("stycke N" in
+//! messages), so every span, line number and quoted source line of the rest of planlint points
+//! at a paragraph. [`Paragraph`]s are handed to the builder like the Markdown reader's blocks.
+
+mod archive;
+mod docx;
+mod odt;
+mod xml;
+
+use super::builder::{Acc, Builder};
+use super::{BlockKind, Document, Shape};
+use crate::i18n::{t, Localized};
+use crate::matching::Patterns;
+
+/// Which word processor's format a file is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reader {
+    /// Markdown text.
+    #[default]
+    Markdown,
+    /// Office Open XML (.docx, .docm, .dotx), as Word writes it.
+    Word,
+    /// OpenDocument Text (.odt, .ott), as LibreOffice writes it.
+    OpenDocument,
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The document's title (Word's Title style, "Rubrik" in Swedish Word).
+    Title,
+    /// A heading of this level (1 for Heading 1).
+    Heading(u8),
+    /// Body text.
+    Body,
+}
+
+/// A paragraph as a reader of the document sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// What it is.
+    pub role: Role,
+    /// Where it stands: a paragraph, a list item or a table cell.
+    pub shape: Shape,
+    /// Its text on one line, placeholders in square brackets.
+    pub text: String,
+    /// Whether it is body text that looks like a heading: all of it bold, or notably larger
+    /// than the body text.
+    pub emphasized: bool,
+}
+
+/// Why a Word or OpenDocument file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordError {
+    /// The name says Word or OpenDocument, but the bytes are not a zip archive.
+    NotAnArchive(Reader),
+    /// The zip archive is damaged or cut short.
+    Damaged,
+    /// The archive uses a feature the reader does not have (a compression method, multiple
+    /// disks).
+    Unsupported,
+    /// The document is protected with a password.
+    Encrypted,
+    /// Its contents inflate to more than the plan cap, or pack suspiciously well.
+    TooLarge,
+    /// The archive holds this many entries, more than a document ever does.
+    TooManyEntries(usize),
+    /// A part nests deeper than the reader follows.
+    TooDeep(&'static str),
+    /// A part that every such document has is missing.
+    Missing(&'static str),
+    /// A part is not well-formed XML, at this byte.
+    BadXml {
+        /// The part.
+        part: &'static str,
+        /// Byte offset in the part.
+        at: u64,
+    },
+}
+
+impl WordError {
+    /// What is wrong, as the headline of a message.
+    pub fn message(&self) -> Localized {
+        match self {
+            WordError::NotAnArchive(Reader::OpenDocument) => t(
+                "filen heter som ett OpenDocument-dokument (.odt) men är inte ett",
+                "the file is named like an OpenDocument text (.odt) but is not one",
+            ),
+            WordError::NotAnArchive(_) => t(
+                "filen heter som ett Word-dokument (.docx) men är inte ett",
+                "the file is named like a Word document (.docx) but is not one",
+            ),
+            WordError::Damaged => t(
+                "dokumentet är skadat eller ofullständigt: dess zip-arkiv kan inte läsas",
+                "the document is damaged or incomplete: its zip archive cannot be read",
+            ),
+            WordError::Unsupported => t(
+                "dokumentet är packat på ett sätt som planlint inte läser",
+                "the document is packed in a way planlint does not read",
+            ),
+            WordError::Encrypted => t(
+                "dokumentet är skyddat med lösenord och kan inte läsas",
+                "the document is protected with a password and cannot be read",
+            ),
+            WordError::TooLarge => t(
+                "dokumentet packas upp till mer än 64 MB, eller packas ihop misstänkt mycket; det lästes inte",
+                "the document unpacks to more than 64 MB, or packs suspiciously well; it was not read",
+            ),
+            WordError::TooManyEntries(n) => t(
+                format!("dokumentets zip-arkiv har {n} delar; ett dokument har sällan fler än några hundra, så det lästes inte"),
+                format!("the document's zip archive has {n} entries; a document seldom has more than a few hundred, so it was not read"),
+            ),
+            WordError::TooDeep(part) => t(
+                format!("dokumentets XML ({part}) är nästlad djupare än {} nivåer; det lästes inte", xml::MAX_DEPTH),
+                format!("the document's XML ({part}) nests deeper than {} levels; it was not read", xml::MAX_DEPTH),
+            ),
+            WordError::Missing(part) => t(
+                format!("dokumentet saknar sin text ({part})"),
+                format!("the document has no text part ({part})"),
+            ),
+            WordError::BadXml { part, at } => t(
+                format!("dokumentets XML ({part}) är felaktig vid byte {at}"),
+                format!("the document's XML ({part}) is malformed at byte {at}"),
+            ),
+        }
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> Localized {
+        match self {
+            WordError::NotAnArchive(_) => t(
+                "öppna filen i Word eller LibreOffice och spara den som Word-dokument (.docx) eller OpenDocument-text (.odt); är den en plan i Markdown, ge den ändelsen .md",
+                "open the file in Word or LibreOffice and save it as a Word document (.docx) or OpenDocument text (.odt); if it is a Markdown plan, give it the extension .md",
+            ),
+            WordError::Encrypted => t(
+                "spara en kopia utan lösenord (i Word: Arkiv > Info > Skydda dokument > Kryptera med lösenord, töm fältet) och granska kopian",
+                "save a copy without a password (in Word: File > Info > Protect Document > Encrypt with Password, clear the field) and check the copy",
+            ),
+            _ => t(
+                "öppna dokumentet i Word eller LibreOffice; går det att öppna, spara det på nytt som .docx eller .odt och granska det igen",
+                "open the document in Word or LibreOffice; if it opens, save it again as .docx or .odt and check it again",
+            ),
+        }
+    }
+}
+
+/// The budget of inflated XML per document: the plan cap.
+const BUDGET: u64 = 64_000_000;
+
+/// The paragraphs of a Word or OpenDocument file.
+pub fn paragraphs(bytes: &[u8], reader: Reader) -> Result<Vec<Paragraph>, WordError> {
+    if !bytes.starts_with(b"PK") {
+        return Err(WordError::NotAnArchive(reader));
+    }
+    let mut archive = archive::Archive::open(bytes, BUDGET)?;
+    match reader {
+        Reader::OpenDocument => odt::read(&mut archive),
+        _ => docx::read(&mut archive),
+    }
+}
+
+/// Which format the file named `name` with these first bytes is in, if it is one this reader
+/// reads: by the bytes for a zip archive, else by the name.
+pub fn reader_for(bytes: &[u8], name: &str) -> Option<Reader> {
+    let extension = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let by_name = match extension.as_deref() {
+        Some("docx" | "docm" | "dotx" | "dotm") => Some(Reader::Word),
+        Some("odt" | "ott") => Some(Reader::OpenDocument),
+        _ => None,
+    };
+    if bytes.starts_with(b"PK\x03\x04") {
+        let head = &bytes[..bytes.len().min(8192)];
+        let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+        if has(b"opendocument.text") || has(b"opendocument.text-template") {
+            return Some(Reader::OpenDocument);
+        }
+        if has(b"word/") || has(b"[Content_Types].xml") {
+            return Some(Reader::Word);
+        }
+    }
+    by_name
+}
+
+/// The plan's text: its paragraphs, one per line.
+pub fn text_of(paragraphs: &[Paragraph]) -> String {
+    let mut text = String::with_capacity(paragraphs.iter().map(|p| p.text.len() + 1).sum());
+    for p in paragraphs {
+        text.push_str(&p.text);
+        text.push('\n');
+    }
+    text
+}
+
+/// Builds the document from `paragraphs`, whose text ([`text_of`]) is `text`.
+pub(super) fn build(
+    paragraphs: &[Paragraph],
+    text: &str,
+    reader: Reader,
+    patterns: &Patterns,
+) -> Document {
+    let mut b = Builder::new(text, None, 0, patterns);
+    b.reader(reader);
+    let mut at = 0;
+    for p in paragraphs {
+        let span = at..at + p.text.len();
+        at = span.end + 1;
+        let mut acc = Acc::default();
+        acc.push(&p.text, span.clone(), true);
+        match p.role {
+            Role::Title => b.open_section(1, span, &acc),
+            Role::Heading(level) => b.open_section(level.clamp(1, 6), span, &acc),
+            Role::Body => {
+                b.block = acc;
+                b.block.plain = !p.emphasized;
+                b.flush(BlockKind::Prose, p.shape);
+            }
+        }
+    }
+    b.finish()
+}
+
+/// Collects a paragraph's runs: its text, and whether all of it (not counting spaces) is bold
+/// and whether all of it is large.
+#[derive(Default)]
+struct Runs {
+    text: String,
+    /// Text outside any placeholder, then a placeholder's text being collected.
+    placeholder: Option<String>,
+    any: bool,
+    all_bold: bool,
+    all_large: bool,
+}
+
+impl Runs {
+    fn new() -> Self {
+        Runs {
+            all_bold: true,
+            all_large: true,
+            ..Runs::default()
+        }
+    }
+
+    /// Adds `piece`, shown bold or large as said, inside a placeholder or not.
+    fn push(&mut self, piece: &str, bold: bool, large: bool, placeholder: bool) {
+        if placeholder != self.placeholder.is_some() {
+            self.end_placeholder();
+            if placeholder {
+                self.placeholder = Some(String::new());
+            }
+        }
+        let to = self.placeholder.as_mut().unwrap_or(&mut self.text);
+        for c in piece.chars() {
+            // One line per paragraph: a line break, tab or control character is a space.
+            to.push(if c.is_control() { ' ' } else { c });
+        }
+        if !piece.trim().is_empty() {
+            self.any = true;
+            self.all_bold &= bold;
+            self.all_large &= large;
+        }
+    }
+
+    /// A space between words (a tab, a line break).
+    fn space(&mut self) {
+        let to = self.placeholder.as_mut().unwrap_or(&mut self.text);
+        to.push(' ');
+    }
+
+    fn end_placeholder(&mut self) {
+        if let Some(shown) = self.placeholder.take() {
+            let shown = shown.trim();
+            if !shown.is_empty() {
+                self.text.push('[');
+                self.text.push_str(&shown.replace(['[', ']'], ""));
+                self.text.push(']');
+            }
+        }
+    }
+
+    /// The paragraph, when it shows any text.
+    fn finish(mut self, role: Role, shape: Shape) -> Option<Paragraph> {
+        self.end_placeholder();
+        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return None;
+        }
+        let emphasized = role == Role::Body && self.any && (self.all_bold || self.all_large);
+        Some(Paragraph {
+            role,
+            shape,
+            text,
+            emphasized,
+        })
+    }
+}
