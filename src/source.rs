@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use codespan_reporting::files::{Error as FilesError, Files};
 
+use crate::i18n::Lang;
+
 /// A file's number in its run, in discovery order (the run assigns it, once).
 pub type FileId = usize;
 
@@ -89,6 +91,32 @@ impl SourceFile {
         let headings = self.headings.as_ref()?;
         let after = headings.partition_point(|(at, _)| *at <= byte);
         after.checked_sub(1).map(|i| headings[i].1.as_str())
+    }
+
+    /// Where byte `byte` is, as a planner finds it: `path:line:column`, or for a text by
+    /// paragraph `path: stycke 14 (under ”Bostäder”)`.
+    pub fn place(&self, byte: usize, lang: Lang) -> String {
+        let (line, column) = self.line_col(byte);
+        if !self.is_by_paragraph() {
+            return format!("{}:{line}:{column}", self.path);
+        }
+        let word = lang.pick("stycke", "paragraph");
+        let on_heading = self
+            .headings
+            .iter()
+            .flatten()
+            .any(|(at, _)| self.line_index(*at) + 1 == line);
+        match self.heading_over(byte) {
+            Some(heading) if !heading.is_empty() && !on_heading => {
+                let under = lang.pick("under", "under");
+                let (open, close) = lang.pick2(("”", "”"), ("“", "”"));
+                format!(
+                    "{}: {word} {line} ({under} {open}{heading}{close})",
+                    self.path
+                )
+            }
+            _ => format!("{}: {word} {line}", self.path),
+        }
     }
 
     /// A copy with another path and text of the same length (for display).

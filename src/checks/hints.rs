@@ -4,6 +4,41 @@
 use crate::document::Shape;
 use crate::i18n::Lang;
 
+/// A heading style of Word and LibreOffice, as the program names it in `lang`: `Rubrik 2`.
+pub(crate) fn heading_style(level: usize, lang: Lang) -> String {
+    format!("{} {level}", lang.pick("Rubrik", "Heading"))
+}
+
+/// The label of the finding, in Word's terms, for a paragraph of a Word or OpenDocument plan
+/// that names an area but is not its heading, when its heading would be of `level`.
+pub(crate) fn not_a_heading_style(shape: Shape, level: usize, lang: Lang) -> String {
+    let style = heading_style(level, lang);
+    match shape {
+        Shape::TableCell => format!(
+            "{} {style} {}",
+            lang.pick(
+                "området nämns bara i en tabell, och en tabellcell är ingen rubrik; skriv ett stycke med formatmallen",
+                "the area is named only in a table, and a table cell is not a heading; write a paragraph in the style",
+            ),
+            lang.pick("före tabellen", "before the table")
+        ),
+        Shape::ListItem => format!(
+            "{} {style}",
+            lang.pick(
+                "stycket är en punkt i en lista, inte en rubrik; ge det formatmallen",
+                "the paragraph is a list item, not a heading; give it the style",
+            )
+        ),
+        _ => format!(
+            "{} {style}",
+            lang.pick(
+                "stycket ser ut som en rubrik men har formatmallen Normal; ge det formatmallen",
+                "the paragraph looks like a heading but has the style Normal; give it the style",
+            )
+        ),
+    }
+}
+
 /// Why a line that names an area is not its heading (see [`super::area::AreaMatcher::pseudo_heading`]):
 /// the label of the finding, which goes on with the heading to write, and the words `outline`
 /// puts after the line's number.

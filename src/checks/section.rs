@@ -11,12 +11,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::document::{BlockKind, Shape};
+use crate::document::{BlockKind, Reader, Shape};
 use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet};
 use crate::pack::{PackError, RawParams, RuleDef};
 
 use super::area::{not_a_heading, Area, AreaMatcher, HeadingMatch, Named};
+use super::hints::{heading_style, not_a_heading_style};
 use super::{Check, Compile, Cx};
 
 /// The keys of a `section` rule. `area` and `terms` are needed; they are optional here so that
@@ -114,6 +115,9 @@ impl Check for SectionCheck {
             Some(thin) => thin_section(cx, thin, name, &min, &vars),
             None => self.missing_section(cx, &vars),
         };
+        if cx.doc.reader != Reader::Markdown {
+            in_word_terms(cx, &level, &mut d);
+        }
         covered_elsewhere(cx, area, &mut d);
         near_misses(cx, area, name, &mut d);
         if area.named.is_empty() {
@@ -152,8 +156,12 @@ impl SectionCheck {
                 .trim_matches(['*', '_', ' '])
                 .to_owned(),
             };
-            let (why, _) = not_a_heading(b.shape, lang);
-            let label = format!("{why} `{level} {shown}`");
+            let label = if cx.doc.reader == Reader::Markdown {
+                let (why, _) = not_a_heading(b.shape, lang);
+                format!("{why} `{level} {shown}`")
+            } else {
+                not_a_heading_style(b.shape, level.len(), lang)
+            };
             d.secondary.push(Label::new(b.span.clone(), label));
         } else if let Some(span) = passing_mention(cx, &self.matcher) {
             let label = format!(
@@ -265,6 +273,30 @@ fn near_misses(cx: &Cx<'_>, area: &Area, name: &str, d: &mut Diagnostic) {
         d.secondary
             .push(Label::new(cx.doc.sections[*s].heading_span.clone(), label));
     }
+}
+
+/// A Word or OpenDocument plan has no `#`: the help names the heading without them, and a note
+/// says which style makes a paragraph a heading.
+fn in_word_terms(cx: &Cx<'_>, level: &str, d: &mut Diagnostic) {
+    if let Some(help) = &mut d.help {
+        *help = help.replace(&format!("`{level} "), "`");
+    }
+    let lang = cx.lang;
+    d.notes.insert(
+        0,
+        format!(
+            "{} {} {}",
+            lang.pick(
+                "i Word och LibreOffice är en rubrik ett stycke med formatmallen",
+                "in Word and LibreOffice a heading is a paragraph in the style",
+            ),
+            heading_style(level.len(), lang),
+            lang.pick(
+                "(eller en annan rubrikmall); fetstil eller större text gör inget stycke till en rubrik",
+                "(or another heading style); bold or larger text does not make a paragraph a heading",
+            )
+        ),
+    );
 }
 
 /// The `#` marks of a new area section (`{level}` in the help): the level most of the plan's

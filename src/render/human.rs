@@ -84,7 +84,7 @@ fn for_display(source: &SourceFile) -> Cow<'_, SourceFile> {
 
 /// Writes one diagnostic that points into `source`, with or without ANSI colour.
 pub fn emit(d: &Diagnostic, source: &SourceFile, color: bool, w: &mut dyn Write) -> io::Result<()> {
-    emit_shown(d, &for_display(source), color, w)
+    emit_shown(d, &for_display(source), color, Lang::Sv, w)
 }
 
 /// Whether a label of `d` lies on a line too long to print under it.
@@ -98,6 +98,32 @@ fn on_a_long_line(d: &Diagnostic, source: &SourceFile) -> bool {
 
 /// [`emit`] with `source` already made safe to print by [`for_display`].
 fn emit_shown(
+    d: &Diagnostic,
+    source: &SourceFile,
+    color: bool,
+    lang: Lang,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    if !source.is_by_paragraph() {
+        return emit_by_line(d, source, color, w);
+    }
+    // A Word plan's lines are its paragraphs: its place is named so, with the heading it
+    // stands under, where codespan names a line and column.
+    let mut shown = Vec::new();
+    emit_by_line(d, source, color, &mut shown)?;
+    let shown = String::from_utf8_lossy(&shown);
+    let (line, column) = source.line_col(d.primary.span.start);
+    let by_line = format!("{}:{line}:{column}", source.path);
+    let place = source.place(d.primary.span.start, lang);
+    w.write_all(
+        shown
+            .replacen(&by_line, &escape::terminal_line(&place), 1)
+            .as_bytes(),
+    )
+}
+
+/// [`emit_shown`] with places as codespan names them: line and column.
+fn emit_by_line(
     d: &Diagnostic,
     source: &SourceFile,
     color: bool,
@@ -156,7 +182,7 @@ impl Sink for Human<'_> {
             });
             per_code[at].1 += 1;
             if per_code[at].1 <= SHOWN_PER_CODE {
-                emit_shown(d, &shown, self.color, self.out)?;
+                emit_shown(d, &shown, self.color, self.lang, self.out)?;
             }
         }
         let lang = self.lang;

@@ -171,8 +171,14 @@ fn write_finding<W: Write>(
         el.push_attribute(("type", d.severity.as_str()));
     }
     x.write_event(Event::Start(el))?;
+    let place = if file.is_by_paragraph() {
+        let place = file.place(d.primary.span.start, lang);
+        format!("{path}{}", &place[file.path.len()..])
+    } else {
+        format!("{path}:{line}:{col}")
+    };
     let mut body = format!(
-        "{path}:{line}:{col}: {}[{}]: {}",
+        "{place}: {}[{}]: {}",
         d.severity.as_str(),
         d.code,
         d.message

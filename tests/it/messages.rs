@@ -388,7 +388,14 @@ fn a_word_file_or_a_pdf_is_said_to_be_one_with_what_to_do() {
     write(dir.path(), "plan.pdf", PDF);
     let out = planlint_in(
         dir.path(),
-        &["check", "plan.doc", "plan.docx", "plan.pdf", "--color", "never"],
+        &[
+            "check",
+            "plan.doc",
+            "plan.docx",
+            "plan.pdf",
+            "--color",
+            "never",
+        ],
         "",
     );
     assert_eq!(out.status.code(), Some(1));
@@ -398,7 +405,9 @@ fn a_word_file_or_a_pdf_is_said_to_be_one_with_what_to_do() {
         "{text}"
     );
     assert!(
-        text.contains("error[PL002]: dokumentet är skadat eller ofullständigt: dess zip-arkiv kan inte läsas"),
+        text.contains(
+            "error[PL002]: dokumentet är skadat eller ofullständigt: dess zip-arkiv kan inte läsas"
+        ),
         "{text}"
     );
     assert!(

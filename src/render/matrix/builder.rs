@@ -110,6 +110,7 @@ impl<'a> Builder<'a> {
             advisory,
             not_judged,
             findings,
+            by_paragraph: file.is_by_paragraph(),
         });
     }
 

@@ -265,14 +265,21 @@ fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
         breakable(&row.path)
     );
     for (c, cell) in m.columns.iter().zip(&row.cells) {
-        rule_cell(o, c, ri, cell, lang);
+        rule_cell(o, c, ri, cell, row.line_word(), lang);
     }
     totals(o, row, lang);
 }
 
 /// The cell of rule column `c` in row `ri`: its mark, a tooltip saying why, and a label for
 /// screen readers; a finding's mark links to its entry in the list.
-fn rule_cell(o: &mut String, c: &Column, ri: usize, cell: &Cell, lang: Lang) {
+fn rule_cell(
+    o: &mut String,
+    c: &Column,
+    ri: usize,
+    cell: &Cell,
+    line_word: (&'static str, &'static str),
+    lang: Lang,
+) {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let head = format!("{} {}", esc(&c.code), esc(&c.title));
     let _ = match cell {
@@ -298,7 +305,7 @@ fn rule_cell(o: &mut String, c: &Column, ri: usize, cell: &Cell, lang: Lang) {
                 o,
                 "<td class=\"missing {class}\" data-code=\"{}\" title=\"{} {line}: {}\" aria-label=\"{head}: {word}\"><a href=\"#{}\"><span class=\"sym\">{sym}{more}</span><span class=\"word\">{word}</span></a></td>",
                 esc(&c.code),
-                t("rad", "line"),
+                t(line_word.0, line_word.1),
                 plain(message),
                 anchor(ri, &c.code)
             )

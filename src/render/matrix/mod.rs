@@ -123,6 +123,20 @@ pub struct Row {
     pub not_judged: Option<String>,
     /// Every finding of the plan, waived ones included, in line order.
     pub findings: Vec<Finding>,
+    /// Whether the plan is a Word or OpenDocument file, whose lines are its paragraphs
+    /// ("stycke N").
+    pub by_paragraph: bool,
+}
+
+impl Row {
+    /// What a line of the plan is called: a paragraph of a Word plan, else a line.
+    pub fn line_word(&self) -> (&'static str, &'static str) {
+        if self.by_paragraph {
+            ("stycke", "paragraph")
+        } else {
+            ("rad", "line")
+        }
+    }
 }
 
 /// A column: one rule.

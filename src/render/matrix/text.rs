@@ -266,7 +266,7 @@ fn findings(o: &mut String, m: &Matrix, lang: Lang) {
             let _ = writeln!(
                 o,
                 "  - {} {} · {level} · {}{}: {}",
-                t("rad", "line"),
+                t(row.line_word().0, row.line_word().1),
                 f.line,
                 md_cell(&f.code),
                 title(&f.code),
