@@ -25,9 +25,10 @@ packs = ["builtin"]
 # Language of messages: "sv" or "en".
 lang = "sv"
 
-# Which Markdown files are plans (globs relative to this file), and which are not. The plan
+# Which files are plans (globs relative to this file), and which are not: Markdown, Word and
+# OpenDocument. Word's lock files (~$plan.docx) are never plans. The plan
 # template that `planlint init` wrote lives in mallar/, which is not a plan.
-include = ["**/*.md"]
+include = ["**/*.md", "**/*.docx", "**/*.odt"]
 exclude = ["README.md", "arkiv/**", "mallar/**"]
 
 # A new repository has no plan yet, and `planlint check` passes all the same. Remove this line

@@ -3,7 +3,10 @@
 //!
 //! A file named on the command line is checked whatever its extension, unless the config's
 //! `include`/`exclude` leave it out, which is then said by name. A directory is walked for
-//! `*.md` and `*.markdown` (any letter case). A path that does not exist is an error: the user
+//! Markdown (`*.md`, `*.markdown`), Word and OpenDocument plans (`*.docx`, `*.docm`, `*.odt`)
+//! and the documents planlint cannot read as plans (`*.doc`, `*.rtf`, `*.pdf`, `*.pages`), which
+//! are named with a finding rather than left out; Word's and LibreOffice's lock files
+//! (`~$plan.docx`, `.~lock.plan.odt#`) are skipped and counted (any letter case). A path that does not exist is an error: the user
 //! named it, so silently skipping it could pass a gate.
 //!
 //! Ignore files (`.gitignore`, `.ignore`, `.git/info/exclude`) are not honoured: they are
@@ -64,6 +67,9 @@ pub enum Skip {
     NotIncluded,
     /// The config's `exclude` globs match it.
     Excluded,
+    /// A lock file Word or LibreOffice writes beside a document while it is open
+    /// (`~$plan.docx`, `.~lock.plan.odt#`).
+    LockFile,
 }
 
 impl Skip {
@@ -74,6 +80,7 @@ impl Skip {
             Skip::Hidden => "hidden",
             Skip::NotIncluded => "not-included",
             Skip::Excluded => "excluded",
+            Skip::LockFile => "lock-file",
         }
     }
 
@@ -92,6 +99,10 @@ impl Skip {
                 "`exclude` i planlint.toml utesluter den",
                 "`exclude` in planlint.toml leaves it out",
             ),
+            Skip::LockFile => lang.pick(
+                "en låsfil som Word eller LibreOffice skriver medan dokumentet är öppet, inte en plan",
+                "a lock file Word or LibreOffice writes while the document is open, not a plan",
+            ),
         }
     }
 }
@@ -107,11 +118,32 @@ pub struct Skipped {
     pub named: bool,
 }
 
-/// Whether a file name looks like a plan: `.md` or `.markdown`, in any letter case.
+/// Whether a file name is a Markdown file's: `.md` or `.markdown`, in any letter case.
+pub(crate) fn looks_like_markdown(path: &Path) -> bool {
+    has_extension(path, &["md", "markdown"])
+}
+
+/// Whether a file name looks like a plan a walk checks: Markdown, a Word or OpenDocument
+/// document, or a document planlint cannot read as a plan (which is then said, not skipped).
 pub(crate) fn looks_like_plan(path: &Path) -> bool {
+    has_extension(
+        path,
+        &[
+            "md", "markdown", "docx", "docm", "odt", "doc", "rtf", "pdf", "pages",
+        ],
+    ) && !is_lock_file(path)
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Whether a file is a lock file of Word (`~$plan.docx`) or LibreOffice (`.~lock.plan.odt#`).
+pub(crate) fn is_lock_file(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy());
+    name.is_some_and(|n| n.starts_with("~$") || (n.starts_with(".~lock.") && n.ends_with('#')))
 }
 
 /// Where discovery records what it did not check.
@@ -307,7 +339,8 @@ impl Walk {
                     return true;
                 }
                 let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-                if !VCS_DIRS.contains(&name.as_ref()) && (is_dir || looks_like_plan(e.path())) {
+                let counted = is_dir || looks_like_plan(e.path()) || is_lock_file(e.path());
+                if !VCS_DIRS.contains(&name.as_ref()) && counted {
                     seen.lock()
                         .unwrap_or_else(PoisonError::into_inner)
                         .push(e.path().to_path_buf());
@@ -330,6 +363,14 @@ impl Walk {
                 // A link named on the command line is followed: the user chose it.
                 Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
                     link(e.into_path(), self.canonical.as_deref(), record)
+                }
+                Ok(e) if is_lock_file(e.path()) => {
+                    record.skipped.push(Skipped {
+                        path: normalize(e.path(), false),
+                        why: Skip::LockFile,
+                        named: false,
+                    });
+                    None
                 }
                 Ok(e) if !looks_like_plan(e.path()) => None,
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => Some(e.into_path()),
@@ -368,8 +409,12 @@ impl Walk {
         record
             .skipped
             .extend(hidden.into_iter().map(|path| Skipped {
+                why: if is_lock_file(&path) {
+                    Skip::LockFile
+                } else {
+                    Skip::Hidden
+                },
                 path: normalize(&path, false),
-                why: Skip::Hidden,
                 named: false,
             }));
     }

@@ -111,7 +111,7 @@ impl Documents {
         let kind = if language.eq_ignore_ascii_case("markdown")
             || path
                 .as_deref()
-                .is_some_and(crate::discover::looks_like_plan)
+                .is_some_and(crate::discover::looks_like_markdown)
         {
             Kind::Plan
         } else {

@@ -86,9 +86,9 @@ pub(crate) fn classify_head(bytes: &[u8], path: &str) -> Option<NotText> {
     memchr::memchr(0, head).map(NotText::Binary)
 }
 
-const AS_MARKDOWN: (&str, &str) = (
-    "spara planen som Markdown (.md) om programmet kan det, eller kopiera texten till en .md-fil och skriv rubrikerna med `#` (t.ex. `## Bostäder`)",
-    "save the plan as Markdown (.md) if the program can, or copy the text into a .md file and mark the headings with `#` (e.g. `## Bostäder`)",
+const AS_DOCX: (&str, &str) = (
+    "öppna planen i Word eller LibreOffice och spara den som Word-dokument (.docx) eller OpenDocument-text (.odt); de formaten granskas som de står",
+    "open the plan in Word or LibreOffice and save it as a Word document (.docx) or OpenDocument text (.odt); those formats are checked as they stand",
 );
 
 impl NotText {
@@ -144,10 +144,10 @@ impl NotText {
     /// What to do about it.
     pub(crate) fn help(self) -> Localized {
         let (sv, en) = match self {
-            NotText::Word { .. } | NotText::OpenDocument | NotText::Rtf => AS_MARKDOWN,
+            NotText::Word { .. } | NotText::OpenDocument | NotText::Rtf => AS_DOCX,
             NotText::Pdf => (
-                "en PDF kan inte granskas: öppna originalet och spara det som Markdown (.md), eller kopiera texten till en .md-fil och skriv rubrikerna med `#` (t.ex. `## Bostäder`)",
-                "a PDF cannot be checked: open the original and save it as Markdown (.md), or copy the text into a .md file and mark the headings with `#` (e.g. `## Bostäder`)",
+                "en PDF kan inte granskas: lämna in originalet (Word-dokumentet som .docx, eller .odt eller Markdown) i stället",
+                "a PDF cannot be checked: hand in the original instead (the Word document as .docx, or .odt or Markdown)",
             ),
             NotText::Zip | NotText::Binary(_) => (
                 "kontrollera att det är rätt fil; planlint granskar planer i Markdown (.md), sparade som text",

@@ -415,7 +415,7 @@ fn a_word_file_or_a_pdf_is_said_to_be_one_with_what_to_do() {
         "{text}"
     );
     assert!(
-        text.contains("= help: spara planen som Markdown (.md) om programmet kan det, eller kopiera texten till en .md-fil"),
+        text.contains("= help: öppna planen i Word eller LibreOffice och spara den som Word-dokument (.docx) eller OpenDocument-text (.odt)"),
         "{text}"
     );
     assert!(!text.contains("Kodning"), "{text}");
