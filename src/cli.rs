@@ -50,6 +50,11 @@ pub enum Command {
         /// The plan.
         file: PathBuf,
     },
+    /// Print a Word or OpenDocument plan as Markdown, numbered by paragraph as findings are.
+    Convert {
+        /// The plan (.docx or .odt).
+        file: PathBuf,
+    },
     /// Explain a rule: what counts, the policy clause, passing and failing examples.
     Explain {
         /// A rule code, e.g. IP002.

@@ -23,6 +23,10 @@ pub(super) fn about(command: &str) -> Option<Pair> {
             "Visa planens avsnitt och vilket område varje avsnitt täcker",
             "Show a plan's section tree and which area each section covers",
         ),
+        "convert" => (
+            "Skriv ut en plan i Word eller OpenDocument som Markdown, numrerad per stycke som anmärkningarna",
+            "Print a Word or OpenDocument plan as Markdown, numbered by paragraph as the findings are",
+        ),
         "explain" => (
             "Förklara en regel eller en av planlints egna koder: vad som räknas, policytexten, exempel",
             "Explain a rule or one of planlint's own codes: what counts, the policy clause, examples",
@@ -155,7 +159,14 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
             "Ersätt filen i `--output` om den redan finns (aldrig en katalog, en enhet eller en pipe)",
             "Replace the `--output` file if it exists (never a directory, a device or a pipe)",
         ),
-        ("outline", "file") => ("Planen (en Markdown-fil)", "The plan (a Markdown file)"),
+        ("outline", "file") => (
+            "Planen (Markdown, Word eller OpenDocument)",
+            "The plan (Markdown, Word or OpenDocument)",
+        ),
+        ("convert", "file") => (
+            "Planen (.docx eller .odt)",
+            "The plan (.docx or .odt)",
+        ),
         ("explain", "code") => (
             "En kod (IP002, PL003), ett regelnamn (omrade-bostader) eller ett område (Bostäder)",
             "A code (IP002, PL003), a rule name (omrade-bostader) or an area (Bostäder)",

@@ -2,6 +2,7 @@
 //! part of the pipeline it needs.
 
 mod check;
+mod convert;
 mod explain;
 pub(crate) mod init;
 mod lsp;
@@ -88,6 +89,9 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         }
         Command::TestPack { file } => return test_pack::run(file, crate::cli::lang_of(cli), out),
         Command::Lsp => return lsp::run(cli, out),
+        Command::Convert { file } => {
+            return convert::run(file, crate::cli::lang_of(cli), out);
+        }
         _ => {}
     }
     let config = locate(cli, &cwd)?;
@@ -112,8 +116,10 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
             write!(out, "{}", config::describe(&settings, &rules.pack_paths))?;
             Ok(Outcome::Clean)
         }
-        Command::Init | Command::TestPack { .. } | Command::Schema { .. } | Command::Lsp => {
-            Ok(Outcome::Clean)
-        }
+        Command::Init
+        | Command::TestPack { .. }
+        | Command::Schema { .. }
+        | Command::Lsp
+        | Command::Convert { .. } => Ok(Outcome::Clean),
     }
 }
