@@ -20,6 +20,9 @@ mod docx;
 mod odt;
 mod xml;
 
+#[cfg(test)]
+mod tests;
+
 use super::builder::{Acc, Builder};
 use super::{BlockKind, Document, Shape};
 use crate::i18n::{t, Localized};
@@ -162,6 +165,9 @@ const BUDGET: u64 = 64_000_000;
 
 /// The paragraphs of a Word or OpenDocument file.
 pub fn paragraphs(bytes: &[u8], reader: Reader) -> Result<Vec<Paragraph>, WordError> {
+    if is_encrypted_office(bytes) {
+        return Err(WordError::Encrypted);
+    }
     if !bytes.starts_with(b"PK") {
         return Err(WordError::NotAnArchive(reader));
     }
@@ -170,6 +176,17 @@ pub fn paragraphs(bytes: &[u8], reader: Reader) -> Result<Vec<Paragraph>, WordEr
         Reader::OpenDocument => odt::read(&mut archive),
         _ => docx::read(&mut archive),
     }
+}
+
+/// Whether `bytes` are a password-protected Office document: Word keeps the encrypted package
+/// in an OLE compound file with a stream named `EncryptedPackage`.
+fn is_encrypted_office(bytes: &[u8]) -> bool {
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.starts_with(OLE) && memchr::memmem::find(bytes, &name).is_some()
 }
 
 /// Which format the file named `name` with these first bytes is in, if it is one this reader
