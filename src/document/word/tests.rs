@@ -88,13 +88,11 @@ fn headings_are_told_by_outline_level_and_built_in_name_whatever_the_style_id() 
 
 #[test]
 fn what_word_does_not_show_is_not_text() {
-    let body = format!(
-        r#"<w:p><w:r><w:t xml:space="preserve">Kvar </w:t></w:r><w:del><w:r><w:delText>Bostäder strukna</w:delText></w:r></w:del><w:ins><w:r><w:t>tillagt</w:t></w:r></w:ins></w:p>
+    let body = r#"<w:p><w:r><w:t xml:space="preserve">Kvar </w:t></w:r><w:del><w:r><w:delText>Bostäder strukna</w:delText></w:r></w:del><w:ins><w:r><w:t>tillagt</w:t></w:r></w:ins></w:p>
 <w:p><w:moveFrom><w:r><w:t>flyttat härifrån</w:t></w:r></w:moveFrom><w:r><w:rPr><w:vanish/></w:rPr><w:t>dold</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Dold"/></w:rPr><w:t>också dold</w:t></w:r><w:r><w:t>synlig</w:t></w:r></w:p>
 <w:p><w:commentRangeStart w:id="0"/><w:r><w:t>kommenterad</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>
 <w:p><w:r><w:drawing><wp:inline xmlns:wp="x"><wp:docPr id="1" name="Bild" descr="Bostäder och folkhälsa"/><w:txbxContent><w:p><w:r><w:t>Textruta om Samverkan</w:t></w:r></w:p></w:txbxContent></wp:inline></w:drawing></w:r><w:r><w:t>efter bilden</w:t></w:r></w:p>
-<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>sidor</w:t></w:r><w:r><w:tab/><w:t>och</w:t><w:br/><w:t>rader</w:t></w:r></w:p>"#
-    );
+<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>sidor</w:t></w:r><w:r><w:tab/><w:t>och</w:t><w:br/><w:t>rader</w:t></w:r></w:p>"#.to_owned();
     assert_eq!(
         texts(&read_docx(&body)),
         [
@@ -149,14 +147,12 @@ fn a_content_control_showing_its_placeholder_is_a_placeholder_in_brackets() {
 
 #[test]
 fn bold_or_large_normal_paragraphs_look_like_headings_and_tables_and_lists_are_told() {
-    let body = format!(
-        r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Bostäder</w:t></w:r></w:p>
+    let body = r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Bostäder</w:t></w:r></w:p>
 <w:p><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>Folkhälsa</w:t></w:r></w:p>
 <w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Delvis</w:t></w:r><w:r><w:t> fet</w:t></w:r></w:p>
 <w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>Inte fet</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Punkt</w:t></w:r></w:p>"#
-    );
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Punkt</w:t></w:r></w:p>"#.to_owned();
     let ps = read_docx(&body);
     let got: Vec<_> = ps
         .iter()
