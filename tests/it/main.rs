@@ -30,4 +30,5 @@ mod trust;
 mod visible;
 mod support;
 mod waivers;
+mod word;
 mod writes;
