@@ -73,7 +73,16 @@ impl Check for MetadataCheck {
         }
         let missing = missing.join(", ");
         let lang = cx.lang;
+        let word = cx.doc.reader != crate::document::Reader::Markdown;
         let (span, label) = match fm {
+            None if word => (
+                cx.start(),
+                lang.pick(
+                    "dokumentet har inga egna egenskaper med planens uppgifter",
+                    "the document has no custom properties with the plan's details",
+                )
+                .to_owned(),
+            ),
             None => (
                 cx.start(),
                 lang.pick(
@@ -100,6 +109,17 @@ impl Check for MetadataCheck {
                 ),
             },
         };
-        out.push(cx.diagnostic(span, label, &[("missing", &missing)]));
+        let mut d = cx.diagnostic(span, label, &[("missing", &missing)]);
+        if word {
+            // A Word plan's details are its custom document properties.
+            d.help = Some(format!(
+                "{} {missing}",
+                lang.pick(
+                    "i Word: Arkiv > Info > Egenskaper > Avancerade egenskaper > Anpassad; i LibreOffice: Arkiv > Egenskaper > Anpassade egenskaper; lägg till",
+                    "in Word: File > Info > Properties > Advanced Properties > Custom; in LibreOffice: File > Properties > Custom Properties; add",
+                )
+            ));
+        }
+        out.push(d);
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::discover::DiscoverError;
-use crate::document::{Paragraph, Role, Shape};
+use crate::document::{Document, Paragraph, Role, Shape};
 use crate::error::Error;
 use crate::i18n::{os_reason, t, Lang};
 use crate::run::MAX_PLAN_BYTES;
@@ -56,10 +56,37 @@ pub(super) fn run(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<Outcom
             ),
         ));
     };
-    let paragraphs =
-        crate::document::paragraphs(&bytes, reader).map_err(|e| not_text(e.message(), e.help()))?;
-    out.write_all(markdown(&paragraphs, lang).as_bytes())?;
+    let plan = Document::read_word(&bytes, reader).map_err(|e| not_text(e.message(), e.help()))?;
+    out.write_all(front_matter(&plan.properties).as_bytes())?;
+    out.write_all(markdown(&plan.paragraphs, lang).as_bytes())?;
     Ok(Outcome::Clean)
+}
+
+/// The document's custom properties as front matter (every key and value quoted), or nothing.
+fn front_matter(properties: &[(String, String)]) -> String {
+    use std::fmt::Write as _;
+    if properties.is_empty() {
+        return String::new();
+    }
+    let quoted = |s: &str| {
+        let mut q = String::from('"');
+        for c in s.chars() {
+            match c {
+                '"' => q.push_str("\\\""),
+                '\\' => q.push_str("\\\\"),
+                c if c.is_control() => q.push(' '),
+                c => q.push(c),
+            }
+        }
+        q.push('"');
+        q
+    };
+    let mut out = String::from("---\n");
+    for (key, value) in properties {
+        let _ = writeln!(out, "{}: {}", quoted(key), quoted(value));
+    }
+    out.push_str("---\n\n");
+    out
 }
 
 /// The paragraphs as Markdown, each after its numbered marker.

@@ -21,7 +21,7 @@ use std::ops::Range;
 pub use heading::clean_heading;
 pub use markdown::frontmatter;
 pub use markdown::frontmatter::FrontMatter;
-pub use word::{paragraphs, reader_for, text_of, Paragraph, Reader, Role, WordError};
+pub use word::{paragraphs, reader_for, text_of, Paragraph, Reader, Role, WordError, WordPlan};
 
 use crate::matching::{Hit, Patterns, Summary, TermSet, Words};
 
@@ -163,15 +163,15 @@ impl Document {
         markdown::read(text, patterns)
     }
 
-    /// Builds the model of a Word or OpenDocument plan from its `paragraphs`, whose text
-    /// ([`text_of`]) is `text`.
-    pub fn from_paragraphs(
-        paragraphs: &[Paragraph],
-        text: &str,
-        reader: Reader,
-        patterns: &Patterns,
-    ) -> Document {
-        word::build(paragraphs, text, reader, patterns)
+    /// Builds the model of a Word or OpenDocument plan from its paragraphs and properties,
+    /// whose text ([`text_of`]) is `text`.
+    pub fn from_word(plan: &WordPlan, text: &str, reader: Reader, patterns: &Patterns) -> Document {
+        word::build(&plan.paragraphs, &plan.properties, text, reader, patterns)
+    }
+
+    /// Reads a Word or OpenDocument file.
+    pub fn read_word(bytes: &[u8], reader: Reader) -> Result<WordPlan, WordError> {
+        word::read(bytes, reader)
     }
 
     /// The plan's title: the first level-1 heading, else the first heading.

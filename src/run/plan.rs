@@ -127,8 +127,8 @@ fn judged_word(
     bytes: &[u8],
     reader: Reader,
 ) -> (Analysis, WaiverUse) {
-    let paragraphs = match crate::document::paragraphs(bytes, reader) {
-        Ok(paragraphs) => paragraphs,
+    let plan = match Document::read_word(bytes, reader) {
+        Ok(plan) => plan,
         Err(e) => {
             let lang = verdict.lang();
             let code = match e {
@@ -141,8 +141,8 @@ fn judged_word(
             return unchecked(verdict, id, name, String::new(), d, why);
         }
     };
-    let text = crate::document::text_of(&paragraphs);
-    let doc = Document::from_paragraphs(&paragraphs, &text, reader, verdict.rules().patterns());
+    let text = crate::document::text_of(&plan.paragraphs);
+    let doc = Document::from_word(&plan, &text, reader, verdict.rules().patterns());
     judged_document(verdict, id, name, text, doc)
 }
 

@@ -24,7 +24,8 @@ mod xml;
 mod tests;
 
 use super::builder::{Acc, Builder};
-use super::{BlockKind, Document, Shape};
+use super::markdown::frontmatter::Field;
+use super::{BlockKind, Document, FrontMatter, Shape};
 use crate::i18n::{t, Localized};
 use crate::matching::Patterns;
 
@@ -163,8 +164,23 @@ impl WordError {
 /// The budget of inflated XML per document: the plan cap.
 const BUDGET: u64 = 64_000_000;
 
+/// A Word or OpenDocument plan as read: its paragraphs, and its custom document properties
+/// (File > Properties > Custom: `förvaltning`, `år`, `ansvarig`), which are its front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordPlan {
+    /// The paragraphs a reader sees, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Custom properties: name and value, in the document's order.
+    pub properties: Vec<(String, String)>,
+}
+
 /// The paragraphs of a Word or OpenDocument file.
 pub fn paragraphs(bytes: &[u8], reader: Reader) -> Result<Vec<Paragraph>, WordError> {
+    read(bytes, reader).map(|plan| plan.paragraphs)
+}
+
+/// The paragraphs and custom properties of a Word or OpenDocument file.
+pub(super) fn read(bytes: &[u8], reader: Reader) -> Result<WordPlan, WordError> {
     if is_encrypted_office(bytes) {
         return Err(WordError::Encrypted);
     }
@@ -172,10 +188,59 @@ pub fn paragraphs(bytes: &[u8], reader: Reader) -> Result<Vec<Paragraph>, WordEr
         return Err(WordError::NotAnArchive(reader));
     }
     let mut archive = archive::Archive::open(bytes, BUDGET)?;
-    match reader {
-        Reader::OpenDocument => odt::read(&mut archive),
-        _ => docx::read(&mut archive),
+    let (paragraphs, part) = match reader {
+        Reader::OpenDocument => (odt::read(&mut archive)?, "meta.xml"),
+        _ => (docx::read(&mut archive)?, "docProps/custom.xml"),
+    };
+    let properties = match archive.text(part)? {
+        Some(xml) => properties(&xml, part)?,
+        None => Vec::new(),
+    };
+    Ok(WordPlan {
+        paragraphs,
+        properties,
+    })
+}
+
+/// The most custom properties read; a document rarely has more than a few.
+const MAX_PROPERTIES: usize = 100;
+
+/// Custom properties: Word's `<property name="…"><vt:lpwstr>…</vt:lpwstr></property>` and
+/// OpenDocument's `<meta:user-defined meta:name="…">…</meta:user-defined>`.
+fn properties(xml: &str, part: &'static str) -> Result<Vec<(String, String)>, WordError> {
+    let mut events = xml::Events::new(xml, part);
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut open: Option<usize> = None;
+    while let Some(event) = events.next()? {
+        match event {
+            xml::Xml::Open(e, empty) => {
+                let name = e.name();
+                let local = xml::local(name.as_ref());
+                if matches!(local, b"property" | b"user-defined") && out.len() < MAX_PROPERTIES {
+                    if let Some(key) = xml::attr(&e, b"name") {
+                        out.push((key, String::new()));
+                        open = (!empty).then(|| events.depth());
+                    }
+                }
+            }
+            xml::Xml::Close => {
+                if open.is_some_and(|d| events.depth() < d) {
+                    open = None;
+                }
+            }
+            xml::Xml::Text(text) => {
+                if let (Some(_), Some((_, value))) = (open, out.last_mut()) {
+                    if value.len() < 1000 {
+                        value.push_str(&text);
+                    }
+                }
+            }
+        }
     }
+    for (_, value) in &mut out {
+        *value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    Ok(out)
 }
 
 /// Whether `bytes` are a password-protected Office document: Word keeps the encrypted package
@@ -227,11 +292,25 @@ pub fn text_of(paragraphs: &[Paragraph]) -> String {
 /// Builds the document from `paragraphs`, whose text ([`text_of`]) is `text`.
 pub(super) fn build(
     paragraphs: &[Paragraph],
+    properties: &[(String, String)],
     text: &str,
     reader: Reader,
     patterns: &Patterns,
 ) -> Document {
-    let mut b = Builder::new(text, None, 0, patterns);
+    // The properties stand where front matter would: at the start of the first paragraph.
+    let front_matter = (!properties.is_empty()).then(|| FrontMatter {
+        span: 0..0,
+        fields: properties
+            .iter()
+            .map(|(key, value)| Field {
+                key: key.clone(),
+                value: value.clone(),
+                span: 0..0,
+            })
+            .collect(),
+        error: None,
+    });
+    let mut b = Builder::new(text, front_matter, 0, patterns);
     b.reader(reader);
     let mut at = 0;
     for p in paragraphs {
