@@ -258,7 +258,13 @@ impl<'s> Plans<'s> {
             })?;
             if meta.is_file() {
                 let path = normalize(path, false);
-                match selection.leaves_out(&path) {
+                // A lock file is never a plan, even named (a hook names every staged file).
+                let why = if is_lock_file(&path) {
+                    Some(Skip::LockFile)
+                } else {
+                    selection.leaves_out(&path)
+                };
+                match why {
                     None => listed.push(path),
                     Some(why) => record.skipped.push(Skipped {
                         path,
