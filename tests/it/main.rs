@@ -31,4 +31,5 @@ mod visible;
 mod support;
 mod waivers;
 mod word;
+mod word_cli;
 mod writes;
