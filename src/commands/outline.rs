@@ -14,7 +14,7 @@ use crate::checks::area::Area;
 use crate::checks::area::{not_a_heading, HeadingMatch};
 use crate::checks::Areas;
 use crate::discover::DiscoverError;
-use crate::document::{Document, SectionId};
+use crate::document::{Document, Reader, SectionId, Shape};
 use crate::engine::{Rule, RuleSet};
 use crate::error::Error;
 use crate::i18n::{os_reason, t, Lang, Localized};
@@ -212,12 +212,16 @@ fn area_line(
     codes: &[&str],
     lang: Lang,
 ) -> String {
+    let line_word = if source.is_by_paragraph() {
+        lang.pick("stycke", "paragraph")
+    } else {
+        lang.pick("rad", "line")
+    };
     let covered: Vec<String> = area
         .covered()
         .map(|s| {
             format!(
-                "{} {}",
-                lang.pick("rad", "line"),
+                "{line_word} {}",
                 source.line_col(doc.sections[s].heading_span.start).0
             )
         })
@@ -235,8 +239,15 @@ fn area_line(
         .filter(|_| area.named.is_empty())
         .map(|b| {
             let line = source.line_col(b.span.start).0;
-            let (_, what) = not_a_heading(b.shape, lang);
-            format!(" ({} {line} {what})", lang.pick("rad", "line"))
+            let what = if doc.reader == Reader::Markdown || b.shape != Shape::Paragraph {
+                not_a_heading(b.shape, lang).1
+            } else {
+                lang.pick(
+                    "har formatmallen Normal, inte en rubrikmall",
+                    "has the style Normal, not a heading style",
+                )
+            };
+            format!(" ({line_word} {line} {what})")
         })
         .unwrap_or_default();
     format!(

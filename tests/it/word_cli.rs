@@ -87,6 +87,17 @@ fn a_bold_normal_paragraph_gets_the_hint_in_words_of_styles() {
         "{text}"
     );
     assert!(!text.contains("`## Bostäder`"), "{text}");
+    let outline = stdout(&planlint_in(dir.path(), &["outline", "plan.docx"], ""));
+    assert!(
+        outline.contains(
+            "✗ IP002 Bostäder: täcks inte (stycke 7 har formatmallen Normal, inte en rubrikmall)"
+        ),
+        "{outline}"
+    );
+    assert!(
+        outline.contains("✓ IP001 Arbete och studier: stycke 5"),
+        "{outline}"
+    );
 }
 
 #[test]
