@@ -28,6 +28,7 @@ mod report;
 mod snapshots;
 mod trust;
 mod visible;
+mod word_hostile;
 mod support;
 mod waivers;
 mod word;
