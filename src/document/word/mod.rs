@@ -84,6 +84,9 @@ pub enum WordError {
     TooManyEntries(usize),
     /// A part nests deeper than the reader follows.
     TooDeep(&'static str),
+    /// A part has a document type declaration (which may declare entities), which Word and
+    /// LibreOffice never write.
+    Dtd(&'static str),
     /// A part that every such document has is missing.
     Missing(&'static str),
     /// A part is not well-formed XML, at this byte.
@@ -100,12 +103,12 @@ impl WordError {
     pub fn message(&self) -> Localized {
         match self {
             WordError::NotAnArchive(Reader::OpenDocument) => t(
-                "filen heter som ett OpenDocument-dokument (.odt) men är inte ett",
-                "the file is named like an OpenDocument text (.odt) but is not one",
+                "filen har ändelsen för OpenDocument-text (.odt) men är inte ett OpenDocument-dokument",
+                "the file has the extension of an OpenDocument text (.odt) but is not an OpenDocument document",
             ),
             WordError::NotAnArchive(_) => t(
-                "filen heter som ett Word-dokument (.docx) men är inte ett",
-                "the file is named like a Word document (.docx) but is not one",
+                "filen har ändelsen för ett Word-dokument (.docx) men är inte ett Word-dokument",
+                "the file has the extension of a Word document (.docx) but is not a Word document",
             ),
             WordError::Damaged => t(
                 "dokumentet är skadat eller ofullständigt: dess zip-arkiv kan inte läsas",
@@ -130,6 +133,10 @@ impl WordError {
             WordError::TooDeep(part) => t(
                 format!("dokumentets XML ({part}) är nästlad djupare än {} nivåer; det lästes inte", xml::MAX_DEPTH),
                 format!("the document's XML ({part}) nests deeper than {} levels; it was not read", xml::MAX_DEPTH),
+            ),
+            WordError::Dtd(part) => t(
+                format!("dokumentets XML ({part}) har en DTD (`<!DOCTYPE`), som Word och LibreOffice aldrig skriver; planlint läser inga DTD:er, så det lästes inte"),
+                format!("the document's XML ({part}) has a DTD (`<!DOCTYPE`), which Word and LibreOffice never write; planlint reads no DTDs, so it was not read"),
             ),
             WordError::Missing(part) => t(
                 format!("dokumentet saknar sin text ({part})"),

@@ -1,7 +1,7 @@
 //! What the Word and OpenDocument readers need of quick-xml: events with a bounded nesting, an
 //! element's local name and attributes, and text with the five XML entities and character
-//! references resolved. A document type declaration is passed over: no entity it declares is
-//! ever expanded, so a reference to one is left out of the text.
+//! references resolved. A document type declaration is refused (no entity it declares is ever
+//! expanded); a reference to an entity that is not one of the five is left out of the text.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -77,7 +77,10 @@ impl<'a> Events<'a> {
                     None => continue,
                 },
                 Event::Eof => return Ok(None),
-                Event::Decl(_) | Event::PI(_) | Event::DocType(_) | Event::Comment(_) => continue,
+                // Word and LibreOffice never write a document type declaration; one is refused
+                // rather than passed over, so no entity it declares can stand in the text.
+                Event::DocType(_) => return Err(WordError::Dtd(self.part)),
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
             }));
         }
     }
@@ -166,8 +169,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn references_are_resolved_and_declared_entities_are_not_expanded() {
-        let xml = "<!DOCTYPE d [<!ENTITY a \"AAAA\">]><d>x &amp; &#233;&#xE9; &a; y</d>";
+    fn references_are_resolved_and_a_dtd_is_refused() {
+        let xml = "<d>x &amp; &#233;&#xE9; &a; y</d>";
         let mut events = Events::new(xml, "t.xml");
         let mut text = String::new();
         while let Some(e) = events.next().unwrap() {
@@ -176,6 +179,9 @@ mod tests {
             }
         }
         assert_eq!(text, "x & éé  y");
+        let dtd = "<!DOCTYPE d [<!ENTITY a \"AAAA\">]><d>&a;</d>";
+        let mut events = Events::new(dtd, "t.xml");
+        assert!(matches!(events.next(), Err(WordError::Dtd("t.xml"))));
         assert_eq!(unescape("a&amp;b&lol;c&"), "a&bc&");
     }
 
