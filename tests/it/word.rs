@@ -1,14 +1,16 @@
 //! Word and OpenDocument plans (`tests/fixtures/word`): Markdown plans converted by pandoc and
 //! by LibreOffice, and plans written as in a Swedish Word. Each file must give the findings
 //! `expected.toml` lists, and a plan must give the same findings as .md, .docx and .odt,
-//! whichever program wrote it.
+//! whichever program wrote it. The same holds for what the pandoc, LibreOffice and python-docx
+//! on this machine write afresh (`make OUTDIR`), not only for the committed files.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{planlint_in, root, stderr};
+use crate::support::{available, planlint_in, repository, root, stderr, stdout};
 
 /// The codes compared: an area is missing (IP001–IP004), a placeholder is left (IP006).
 const COMPARED: [&str; 5] = ["IP001", "IP002", "IP003", "IP004", "IP006"];
@@ -54,11 +56,11 @@ fn expected() -> BTreeMap<String, Expected> {
         .collect()
 }
 
-/// The fixture files on disk, relative to `tests/fixtures/word`.
-fn files_on_disk() -> BTreeSet<String> {
+/// The files in `base`'s folders `dirs`, relative to `base`.
+fn files_in(base: &Path, dirs: &[&str]) -> BTreeSet<String> {
     let mut files = BTreeSet::new();
-    for (dir, _) in PRODUCERS {
-        for entry in std::fs::read_dir(fixtures().join(dir)).unwrap() {
+    for dir in dirs {
+        for entry in std::fs::read_dir(base.join(dir)).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             files.insert(format!("{dir}/{name}"));
         }
@@ -66,13 +68,23 @@ fn files_on_disk() -> BTreeSet<String> {
     files
 }
 
-/// The findings of `planlint check --format json FILE`, run on a copy of the one fixture in
-/// a temporary directory of its own; an error when planlint did not check it as a plan.
+/// The fixture files on disk, relative to `tests/fixtures/word`.
+fn files_on_disk() -> BTreeSet<String> {
+    files_in(&fixtures(), &PRODUCERS.map(|(dir, _)| dir))
+}
+
+/// The findings of `planlint check --format json FILE` for a fixture in `tests/fixtures/word`.
 fn findings(file: &str) -> Result<Vec<Value>, String> {
+    findings_in(&fixtures(), file)
+}
+
+/// The findings of `planlint check --format json FILE`, run on a copy of `base/FILE` in a
+/// temporary directory of its own; an error when planlint did not check it as a plan.
+fn findings_in(base: &Path, file: &str) -> Result<Vec<Value>, String> {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join(file);
     std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
-    std::fs::copy(fixtures().join(file), &copy).unwrap();
+    std::fs::copy(base.join(file), &copy).unwrap();
     let out = planlint_in(dir.path(), &["check", "--format", "json", file], "");
     let report: Value = serde_json::from_slice(&out.stdout).map_err(|e| {
         format!(
@@ -262,5 +274,124 @@ fn a_bold_line_in_the_normal_style_is_told_apart_from_a_heading() {
     assert!(
         said.contains("Normal") || said.to_lowercase().contains("formatmall"),
         "{file}: the IP002 finding does not say that `Bostäder` is not in a heading style: {said}"
+    );
+}
+
+/// The Python that `make` runs `make_docx.py` with: `PLANLINT_PYTHON` (`.ci/run` points it at
+/// its virtual environment), else that environment if it is there, else `python3`.
+fn docx_python() -> String {
+    if let Ok(python) = std::env::var("PLANLINT_PYTHON") {
+        return python;
+    }
+    let venv = repository().join("target/ci-venv/bin/python");
+    if venv.exists() {
+        venv.to_string_lossy().into_owned()
+    } else {
+        "python3".to_owned()
+    }
+}
+
+/// Whether `program args` runs and succeeds (see [`available`]).
+fn runs(program: &str, args: &[&str], what: &str) -> bool {
+    let ok = Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    available(ok, what)
+}
+
+#[test]
+fn the_producers_on_this_machine_agree_with_the_markdown() {
+    let python = docx_python();
+    if !runs("pandoc", &["--version"], "pandoc")
+        || !runs("soffice", &["--version"], "soffice (LibreOffice)")
+        || !runs(
+            &python,
+            &["-c", "import docx"],
+            &format!("{python} with the docx module (python-docx)"),
+        )
+    {
+        return;
+    }
+    // Everything `make` writes, made afresh from the sources with the programs installed here.
+    let fresh = tempfile::tempdir().unwrap();
+    let out = Command::new("bash")
+        .arg(fixtures().join("make"))
+        .arg(fresh.path())
+        .env("PYTHON", &python)
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "make failed ({:?}):\n{}{}",
+        out.status.code(),
+        stdout(&out),
+        stderr(&out)
+    );
+    // make's line naming the versions it used, for the messages below.
+    let made = stdout(&out);
+    let versions = made
+        .lines()
+        .find(|l| l.starts_with("pandoc "))
+        .unwrap_or("versions unknown")
+        .to_owned();
+
+    let expected = expected();
+    let made_dirs: Vec<&str> = PRODUCERS
+        .iter()
+        .map(|(dir, _)| *dir)
+        .filter(|dir| *dir != "src")
+        .collect();
+    let listed: BTreeSet<String> = expected
+        .keys()
+        .filter(|f| !f.starts_with("src/"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        files_in(fresh.path(), &made_dirs),
+        listed,
+        "make ({versions}) wrote other files than expected.toml lists"
+    );
+
+    let mut wrong = Vec::new();
+    let mut compare =
+        |base: &Path, file: &str, want: &BTreeSet<String>, why: &str| match findings_in(base, file)
+        {
+            Ok(found) if codes(&found) == *want => {}
+            Ok(found) => wrong.push(format!(
+                "{file}: got {:?}, want {want:?} ({why})",
+                codes(&found)
+            )),
+            Err(e) => wrong.push(e),
+        };
+    let mut sources = 0;
+    for source in expected.keys().filter(|f| f.starts_with("src/")) {
+        sources += 1;
+        let want = &expected[source].codes;
+        compare(&fixtures(), source, want, "expected.toml");
+        let stem = source.trim_start_matches("src/").trim_end_matches(".md");
+        for program in ["pandoc", "libreoffice"] {
+            for ext in ["docx", "odt"] {
+                let file = format!("{program}/{stem}.{ext}");
+                compare(fresh.path(), &file, want, &format!("what {source} gives"));
+            }
+        }
+    }
+    let mut written = 0;
+    for (file, entry) in expected
+        .iter()
+        .filter(|(f, _)| f.starts_with("python-docx/"))
+    {
+        written += 1;
+        compare(fresh.path(), file, &entry.codes, "expected.toml");
+    }
+    assert!(
+        sources > 0 && written > 0,
+        "expected.toml lists no Markdown or no python-docx plans"
+    );
+    assert!(
+        wrong.is_empty(),
+        "made here by {versions}:\n{}",
+        wrong.join("\n")
     );
 }
