@@ -7,7 +7,8 @@
 //! localized id: Swedish Word writes `Rubrik1`). The Title style (`w:name` "Title") is the
 //! plan's title. Numbering Word adds (`w:numPr`) is not in the text; a list paragraph is a
 //! list item. Left out: tracked deletions and moves away (`w:del`, `w:moveFrom`), hidden runs
-//! (`w:vanish`, directly or through a style), field codes (`w:instrText`), the table of
+//! (`w:vanish`, directly or through a style), white text with nothing behind it, text of at
+//! most 2 points, field codes (`w:instrText`), the table of
 //! contents (its field, its content control and its `toc N` paragraphs), drawings, pictures
 //! and embedded objects (text boxes, shapes and images' alt text), and the parts Word shows
 //! outside the body (comments, headers, footers, footnotes, endnotes) are never read.
@@ -28,6 +29,10 @@ struct RunProps {
     hidden: Option<bool>,
     /// Size in half-points.
     size: Option<u32>,
+    /// Whether the text is white (`w:color` FFFFFF).
+    white: Option<bool>,
+    /// Whether the text has a highlight or a shading of its own behind it.
+    backed: Option<bool>,
 }
 
 impl RunProps {
@@ -37,7 +42,17 @@ impl RunProps {
             bold: self.bold.or(below.bold),
             hidden: self.hidden.or(below.hidden),
             size: self.size.or(below.size),
+            white: self.white.or(below.white),
+            backed: self.backed.or(below.backed),
         }
+    }
+
+    /// Whether a reader sees none of the text: hidden, white on the page with nothing behind
+    /// it, or at most 2 points high.
+    fn unseen(self) -> bool {
+        self.hidden == Some(true)
+            || (self.white == Some(true) && self.backed != Some(true))
+            || self.size.is_some_and(|s| s <= TINY)
     }
 
     /// Reads one property element of a `w:rPr`.
@@ -46,10 +61,23 @@ impl RunProps {
             b"b" => self.bold = Some(on(e)),
             b"vanish" | b"specVanish" => self.hidden = Some(on(e)),
             b"sz" => self.size = attr(e, b"val").and_then(|v| v.parse().ok()),
+            b"color" => {
+                self.white = attr(e, b"val").map(|v| v.eq_ignore_ascii_case("FFFFFF"));
+            }
+            b"highlight" => {
+                self.backed = attr(e, b"val").map(|v| !v.eq_ignore_ascii_case("none"));
+            }
+            b"shd" => {
+                self.backed = attr(e, b"fill")
+                    .map(|v| !(v.eq_ignore_ascii_case("auto") || v.eq_ignore_ascii_case("FFFFFF")));
+            }
             _ => {}
         }
     }
 }
+
+/// The largest text, in half-points, that no reader sees: 2 points.
+const TINY: u32 = 4;
 
 /// A style of `word/styles.xml`.
 #[derive(Debug, Default)]
@@ -599,7 +627,7 @@ impl<'s> Body<'s> {
         let props = run
             .props
             .over(styles.character(run.style.as_deref()).over(paragraph.run));
-        if props.hidden == Some(true) {
+        if props.unseen() {
             return;
         }
         let size = props.size.unwrap_or(self.normal_size);

@@ -7,7 +7,8 @@
 //! changes (`text:tracked-changes` holds what was deleted), comments (`office:annotation`),
 //! footnotes and endnotes (`text:note`), the table of contents and other generated indexes,
 //! frames (text boxes, shapes, images and their descriptions), hidden text and hidden
-//! paragraphs and sections, and text in a style that is not displayed. A placeholder field
+//! paragraphs and sections, and text in a style that is not displayed, is white with nothing
+//! behind it, or is at most 2 points high. A placeholder field
 //! (`text:placeholder`) is kept in square brackets. Headers and footers live in `styles.xml`'s
 //! master pages and are never read as text.
 
@@ -151,7 +152,16 @@ impl Styles {
                     let bold =
                         weight.map(|w| w == "bold" || w.parse::<u32>().is_ok_and(|n| n >= 600));
                     let size = attr(&e, b"font-size").and_then(|s| size(&s));
-                    let hidden = attr(&e, b"display").map(|d| d == "none");
+                    // Not displayed, white (`fo:color` #ffffff) or at most 2 points: unseen.
+                    let white = attr(&e, b"color")
+                        .is_some_and(|c| c.eq_ignore_ascii_case("#ffffff"))
+                        && attr(&e, b"background-color").is_none_or(|b| {
+                            b == "transparent" || b.eq_ignore_ascii_case("#ffffff")
+                        });
+                    let tiny = matches!(size, Some(Size::Points(pt)) if pt <= 2.0);
+                    let hidden = attr(&e, b"display")
+                        .map(|d| d == "none")
+                        .or((white || tiny).then_some(true));
                     if let Some((_, style, _)) = &mut current {
                         style.bold = bold.or(style.bold);
                         style.size = size.or(style.size);

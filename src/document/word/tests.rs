@@ -90,6 +90,7 @@ fn headings_are_told_by_outline_level_and_built_in_name_whatever_the_style_id() 
 fn what_word_does_not_show_is_not_text() {
     let body = r#"<w:p><w:r><w:t xml:space="preserve">Kvar </w:t></w:r><w:del><w:r><w:delText>Bostäder strukna</w:delText></w:r></w:del><w:ins><w:r><w:t>tillagt</w:t></w:r></w:ins></w:p>
 <w:p><w:moveFrom><w:r><w:t>flyttat härifrån</w:t></w:r></w:moveFrom><w:r><w:rPr><w:vanish/></w:rPr><w:t>dold</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Dold"/></w:rPr><w:t>också dold</w:t></w:r><w:r><w:t>synlig</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>vit</w:t></w:r><w:r><w:rPr><w:color w:val="FFFFFF"/><w:highlight w:val="black"/></w:rPr><w:t>vit på svart</w:t></w:r><w:r><w:rPr><w:sz w:val="2"/></w:rPr><w:t>pytteliten</w:t></w:r></w:p>
 <w:p><w:commentRangeStart w:id="0"/><w:r><w:t>kommenterad</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>
 <w:p><w:r><w:drawing><wp:inline xmlns:wp="x"><wp:docPr id="1" name="Bild" descr="Bostäder och folkhälsa"/><w:txbxContent><w:p><w:r><w:t>Textruta om Samverkan</w:t></w:r></w:p></w:txbxContent></wp:inline></w:drawing></w:r><w:r><w:t>efter bilden</w:t></w:r></w:p>
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>sidor</w:t></w:r><w:r><w:tab/><w:t>och</w:t><w:br/><w:t>rader</w:t></w:r></w:p>"#.to_owned();
@@ -98,6 +99,7 @@ fn what_word_does_not_show_is_not_text() {
         [
             (Role::Body, "Kvar tillagt"),
             (Role::Body, "synlig"),
+            (Role::Body, "vit på svart"),
             (Role::Body, "kommenterad"),
             (Role::Body, "efter bilden"),
             (Role::Body, "3sidor och rader"),
@@ -223,6 +225,7 @@ fn read_odt(body: &str) -> Vec<Paragraph> {
         r#"<office:document-content {ODT_NS}><office:automatic-styles>
 <style:style style:name="P1" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style>
+<style:style style:name="T2" style:family="text"><style:text-properties fo:color="#FFFFFF"/></style:style>
 </office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
     );
     let bytes = zip(&[
@@ -240,7 +243,7 @@ fn odt_headings_hidden_and_generated_text_and_placeholders() {
 <text:table-of-content><text:index-body><text:p>Bostäder 2</text:p></text:index-body></text:table-of-content>
 <text:h text:outline-level="1"><text:number>1.</text:number>Arbete och studier</text:h>
 <text:p text:style-name="Min">Bostäder</text:p>
-<text:p>Text<text:note><text:note-body><text:p>fotnot om samverkan</text:p></text:note-body></text:note> och<office:annotation><text:p>kommentar</text:p></office:annotation> mer<text:span text:style-name="T1"> dold</text:span><text:s/>här<draw:frame><draw:text-box><text:p>textruta</text:p></draw:text-box></draw:frame></text:p>
+<text:p>Text<text:note><text:note-body><text:p>fotnot om samverkan</text:p></text:note-body></text:note> och<office:annotation><text:p>kommentar</text:p></office:annotation> mer<text:span text:style-name="T1"> dold</text:span><text:span text:style-name="T2"> vit</text:span><text:s/>här<draw:frame><draw:text-box><text:p>textruta</text:p></draw:text-box></draw:frame></text:p>
 <text:p><text:hidden-paragraph text:is-hidden="true"/>dolt stycke</text:p>
 <text:p text:style-name="P1">Folkhälsa</text:p>
 <text:p>Ansvarig: <text:placeholder text:placeholder-type="text">&lt;Ange namn&gt;</text:placeholder></text:p>
