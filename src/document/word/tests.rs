@@ -222,11 +222,11 @@ fn read_odt(body: &str) -> Vec<Paragraph> {
 </office:styles></office:document-styles>"#
     );
     let content = format!(
-        r#"<office:document-content {ODT_NS}><office:automatic-styles>
+        r##"<office:document-content {ODT_NS}><office:automatic-styles>
 <style:style style:name="P1" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style>
 <style:style style:name="T2" style:family="text"><style:text-properties fo:color="#FFFFFF"/></style:style>
-</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"##
     );
     let bytes = zip(&[
         ("mimetype", "application/vnd.oasis.opendocument.text"),
