@@ -27,32 +27,32 @@ pub const UNREADABLE: Code = code("PL002", "fil", Severity::Error, "the file can
     [
     about(
         "Filen kan inte läsas.",
-        "Filen finns inte längre, du har inte behörighet att läsa den, den är större än 64 MB, eller den är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och nämndes på kommandoraden. Den räknas som ett fel; de andra planerna granskas.",
-        "Kontrollera att sökvägen pekar på planen och att du har läsrättighet till den.",
+        "Filen finns inte längre, du har inte behörighet att läsa den, den är större än 64 MB, eller den är ingen vanlig fil (t.ex. en namngiven pipe eller en enhet) och nämndes på kommandoraden. Ett Word- eller OpenDocument-dokument kan inte heller läsas när det är skyddat med lösenord, skadat eller avkortat, packas upp till mer än 64 MB, har fler än 10 000 delar, har XML som är felaktig, nästlad djupare än 256 nivåer eller har en DTD. Den räknas som ett fel; de andra planerna granskas.",
+        "Kontrollera att sökvägen pekar på planen och att du har läsrättighet till den; spara ett dokument utan lösenord, eller öppna det i Word eller LibreOffice och spara det på nytt.",
     ),
     about(
         "The file cannot be read.",
-        "The file is gone, you may not read it, it is larger than 64 MB, or it is not a regular file (e.g. a named pipe or a device) and was named on the command line. It counts as an error; the other plans are checked.",
-        "Check that the path names the plan and that you may read it.",
+        "The file is gone, you may not read it, it is larger than 64 MB, or it is not a regular file (e.g. a named pipe or a device) and was named on the command line. A Word or OpenDocument document cannot be read either when it is protected with a password, damaged or cut short, unpacks to more than 64 MB, has more than 10,000 entries, or has XML that is malformed, nests deeper than 256 levels or has a DTD. It counts as an error; the other plans are checked.",
+        "Check that the path names the plan and that you may read it; save a document without a password, or open it in Word or LibreOffice and save it again.",
     ),
     ],
 );
-/// The file is binary data or a document (Word, PDF, RTF), not text.
+/// The file is binary data or a document planlint cannot read (Word 97, PDF, RTF), not a plan.
 pub const BINARY: Code = code(
     "PL003",
     "fil",
     Severity::Error,
-    "the file is binary data or a document (Word, PDF, RTF), not Markdown text",
+    "the file is binary data or a document planlint cannot read (Word 97, PDF, RTF)",
     [
     about(
-        "Filen är inte text i Markdown: ett Word-dokument, en PDF, ett RTF-dokument eller andra binära data.",
-        "planlint granskar planer i Markdown, sparade som text. En fil som börjar som ett Word-dokument (.docx, .doc), en PDF, ett RTF-dokument eller ett zip-arkiv, eller som har en NUL-byte bland de första 8 kB, läses inte som en plan och räknas som ett fel.",
-        "Spara planen som Markdown (.md), eller kopiera texten till en .md-fil och skriv rubrikerna med `#` (t.ex. `## Bostäder`).",
+        "Filen är ingen plan som planlint kan läsa: ett Word-dokument i det äldre formatet (.doc), en PDF, ett RTF-dokument, ett annat zip-arkiv eller andra binära data.",
+        "planlint granskar planer i Markdown, Word (.docx, .docm) och OpenDocument (.odt). En fil som börjar som ett Word 97-dokument (.doc), en PDF, ett RTF-dokument eller ett annat zip-arkiv, som har en NUL-byte bland de första 8 kB, eller som har ändelsen .docx eller .odt utan att vara ett sådant dokument, läses inte som en plan och räknas som ett fel.",
+        "Öppna planen i Word eller LibreOffice och spara den som Word-dokument (.docx) eller OpenDocument-text (.odt), eller som Markdown (.md).",
     ),
     about(
-        "The file is not Markdown text: a Word document, a PDF, an RTF document or other binary data.",
-        "planlint checks plans in Markdown, saved as text. A file that starts like a Word document (.docx, .doc), a PDF, an RTF document or a zip archive, or has a NUL byte in its first 8 kB, is not read as a plan and counts as an error.",
-        "Save the plan as Markdown (.md), or copy the text into a .md file and mark the headings with `#` (e.g. `## Bostäder`).",
+        "The file is not a plan planlint can read: a Word document in the older format (.doc), a PDF, an RTF document, another zip archive or other binary data.",
+        "planlint checks plans in Markdown, Word (.docx, .docm) and OpenDocument (.odt). A file that starts like a Word 97 document (.doc), a PDF, an RTF document or another zip archive, has a NUL byte in its first 8 kB, or has the extension .docx or .odt without being such a document, is not read as a plan and counts as an error.",
+        "Open the plan in Word or LibreOffice and save it as a Word document (.docx) or OpenDocument text (.odt), or as Markdown (.md).",
     ),
     ],
 );
