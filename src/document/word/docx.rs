@@ -33,6 +33,9 @@ struct RunProps {
     white: Option<bool>,
     /// Whether the text has a highlight or a shading of its own behind it.
     backed: Option<bool>,
+    /// Whether it is struck out, once or twice.
+    struck: Option<bool>,
+    double_struck: Option<bool>,
 }
 
 impl RunProps {
@@ -44,13 +47,17 @@ impl RunProps {
             size: self.size.or(below.size),
             white: self.white.or(below.white),
             backed: self.backed.or(below.backed),
+            struck: self.struck.or(below.struck),
+            double_struck: self.double_struck.or(below.double_struck),
         }
     }
 
-    /// Whether a reader sees none of the text: hidden, white on the page with nothing behind
-    /// it, or at most 2 points high.
+    /// Whether a reader sees none of the text (hidden, white on the page with nothing behind
+    /// it, or at most 2 points high), or sees it struck out.
     fn unseen(self) -> bool {
         self.hidden == Some(true)
+            || self.struck == Some(true)
+            || self.double_struck == Some(true)
             || (self.white == Some(true) && self.backed != Some(true))
             || self.size.is_some_and(|s| s <= TINY)
     }
@@ -60,6 +67,9 @@ impl RunProps {
         match local(e.name().as_ref()) {
             b"b" => self.bold = Some(on(e)),
             b"vanish" | b"specVanish" => self.hidden = Some(on(e)),
+            // Struck-out text is marked as not meant, as `~~text~~` is in Markdown.
+            b"strike" => self.struck = Some(on(e)),
+            b"dstrike" => self.double_struck = Some(on(e)),
             b"sz" => self.size = attr(e, b"val").and_then(|v| v.parse().ok()),
             b"color" => {
                 self.white = attr(e, b"val").map(|v| v.eq_ignore_ascii_case("FFFFFF"));
@@ -123,7 +133,10 @@ impl Styles {
 
     /// What paragraph style `id` (or the default paragraph style) makes a paragraph.
     fn paragraph(&self, id: Option<&str>) -> ParagraphStyle {
-        let id = id.or(self.default_paragraph.as_deref());
+        // A style that does not exist is the default paragraph style, as Word reads it.
+        let id = id
+            .filter(|id| self.by_id.contains_key(*id))
+            .or(self.default_paragraph.as_deref());
         let mut out = ParagraphStyle::default();
         let mut outline = None;
         let mut named = None;

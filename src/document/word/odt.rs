@@ -129,12 +129,13 @@ impl Styles {
             };
             match local(e.name().as_ref()) {
                 b"style" => {
-                    let name = attr(&e, b"name").unwrap_or_default();
+                    // A paragraph style and a text style may share a name: each is its own.
+                    let family = attr(&e, b"family").unwrap_or_default();
+                    let plain = attr(&e, b"name").unwrap_or_default();
+                    let name = key(&family, &plain);
                     let style = Style {
-                        parent: attr(&e, b"parent-style-name"),
-                        name: attr(&e, b"display-name")
-                            .unwrap_or_else(|| name.clone())
-                            .to_lowercase(),
+                        parent: attr(&e, b"parent-style-name").map(|p| key(&family, &p)),
+                        name: attr(&e, b"display-name").unwrap_or(plain).to_lowercase(),
                         outline: attr(&e, b"default-outline-level").and_then(|v| v.parse().ok()),
                         ..Style::default()
                     };
@@ -159,9 +160,13 @@ impl Styles {
                             b == "transparent" || b.eq_ignore_ascii_case("#ffffff")
                         });
                     let tiny = matches!(size, Some(Size::Points(pt)) if pt <= 2.0);
-                    let hidden = attr(&e, b"display")
-                        .map(|d| d == "none")
-                        .or((white || tiny).then_some(true));
+                    // Struck-out text is marked as not meant, as `~~text~~` is in Markdown.
+                    let struck = attr(&e, b"text-line-through-style").is_some_and(|s| s != "none");
+                    let hidden = if white || tiny || struck {
+                        Some(true)
+                    } else {
+                        attr(&e, b"display").map(|d| d == "none")
+                    };
                     if let Some((_, style, _)) = &mut current {
                         style.bold = bold.or(style.bold);
                         style.size = size.or(style.size);
@@ -177,6 +182,11 @@ impl Styles {
         }
         Ok(())
     }
+}
+
+/// A style's key among the styles: its family and its name.
+fn key(family: &str, name: &str) -> String {
+    format!("{family}\u{1f}{name}")
 }
 
 /// A font size: `14pt`, `0.5in`, `120%`.
@@ -227,6 +237,36 @@ fn left_out(e: &BytesStart<'_>) -> bool {
     if full.starts_with(b"draw:") || full.starts_with(b"svg:") {
         return true;
     }
+    // Drawing elements under another prefix: their local names are none of the text's.
+    if matches!(
+        local(full),
+        b"frame"
+            | b"text-box"
+            | b"custom-shape"
+            | b"rect"
+            | b"line"
+            | b"polyline"
+            | b"polygon"
+            | b"regular-polygon"
+            | b"path"
+            | b"circle"
+            | b"ellipse"
+            | b"g"
+            | b"connector"
+            | b"caption"
+            | b"measure"
+            | b"control"
+            | b"page-thumbnail"
+            | b"image"
+            | b"object"
+            | b"object-ole"
+            | b"desc"
+            | b"title"
+    ) && !full.starts_with(b"text:")
+        && !full.starts_with(b"office:")
+    {
+        return true;
+    }
     match local(full) {
         b"tracked-changes"
         | b"annotation"
@@ -246,7 +286,9 @@ fn left_out(e: &BytesStart<'_>) -> bool {
         | b"user-field-decls"
         | b"deletion"
         | b"change-info" => true,
-        b"section" => attr(e, b"display").as_deref() == Some("none"),
+        // A section shown only on a condition may be hidden: it is not counted.
+        b"section" => attr(e, b"display").is_some_and(|d| d != "true"),
+        b"index-body" | b"index-title" => true,
         _ => false,
     }
 }
@@ -331,7 +373,8 @@ impl<'s> Body<'s> {
                         Role::Heading(level.min(10))
                     }
                 } else {
-                    self.styles.role(style.as_deref()).unwrap_or(Role::Body)
+                    let key = style.as_deref().map(|s| key("paragraph", s));
+                    self.styles.role(key.as_deref()).unwrap_or(Role::Body)
                 };
                 let para = Para {
                     role,
@@ -392,9 +435,14 @@ impl<'s> Body<'s> {
         let Some(p) = &mut self.para else {
             return;
         };
-        let mut names: Vec<Option<&str>> =
-            self.spans.iter().rev().map(|(s, _)| s.as_deref()).collect();
-        names.push(p.style.as_deref());
+        let mut keys: Vec<Option<String>> = self
+            .spans
+            .iter()
+            .rev()
+            .map(|(s, _)| s.as_deref().map(|s| key("text", s)))
+            .collect();
+        keys.push(p.style.as_deref().map(|s| key("paragraph", s)));
+        let names: Vec<Option<&str>> = keys.iter().map(Option::as_deref).collect();
         let props = self.styles.props(&names);
         if props.hidden {
             return;
