@@ -246,12 +246,34 @@ fn styles(xml: &str) -> Result<Styles, WordError> {
 }
 
 /// Reads the body of the document in `archive`.
+///
+/// The main part and its styles are found as Word finds them: through the package's
+/// relationships (`_rels/.rels`, then the main part's own), never by a name a part merely has.
 pub(super) fn read(archive: &mut Archive<'_>) -> Result<Vec<Paragraph>, WordError> {
-    let styles = match archive.text("word/styles.xml")? {
-        Some(xml) => styles(&xml)?,
+    let main = match related(archive, "_rels/.rels", "", "/officeDocument")? {
+        Related::To(part) => part,
+        Related::None => return Err(WordError::Missing("word/document.xml")),
+        Related::NoRelationships => "word/document.xml".to_owned(),
+    };
+    let (folder, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
+    let rels = if folder.is_empty() {
+        format!("_rels/{file}.rels")
+    } else {
+        format!("{folder}/_rels/{file}.rels")
+    };
+    let styles_part = match related(archive, &rels, folder, "/styles")? {
+        Related::To(part) => Some(part),
+        Related::None => None,
+        Related::NoRelationships => Some(format!("{folder}/styles.xml")),
+    };
+    let styles = match styles_part {
+        Some(part) => match archive.text(&part)? {
+            Some(xml) => styles(&xml)?,
+            None => Styles::default(),
+        },
         None => Styles::default(),
     };
-    let Some(xml) = archive.text("word/document.xml")? else {
+    let Some(xml) = archive.text(&main)? else {
         return Err(if archive.has("EncryptedPackage") {
             WordError::Encrypted
         } else {
@@ -259,6 +281,66 @@ pub(super) fn read(archive: &mut Archive<'_>) -> Result<Vec<Paragraph>, WordErro
         });
     };
     Body::new(&styles).read(&xml)
+}
+
+/// What a relationships part says of a kind of part.
+enum Related {
+    /// The part it names.
+    To(String),
+    /// It names none of that kind.
+    None,
+    /// There is no such relationships part.
+    NoRelationships,
+}
+
+/// The part that the first internal relationship of `kind` (the end of its type, such as
+/// `/officeDocument`) in the relationships part `rels` points to, resolved against `folder`.
+fn related(
+    archive: &mut Archive<'_>,
+    rels: &str,
+    folder: &str,
+    kind: &str,
+) -> Result<Related, WordError> {
+    let Some(xml) = archive.text(rels)? else {
+        return Ok(Related::NoRelationships);
+    };
+    let mut events = Events::new(&xml, "_rels");
+    while let Some(event) = events.next()? {
+        let Xml::Open(e, _) = event else {
+            continue;
+        };
+        if local(e.name().as_ref()) != b"Relationship"
+            || !attr(&e, b"Type").is_some_and(|t| t.ends_with(kind))
+            || attr(&e, b"TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("External"))
+        {
+            continue;
+        }
+        if let Some(target) = attr(&e, b"Target") {
+            return Ok(Related::To(resolve(folder, &target)));
+        }
+    }
+    Ok(Related::None)
+}
+
+/// A relationship's target as a part name: absolute (`/word/document.xml`) or relative to
+/// `folder`, with `.` and `..` folded.
+fn resolve(folder: &str, target: &str) -> String {
+    let joined = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None if folder.is_empty() => target.to_owned(),
+        None => format!("{folder}/{target}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
 }
 
 /// A complex field being read (`w:fldChar` begin … separate … end).
@@ -285,6 +367,10 @@ struct Para {
     /// What its style makes it, once asked.
     style_props: Option<ParagraphStyle>,
     runs: Runs,
+    /// What the paragraph it continues was, when that one's mark was deleted.
+    carried: Option<Role>,
+    /// Whether its own mark is a tracked deletion (it runs on into the next paragraph).
+    mark_deleted: bool,
 }
 
 /// The run being read.
@@ -321,6 +407,10 @@ struct Body<'s> {
     /// Depth of the `w:sdtPr` being read, if any.
     in_sdt_pr: usize,
     table_depth: usize,
+    /// The style of each table open, innermost last.
+    tables: Vec<Option<String>>,
+    /// A paragraph whose mark was deleted: what it was and its text, for the next one.
+    carry: Option<(Role, Runs)>,
     /// What text read now is, and the depth of its element.
     text_in: (TextIn, usize),
     /// The body text size, in half-points, against which "notably larger" is judged.
@@ -374,6 +464,8 @@ impl<'s> Body<'s> {
             in_rpr: 0,
             in_sdt_pr: 0,
             table_depth: 0,
+            tables: Vec::new(),
+            carry: None,
             text_in: (TextIn::Nothing, 0),
             normal_size,
         }
@@ -388,6 +480,12 @@ impl<'s> Body<'s> {
             match event {
                 Xml::Open(e, empty) => {
                     let name = local(e.name().as_ref()).to_vec();
+                    if self.in_ppr > 0 && self.in_rpr > 0 && name == b"del" {
+                        // The paragraph mark is a tracked deletion.
+                        if let Some(p) = &mut self.para {
+                            p.mark_deleted = true;
+                        }
+                    }
                     if !empty && left_out(&name) {
                         events.skip()?;
                         continue;
@@ -424,6 +522,9 @@ impl<'s> Body<'s> {
             }
         }
         self.end_paragraph();
+        if let Some((role, runs)) = self.carry.take() {
+            self.out.extend(runs.finish(role, Shape::Paragraph));
+        }
         Ok(self.out)
     }
 
@@ -481,14 +582,35 @@ impl<'s> Body<'s> {
         Ok(match name {
             b"p" => {
                 self.end_paragraph();
+                // A paragraph whose mark was deleted runs on into this one, as what it was.
+                let (role, mut runs) = match self.carry.take() {
+                    Some((role, runs)) => (Some(role), runs),
+                    None => (None, Runs::new()),
+                };
+                if role.is_some() {
+                    runs.space();
+                }
                 self.para = Some(Para {
                     style: None,
                     outline: None,
                     numbered: false,
                     style_props: None,
-                    runs: Runs::new(),
+                    runs,
+                    carried: role,
+                    mark_deleted: false,
                 });
                 Some(Close::Paragraph)
+            }
+            b"tbl" => {
+                self.end_paragraph();
+                self.tables.push(None);
+                Some(Close::Table)
+            }
+            b"tblStyle" => {
+                if let Some(style) = self.tables.last_mut() {
+                    *style = attr(e, b"val");
+                }
+                None
             }
             b"pPr" if !empty => {
                 self.in_ppr = events.depth();
@@ -599,6 +721,10 @@ impl<'s> Body<'s> {
             Close::Control => {
                 self.controls.pop();
             }
+            Close::Table => {
+                self.end_paragraph();
+                self.tables.pop();
+            }
         }
     }
 
@@ -637,9 +763,13 @@ impl<'s> Body<'s> {
         let paragraph = *p
             .style_props
             .get_or_insert_with(|| styles.paragraph(p.style.as_deref()));
-        let props = run
-            .props
-            .over(styles.character(run.style.as_deref()).over(paragraph.run));
+        // Direct formatting, then the character style, the paragraph style, the table style.
+        let table = self.tables.last().cloned().flatten();
+        let props = run.props.over(
+            styles
+                .character(run.style.as_deref())
+                .over(paragraph.run.over(styles.character(table.as_deref()))),
+        );
         if props.unseen() {
             return;
         }
@@ -660,10 +790,15 @@ impl<'s> Body<'s> {
         if style.toc || (self.controls.iter().any(|c| c.toc)) {
             return;
         }
-        let role = match p.outline {
+        let own = match p.outline {
             Some(level) => heading(level).unwrap_or(Role::Body),
             None => style.role.unwrap_or(Role::Body),
         };
+        let role = p.carried.unwrap_or(own);
+        if p.mark_deleted && self.carry.is_none() {
+            self.carry = Some((role, p.runs));
+            return;
+        }
         let shape = if self.table_depth > 0 {
             Shape::TableCell
         } else if p.numbered || style.list {
@@ -682,4 +817,5 @@ enum Close {
     Run,
     Cell,
     Control,
+    Table,
 }

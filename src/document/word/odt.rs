@@ -285,10 +285,11 @@ fn left_out(e: &BytesStart<'_>) -> bool {
         | b"variable-decls"
         | b"user-field-decls"
         | b"deletion"
-        | b"change-info" => true,
+        | b"change-info"
+        | b"index-body"
+        | b"index-title" => true,
         // A section shown only on a condition may be hidden: it is not counted.
         b"section" => attr(e, b"display").is_some_and(|d| d != "true"),
-        b"index-body" | b"index-title" => true,
         _ => false,
     }
 }

@@ -108,6 +108,59 @@ fn what_word_does_not_show_is_not_text() {
 }
 
 #[test]
+fn struck_text_unknown_styles_table_styles_and_deleted_paragraph_marks_are_read_as_word_shows_them()
+{
+    let body = format!(
+        r#"<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>struken</w:t></w:r><w:r><w:rPr><w:dstrike/></w:rPr><w:t>dubbelt</w:t></w:r><w:r><w:t>kvar</w:t></w:r></w:p>
+<w:tbl><w:tblPr><w:tblStyle w:val="Dold"/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>dold tabell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:pPr><w:pStyle w:val="Rubrik1"/><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>Bostäder</w:t></w:r></w:p>{}"#,
+        p("Normal", "prosa efter")
+    );
+    assert_eq!(
+        texts(&read_docx(&body)),
+        [
+            (Role::Body, "kvar"),
+            (Role::Heading(1), "Bostäder prosa efter"),
+        ]
+    );
+}
+
+#[test]
+fn the_main_part_and_its_styles_are_found_through_the_relationships() {
+    let rels = r#"<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/main.xml"/></Relationships>"#;
+    let main_rels = r#"<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="../word/s2.xml"/></Relationships>"#;
+    // Normal hides its text; Heading 1 shows it again.
+    let hiding = styles()
+        .replace(
+            r#"<w:name w:val="Normal"/>"#,
+            r#"<w:name w:val="Normal"/><w:rPr><w:vanish/></w:rPr>"#,
+        )
+        .replace(
+            r#"<w:outlineLvl w:val="0"/></w:pPr>"#,
+            r#"<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:vanish w:val="0"/></w:rPr>"#,
+        );
+    let decoy = format!(
+        r"<w:document {W}><w:body>{}</w:body></w:document>",
+        p("Rubrik1", "Bostäder")
+    );
+    let main = format!(
+        r"<w:document {W}><w:body>{}{}</w:body></w:document>",
+        p("Rubrik1", "Folkhälsa"),
+        p("Okänd", "dold text")
+    );
+    let bytes = zip(&[
+        ("_rels/.rels", rels),
+        ("word/_rels/main.xml.rels", main_rels),
+        ("word/document.xml", &decoy),
+        ("word/styles.xml", &styles()),
+        ("word/s2.xml", &hiding),
+        ("word/main.xml", &main),
+    ]);
+    let ps = paragraphs(&bytes, Reader::Word).expect("read");
+    assert_eq!(texts(&ps), [(Role::Heading(1), "Folkhälsa")]);
+}
+
+#[test]
 fn the_table_of_contents_is_left_out_as_a_field_a_control_and_toc_paragraphs() {
     let field = format!(
         r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Bostäder 3</w:t></w:r></w:p>
@@ -226,6 +279,8 @@ fn read_odt(body: &str) -> Vec<Paragraph> {
 <style:style style:name="P1" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style>
 <style:style style:name="T2" style:family="text"><style:text-properties fo:color="#FFFFFF"/></style:style>
+<style:style style:name="X" style:family="paragraph"><style:text-properties text:display="none"/></style:style>
+<style:style style:name="X" style:family="text"/>
 </office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"##
     );
     let bytes = zip(&[
@@ -245,6 +300,10 @@ fn odt_headings_hidden_and_generated_text_and_placeholders() {
 <text:p text:style-name="Min">Bostäder</text:p>
 <text:p>Text<text:note><text:note-body><text:p>fotnot om samverkan</text:p></text:note-body></text:note> och<office:annotation><text:p>kommentar</text:p></office:annotation> mer<text:span text:style-name="T1"> dold</text:span><text:span text:style-name="T2"> vit</text:span><text:s/>här<draw:frame><draw:text-box><text:p>textruta</text:p></draw:text-box></draw:frame></text:p>
 <text:p><text:hidden-paragraph text:is-hidden="true"/>dolt stycke</text:p>
+<text:p text:style-name="X">dold genom stilen</text:p>
+<text:p><d:frame xmlns:d="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><d:text-box><text:p>textruta</text:p></d:text-box></d:frame></text:p>
+<text:section text:name="S" text:display="condition" text:condition="ooow:1==1"><text:p>villkorligt dold</text:p></text:section>
+<text:index-body><text:p>index</text:p></text:index-body>
 <text:p text:style-name="P1">Folkhälsa</text:p>
 <text:p>Ansvarig: <text:placeholder text:placeholder-type="text">&lt;Ange namn&gt;</text:placeholder></text:p>
 <text:list><text:list-item><text:p>Punkt</text:p></text:list-item></text:list>
