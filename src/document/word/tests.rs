@@ -113,14 +113,17 @@ fn struck_text_unknown_styles_table_styles_and_deleted_paragraph_marks_are_read_
     let body = format!(
         r#"<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>struken</w:t></w:r><w:r><w:rPr><w:dstrike/></w:rPr><w:t>dubbelt</w:t></w:r><w:r><w:t>kvar</w:t></w:r></w:p>
 <w:tbl><w:tblPr><w:tblStyle w:val="Dold"/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>dold tabell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-<w:p><w:pPr><w:pStyle w:val="Rubrik1"/><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>Bostäder</w:t></w:r></w:p>{}"#,
-        p("Normal", "prosa efter")
+<w:p><w:pPr><w:pStyle w:val="Rubrik1"/><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>Bostäder</w:t></w:r></w:p>{}
+<w:p><w:pPr><w:rPr><w:del w:id="2" w:author="a"/></w:rPr></w:pPr><w:del><w:r><w:delText>strukits helt</w:delText></w:r></w:del></w:p>{}"#,
+        p("Normal", "prosa efter"),
+        p("Rubrik1", "Folkhälsa")
     );
     assert_eq!(
         texts(&read_docx(&body)),
         [
             (Role::Body, "kvar"),
             (Role::Heading(1), "Bostäder prosa efter"),
+            (Role::Heading(1), "Folkhälsa"),
         ]
     );
 }

@@ -461,7 +461,11 @@ impl<'s> Body<'s> {
         };
         let role = p.carried.unwrap_or(own);
         if p.mark_deleted && self.carry.is_none() {
-            self.carry = Some((role, p.runs));
+            // A deleted paragraph that shows nothing (its text deleted with its mark) leaves the
+            // next one as it is.
+            if p.runs.any {
+                self.carry = Some((role, p.runs));
+            }
             return;
         }
         let shape = if self.table_depth > 0 {
