@@ -3,26 +3,11 @@
 
 use quick_xml::events::BytesStart;
 
+use super::fields::{generated, left_out, Control, Fields, MAX_OPEN};
 use super::styles::{heading, ParagraphStyle, RunProps, Styles};
 use crate::document::word::xml::{attr, local, on, Events, Xml};
 use crate::document::word::{Paragraph, Role, Runs, WordError};
 use crate::document::Shape;
-
-/// A complex field being read (`w:fldChar` begin … separate … end).
-struct Field {
-    /// Its code so far, until the separator.
-    code: Option<String>,
-    /// Whether it is a table of contents (or another generated index), whose result is
-    /// not the plan's text.
-    generated: bool,
-}
-
-/// A content control being read.
-#[derive(Default)]
-struct Control {
-    placeholder: bool,
-    toc: bool,
-}
 
 /// The paragraph being read.
 struct Para {
@@ -56,15 +41,12 @@ enum TextIn {
     Code,
 }
 
-/// The most fields or content controls open at once.
-const MAX_OPEN: usize = 64;
-
 pub(super) struct Body<'s> {
     styles: &'s Styles,
     out: Vec<Paragraph>,
     para: Option<Para>,
     run: Option<Run>,
-    fields: Vec<Field>,
+    fields: Fields,
     controls: Vec<Control>,
     /// Depth of the `w:pPr` / `w:rPr` being read, if any.
     in_ppr: usize,
@@ -82,39 +64,6 @@ pub(super) struct Body<'s> {
     normal_size: u32,
 }
 
-/// Elements whose contents are never the plan's text where they stand.
-fn left_out(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"del"
-            | b"moveFrom"
-            | b"delText"
-            | b"delInstrText"
-            | b"drawing"
-            | b"pict"
-            | b"object"
-            | b"AlternateContent"
-            | b"txbxContent"
-            | b"footnoteReference"
-            | b"endnoteReference"
-            | b"commentReference"
-            | b"rubyBase"
-            | b"pPrChange"
-            | b"rPrChange"
-            | b"sectPr"
-    )
-}
-
-/// Whether a field code makes a generated list (table of contents, index, table of figures).
-fn generated(code: &str) -> bool {
-    let word = code
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_uppercase();
-    matches!(word.as_str(), "TOC" | "INDEX" | "TOA")
-}
-
 impl<'s> Body<'s> {
     pub(super) fn new(styles: &'s Styles) -> Self {
         let normal_size = styles.paragraph(None).run.size.unwrap_or(22);
@@ -123,7 +72,7 @@ impl<'s> Body<'s> {
             out: Vec::new(),
             para: None,
             run: None,
-            fields: Vec::new(),
+            fields: Fields::default(),
             controls: Vec::new(),
             in_ppr: 0,
             in_rpr: 0,
@@ -326,7 +275,7 @@ impl<'s> Body<'s> {
                 None
             }
             b"fldChar" => {
-                self.field_char(attr(e, b"fldCharType").as_deref())?;
+                self.fields.char(attr(e, b"fldCharType").as_deref())?;
                 None
             }
             b"tab" | b"br" | b"cr" | b"ptab" => {
@@ -347,32 +296,6 @@ impl<'s> Body<'s> {
             }
             _ => None,
         })
-    }
-
-    fn field_char(&mut self, kind: Option<&str>) -> Result<(), WordError> {
-        match kind {
-            Some("begin") => {
-                if self.fields.len() >= MAX_OPEN {
-                    return Err(WordError::TooDeep("word/document.xml"));
-                }
-                self.fields.push(Field {
-                    code: Some(String::new()),
-                    generated: false,
-                });
-            }
-            Some("separate") => {
-                if let Some(f) = self.fields.last_mut() {
-                    if let Some(code) = f.code.take() {
-                        f.generated = generated(&code);
-                    }
-                }
-            }
-            Some("end") => {
-                self.fields.pop();
-            }
-            _ => {}
-        }
-        Ok(())
     }
 
     fn close(&mut self, close: Close) {
@@ -396,22 +319,13 @@ impl<'s> Body<'s> {
     /// Whether text here is shown as the plan's text: not a field's code, not a generated
     /// list's entries.
     fn shows(&self) -> bool {
-        self.fields.iter().all(|f| f.code.is_none() && !f.generated)
+        self.fields.shows()
     }
 
     fn text(&mut self, text: &str) {
         match self.text_in.0 {
             TextIn::Nothing => {}
-            TextIn::Code => {
-                if let Some(Field {
-                    code: Some(code), ..
-                }) = self.fields.last_mut()
-                {
-                    if code.len() < 256 {
-                        code.push_str(text);
-                    }
-                }
-            }
+            TextIn::Code => self.fields.code(text),
             TextIn::Run => self.run_text(text),
         }
     }

@@ -13,6 +13,7 @@
 //! and embedded objects (text boxes, shapes and images' alt text), and the parts Word shows
 //! outside the body (comments, headers, footers, footnotes, endnotes) are never read.
 mod body;
+mod fields;
 mod styles;
 
 use super::archive::Archive;
