@@ -86,13 +86,6 @@ impl SourceFile {
         self.headings.is_some()
     }
 
-    /// For a text by paragraph: the heading that byte `byte` stands under (or is), if any.
-    pub fn heading_over(&self, byte: usize) -> Option<&str> {
-        let headings = self.headings.as_ref()?;
-        let after = headings.partition_point(|(at, _)| *at <= byte);
-        after.checked_sub(1).map(|i| headings[i].1.as_str())
-    }
-
     /// Where byte `byte` is, as a planner finds it: `path:line:column`, or for a text by
     /// paragraph `path: stycke 14 (under ”Bostäder”)`.
     pub fn place(&self, byte: usize, lang: Lang) -> String {
@@ -101,21 +94,21 @@ impl SourceFile {
             return format!("{}:{line}:{column}", self.path);
         }
         let word = lang.pick("stycke", "paragraph");
-        let on_heading = self
-            .headings
-            .iter()
-            .flatten()
-            .any(|(at, _)| self.line_index(*at) + 1 == line);
-        match self.heading_over(byte) {
-            Some(heading) if !heading.is_empty() && !on_heading => {
-                let under = lang.pick("under", "under");
+        // The heading the paragraph stands under, unless it is that heading.
+        let under = self.headings.as_ref().and_then(|headings| {
+            let after = headings.partition_point(|(at, _)| *at <= byte);
+            let (at, heading) = &headings[after.checked_sub(1)?];
+            (self.line_index(*at) + 1 != line && !heading.is_empty()).then_some(heading)
+        });
+        match under {
+            Some(heading) => {
                 let (open, close) = lang.pick2(("”", "”"), ("“", "”"));
                 format!(
-                    "{}: {word} {line} ({under} {open}{heading}{close})",
+                    "{}: {word} {line} (under {open}{heading}{close})",
                     self.path
                 )
             }
-            _ => format!("{}: {word} {line}", self.path),
+            None => format!("{}: {word} {line}", self.path),
         }
     }
 
