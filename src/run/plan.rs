@@ -146,6 +146,7 @@ fn judged_word(
     judged_document(verdict, id, name, text, doc)
 }
 
+/// Checks and judges the plan `doc`, read from `text` by whichever reader, named `name`.
 fn judged_document(
     verdict: &Verdict<'_>,
     id: FileId,
