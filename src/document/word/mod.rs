@@ -6,8 +6,9 @@
 //! of the document sees, in order, with what each is (title, heading of a level, body text in a
 //! paragraph, list or table) and whether it looks like a heading without being one (wholly
 //! bold, or notably larger). What Word hides from its reader never becomes a paragraph's
-//! text: tracked deletions, hidden text, comments, headers and footers, footnotes and
-//! endnotes, field codes, the table of contents, text boxes and shapes, and images' alt text.
+//! text: tracked deletions, hidden text, struck-out, white or tiny text, comments, headers and
+//! footers, footnotes and endnotes, field codes, the table of contents, text boxes and shapes,
+//! and images' alt text. The document's custom properties are its front matter.
 //! A content control or placeholder field still showing its placeholder is kept as the text it
 //! shows, in square brackets, which the rule packs read as a placeholder.
 //!
