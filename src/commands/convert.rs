@@ -19,17 +19,7 @@ pub(super) fn run(file: &Path, lang: Lang, out: &mut dyn Write) -> Result<Outcom
         path: file.to_path_buf(),
         reason: os_reason(&e),
     };
-    let meta = std::fs::metadata(file).map_err(not_read)?;
-    if !meta.is_file() {
-        return Err(DiscoverError {
-            path: file.to_path_buf(),
-            reason: t(
-                "är ingen vanlig fil (t.ex. en katalog, en namngiven pipe eller en enhet)",
-                "is not a regular file (e.g. a directory, a named pipe or a device)",
-            ),
-        }
-        .into());
-    }
+    super::a_regular_file(file)?;
     let mut bytes = Vec::new();
     std::fs::File::open(file)
         .and_then(|f| f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes))

@@ -36,6 +36,23 @@ pub enum Outcome {
 }
 
 /// Finds the config file: `--config`, none with `--isolated`, else upwards from `cwd`.
+/// That `file`, named to a command that reads one plan, is a regular file: a named pipe or a
+/// device is never opened (opening a pipe blocks), a directory is not a plan.
+fn a_regular_file(file: &Path) -> Result<(), crate::discover::DiscoverError> {
+    let not_read = |reason| crate::discover::DiscoverError {
+        path: file.to_path_buf(),
+        reason,
+    };
+    let meta = std::fs::metadata(file).map_err(|e| not_read(crate::i18n::os_reason(&e)))?;
+    if meta.is_file() {
+        return Ok(());
+    }
+    Err(not_read(crate::i18n::t(
+        "är ingen vanlig fil (t.ex. en katalog, en namngiven pipe eller en enhet)",
+        "is not a regular file (e.g. a directory, a named pipe or a device)",
+    )))
+}
+
 fn locate(cli: &Cli, cwd: &Path) -> Result<Option<Loaded>, PackError> {
     if cli.isolated {
         return Ok(None);

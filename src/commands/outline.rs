@@ -17,7 +17,7 @@ use crate::discover::DiscoverError;
 use crate::document::{Document, Reader, SectionId, Shape};
 use crate::engine::{Rule, RuleSet};
 use crate::error::Error;
-use crate::i18n::{os_reason, t, Lang, Localized};
+use crate::i18n::{Lang, Localized};
 use crate::matching::visible;
 use crate::render::escape::terminal_line;
 use crate::run::{self, Unparsed};
@@ -33,15 +33,7 @@ pub(super) fn run(
         path: file.to_path_buf(),
         reason,
     };
-    let meta = std::fs::metadata(file).map_err(|e| not_read(os_reason(&e)))?;
-    // A named pipe or a device is never opened: opening a pipe blocks.
-    if !meta.is_file() {
-        return Err(not_read(t(
-            "är ingen vanlig fil (t.ex. en katalog, en namngiven pipe eller en enhet)",
-            "is not a regular file (e.g. a directory, a named pipe or a device)",
-        ))
-        .into());
-    }
+    super::a_regular_file(file)?;
     // The one analysis of the plan, as `check` makes it: read under the same cap, not-text
     // files told apart the same way.
     let analysis = run::analyse_file(verdict, 0, file);
