@@ -128,6 +128,9 @@ pub struct ScopeArgs {
     /// Allow a run that finds no plan at all (otherwise exit 2).
     #[arg(long)]
     pub allow_empty: bool,
+    /// Judge every plan as if at this stage (`för beslut`), whatever its `status` says.
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Option<String>,
 }
 
 /// The file formats `planlint schema` describes.

@@ -28,6 +28,8 @@ pub struct SourceFile {
     pub text: String,
     /// For a plan: the department from its front matter (`förvaltning`), else its title.
     pub department: Option<String>,
+    /// For a plan: what the board's report groups and sorts it by (nämnd, year, stage).
+    pub facts: PlanFacts,
     /// The file's own path, when `path` does not spell it as it is (see [`shown_path`]).
     file_path: Option<PathBuf>,
     /// For a document whose text is one paragraph per line (a Word or OpenDocument plan): the
@@ -44,6 +46,55 @@ pub struct SourceFile {
     utf16_checkpoints: OnceLock<Vec<usize>>,
 }
 
+/// What a plan says about its place in the estate, as the verdict read it: plain data for the
+/// outputs, which never look at the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanFacts {
+    /// The nämnd: front matter `nämnd`, else the roster's entry for the department.
+    pub board: Option<String>,
+    /// The year the plan is for, and where it was read.
+    pub year: Option<(u16, YearFrom)>,
+    /// The plan's `status` as written, if it has one.
+    pub status: Option<String>,
+    /// The stage the plan was judged at (`None`: none, so the packs' own severities).
+    pub stage: Option<String>,
+    /// Whether that stage came from `--stage` rather than the plan's `status`.
+    pub stage_from_flag: bool,
+    /// The roster's department the plan belongs to, if the config has a roster and one matches.
+    pub roster: Option<String>,
+}
+
+/// Where a plan's year was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum YearFrom {
+    /// The front matter's `år`.
+    FrontMatter,
+    /// A folder of the plan's path (`planer/2027/…`).
+    Folder,
+    /// The plan's file name (`soc-2027.md`).
+    FileName,
+}
+
+impl YearFrom {
+    /// Its name in data formats: `front-matter`, `folder` or `file-name`.
+    pub fn name(self) -> &'static str {
+        match self {
+            YearFrom::FrontMatter => "front-matter",
+            YearFrom::Folder => "folder",
+            YearFrom::FileName => "file-name",
+        }
+    }
+
+    /// Where, in words.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            YearFrom::FrontMatter => lang.pick("`år` i planen", "`år` in the plan"),
+            YearFrom::Folder => lang.pick("katalogens namn", "the folder's name"),
+            YearFrom::FileName => lang.pick("filens namn", "the file's name"),
+        }
+    }
+}
+
 /// Bytes between two column checkpoints; a column on a line no longer than this is counted
 /// from the line's start.
 const CHECKPOINT: usize = 256;
@@ -56,6 +107,7 @@ impl SourceFile {
             path: path.into(),
             text,
             department: None,
+            facts: PlanFacts::default(),
             file_path: None,
             headings: None,
             line_starts,
@@ -117,6 +169,7 @@ impl SourceFile {
     pub fn shown_as(&self, path: String, text: String) -> SourceFile {
         let mut shown = SourceFile::new(path, text);
         shown.department.clone_from(&self.department);
+        shown.facts.clone_from(&self.facts);
         shown.headings.clone_from(&self.headings);
         shown
     }

@@ -146,6 +146,10 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
             "Gör ingenting för `report` (flaggan hör till `check`)",
             "Does nothing for `report` (the flag belongs to `check`)",
         ),
+        ("check" | "report", "stage") => (
+            "Granska varje plan som om den var i det här skedet (t.ex. `för beslut` i godkännandets CI-jobb), vad planen än har för `status`",
+            "Judge every plan as if it were at this stage (e.g. `för beslut` in the approval CI job), whatever `status` the plan has",
+        ),
         ("check" | "report", "allow_empty") => (
             "Godta en körning som inte hittar någon plan alls (annars slutstatus 2)",
             "Accept a run that finds no plan at all (otherwise exit status 2)",
@@ -228,6 +232,7 @@ pub(super) fn value_name(id: &str) -> Option<Pair> {
         "select" | "ignore" => ("KODER", "CODES"),
         "deny" => ("NIVÅ", "LEVEL"),
         "stdin_filename" => ("NAMN", "NAME"),
+        "stage" => ("SKEDE", "STAGE"),
         "lang" => ("SPRÅK", "LANG"),
         "color" => ("FÄRG", "COLOR"),
         "subcommand" => ("KOMMANDO", "COMMAND"),

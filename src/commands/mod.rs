@@ -73,11 +73,13 @@ fn cli_values(cli: &Cli) -> CliValues {
             deny_warnings: a.deny == Some(Deny::Warnings),
             strict: a.scope.strict,
             allow_empty: a.scope.allow_empty,
+            stage: a.scope.stage.clone(),
         },
         Command::Report(a) => CliValues {
             lang,
             strict: a.scope.strict,
             allow_empty: a.scope.allow_empty,
+            stage: a.scope.stage.clone(),
             ..CliValues::default()
         },
         _ => CliValues {

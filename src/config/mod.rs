@@ -7,6 +7,7 @@
 //! happens in [`settings`].
 
 mod describe;
+pub mod estate;
 mod packs;
 pub mod policy;
 pub mod settings;
@@ -88,6 +89,15 @@ pub struct ConfigFile {
     #[serde(default, rename = "waiver")]
     #[schemars(with = "Vec<WaiverDef>")]
     pub waivers: Vec<Spanned<WaiverDef>>,
+    /// The roster: every department that should have a plan, and where it is expected.
+    #[serde(default, rename = "department")]
+    #[schemars(with = "Vec<estate::DepartmentDef>")]
+    pub departments: Vec<Spanned<estate::DepartmentDef>>,
+    /// Stages by name (`[stage."för beslut"]`): what changes from a stage on, and stages of the
+    /// municipality's own.
+    #[serde(default, rename = "stage")]
+    #[schemars(with = "BTreeMap<String, estate::StageDef>")]
+    pub stages: BTreeMap<Spanned<String>, estate::StageDef>,
 }
 
 /// One `[[override]]`: severities that apply to some paths.

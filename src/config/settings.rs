@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 
 pub use super::values::{CodeLevel, ConfigWaiver, Level, Origin, PathOverride, Setting};
+use super::estate::{Department, Stages};
 use super::{validate, Loaded, OverrideDef, WaiverPolicy};
 use crate::discover::{Selection, Skip};
 use crate::i18n::{fill_pair, Lang};
@@ -29,6 +30,8 @@ pub struct CliValues {
     pub strict: bool,
     /// `--allow-empty`.
     pub allow_empty: bool,
+    /// `--stage`.
+    pub stage: Option<String>,
 }
 
 /// Every setting of a run after merging.
@@ -64,6 +67,13 @@ pub struct Settings {
     pub allow_empty: Setting<bool>,
     /// The date waivers' expiry is judged by (`YYYY-MM-DD`).
     pub today: String,
+    /// The roster: departments that should have a plan (`[[department]]`).
+    pub departments: Vec<Department>,
+    /// The stages a plan moves through, in order, with what changes at each.
+    pub stages: Stages,
+    /// The stage every plan is judged at (`--stage`), as an index into `stages`; `None`: each
+    /// plan at its own `status`.
+    pub stage: Setting<Option<usize>>,
 }
 
 fn file_origin(config: &Loaded, span: &std::ops::Range<usize>) -> Origin {
@@ -139,6 +149,12 @@ impl Settings {
                 origin: Origin::CommandLine,
             };
         }
+        if let Some(name) = &cli.stage {
+            s.stage = Setting {
+                value: Some(stage_argument(&s.stages, name)?),
+                origin: Origin::CommandLine,
+            };
+        }
         if cli.deny_warnings {
             s.deny_warnings = Setting {
                 value: true,
@@ -191,6 +207,12 @@ impl Settings {
                 origin: Origin::Default,
             },
             today: super::today(),
+            departments: Vec::new(),
+            stages: Stages::default(),
+            stage: Setting {
+                value: None,
+                origin: Origin::Default,
+            },
         }
     }
 
@@ -225,6 +247,10 @@ impl Settings {
             self.waiver_policy.check_waiver(c, &waiver, &self.today)?;
             self.waivers.push(waiver);
         }
+        self.departments = super::estate::departments(c, &f.departments)?;
+        let mut staged: Vec<&str> = known.to_vec();
+        staged.extend(super::estate::STAGED_CODES);
+        self.stages = Stages::read(c, &f.stages, &staged)?;
         Ok(())
     }
 
@@ -368,5 +394,39 @@ fn path_override(
         levels,
         origin,
         reason,
+    })
+}
+
+/// The stage `--stage` names, or an argument error with the stages there are.
+fn stage_argument(stages: &Stages, name: &str) -> Result<usize, PackError> {
+    stages.find(name).ok_or_else(|| {
+        let names = stages
+            .names()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        PackError {
+            code: crate::diagnostic::codes::ARGUMENT.code,
+            path: String::new(),
+            text: String::new(),
+            span: None,
+            message: fill_pair(
+                "okänt skede `{why}` i `--stage`",
+                "unknown stage `{why}` in `--stage`",
+                name,
+            )
+            .excerpted(),
+            label: fill_pair("", "", ""),
+            help: Some(match stages.closest(name) {
+                Some(best) => crate::i18n::t(
+                    format!("menade du `{best}`? skedena är {names}"),
+                    format!("did you mean `{best}`? the stages are {names}"),
+                ),
+                None => crate::i18n::t(
+                    format!("skedena är {names}; planlint.toml kan lägga till fler med `[stage.NAMN]`"),
+                    format!("the stages are {names}; planlint.toml can add more with `[stage.NAME]`"),
+                ),
+            }),
+        }
     })
 }

@@ -189,18 +189,17 @@ impl Document {
     /// The department the plan is for: front matter `förvaltning` (or `department`), else the
     /// title.
     pub fn department(&self) -> Option<String> {
-        let from_front_matter = self.front_matter.as_ref().and_then(|fm| {
-            fm.fields
-                .iter()
-                .find(|f| {
-                    matches!(
-                        crate::matching::fold(&f.key).as_str(),
-                        "forvaltning" | "department"
-                    ) && !f.value.trim().is_empty()
-                })
-                .map(|f| f.value.trim().to_owned())
-        });
-        from_front_matter.or_else(|| self.title().map(|t| self.sections[t].title.clone()))
+        self.field(&["forvaltning", "department"])
+            .map(|f| f.value.trim().to_owned())
+            .or_else(|| self.title().map(|t| self.sections[t].title.clone()))
+    }
+
+    /// The first front-matter field with a value whose key, folded (case and diacritics
+    /// aside), is one of `keys` (given folded: `namnd` for `nämnd`).
+    pub fn field(&self, keys: &[&str]) -> Option<&frontmatter::Field> {
+        self.front_matter.as_ref()?.fields.iter().find(|f| {
+            !f.value.trim().is_empty() && keys.contains(&crate::matching::fold(&f.key).as_str())
+        })
     }
 
     /// Whether `inner` is `outer` or lies inside it.

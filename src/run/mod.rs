@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use crate::discover;
 use crate::error::Error;
 use crate::source::FileId;
-use crate::verdict::{Ledger, Verdict, WaiverUse};
+use crate::verdict::{Ledger, Seen, Verdict, WaiverUse};
 use budget::{Budget, RUN_BUDGET};
 use left_out::{problem, skip_finding};
 pub use plan::{analyse_bytes, analyse_plan, check_bytes, check_plan, Analysis, MAX_PLAN_BYTES};
@@ -98,11 +98,24 @@ pub fn check_paths(
     } else {
         Some(discover::Plans::new(&named, settings.selection())?)
     };
+    // The roster is judged over the directories a run walks (the current one when no path
+    // is named), never over single files.
+    let walked: Vec<PathBuf> = if paths.is_empty() {
+        vec![settings.relative(std::path::Path::new("."))]
+    } else {
+        named
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| settings.relative(p))
+            .collect()
+    };
     sink.begin()?;
     let mut out = Delivery {
         sink,
         totals: Totals::default(),
         ledger: verdict.ledger(),
+        seen: (!settings.departments.is_empty() && !walked.is_empty()).then(Vec::new),
+        stages: &settings.stages,
     };
     let files = plans.iter_mut().flatten();
     let mut next_id = in_chunks(verdict, files, &mut |chunk| {
@@ -130,12 +143,20 @@ pub fn check_paths(
         }
     }
     out.totals.skipped = skipped.len();
-    if let Some((source, diagnostics)) = verdict.judge_waivers(&out.ledger, next_id) {
-        out.file((
-            file(next_id, source, diagnostics, false),
-            WaiverUse::default(),
-        ))?;
+    let seen = out.seen.take().unwrap_or_default();
+    let (absent, mut about_config) = verdict.judge_roster(&seen, &walked, next_id);
+    let waivers = verdict.judge_waivers(&out.ledger, next_id);
+    if let Some(config) = settings.config.as_ref() {
+        if let Some((_, mut diagnostics)) = waivers {
+            about_config.append(&mut diagnostics);
+        }
+        if !about_config.is_empty() {
+            about_config.sort_by_key(|d| d.primary.span.start);
+            let source = crate::source::SourceFile::from_path(&config.path, config.text.clone());
+            out.file((file(next_id, source, about_config, false), WaiverUse::default()))?;
+        }
     }
+    out.sink.absent(&absent)?;
     if out.totals.plans == 0 && !scope.allow_empty && !verdict.settings().allow_empty.value {
         return Err(Error::NoPlans {
             paths: paths.to_vec(),
@@ -152,10 +173,21 @@ struct Delivery<'s> {
     sink: &'s mut dyn Sink,
     totals: Totals,
     ledger: Ledger,
+    /// The plans as the roster sees them, when the run judges a roster.
+    seen: Option<Vec<Seen>>,
+    stages: &'s crate::config::estate::Stages,
 }
 
 impl Delivery<'_> {
     fn file(&mut self, (checked, used): (Checked, WaiverUse)) -> std::io::Result<()> {
+        if let (Some(seen), true) = (self.seen.as_mut(), checked.is_plan) {
+            let facts = &checked.source.facts;
+            seen.push(Seen {
+                relative: checked.source.matched_path().to_path_buf(),
+                year: facts.year.map(|(y, _)| y),
+                stage: facts.stage.as_deref().and_then(|s| self.stages.find(s)),
+            });
+        }
         self.ledger.record(&used);
         self.totals.add(&checked);
         self.sink.file(checked)

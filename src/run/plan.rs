@@ -178,7 +178,7 @@ fn judged_document(
                 .collect(),
         );
     }
-    let used = verdict.judge_plan(Some(&doc), &source, id, &mut diagnostics);
+    let used = verdict.judge_plan(Some(&doc), &mut source, id, &mut diagnostics);
     let mut checked = file(id, source, diagnostics, true);
     checked.uncovered = uncovered;
     let analysis = Analysis {
@@ -417,9 +417,9 @@ fn unchecked(
     finding: Diagnostic,
     why: Unparsed,
 ) -> (Analysis, WaiverUse) {
-    let source = name.source(text);
+    let mut source = name.source(text);
     let mut diagnostics = vec![finding];
-    let used = verdict.judge_plan(None, &source, id, &mut diagnostics);
+    let used = verdict.judge_plan(None, &mut source, id, &mut diagnostics);
     let analysis = Analysis {
         checked: file(id, source, diagnostics, true),
         document: None,

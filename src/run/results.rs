@@ -17,6 +17,12 @@ pub trait Sink {
     /// One file's final findings (a plan, or another file findings point into).
     fn file(&mut self, file: Checked) -> io::Result<()>;
 
+    /// The roster's departments that have no plan for a year judged, once all files are in
+    /// (before [`Sink::skipped`]).
+    fn absent(&mut self, _absent: &[crate::verdict::Absent]) -> io::Result<()> {
+        Ok(())
+    }
+
     /// The files that looked like plans and were not checked, once all files are in.
     fn skipped(&mut self, _skipped: &[Skipped]) -> io::Result<()> {
         Ok(())

@@ -10,6 +10,7 @@
 //! This module never reads files, never parses Markdown (it reads the document `run` parsed)
 //! and never sorts or renders: that is `run`'s and `render`'s business.
 
+mod estate;
 mod inline;
 mod ledger;
 mod policy;
@@ -26,6 +27,7 @@ use crate::i18n::Lang;
 use crate::source::FileId;
 use crate::source::SourceFile;
 
+pub use estate::{Absent, Seen};
 pub(crate) use ledger::{Ledger, WaiverUse};
 
 /// The settings of a run turned into decisions about findings; built once per run.
@@ -39,6 +41,8 @@ pub struct Verdict<'a> {
     severities: Vec<Severity>,
     /// Today as `YYYY-MM-DD`, for waiver expiry.
     today: String,
+    /// What each stage makes of each rule.
+    stages: estate::StageLevels,
 }
 
 impl<'a> Verdict<'a> {
@@ -70,6 +74,7 @@ impl<'a> Verdict<'a> {
             levels,
             severities,
             today: settings.today.clone(),
+            stages: estate::StageLevels::new(rules, settings),
         }
     }
 
@@ -111,17 +116,20 @@ impl<'a> Verdict<'a> {
     pub(crate) fn judge_plan(
         &self,
         doc: Option<&Document>,
-        source: &SourceFile,
+        source: &mut SourceFile,
         file: FileId,
         found: &mut Vec<Diagnostic>,
     ) -> WaiverUse {
+        let placed = self.place(doc, source, file);
+        source.facts = placed.facts;
         let relative = (!self.settings.overrides.is_empty() || !self.settings.waivers.is_empty())
             .then(|| self.settings.relative(source.matched_path()));
         found.retain_mut(|d| {
             let Some(rule) = self.rules.index(&d.code) else {
                 return true;
             };
-            match self.severity_at(relative.as_deref(), &d.code, self.levels[rule]) {
+            let staged = self.stages.rule_at(placed.stage, rule, self.levels[rule]);
+            match self.severity_at(relative.as_deref(), &d.code, staged) {
                 Some(severity) => {
                     d.severity = severity;
                     true
@@ -129,6 +137,7 @@ impl<'a> Verdict<'a> {
                 None => false,
             }
         });
+        found.extend(placed.found);
         if let Some(doc) = doc {
             let about = inline::apply(self, doc, source, file, found);
             found.extend(about);

@@ -5,10 +5,12 @@
 //! public contract: never reused, never renamed (a snapshot test of the full list shows any
 //! change).
 
+mod estate;
 mod files;
 mod inputs;
 mod waivers;
 
+pub use estate::*;
 pub use files::*;
 pub use inputs::*;
 pub use waivers::*;
@@ -77,6 +79,9 @@ pub const ALL: &[Code] = &[
     EXPIRED,
     RESERVED,
     TOO_MANY,
+    NO_PLAN,
+    NOT_ON_ROSTER,
+    UNKNOWN_STAGE,
     PACK,
     CONFIG,
     ARGUMENT,

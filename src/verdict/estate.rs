@@ -1,0 +1,411 @@
+//! The estate's part of the verdict: which stage a plan is judged at and what that stage makes
+//! of each rule's severity; the plan's nämnd, year and roster department; and, once every plan
+//! of a run is in, which department on the roster has no plan.
+//!
+//! A plan's stage is `--stage` when given, else its front matter's `status`, else none (the
+//! packs' and `[severity]`'s own levels). Each `[stage.NAME]` applies from its stage on, as do
+//! planlint's defaults (from `för beslut`: placeholders, missing fields and a department
+//! without a plan are errors); a default never overrides what `[severity]` says of a code.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+
+use crate::config::estate::{key, Department, Target, YEAR};
+use crate::config::{Level, Settings};
+use crate::diagnostic::{codes, Diagnostic, Label, Severity};
+use crate::document::Document;
+use crate::engine::RuleSet;
+use crate::i18n::Lang;
+use crate::source::{FileId, PlanFacts, SourceFile, YearFrom};
+
+/// The codes of planlint's own whose severity a stage can change, in this order.
+const OWN: [codes::Code; 2] = [codes::NO_PLAN, codes::NOT_ON_ROSTER];
+
+/// A glob that matches any year where `{year}` stands.
+const ANY_YEAR: &str = "[12][0-9][0-9][0-9]";
+
+/// What every stage makes of each rule, and of planlint's own estate codes.
+#[derive(Debug, Default)]
+pub(super) struct StageLevels {
+    /// Per stage, per rule: the level from this stage on (`None`: unchanged).
+    rules: Vec<Vec<Option<Level>>>,
+    /// Per stage, per code of [`OWN`]: the level from this stage on.
+    own: Vec<[Option<Level>; 2]>,
+    /// Per roster department: its globs with any year for `{year}`.
+    places: Vec<GlobSet>,
+}
+
+impl StageLevels {
+    pub(super) fn new(rules: &RuleSet, settings: &Settings) -> Self {
+        let configured = |code: &str| settings.severity.iter().any(|s| s.code == code);
+        let mut out = StageLevels::default();
+        let mut now: Vec<Option<Level>> = vec![None; rules.rules.len()];
+        let mut own: [Option<Level>; 2] = [None; 2];
+        for stage in &settings.stages.0 {
+            for &(target, level) in &stage.defaults {
+                for (i, rule) in rules.rules.iter().enumerate() {
+                    let hit = match target {
+                        Target::Kind(kind) => rule.def.kind.get_ref() == kind,
+                        Target::Code(code) => rule.code() == code,
+                    };
+                    if hit && !configured(rule.code()) {
+                        now[i] = Some(level);
+                    }
+                }
+                if let Target::Code(code) = target {
+                    if let Some(o) = OWN.iter().position(|c| c.code == code) {
+                        own[o] = Some(level);
+                    }
+                }
+            }
+            for (code, &level) in &stage.levels {
+                if let Some(i) = rules.index(code) {
+                    now[i] = Some(level);
+                }
+                if let Some(o) = OWN.iter().position(|c| c.code == code) {
+                    own[o] = Some(level);
+                }
+            }
+            out.rules.push(now.clone());
+            out.own.push(own);
+        }
+        out.places = settings
+            .departments
+            .iter()
+            .map(|d| glob_set(&d.globs, ANY_YEAR))
+            .collect();
+        out
+    }
+
+    /// The severity of rule `rule` at stage `stage`, given its severity before stages
+    /// (`None`: it does not run, and no stage makes it run).
+    pub(super) fn rule_at(
+        &self,
+        stage: Option<usize>,
+        rule: usize,
+        before: Option<Severity>,
+    ) -> Option<Severity> {
+        let before = before?;
+        match stage.and_then(|s| self.rules[s][rule]) {
+            Some(level) => level.severity(),
+            None => Some(before),
+        }
+    }
+
+    /// The severity of one of planlint's estate codes at `stage` (`None`: off).
+    fn own_at(&self, stage: Option<usize>, code: codes::Code) -> Option<Severity> {
+        let o = OWN.iter().position(|c| *c == code);
+        match (stage, o) {
+            (Some(s), Some(o)) => self.own[s][o].map_or(Some(code.severity), Level::severity),
+            _ => Some(code.severity),
+        }
+    }
+}
+
+/// `globs` compiled, with `year` for `{year}`. The globs were checked when the config was read,
+/// with a year in place, so one that still fails to compile matches nothing.
+fn glob_set(globs: &[String], year: &str) -> GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    for g in globs {
+        if let Ok(glob) = GlobBuilder::new(&g.replace(YEAR, year))
+            .literal_separator(true)
+            .build()
+        {
+            builder.add(glob);
+        }
+    }
+    builder.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+/// The year in `text`: the first run of exactly four digits from 1900 to 2099.
+fn year_in(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse::<u16>().ok())
+        .find(|y| (1900..=2099).contains(y))
+}
+
+/// The year of the plan at `relative`: its file name's, else its nearest folder's.
+fn year_of_path(relative: &Path) -> Option<(u16, YearFrom)> {
+    let stem = relative.file_stem().and_then(|s| s.to_str());
+    if let Some(y) = stem.and_then(year_in) {
+        return Some((y, YearFrom::FileName));
+    }
+    relative
+        .parent()?
+        .components()
+        .rev()
+        .find_map(|c| c.as_os_str().to_str().and_then(year_in))
+        .map(|y| (y, YearFrom::Folder))
+}
+
+/// A plan's place in the estate, and the findings about it.
+pub(super) struct Placed {
+    /// What the outputs show.
+    pub facts: PlanFacts,
+    /// The stage it is judged at, as an index into the settings' stages.
+    pub stage: Option<usize>,
+    /// Findings: an unknown status, a department not on the roster.
+    pub found: Vec<Diagnostic>,
+}
+
+impl super::Verdict<'_> {
+    /// Where the plan `source` (parsed into `doc`, if it could be) stands in the estate.
+    pub(super) fn place(&self, doc: Option<&Document>, source: &SourceFile, file: FileId) -> Placed {
+        let settings = self.settings;
+        let relative = settings.relative(source.matched_path());
+        let field = |keys: &[&str]| doc.and_then(|d| d.field(keys));
+        let mut found = Vec::new();
+        let year = field(&["ar", "year", "planar"])
+            .and_then(|f| year_in(&f.value))
+            .map(|y| (y, YearFrom::FrontMatter))
+            .or_else(|| year_of_path(&relative));
+        let status = field(&["status", "skede"]);
+        let stage = match (settings.stage.value, status) {
+            (Some(s), _) => Some(s),
+            (None, Some(f)) => {
+                let at = settings.stages.find(&f.value);
+                if at.is_none() {
+                    found.push(self.unknown_stage(&f.value, f.span.clone(), file));
+                }
+                at
+            }
+            (None, None) => None,
+        };
+        let by_place = self.stages.places.iter().position(|p| p.is_match(&relative));
+        let named = field(&["forvaltning", "department"]);
+        let by_name = named.and_then(|f| {
+            let k = key(&f.value);
+            settings.departments.iter().position(|d| d.keys.contains(&k))
+        });
+        if let Some(f) = named.filter(|_| !settings.departments.is_empty()) {
+            if by_name.is_none() || (by_place.is_some() && by_name != by_place) {
+                let elsewhere = by_place.filter(|_| by_name.is_some());
+                let d = self.not_on_roster(&f.value, f.span.clone(), file, elsewhere, stage);
+                found.extend(d);
+            }
+        }
+        let roster = by_place.or(by_name).map(|i| &settings.departments[i]);
+        let board = field(&["namnd", "board"])
+            .map(|f| f.value.trim().to_owned())
+            .or_else(|| roster.and_then(|d| d.board.clone()));
+        let facts = PlanFacts {
+            board,
+            year,
+            status: status.map(|f| f.value.trim().to_owned()),
+            stage: stage.map(|s| settings.stages.0[s].name.clone()),
+            stage_from_flag: settings.stage.value.is_some(),
+            roster: roster.map(|d| d.name.clone()),
+        };
+        Placed {
+            facts,
+            stage,
+            found,
+        }
+    }
+
+    fn unknown_stage(&self, status: &str, span: Range<usize>, file: FileId) -> Diagnostic {
+        let lang = self.lang();
+        let stages = &self.settings.stages;
+        let names = stages
+            .names()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let status = status.trim();
+        let message = match lang {
+            Lang::Sv => format!("planens status `{status}` är inget känt skede"),
+            Lang::En => format!("the plan's status `{status}` is not a known stage"),
+        };
+        let help = match (stages.closest(status), lang) {
+            (Some(best), Lang::Sv) => format!("menade du `{best}`? skedena är {names}"),
+            (Some(best), Lang::En) => format!("did you mean `{best}`? the stages are {names}"),
+            (None, Lang::Sv) => format!("skriv ett av skedena {names}, eller lägg till skedet i planlint.toml med `[stage.NAMN]`"),
+            (None, Lang::En) => format!("write one of the stages {names}, or add the stage to planlint.toml with `[stage.NAME]`"),
+        };
+        let label = lang.pick(
+            "planen granskas som om den saknade status",
+            "the plan is judged as if it had no status",
+        );
+        Diagnostic::own(codes::UNKNOWN_STAGE, message, file, Label::new(span, label)).with_help(help)
+    }
+
+    /// The finding for a plan whose `förvaltning` (`named`) is not on the roster, or names
+    /// another department than the one whose place the plan lies in (`elsewhere`).
+    fn not_on_roster(
+        &self,
+        named: &str,
+        span: Range<usize>,
+        file: FileId,
+        elsewhere: Option<usize>,
+        stage: Option<usize>,
+    ) -> Option<Diagnostic> {
+        let severity = self.stages.own_at(stage, codes::NOT_ON_ROSTER)?;
+        let lang = self.lang();
+        let departments = &self.settings.departments;
+        let named = named.trim();
+        let (message, help) = if let Some(place) = elsewhere {
+            let owner = &departments[place].name;
+            (
+                say(lang, 
+                    format!("planen anger förvaltningen `{named}` men ligger där `{owner}`s plan ska ligga"),
+                    format!("the plan names the department `{named}` but lies where the plan of `{owner}` belongs"),
+                ),
+                say(lang, 
+                    "flytta planen dit dess förvaltnings plan ska ligga (`paths` i planlint.toml), eller rätta `förvaltning`",
+                    "move the plan to where its department's plan belongs (`paths` in planlint.toml), or correct `förvaltning`"
+                ),
+            )
+        } else {
+            let best = crate::suggest::did_you_mean(named, departments.iter().map(|d| d.name.as_str()));
+            (
+                say(lang, 
+                    format!("förvaltningen `{named}` finns inte i förteckningen i planlint.toml"),
+                    format!("the department `{named}` is not on the roster in planlint.toml"),
+                ),
+                match best {
+                    Some(best) => say(lang, 
+                        format!("menade du `{best}`? skriv förvaltningens namn som förteckningen skriver det"),
+                        format!("did you mean `{best}`? write the department's name as the roster writes it"),
+                    ),
+                    None => say(lang, 
+                        "skriv förvaltningens namn som förteckningen (`[[department]]`) skriver det, eller lägg till förvaltningen där",
+                        "write the department's name as the roster (`[[department]]`) writes it, or add the department there"
+                    ),
+                },
+            )
+        };
+        let label = lang.pick("förvaltningen", "the department");
+        let mut d = Diagnostic::own(codes::NOT_ON_ROSTER, message, file, Label::new(span, label))
+            .with_help(help);
+        d.severity = severity;
+        Some(d)
+    }
+}
+
+/// A plan of the run as the roster sees it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    /// Its path relative to the config's directory.
+    pub relative: PathBuf,
+    /// Its year.
+    pub year: Option<u16>,
+    /// The stage it was judged at, as an index into the settings' stages.
+    pub stage: Option<usize>,
+}
+
+/// A department on the roster with no plan for a year judged: a row "ingen plan inlämnad".
+#[derive(Debug, Clone)]
+pub struct Absent {
+    /// The department.
+    pub department: String,
+    /// Its nämnd, if the roster names one.
+    pub board: Option<String>,
+    /// The year it has no plan for (`None`: its globs have no `{year}`).
+    pub year: Option<u16>,
+    /// Where its plan is expected, as the roster writes it (with the year in place).
+    pub expected: Vec<String>,
+    /// The stage the year is judged at.
+    pub stage: Option<String>,
+    /// The finding's severity (`None`: switched off at that stage, so only the row).
+    pub severity: Option<Severity>,
+}
+
+impl super::Verdict<'_> {
+    /// The roster's departments without a plan among `seen`, the plans of a run that walked
+    /// `walked` (directories, relative to the config's directory); with the findings about
+    /// them, pointing into the config file (file `file`). Nothing when the config has no
+    /// roster or the run walked no directory: a run over single files (a pre-commit hook, an
+    /// editor) cannot tell who has not submitted.
+    pub fn judge_roster(&self, seen: &[Seen], walked: &[PathBuf], file: FileId) -> (Vec<Absent>, Vec<Diagnostic>) {
+        let settings = self.settings;
+        if settings.departments.is_empty() || walked.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let mut years: Vec<u16> = seen.iter().filter_map(|s| s.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let mut absent = Vec::new();
+        let mut found = Vec::new();
+        for d in &settings.departments {
+            let years: Vec<Option<u16>> = if d.by_year() && !years.is_empty() {
+                years.iter().copied().map(Some).collect()
+            } else {
+                vec![None]
+            };
+            for year in years {
+                let shown = year.map_or_else(|| ANY_YEAR.to_owned(), |y| y.to_string());
+                let globs: Vec<String> = d.globs.iter().map(|g| g.replace(YEAR, &shown)).collect();
+                if !globs.iter().any(|g| in_scope(g, walked)) {
+                    continue;
+                }
+                let set = glob_set(&d.globs, &shown);
+                let of_year = |s: &&Seen| year.is_none() || s.year == year;
+                if seen.iter().filter(of_year).any(|s| set.is_match(&s.relative)) {
+                    continue;
+                }
+                let stage = settings.stage.value.or_else(|| {
+                    seen.iter().filter(of_year).filter_map(|s| s.stage).max()
+                });
+                let severity = self.stages.own_at(stage, codes::NO_PLAN);
+                if let Some(severity) = severity {
+                    found.push(self.no_plan(d, year, &globs, severity, file));
+                }
+                absent.push(Absent {
+                    department: d.name.clone(),
+                    board: d.board.clone(),
+                    year,
+                    expected: if year.is_some() { globs } else { d.globs.clone() },
+                    stage: stage.map(|s| settings.stages.0[s].name.clone()),
+                    severity,
+                });
+            }
+        }
+        (absent, found)
+    }
+
+    fn no_plan(&self, d: &Department, year: Option<u16>, globs: &[String], severity: Severity, file: FileId) -> Diagnostic {
+        let lang = self.lang();
+        let places = globs.iter().map(|g| format!("`{g}`")).collect::<Vec<_>>().join(", ");
+        let name = &d.name;
+        let message = match (year, lang) {
+            (Some(y), Lang::Sv) => format!("`{name}` har ingen plan för {y}"),
+            (Some(y), Lang::En) => format!("`{name}` has no plan for {y}"),
+            (None, Lang::Sv) => format!("`{name}` har ingen plan"),
+            (None, Lang::En) => format!("`{name}` has no plan"),
+        };
+        let label = lang.pick("förvaltningen i förteckningen", "the department on the roster");
+        let help = say(lang, 
+            format!("förvaltningens plan ska ligga i {places}; lägg den där, rätta `paths`, eller ta bort förvaltningen ur förteckningen om den inte ska ha någon plan"),
+            format!("the department's plan belongs in {places}; put it there, correct `paths`, or remove the department from the roster if it is to have no plan"),
+        );
+        let mut diag = Diagnostic::own(codes::NO_PLAN, message, file, Label::new(d.span.clone(), label))
+            .with_help(help);
+        diag.severity = severity;
+        diag
+    }
+}
+
+/// Whether a plan matching `glob` could lie in one of the directories a run walked: the glob's
+/// literal start and the directory agree as far as both go.
+fn in_scope(glob: &str, walked: &[PathBuf]) -> bool {
+    let literal = glob
+        .find(|c| matches!(c, '*' | '?' | '[' | '{'))
+        .map_or(glob, |at| &glob[..at]);
+    let literal = literal.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let literal = Path::new(literal);
+    walked.iter().any(|w| {
+        let w = w.strip_prefix(".").unwrap_or(w);
+        w.as_os_str().is_empty() || literal.starts_with(w) || w.starts_with(literal)
+    })
+}
+
+/// The text in `lang`.
+fn say(lang: Lang, sv: impl Into<String>, en: impl Into<String>) -> String {
+    match lang {
+        Lang::Sv => sv.into(),
+        Lang::En => en.into(),
+    }
+}
