@@ -148,7 +148,7 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
         ),
         ("check" | "report", "stage") => (
             "Granska varje plan som om den var i det här skedet (t.ex. `för beslut` i godkännandets CI-jobb), vad planen än har för `status`",
-            "Judge every plan as if it were at this stage (e.g. `för beslut` in the approval CI job), whatever `status` the plan has",
+            "Judge every plan as if it were at this stage (e.g. `for beslut`, as the approval CI job does), whatever `status` the plan has",
         ),
         ("check" | "report", "allow_empty") => (
             "Godta en körning som inte hittar någon plan alls (annars slutstatus 2)",

@@ -124,7 +124,10 @@ impl Default for Stages {
                 .iter()
                 .map(|&name| Stage {
                     name: name.to_owned(),
-                    keys: vec![key(name)],
+                    keys: std::iter::once(name)
+                        .chain(other_names(name).iter().copied())
+                        .map(key)
+                        .collect(),
                     defaults: if name == DECISION {
                         vec![
                             (Target::Kind("forbid"), Level::Error),
@@ -138,6 +141,41 @@ impl Default for Stages {
                 })
                 .collect(),
         )
+    }
+}
+
+/// Words plans use in `status` for a default stage, besides its name: Swedish municipal usage,
+/// and English.
+fn other_names(stage: &str) -> &'static [&'static str] {
+    match stage {
+        "utkast" => &[
+            "arbetsmaterial",
+            "arbetsversion",
+            "under arbete",
+            "preliminär",
+            "draft",
+        ],
+        "remiss" => &["på remiss", "remissversion", "samråd", "consultation"],
+        "för beslut" => &[
+            "förslag",
+            "beslutsunderlag",
+            "till nämnden",
+            "proposal",
+            "for decision",
+        ],
+        "beslutad" => &[
+            "beslutat",
+            "antagen",
+            "antaget",
+            "fastställd",
+            "fastställt",
+            "godkänd",
+            "godkänt",
+            "adopted",
+            "approved",
+            "decided",
+        ],
+        _ => &[],
     }
 }
 
@@ -180,32 +218,31 @@ impl Stages {
         let mut tables: Vec<(&Spanned<String>, &StageDef)> = tables.iter().collect();
         tables.sort_by_key(|(name, _)| name.span().start);
         for (name, def) in tables {
-            let at = match stages.find(name.get_ref()) {
-                Some(at) => at,
-                None => {
-                    if key(name.get_ref()).is_empty() {
-                        return Err(validate::error(
-                            c,
-                            name.span(),
-                            t("ett skede måste ha ett namn", "a stage must have a name"),
-                            t("här", "here"),
-                        ));
-                    }
-                    let at = match &def.after {
-                        None => stages.0.len(),
-                        Some(after) => stages.position_of(c, after)? + 1,
-                    };
-                    stages.0.insert(
-                        at,
-                        Stage {
-                            name: name.get_ref().trim().to_owned(),
-                            keys: vec![key(name.get_ref())],
-                            defaults: Vec::new(),
-                            levels: BTreeMap::new(),
-                        },
-                    );
-                    at
+            let at = if let Some(at) = stages.find(name.get_ref()) {
+                at
+            } else {
+                if key(name.get_ref()).is_empty() {
+                    return Err(validate::error(
+                        c,
+                        name.span(),
+                        t("ett skede måste ha ett namn", "a stage must have a name"),
+                        t("här", "here"),
+                    ));
                 }
+                let at = match &def.after {
+                    None => stages.0.len(),
+                    Some(after) => stages.position_of(c, after)? + 1,
+                };
+                stages.0.insert(
+                    at,
+                    Stage {
+                        name: name.get_ref().trim().to_owned(),
+                        keys: vec![key(name.get_ref())],
+                        defaults: Vec::new(),
+                        levels: BTreeMap::new(),
+                    },
+                );
+                at
             };
             for other in &def.names {
                 let k = key(other.get_ref());
@@ -214,10 +251,21 @@ impl Stages {
                         c,
                         other.span(),
                         t(
-                            format!("`{}` är redan namnet på skedet `{}`", other.get_ref(), stages.0[taken].name),
-                            format!("`{}` is already the name of the stage `{}`", other.get_ref(), stages.0[taken].name),
+                            format!(
+                                "`{}` är redan namnet på skedet `{}`",
+                                other.get_ref(),
+                                stages.0[taken].name
+                            ),
+                            format!(
+                                "`{}` is already the name of the stage `{}`",
+                                other.get_ref(),
+                                stages.0[taken].name
+                            ),
                         ),
-                        t("ett namn kan bara stå för ett skede", "a name can stand for one stage only"),
+                        t(
+                            "ett namn kan bara stå för ett skede",
+                            "a name can stand for one stage only",
+                        ),
                     ));
                 }
                 if !k.is_empty() {
@@ -242,7 +290,10 @@ impl Stages {
                 ),
                 t(
                     format!("skedena är {}", self.names().collect::<Vec<_>>().join(", ")),
-                    format!("the stages are {}", self.names().collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "the stages are {}",
+                        self.names().collect::<Vec<_>>().join(", ")
+                    ),
                 ),
             );
             e.with_suggestion(self.closest(after.get_ref()))
@@ -265,7 +316,10 @@ pub(super) fn departments(
             return Err(validate::error(
                 c,
                 def.name.span(),
-                t("en förvaltning i `[[department]]` måste ha ett namn", "a department in `[[department]]` must have a name"),
+                t(
+                    "en förvaltning i `[[department]]` måste ha ett namn",
+                    "a department in `[[department]]` must have a name",
+                ),
                 t("här", "here"),
             ));
         }
@@ -274,10 +328,19 @@ pub(super) fn departments(
                 c,
                 def.name.span(),
                 t(
-                    format!("förvaltningen `{name}` står två gånger i förteckningen (som `{}`)", twin.name),
-                    format!("the department `{name}` is on the roster twice (as `{}`)", twin.name),
+                    format!(
+                        "förvaltningen `{name}` står två gånger i förteckningen (som `{}`)",
+                        twin.name
+                    ),
+                    format!(
+                        "the department `{name}` is on the roster twice (as `{}`)",
+                        twin.name
+                    ),
                 ),
-                t("ta bort den ena eller slå ihop dem", "remove one of them or merge them"),
+                t(
+                    "ta bort den ena eller slå ihop dem",
+                    "remove one of them or merge them",
+                ),
             ));
         }
         if def.paths.get_ref().is_empty() {
@@ -289,7 +352,10 @@ pub(super) fn departments(
                     "`paths` of `{why}` is empty: planlint cannot tell where its plan belongs",
                     name,
                 ),
-                t("skriv t.ex. `paths = [\"planer/{year}/socialforvaltningen.*\"]`", "write e.g. `paths = [\"planer/{year}/socialforvaltningen.*\"]`"),
+                t(
+                    "skriv t.ex. `paths = [\"planer/{year}/socialforvaltningen.*\"]`",
+                    "write e.g. `paths = [\"planer/{year}/socialforvaltningen.*\"]`",
+                ),
             ));
         }
         // Each glob must compile whatever year stands in it.
@@ -304,8 +370,17 @@ pub(super) fn departments(
         validate::globs(c, &sample)?;
         out.push(Department {
             name: name.to_owned(),
-            board: def.board.as_ref().map(|b| b.trim().to_owned()).filter(|b| !b.is_empty()),
-            globs: def.paths.get_ref().iter().map(|g| g.get_ref().clone()).collect(),
+            board: def
+                .board
+                .as_ref()
+                .map(|b| b.trim().to_owned())
+                .filter(|b| !b.is_empty()),
+            globs: def
+                .paths
+                .get_ref()
+                .iter()
+                .map(|g| g.get_ref().clone())
+                .collect(),
             keys,
             span: def.name.span(),
         });

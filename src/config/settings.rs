@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
 
-pub use super::values::{CodeLevel, ConfigWaiver, Level, Origin, PathOverride, Setting};
 use super::estate::{Department, Stages};
+pub use super::values::{CodeLevel, ConfigWaiver, Level, Origin, PathOverride, Setting};
 use super::{validate, Loaded, OverrideDef, WaiverPolicy};
 use crate::discover::{Selection, Skip};
 use crate::i18n::{fill_pair, Lang};
@@ -423,8 +423,12 @@ fn stage_argument(stages: &Stages, name: &str) -> Result<usize, PackError> {
                     format!("did you mean `{best}`? the stages are {names}"),
                 ),
                 None => crate::i18n::t(
-                    format!("skedena är {names}; planlint.toml kan lägga till fler med `[stage.NAMN]`"),
-                    format!("the stages are {names}; planlint.toml can add more with `[stage.NAME]`"),
+                    format!(
+                        "skedena är {names}; planlint.toml kan lägga till fler med `[stage.NAMN]`"
+                    ),
+                    format!(
+                        "the stages are {names}; planlint.toml can add more with `[stage.NAME]`"
+                    ),
                 ),
             }),
         }

@@ -62,7 +62,10 @@ fn write_command(d: &Diagnostic, file: &SourceFile, w: &mut dyn Write) -> io::Re
         w,
         "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
         escape_property(&file.path),
-        escape_property(&format!("{} {}", d.code, d.name)),
+        escape_property(&match &file.facts.stage {
+            Some(stage) => format!("{} {} ({stage})", d.code, d.name),
+            None => format!("{} {}", d.code, d.name),
+        }),
         escape_data(&message)
     )
 }

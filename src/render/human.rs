@@ -13,6 +13,7 @@ use codespan_reporting::diagnostic::{
 };
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
+use super::stages::StageTally;
 use super::{escape, Options, Sink};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::Skipped;
@@ -151,6 +152,7 @@ pub struct Human<'a> {
     quiet: bool,
     verbose: bool,
     lang: Lang,
+    stages: StageTally,
 }
 
 impl<'a> Human<'a> {
@@ -162,12 +164,14 @@ impl<'a> Human<'a> {
             quiet: options.quiet,
             verbose: options.verbose,
             lang: options.verdict.lang(),
+            stages: StageTally::new(options.verdict.settings().stages.names()),
         }
     }
 }
 
 impl Sink for Human<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
+        self.stages.add(&file);
         let mut live = file.live().peekable();
         if live.peek().is_none() {
             return Ok(());
@@ -242,6 +246,10 @@ impl Sink for Human<'_> {
                     lang.pick("(`--verbose` listar dem)", "(`--verbose` lists them)")
                 }
             );
+        }
+        let stages = self.stages.describe(self.lang);
+        if !stages.is_empty() {
+            let _ = write!(line, "; {stages}");
         }
         writeln!(self.out, "{}", line.trim_end())
     }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::stages::StageTally;
 use super::Sink;
 use crate::diagnostic::{Label, WaiverOrigin};
 use crate::i18n::Lang;
@@ -37,6 +38,8 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
     notes: &'a [String],
     waiver: Option<JsonWaiver<'a>>,
+    /// The stage the plan was judged at, if any.
+    stage: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +72,16 @@ struct Summary {
     waived: usize,
     /// Files that looked like plans and were not checked.
     skipped: usize,
+    /// The stage every plan was judged at, when `--stage` set it.
+    stage: Option<String>,
+    /// Plans per stage they were judged at (`null`: without a stage).
+    stages: Vec<StageCount>,
+}
+
+#[derive(Serialize)]
+struct StageCount {
+    stage: Option<String>,
+    plans: usize,
 }
 
 fn label<'a>(file: &SourceFile, l: &'a Label, primary: bool) -> JsonLabel<'a> {
@@ -92,16 +105,23 @@ pub struct Json<'a> {
     written: usize,
     /// Reused for each finding's serialisation.
     buf: Vec<u8>,
+    stages: StageTally,
 }
 
 impl<'a> Json<'a> {
-    /// Writes to `out`, with `lang` recorded in the object.
-    pub fn new(lang: Lang, out: &'a mut dyn Write) -> Self {
+    /// Writes to `out`, with `lang` recorded in the object; `stages` are the stages in order,
+    /// as the summary lists them.
+    pub fn new<'s>(
+        lang: Lang,
+        stages: impl Iterator<Item = &'s str>,
+        out: &'a mut dyn Write,
+    ) -> Self {
         Json {
             out,
             lang,
             written: 0,
             buf: Vec::new(),
+            stages: StageTally::new(stages),
         }
     }
 }
@@ -288,6 +308,9 @@ fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
             buf.extend_from_slice(b"\n      }");
         }
     }
+    buf.push(b',');
+    key(buf, I, "stage");
+    optional_string(buf, d.stage);
     buf.extend_from_slice(b"\n    }");
 }
 
@@ -307,6 +330,7 @@ impl Sink for Json<'_> {
 
     /// Writes the findings of one file, waived ones included.
     fn file(&mut self, checked: Checked) -> io::Result<()> {
+        self.stages.add(&checked);
         let file = &checked.source;
         for d in &checked.diagnostics {
             let primary = label(file, &d.primary, true);
@@ -335,6 +359,7 @@ impl Sink for Json<'_> {
                         WaiverOrigin::Config => "config",
                     },
                 }),
+                stage: file.facts.stage.as_deref(),
             };
             self.buf.clear();
             if self.written > 0 {
@@ -359,6 +384,16 @@ impl Sink for Json<'_> {
             info: c.info,
             waived: c.waived,
             skipped: c.skipped,
+            stage: self.stages.flagged().map(str::to_owned),
+            stages: self
+                .stages
+                .counts()
+                .into_iter()
+                .map(|(stage, plans)| StageCount {
+                    stage: stage.map(str::to_owned),
+                    plans,
+                })
+                .collect(),
         };
         write!(self.out, "{close},\n  \"summary\": ")?;
         write_nested(&mut self.buf, &summary, "  ", self.out)?;
@@ -445,6 +480,7 @@ mod tests {
                     expires: w.expires,
                     origin: w.origin,
                 }),
+                stage: waiver.map(|_| "för \"beslut\""),
             };
             assert_eq!(by_hand(&d), by_serde(&d));
         }

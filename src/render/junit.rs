@@ -115,6 +115,14 @@ fn write_suite<W: Write>(
     suite.push_attribute(("errors", "0"));
     suite.push_attribute(("skipped", skipped.to_string().as_str()));
     x.write_event(Event::Start(suite))?;
+    if let Some(stage) = &plan.source.facts.stage {
+        x.write_event(Event::Start(BytesStart::new("properties")))?;
+        let mut property = BytesStart::new("property");
+        property.push_attribute(("name", "stage"));
+        property.push_attribute(("value", escape::xml(stage).as_ref()));
+        x.write_event(Event::Empty(property))?;
+        x.write_event(Event::End(BytesEnd::new("properties")))?;
+    }
     let cases = enabled
         .iter()
         .map(|r| {

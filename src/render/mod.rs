@@ -17,6 +17,7 @@ pub mod junit;
 pub mod matrix;
 pub mod sarif;
 pub mod short;
+pub mod stages;
 
 use std::io::Write;
 
@@ -112,7 +113,11 @@ impl Format {
         match self {
             Format::Human => Box::new(human::Human::new(options, out)),
             Format::Short => Box::new(short::Short { out }),
-            Format::Json => Box::new(json::Json::new(options.verdict.lang(), out)),
+            Format::Json => Box::new(json::Json::new(
+                options.verdict.lang(),
+                options.verdict.settings().stages.names(),
+                out,
+            )),
             Format::Sarif => Box::new(sarif::Sarif::new(options.verdict, out)),
             Format::Github => Box::new(github::Github { out }),
             Format::Junit => Box::new(junit::Junit::new(options.verdict, out)),

@@ -175,7 +175,7 @@ fn result(d: &Diagnostic, file: &SourceFile, verdict: &Verdict<'_>) -> SarifResu
         .level(level(d.severity))
         .message(Message::builder().text(message).build())
         .locations(vec![location]);
-    match (rule_index, suppressions.is_empty()) {
+    let mut result = match (rule_index, suppressions.is_empty()) {
         (Some(i), true) => result.rule_index(to_i64(i)).build(),
         (Some(i), false) => result
             .rule_index(to_i64(i))
@@ -183,5 +183,16 @@ fn result(d: &Diagnostic, file: &SourceFile, verdict: &Verdict<'_>) -> SarifResu
             .build(),
         (None, true) => result.build(),
         (None, false) => result.suppressions(suppressions).build(),
+    };
+    // The stage the plan was judged at decides what blocks, so the result carries it.
+    if let Some(stage) = &file.facts.stage {
+        let mut bag = std::collections::BTreeMap::new();
+        bag.insert("stage".to_owned(), serde_json::json!(stage));
+        result.properties = Some(
+            serde_sarif::sarif::PropertyBag::builder()
+                .additional_properties(bag)
+                .build(),
+        );
     }
+    result
 }

@@ -153,7 +153,10 @@ pub fn check_paths(
         if !about_config.is_empty() {
             about_config.sort_by_key(|d| d.primary.span.start);
             let source = crate::source::SourceFile::from_path(&config.path, config.text.clone());
-            out.file((file(next_id, source, about_config, false), WaiverUse::default()))?;
+            out.file((
+                file(next_id, source, about_config, false),
+                WaiverUse::default(),
+            ))?;
         }
     }
     out.sink.absent(&absent)?;

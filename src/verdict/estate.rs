@@ -153,7 +153,12 @@ pub(super) struct Placed {
 
 impl super::Verdict<'_> {
     /// Where the plan `source` (parsed into `doc`, if it could be) stands in the estate.
-    pub(super) fn place(&self, doc: Option<&Document>, source: &SourceFile, file: FileId) -> Placed {
+    pub(super) fn place(
+        &self,
+        doc: Option<&Document>,
+        source: &SourceFile,
+        file: FileId,
+    ) -> Placed {
         let settings = self.settings;
         let relative = settings.relative(source.matched_path());
         let field = |keys: &[&str]| doc.and_then(|d| d.field(keys));
@@ -165,20 +170,26 @@ impl super::Verdict<'_> {
         let status = field(&["status", "skede"]);
         let stage = match (settings.stage.value, status) {
             (Some(s), _) => Some(s),
-            (None, Some(f)) => {
-                let at = settings.stages.find(&f.value);
-                if at.is_none() {
-                    found.push(self.unknown_stage(&f.value, f.span.clone(), file));
-                }
-                at
-            }
+            (None, Some(f)) => settings.stages.find(&f.value).or_else(|| {
+                // A status planlint cannot read is judged at the last stage, where the most
+                // blocks: a misspelt `för beslut` must not let a placeholder through.
+                found.push(self.unknown_stage(&f.value, f.span.clone(), file));
+                settings.stages.0.len().checked_sub(1)
+            }),
             (None, None) => None,
         };
-        let by_place = self.stages.places.iter().position(|p| p.is_match(&relative));
+        let by_place = self
+            .stages
+            .places
+            .iter()
+            .position(|p| p.is_match(&relative));
         let named = field(&["forvaltning", "department"]);
         let by_name = named.and_then(|f| {
             let k = key(&f.value);
-            settings.departments.iter().position(|d| d.keys.contains(&k))
+            settings
+                .departments
+                .iter()
+                .position(|d| d.keys.contains(&k))
         });
         if let Some(f) = named.filter(|_| !settings.departments.is_empty()) {
             if by_name.is_none() || (by_place.is_some() && by_name != by_place) {
@@ -225,11 +236,14 @@ impl super::Verdict<'_> {
             (None, Lang::Sv) => format!("skriv ett av skedena {names}, eller lägg till skedet i planlint.toml med `[stage.NAMN]`"),
             (None, Lang::En) => format!("write one of the stages {names}, or add the stage to planlint.toml with `[stage.NAME]`"),
         };
-        let label = lang.pick(
-            "planen granskas som om den saknade status",
-            "the plan is judged as if it had no status",
+        let last = stages.names().last().unwrap_or_default();
+        let label = say(
+            lang,
+            format!("planen granskas som om den vore `{last}`, där mest hindrar godkännande"),
+            format!("the plan is judged as if it were `{last}`, where the most blocks approval"),
         );
-        Diagnostic::own(codes::UNKNOWN_STAGE, message, file, Label::new(span, label)).with_help(help)
+        Diagnostic::own(codes::UNKNOWN_STAGE, message, file, Label::new(span, label))
+            .with_help(help)
     }
 
     /// The finding for a plan whose `förvaltning` (`named`) is not on the roster, or names
@@ -249,28 +263,34 @@ impl super::Verdict<'_> {
         let (message, help) = if let Some(place) = elsewhere {
             let owner = &departments[place].name;
             (
-                say(lang, 
+                say(
+                    lang,
                     format!("planen anger förvaltningen `{named}` men ligger där `{owner}`s plan ska ligga"),
                     format!("the plan names the department `{named}` but lies where the plan of `{owner}` belongs"),
                 ),
-                say(lang, 
+                say(
+                    lang,
                     "flytta planen dit dess förvaltnings plan ska ligga (`paths` i planlint.toml), eller rätta `förvaltning`",
                     "move the plan to where its department's plan belongs (`paths` in planlint.toml), or correct `förvaltning`"
                 ),
             )
         } else {
-            let best = crate::suggest::did_you_mean(named, departments.iter().map(|d| d.name.as_str()));
+            let best =
+                crate::suggest::did_you_mean(named, departments.iter().map(|d| d.name.as_str()));
             (
-                say(lang, 
+                say(
+                    lang,
                     format!("förvaltningen `{named}` finns inte i förteckningen i planlint.toml"),
                     format!("the department `{named}` is not on the roster in planlint.toml"),
                 ),
                 match best {
-                    Some(best) => say(lang, 
+                    Some(best) => say(
+                    lang,
                         format!("menade du `{best}`? skriv förvaltningens namn som förteckningen skriver det"),
                         format!("did you mean `{best}`? write the department's name as the roster writes it"),
                     ),
-                    None => say(lang, 
+                    None => say(
+                    lang,
                         "skriv förvaltningens namn som förteckningen (`[[department]]`) skriver det, eller lägg till förvaltningen där",
                         "write the department's name as the roster (`[[department]]`) writes it, or add the department there"
                     ),
@@ -319,7 +339,12 @@ impl super::Verdict<'_> {
     /// them, pointing into the config file (file `file`). Nothing when the config has no
     /// roster or the run walked no directory: a run over single files (a pre-commit hook, an
     /// editor) cannot tell who has not submitted.
-    pub fn judge_roster(&self, seen: &[Seen], walked: &[PathBuf], file: FileId) -> (Vec<Absent>, Vec<Diagnostic>) {
+    pub fn judge_roster(
+        &self,
+        seen: &[Seen],
+        walked: &[PathBuf],
+        file: FileId,
+    ) -> (Vec<Absent>, Vec<Diagnostic>) {
         let settings = self.settings;
         if settings.departments.is_empty() || walked.is_empty() {
             return (Vec::new(), Vec::new());
@@ -343,12 +368,17 @@ impl super::Verdict<'_> {
                 }
                 let set = glob_set(&d.globs, &shown);
                 let of_year = |s: &&Seen| year.is_none() || s.year == year;
-                if seen.iter().filter(of_year).any(|s| set.is_match(&s.relative)) {
+                if seen
+                    .iter()
+                    .filter(of_year)
+                    .any(|s| set.is_match(&s.relative))
+                {
                     continue;
                 }
-                let stage = settings.stage.value.or_else(|| {
-                    seen.iter().filter(of_year).filter_map(|s| s.stage).max()
-                });
+                let stage = settings
+                    .stage
+                    .value
+                    .or_else(|| seen.iter().filter(of_year).filter_map(|s| s.stage).max());
                 let severity = self.stages.own_at(stage, codes::NO_PLAN);
                 if let Some(severity) = severity {
                     found.push(self.no_plan(d, year, &globs, severity, file));
@@ -357,7 +387,11 @@ impl super::Verdict<'_> {
                     department: d.name.clone(),
                     board: d.board.clone(),
                     year,
-                    expected: if year.is_some() { globs } else { d.globs.clone() },
+                    expected: if year.is_some() {
+                        globs
+                    } else {
+                        d.globs.clone()
+                    },
                     stage: stage.map(|s| settings.stages.0[s].name.clone()),
                     severity,
                 });
@@ -366,9 +400,20 @@ impl super::Verdict<'_> {
         (absent, found)
     }
 
-    fn no_plan(&self, d: &Department, year: Option<u16>, globs: &[String], severity: Severity, file: FileId) -> Diagnostic {
+    fn no_plan(
+        &self,
+        d: &Department,
+        year: Option<u16>,
+        globs: &[String],
+        severity: Severity,
+        file: FileId,
+    ) -> Diagnostic {
         let lang = self.lang();
-        let places = globs.iter().map(|g| format!("`{g}`")).collect::<Vec<_>>().join(", ");
+        let places = globs
+            .iter()
+            .map(|g| format!("`{g}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let name = &d.name;
         let message = match (year, lang) {
             (Some(y), Lang::Sv) => format!("`{name}` har ingen plan för {y}"),
@@ -376,13 +421,22 @@ impl super::Verdict<'_> {
             (None, Lang::Sv) => format!("`{name}` har ingen plan"),
             (None, Lang::En) => format!("`{name}` has no plan"),
         };
-        let label = lang.pick("förvaltningen i förteckningen", "the department on the roster");
-        let help = say(lang, 
+        let label = lang.pick(
+            "förvaltningen i förteckningen",
+            "the department on the roster",
+        );
+        let help = say(
+                    lang,
             format!("förvaltningens plan ska ligga i {places}; lägg den där, rätta `paths`, eller ta bort förvaltningen ur förteckningen om den inte ska ha någon plan"),
             format!("the department's plan belongs in {places}; put it there, correct `paths`, or remove the department from the roster if it is to have no plan"),
         );
-        let mut diag = Diagnostic::own(codes::NO_PLAN, message, file, Label::new(d.span.clone(), label))
-            .with_help(help);
+        let mut diag = Diagnostic::own(
+            codes::NO_PLAN,
+            message,
+            file,
+            Label::new(d.span.clone(), label),
+        )
+        .with_help(help);
         diag.severity = severity;
         diag
     }
@@ -392,7 +446,7 @@ impl super::Verdict<'_> {
 /// literal start and the directory agree as far as both go.
 fn in_scope(glob: &str, walked: &[PathBuf]) -> bool {
     let literal = glob
-        .find(|c| matches!(c, '*' | '?' | '[' | '{'))
+        .find(['*', '?', '[', '{'])
         .map_or(glob, |at| &glob[..at]);
     let literal = literal.rsplit_once('/').map_or("", |(dir, _)| dir);
     let literal = Path::new(literal);
@@ -408,4 +462,34 @@ fn say(lang: Lang, sv: impl Into<String>, en: impl Into<String>) -> String {
         Lang::Sv => sv.into(),
         Lang::En => en.into(),
     }
+}
+
+/// The note on a finding whose severity its plan's stage changed: which stage, and what the
+/// finding is there and elsewhere.
+pub(super) fn stage_note(
+    stage: Option<&str>,
+    now: Severity,
+    before: Option<Severity>,
+    lang: Lang,
+) -> String {
+    let word = |s: Severity| match (s, lang) {
+        (Severity::Error, Lang::Sv) => "ett fel",
+        (Severity::Warning, Lang::Sv) => "en varning",
+        (Severity::Error, Lang::En) => "an error",
+        (Severity::Warning, Lang::En) => "a warning",
+        (Severity::Info, _) => "info",
+    };
+    let stage = stage.unwrap_or_default();
+    let before = before.map_or("", word);
+    say(
+        lang,
+        format!(
+            "planen granskas i skedet `{stage}`, där det här är {} i stället för {before}",
+            word(now)
+        ),
+        format!(
+            "the plan is judged at the stage `{stage}`, where this is {} instead of {before}",
+            word(now)
+        ),
+    )
 }

@@ -131,6 +131,17 @@ impl<'a> Verdict<'a> {
             let staged = self.stages.rule_at(placed.stage, rule, self.levels[rule]);
             match self.severity_at(relative.as_deref(), &d.code, staged) {
                 Some(severity) => {
+                    if staged != self.levels[rule] && staged == Some(severity) {
+                        let stage = placed
+                            .stage
+                            .map(|s| self.settings.stages.0[s].name.as_str());
+                        d.notes.push(estate::stage_note(
+                            stage,
+                            severity,
+                            self.levels[rule],
+                            self.lang(),
+                        ));
+                    }
                     d.severity = severity;
                     true
                 }

@@ -38,7 +38,10 @@ fn the_examples_fail_with_swedish_rustc_style_diagnostics() {
 fn a_compliant_plan_alone_exits_0() {
     let out = planlint(&["check", COMPLIANT, "--color", "never"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(stdout(&out).trim(), "1 plan granskad: inga anmärkningar");
+    assert_eq!(
+        stdout(&out).trim(),
+        "1 plan granskad: inga anmärkningar; skeden: 1 `utkast`"
+    );
 }
 
 #[test]

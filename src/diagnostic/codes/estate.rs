@@ -46,17 +46,17 @@ pub const NOT_ON_ROSTER: Code = code(
 pub const UNKNOWN_STAGE: Code = code(
     "PL018",
     "status",
-    Severity::Error,
+    Severity::Warning,
     "a plan's status is not a known stage",
     [
     about(
         "Planens `status` är inget skede planlint känner till.",
-        "Skedena är `utkast`, `remiss`, `för beslut` och `beslutad`, och de som planlint.toml lägger till med `[stage.NAMN]` (eller andra namn för dem med `names`). Vad som hindrar godkännande beror på skedet, så en status som inte går att läsa är ett fel: planen granskas då som om den saknade status.",
+        "Skedena är `utkast`, `remiss`, `för beslut` och `beslutad` (planlint känner också igen vanliga andra ord för dem, som `förslag`, `beslutsunderlag` och `antagen`), och de som planlint.toml lägger till med `[stage.NAMN]` (eller andra namn för dem med `names`). Vad som hindrar godkännande beror på skedet, så en plan vars status inte går att läsa granskas som om den vore i det sista skedet, där mest hindrar godkännande.",
         "Skriv ett av skedena, t.ex. `status: för beslut`, eller lägg till skedet i planlint.toml.",
     ),
     about(
         "The plan's `status` is not a stage planlint knows.",
-        "The stages are `utkast`, `remiss`, `för beslut` and `beslutad`, and those planlint.toml adds with `[stage.NAME]` (or other names for them with `names`). What blocks approval depends on the stage, so a status that cannot be read is an error: the plan is then judged as if it had no status.",
+        "The stages are `utkast`, `remiss`, `för beslut` and `beslutad` (planlint also knows common other words for them, such as `förslag`, `beslutsunderlag` and `antagen`), and those planlint.toml adds with `[stage.NAME]` (or other names for them with `names`). What blocks approval depends on the stage, so a plan whose status cannot be read is judged as if it were at the last stage, where the most blocks approval.",
         "Write one of the stages, e.g. `status: för beslut`, or add the stage to planlint.toml.",
     ),
     ],
