@@ -3,6 +3,7 @@
 
 mod check;
 mod convert;
+mod diff;
 mod explain;
 pub(crate) mod init;
 mod lsp;
@@ -80,6 +81,11 @@ fn cli_values(cli: &Cli) -> CliValues {
             allow_empty: a.scope.allow_empty,
             ..CliValues::default()
         },
+        Command::Diff(a) => CliValues {
+            lang,
+            allow_empty: a.allow_empty,
+            ..CliValues::default()
+        },
         _ => CliValues {
             lang,
             ..CliValues::default()
@@ -99,6 +105,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
             let schema = match of {
                 SchemaOf::Config => schemars::schema_for!(config::ConfigFile),
                 SchemaOf::Pack => schemars::schema_for!(crate::checks::schema::PackSchema),
+                SchemaOf::Diff => schemars::schema_for!(diff::DiffReport),
             };
             serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
             writeln!(out)?;
@@ -129,6 +136,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         Command::Explain { code } => explain::run(code, &rules, lang, out),
         Command::Rules { markdown } => rules::run(*markdown, &verdict, out),
         Command::Report(args) => report::run(args, &verdict, stdin, out),
+        Command::Diff(args) => diff::run(args, &verdict, color, out),
         Command::Config => {
             write!(out, "{}", config::describe(&settings, &rules.pack_paths))?;
             Ok(Outcome::Clean)
