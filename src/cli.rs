@@ -190,9 +190,12 @@ pub enum ReportFormat {
 /// Arguments of `diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The earlier plan, or folder of plans.
+    /// The earlier plan, or folder of plans. (The order keeps `--help` from listing the two
+    /// by name, later before earlier.)
+    #[arg(display_order = 1)]
     pub old: PathBuf,
     /// The later plan, or folder of plans (of the same kind as `old`).
+    #[arg(display_order = 2)]
     pub new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]

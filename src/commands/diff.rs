@@ -180,6 +180,8 @@ struct Plan {
     /// Indices of the area rules it covers, in rule order.
     covered: Vec<usize>,
     by_paragraph: bool,
+    /// Whether it could be read as text and judged at all.
+    judged: bool,
 }
 
 impl Plan {
@@ -237,6 +239,7 @@ impl Sink for Side<'_> {
             live,
             covered,
             by_paragraph: source.is_by_paragraph(),
+            judged,
         });
         Ok(())
     }

@@ -455,3 +455,47 @@ fn the_schema_describes_the_json_output_and_validates_it() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+#[test]
+fn a_placeholder_repeated_is_counted_after_a_hundred_lines_and_json_lists_all() {
+    let many = "TODO\n\n".repeat(150);
+    let dir = repo(&[
+        ("a.md", &plan("Socialförvaltningen", 2026, &ALL, "")),
+        ("b.md", &plan("Socialförvaltningen", 2027, &ALL, &many)),
+    ]);
+    let text = stdout(&diff(dir.path(), &["a.md", "b.md"]));
+    assert_eq!(
+        text.matches("  nytt:      warning[IP006]").count(),
+        100,
+        "{text}"
+    );
+    assert!(
+        text.contains("  nytt:      och 50 till av IP006 (`--format json` listar alla)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("1 plan jämförd: 0 åtgärdade, 150 nya anmärkningar, 0 försämringar\n"),
+        "{text}"
+    );
+    let v = json(&diff(dir.path(), &["a.md", "b.md", "--format", "json"]));
+    assert_eq!(v["plans"][0]["new"].as_array().map(Vec::len), Some(150));
+}
+
+#[test]
+fn a_plan_that_cannot_be_read_covers_nothing_and_fixes_nothing() {
+    let dir = repo(&[("a.md", &plan("Socialförvaltningen", 2026, &ALL, "TODO\n"))]);
+    std::fs::write(dir.path().join("b.md"), b"\xff\xfe inte text").expect("write");
+    let v = json(&diff(dir.path(), &["a.md", "b.md", "--format", "json"]));
+    let pair = &v["plans"][0];
+    assert_eq!(pair["department"], "Socialförvaltningen");
+    assert_eq!(pair["areas_new"], 0);
+    assert_eq!(pair["fixed"], serde_json::json!([]), "{pair}");
+    let regressed: Vec<&str> = pair["regressed"]
+        .as_array()
+        .expect("regressed")
+        .iter()
+        .filter_map(|c| c["code"].as_str())
+        .collect();
+    assert_eq!(regressed, ["IP001", "IP002", "IP003", "IP004", "PL001"]);
+    assert_eq!(diff(dir.path(), &["a.md", "b.md"]).status.code(), Some(1));
+}

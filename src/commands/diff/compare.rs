@@ -2,7 +2,7 @@
 //! `diff` judges by (see [`super`]). It compares what the verdict decided, never a finding
 //! itself.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Change, Found, Kind, Pairing, Plan, PlanDiff};
 use crate::diagnostic::Severity;
@@ -98,9 +98,11 @@ pub(super) fn diff(
     verdict: &Verdict<'_>,
 ) -> PlanDiff {
     let lang = verdict.lang();
-    let department = new
-        .or(old)
-        .map(|p| p.department.clone().unwrap_or_else(|| p.path.clone()))
+    let department = [new, old]
+        .into_iter()
+        .flatten()
+        .find_map(|p| p.department.clone())
+        .or_else(|| new.or(old).map(|p| p.path.clone()))
         .unwrap_or_default();
     let mut diff = PlanDiff {
         department,
@@ -182,18 +184,22 @@ fn changes(old: &Plan, new: &Plan, verdict: &Verdict<'_>, diff: &mut PlanDiff) {
         .iter()
         .map(|&i| area(i, "täcks nu", "is now covered"))
         .collect();
-    diff.fixed.extend(
-        minus(&old.live, &new.live)
-            .into_iter()
-            .filter(|f| !gained_codes.contains(&f.code.as_str()))
-            .map(|f| finding(f, old)),
-    );
+    // What a plan that could not be read no longer shows is not fixed; what a plan that could
+    // not be read did not show did not regress.
+    if new.judged {
+        diff.fixed.extend(
+            minus(&old.live, &new.live)
+                .into_iter()
+                .filter(|f| !gained_codes.contains(&f.code.as_str()))
+                .map(|f| finding(f, old)),
+        );
+    }
+    let had: HashSet<&str> = old.live.iter().map(|f| f.code.as_str()).collect();
     for f in minus(&new.live, &old.live) {
         if lost_codes.contains(&f.code.as_str()) {
             continue;
         }
-        let had_none = !old.live.iter().any(|o| o.code == f.code);
-        if f.severity == Severity::Error && had_none {
+        if f.severity == Severity::Error && old.judged && !had.contains(f.code.as_str()) {
             diff.regressed.push(finding(f, new));
         } else {
             diff.new.push(finding(f, new));

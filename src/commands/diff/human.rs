@@ -1,16 +1,22 @@
 //! `planlint diff --format human`: per plan a heading line (department, both paths), a line
 //! per change (`åtgärdat:`, `nytt:`, `försämrat:` with level, code and message), the plan's
-//! counts, and a summary line at the end.
+//! counts, and a summary line at the end. After 100 changes of one class and code in one
+//! plan the rest are counted in one line, as `check` does.
 //!
 //! Departments, paths, codes and messages come from plans and packs nobody vetted: each is
 //! shown through [`terminal_line`], so no control character reaches the terminal raw.
 
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{Change, DiffReport, Pairing, PlanDiff, Summary};
 use crate::i18n::Lang;
 use crate::render::escape::terminal_line;
+
+/// Changes of one class and one code shown in full; the rest are counted in one line, so a
+/// plan that repeats a placeholder thousands of times cannot flood a terminal (JSON lists all).
+const PER_CODE: usize = 100;
 
 /// The three classes of change: the word that opens each line, and its colour.
 #[derive(Clone, Copy)]
@@ -64,15 +70,13 @@ pub(super) fn write(
             (Class::New, &plan.new),
         ];
         for (class, changes) in classes {
-            for change in changes {
-                let word = format!("{:<width$}", class.word(lang));
-                let word = if color {
-                    format!("{}{word}\x1b[0m", class.colour())
-                } else {
-                    word
-                };
-                writeln!(out, "  {word} {}", line(change, class, lang))?;
-            }
+            let word = format!("{:<width$}", class.word(lang));
+            let word = if color {
+                format!("{}{word}\x1b[0m", class.colour())
+            } else {
+                word
+            };
+            lines(&word, class, changes, lang, out)?;
         }
         if plan.regressed.is_empty() && plan.fixed.is_empty() && plan.new.is_empty() {
             writeln!(out, "  {}", lang.pick("inga ändringar", "no changes"))?;
@@ -83,6 +87,38 @@ pub(super) fn write(
         writeln!(out)?;
     }
     writeln!(out, "{}", summary_line(&report.summary, lang))
+}
+
+/// The lines of one class of changes, each opened by `word`: after [`PER_CODE`] of one code,
+/// the rest of it in one line.
+fn lines(
+    word: &str,
+    class: Class,
+    changes: &[Change],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    let mut more: BTreeMap<&str, usize> = BTreeMap::new();
+    for change in changes {
+        let code = change.code.as_deref().unwrap_or_default();
+        let n = shown.entry(code).or_default();
+        if *n == PER_CODE {
+            *more.entry(code).or_default() += 1;
+            continue;
+        }
+        *n += 1;
+        writeln!(out, "  {word} {}", line(change, class, lang))?;
+    }
+    for (code, n) in more {
+        let code = terminal_line(code);
+        let text = match lang {
+            Lang::Sv => format!("och {n} till av {code} (`--format json` listar alla)"),
+            Lang::En => format!("and {n} more of {code} (`--format json` lists them all)"),
+        };
+        writeln!(out, "  {word} {text}")?;
+    }
+    Ok(())
 }
 
 /// `Socialförvaltningen: 2026/soc.md → 2027/soc.md`, `…: ny plan 2027/ame.md`.
