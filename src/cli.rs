@@ -62,11 +62,15 @@ pub enum Command {
     },
     /// The coverage matrix for the approval board: plans × rules.
     Report(ReportArgs),
+    /// Compare two versions of a plan, or two folders of plans: what was fixed, what is new,
+    /// what regressed.
+    Diff(DiffArgs),
     /// Write a commented planlint.toml and a plan template here (never overwrites).
     Init,
     /// Print the effective settings and where each came from.
     Config,
-    /// Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema support).
+    /// Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema
+    /// support), or for the JSON output of `diff`.
     Schema {
         /// Which file format.
         #[arg(value_enum)]
@@ -140,6 +144,8 @@ pub enum SchemaOf {
     Config,
     /// A rule pack.
     Pack,
+    /// The JSON output of `planlint diff`.
+    Diff,
 }
 
 /// What `--deny` turns into failures.
@@ -182,6 +188,33 @@ pub enum ReportFormat {
     Json,
     /// CSV, for spreadsheets.
     Csv,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier plan, or folder of plans. (The order keeps `--help` from listing the two
+    /// by name, later before earlier.)
+    #[arg(display_order = 1)]
+    pub old: PathBuf,
+    /// The later plan, or folder of plans (of the same kind as `old`).
+    #[arg(display_order = 2)]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Allow a folder without any plan (otherwise exit 2).
+    #[arg(long)]
+    pub allow_empty: bool,
+}
+
+/// Formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for people.
+    Human,
+    /// JSON (`planlint schema diff` describes it).
+    Json,
 }
 
 /// `--lang`.

@@ -45,8 +45,9 @@ pub enum Error {
         /// What was seen and left out.
         skipped: Vec<discover::Skipped>,
     },
-    /// `report -o` names something a report must not replace or be written into: a
-    /// directory, a device, a named pipe (also through a link).
+    /// A path names the wrong kind of thing: `report -o` something a report must not replace
+    /// or be written into (a directory, a device, a named pipe, also through a link); `diff` a
+    /// plan beside a folder of plans.
     #[error("{}: {}", path.display(), message.en)]
     NotAFile {
         /// The path as given.

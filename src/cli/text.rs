@@ -35,6 +35,10 @@ pub(super) fn about(command: &str) -> Option<Pair> {
             "Täckningsmatrisen för nämnden: planer × regler",
             "The coverage matrix for the approval board: plans × rules",
         ),
+        "diff" => (
+            "Jämför två versioner av en plan, eller två kataloger med planer: vad som har åtgärdats, vad som är nytt och vad som har blivit sämre",
+            "Compare two versions of a plan, or two folders of plans: what was fixed, what is new and what regressed",
+        ),
         "init" => (
             "Skriv en kommenterad planlint.toml och en planmall här (skriver aldrig över en fil)",
             "Write a commented planlint.toml and a plan template here (never overwrites a file)",
@@ -44,8 +48,8 @@ pub(super) fn about(command: &str) -> Option<Pair> {
             "Print the settings in effect and where each came from",
         ),
         "schema" => (
-            "Skriv ut ett JSON Schema för planlint.toml eller för regelpaket (för redigerare med stöd för TOML-scheman)",
-            "Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema support)",
+            "Skriv ut ett JSON Schema för planlint.toml eller för regelpaket (för redigerare med stöd för TOML-scheman), eller för JSON-utdata från `diff`",
+            "Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema support), or for the JSON output of `diff`",
         ),
         "test-pack" => (
             "Kör de godkända och underkända exemplen för varje regel i ett regelpaket",
@@ -113,7 +117,7 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
             "Planer, kataloger med planer, eller `-` för en plan på standard in (utan sökväg: katalogen där planlint körs)",
             "Plans, directories of plans, or `-` for a plan on standard input (without a path: the current directory)",
         ),
-        ("check", "format") => ("Utdataformat", "Output format"),
+        ("check" | "diff", "format") => ("Utdataformat", "Output format"),
         ("check", "select") => (
             "Rapportera bara de här koderna (kommaseparerade; flaggan kan upprepas)",
             "Report only these codes (comma-separated; the flag may be repeated)",
@@ -149,6 +153,18 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
         ("check" | "report", "stage") => (
             "Granska varje plan som om den var i det här skedet (t.ex. `för beslut` i godkännandets CI-jobb), vad planen än har för `status`",
             "Judge every plan as if it were at this stage (e.g. `for beslut`, as the approval CI job does), whatever `status` the plan has",
+        ),
+        ("diff", "old") => (
+            "Den tidigare planen, eller katalogen med de tidigare planerna",
+            "The earlier plan, or the folder of the earlier plans",
+        ),
+        ("diff", "new") => (
+            "Den senare planen, eller katalogen med de senare planerna (samma slag som den tidigare: två filer eller två kataloger)",
+            "The later plan, or the folder of the later plans (of the same kind as the earlier: two files or two folders)",
+        ),
+        ("diff", "allow_empty") => (
+            "Godta en katalog utan någon plan (annars slutstatus 2)",
+            "Accept a folder without any plan (otherwise exit status 2)",
         ),
         ("check" | "report", "allow_empty") => (
             "Godta en körning som inte hittar någon plan alls (annars slutstatus 2)",
@@ -215,8 +231,20 @@ pub(super) fn value(command: &str, id: &str, value: &str) -> Option<Pair> {
         ),
         ("report", "format", "json") => ("JSON", "JSON"),
         ("report", "format", "csv") => ("CSV, för kalkylblad", "CSV, for spreadsheets"),
+        ("diff", "format", "human") => (
+            "en rad per ändring, för människor",
+            "a line per change, for people",
+        ),
+        ("diff", "format", "json") => (
+            "JSON (`planlint schema diff` beskriver formen)",
+            "JSON (`planlint schema diff` describes its shape)",
+        ),
         ("schema", "of", "config") => ("planlint.toml", "planlint.toml"),
         ("schema", "of", "pack") => ("ett regelpaket", "a rule pack"),
+        ("schema", "of", "diff") => (
+            "JSON-utdata från `planlint diff`",
+            "the JSON output of `planlint diff`",
+        ),
         _ => return None,
     })
 }
@@ -225,6 +253,8 @@ pub(super) fn value(command: &str, id: &str, value: &str) -> Option<Pair> {
 pub(super) fn value_name(id: &str) -> Option<Pair> {
     Some(match id {
         "paths" => ("SÖKVÄG", "PATH"),
+        "old" => ("TIDIGARE", "OLD"),
+        "new" => ("SENARE", "NEW"),
         "file" | "rules" | "config" | "output" => ("FIL", "FILE"),
         "code" => ("REGEL", "RULE"),
         "of" => ("VAD", "WHICH"),

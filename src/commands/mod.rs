@@ -3,6 +3,7 @@
 
 mod check;
 mod convert;
+mod diff;
 mod explain;
 pub(crate) mod init;
 mod lsp;
@@ -82,6 +83,11 @@ fn cli_values(cli: &Cli) -> CliValues {
             stage: a.scope.stage.clone(),
             ..CliValues::default()
         },
+        Command::Diff(a) => CliValues {
+            lang,
+            allow_empty: a.allow_empty,
+            ..CliValues::default()
+        },
         _ => CliValues {
             lang,
             ..CliValues::default()
@@ -101,6 +107,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
             let schema = match of {
                 SchemaOf::Config => schemars::schema_for!(config::ConfigFile),
                 SchemaOf::Pack => schemars::schema_for!(crate::checks::schema::PackSchema),
+                SchemaOf::Diff => schemars::schema_for!(diff::DiffReport),
             };
             serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
             writeln!(out)?;
@@ -131,6 +138,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         Command::Explain { code } => explain::run(code, &rules, lang, out),
         Command::Rules { markdown } => rules::run(*markdown, &verdict, out),
         Command::Report(args) => report::run(args, &verdict, stdin, out),
+        Command::Diff(args) => diff::run(args, &verdict, color, out),
         Command::Config => {
             write!(out, "{}", config::describe(&settings, &rules.pack_paths))?;
             Ok(Outcome::Clean)

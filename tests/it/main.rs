@@ -10,6 +10,7 @@ mod cli;
 mod commands;
 mod config;
 mod coverage;
+mod diff;
 mod escaping;
 mod examples;
 mod formats;

@@ -52,7 +52,7 @@ fn an_unknown_flag_before_the_command_is_said_in_swedish_with_the_command_it_bel
     assert!(sv.starts_with("error: okänd flagga `--formt`\n"), "{sv}");
     assert!(
         sv.contains(
-            "= help: menade du `planlint check --format` eller `planlint report --format`?"
+            "= help: menade du `planlint check --format`, `planlint report --format` eller `planlint diff --format`?"
         ),
         "{sv}"
     );
@@ -65,7 +65,7 @@ fn an_unknown_flag_before_the_command_is_said_in_swedish_with_the_command_it_bel
     assert!(en.starts_with("error: unknown flag `--formt`\n"), "{en}");
     assert!(
         en.contains(
-            "= help: did you mean `planlint check --format` or `planlint report --format`?"
+            "= help: did you mean `planlint check --format`, `planlint report --format` or `planlint diff --format`?"
         ),
         "{en}"
     );

@@ -12,7 +12,7 @@ use crate::source::shown_path;
 use crate::verdict::Verdict;
 
 /// Codes that mean a plan could not be read as text, so no rule judged it.
-const UNJUDGED: [&str; 3] = [
+pub(crate) const UNJUDGED: [&str; 3] = [
     codes::NOT_UTF8.code,
     codes::UNREADABLE.code,
     codes::BINARY.code,

@@ -327,8 +327,8 @@ impl Matrix {
     }
 }
 
-/// A department's name as a reader tells it from another.
-fn department_key(department: &str) -> String {
+/// A department's name as a reader tells it from another (also how `diff` pairs plans).
+pub(crate) fn department_key(department: &str) -> String {
     let shown: String = department
         .chars()
         .filter(|&c| !c.is_control() && !crate::render::escape::is_bidi_control(c))
@@ -342,6 +342,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+pub(crate) use builder::UNJUDGED;
 pub use builder::{build, Builder};
 pub use html::html;
 pub use text::{csv, markdown};
