@@ -2,14 +2,14 @@
 //! with its severity, waived, off, not applicable, not judged), its findings and its counts;
 //! then the column totals and the summary. It keeps rows, never plans.
 
-use super::{Cell, Column, Finding, Matrix, Row, SkippedFile, Summary, Waiver};
+use super::{AbsentRow, Cell, Column, Finding, Matrix, Row, SkippedFile, Summary, Waiver};
 use crate::diagnostic::{codes, Severity, WaiverOrigin};
 use crate::discover::Skipped;
 use crate::engine::Rule;
 use crate::run::Sink;
 use crate::run::{Checked, Totals};
 use crate::source::shown_path;
-use crate::verdict::Verdict;
+use crate::verdict::{Absent, Verdict};
 
 /// Codes that mean a plan could not be read as text, so no rule judged it.
 pub(crate) const UNJUDGED: [&str; 3] = [
@@ -34,6 +34,7 @@ pub struct Builder<'a> {
     rules: Vec<(usize, &'a Rule)>,
     rows: Vec<Row>,
     skipped: Vec<SkippedFile>,
+    absent: Vec<AbsentRow>,
 }
 
 impl<'a> Builder<'a> {
@@ -51,6 +52,7 @@ impl<'a> Builder<'a> {
             rules,
             rows: Vec::new(),
             skipped: Vec::new(),
+            absent: Vec::new(),
         }
     }
 
@@ -101,7 +103,14 @@ impl<'a> Builder<'a> {
         let blocking = live().filter(|f| f.severity == Severity::Error).count();
         let advisory = live().count() - blocking;
         let department = file.department.clone().unwrap_or_else(|| file.path.clone());
+        let facts = &file.facts;
         self.rows.push(Row {
+            board: facts.board.clone(),
+            year: facts.year.map(|(y, _)| y),
+            year_from: facts.year.map(|(_, from)| from.name()),
+            status: facts.status.clone(),
+            stage: facts.stage.clone(),
+            roster: facts.roster.clone(),
             path: file.path.clone(),
             department,
             cells,
@@ -200,13 +209,46 @@ impl<'a> Builder<'a> {
                     .iter()
                     .filter(|row| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
                     .count(),
+                area: r.area().is_some(),
             })
             .collect();
+        let mut rows = rows;
+        rows.sort_by(|a, b| {
+            super::year_order(a.year, b.year).then_with(|| {
+                super::sort_key(a.board.as_deref(), &a.department, &a.path).cmp(&super::sort_key(
+                    b.board.as_deref(),
+                    &b.department,
+                    &b.path,
+                ))
+            })
+        });
+        let mut absent = self.absent;
+        absent.sort_by(|a, b| {
+            super::year_order(a.year, b.year).then_with(|| {
+                super::sort_key(a.board.as_deref(), &a.department, "").cmp(&super::sort_key(
+                    b.board.as_deref(),
+                    &b.department,
+                    "",
+                ))
+            })
+        });
+        let mut years: Vec<u16> = rows
+            .iter()
+            .filter_map(|r| r.year)
+            .chain(absent.iter().filter_map(|a| a.year))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
         let mut skipped = self.skipped;
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
         let mut summary = Summary {
             plans: rows.len(),
             skipped: skipped.len(),
+            absent: absent.len(),
+            absent_blocking: absent
+                .iter()
+                .filter(|a| a.severity == Some(Severity::Error))
+                .count(),
             ..Summary::default()
         };
         for row in &rows {
@@ -224,12 +266,17 @@ impl<'a> Builder<'a> {
             summary.blocking += row.blocking;
             summary.advisory += row.advisory;
         }
-        Matrix {
+        let mut matrix = Matrix {
             columns,
             rows,
             skipped,
+            absent,
+            years,
+            trend: None,
             summary,
-        }
+        };
+        matrix.trend = super::trend::Trend::of(&matrix, lang);
+        matrix
     }
 }
 
@@ -238,6 +285,18 @@ impl Sink for Builder<'_> {
         if file.is_plan {
             self.add(&file);
         }
+        Ok(())
+    }
+
+    fn absent(&mut self, absent: &[Absent]) -> std::io::Result<()> {
+        self.absent.extend(absent.iter().map(|a| AbsentRow {
+            department: a.department.clone(),
+            board: a.board.clone(),
+            year: a.year,
+            expected: a.expected.clone(),
+            stage: a.stage.clone(),
+            severity: a.severity,
+        }));
         Ok(())
     }
 

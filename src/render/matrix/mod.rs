@@ -17,6 +17,7 @@ use serde::Serialize;
 mod builder;
 mod html;
 mod text;
+mod trend;
 
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
@@ -126,6 +127,18 @@ pub struct Row {
     /// Whether the plan is a Word or OpenDocument file, whose lines are its paragraphs
     /// ("stycke N").
     pub by_paragraph: bool,
+    /// Its nämnd: front matter `nämnd`, else the roster's entry for its department.
+    pub board: Option<String>,
+    /// The year it is for.
+    pub year: Option<u16>,
+    /// Where the year was read: `front-matter`, `folder` or `file-name`.
+    pub year_from: Option<&'static str>,
+    /// Its `status` as written.
+    pub status: Option<String>,
+    /// The stage it was judged at.
+    pub stage: Option<String>,
+    /// The roster's department it belongs to, when the config has a roster.
+    pub roster: Option<String>,
 }
 
 impl Row {
@@ -151,6 +164,8 @@ pub struct Column {
     /// Plans that meet it (covered or waived). Plans not judged, plans the rule is switched
     /// off for and plans it does not apply to are not counted.
     pub covered: usize,
+    /// Whether the rule judges an area (kind `section`): the trend counts these.
+    pub area: bool,
 }
 
 /// The counts the board reads first.
@@ -174,6 +189,27 @@ pub struct Summary {
     pub waived: usize,
     /// Files that look like plans and were not judged ([`Matrix::skipped`]).
     pub skipped: usize,
+    /// Departments on the roster without a plan for a year ([`Matrix::absent`]).
+    pub absent: usize,
+    /// Of those, the ones whose missing plan blocks approval (an error at their stage).
+    pub absent_blocking: usize,
+}
+
+/// A department on the roster that has no plan for a year: a row "ingen plan inlämnad".
+#[derive(Debug, Clone, Serialize)]
+pub struct AbsentRow {
+    /// The department, as the roster names it.
+    pub department: String,
+    /// Its nämnd, if the roster names one.
+    pub board: Option<String>,
+    /// The year it has no plan for (`null`: the roster's globs name no year).
+    pub year: Option<u16>,
+    /// Where its plan is expected.
+    pub expected: Vec<String>,
+    /// The stage the year is judged at.
+    pub stage: Option<String>,
+    /// The finding's severity (`error` blocks approval; `null`: switched off, shown only).
+    pub severity: Option<Severity>,
 }
 
 /// A file that looks like a plan and was not judged: hidden, or left out by `include` or
@@ -198,8 +234,33 @@ pub struct Matrix {
     pub rows: Vec<Row>,
     /// Files that look like plans and were not judged, in path order.
     pub skipped: Vec<SkippedFile>,
+    /// Departments on the roster without a plan, in the rows' order.
+    pub absent: Vec<AbsentRow>,
+    /// The years of the plans and of the missing ones, newest first.
+    pub years: Vec<u16>,
+    /// Per department, how each year compares with the one before: when more than one year
+    /// is in the report.
+    pub trend: Option<trend::Trend>,
     /// What blocks and what advises, over all rows.
     pub summary: Summary,
+}
+
+/// One line of the matrix in its order: a plan's row, or a department's missing plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// `rows[i]`.
+    Plan(usize),
+    /// `absent[i]`.
+    Absent(usize),
+}
+
+/// The entries of one year, in the matrix's order (`year` `None`: plans without a year).
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The year.
+    pub year: Option<u16>,
+    /// Its rows and missing plans, by nämnd and department.
+    pub entries: Vec<Entry>,
 }
 
 impl Summary {
@@ -257,6 +318,18 @@ impl Summary {
                 ),
             ),
         ];
+        if self.absent > 0 {
+            out.push((
+                if self.absent_blocking > 0 { "error" } else { "advice" },
+                "∅",
+                match (self.absent, lang) {
+                    (1, Lang::Sv) => "1 förvaltning i förteckningen har inte lämnat in någon plan".to_owned(),
+                    (n, Lang::Sv) => format!("{n} planer saknas: förvaltningar i förteckningen har inte lämnat in någon plan"),
+                    (1, Lang::En) => "1 department on the roster has not submitted a plan".to_owned(),
+                    (n, Lang::En) => format!("{n} plans are missing: departments on the roster have not submitted a plan"),
+                },
+            ));
+        }
         if self.not_judged > 0 {
             out.push((
                 "unjudged",
@@ -309,6 +382,43 @@ impl Summary {
 pub(super) const PER_CODE: usize = 100;
 
 impl Matrix {
+    /// The matrix's lines grouped by year, newest first (plans without a year last), each
+    /// group's rows and missing plans in the order of [`Matrix::rows`] and [`Matrix::absent`],
+    /// which are sorted by year, nämnd and department.
+    pub fn groups(&self) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut entries: Vec<(Option<u16>, SortKey, Entry)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    r.year,
+                    sort_key(r.board.as_deref(), &r.department, &r.path),
+                    Entry::Plan(i),
+                )
+            })
+            .chain(self.absent.iter().enumerate().map(|(i, a)| {
+                (
+                    a.year,
+                    sort_key(a.board.as_deref(), &a.department, ""),
+                    Entry::Absent(i),
+                )
+            }))
+            .collect();
+        entries.sort_by(|a, b| year_order(a.0, b.0).then_with(|| a.1.cmp(&b.1)));
+        for (year, _, entry) in entries {
+            match groups.last_mut() {
+                Some(g) if g.year == year => g.entries.push(entry),
+                _ => groups.push(Group {
+                    year,
+                    entries: vec![entry],
+                }),
+            }
+        }
+        groups
+    }
+
     /// For each row, whether another row's department reads the same (compared as a reader
     /// sees them: letter case, diacritics, runs of spaces and invisible or control characters
     /// make no difference). Such a row is named with its path beside its department wherever
@@ -324,6 +434,27 @@ impl Matrix {
             *counts.entry(k.as_str()).or_default() += 1;
         }
         keys.iter().map(|k| counts[k.as_str()] > 1).collect()
+    }
+}
+
+/// How rows sort within a year: by nämnd (none last), department, path.
+pub(super) type SortKey = (bool, String, String, String);
+
+/// The sort key of a row or a missing plan.
+pub(super) fn sort_key(board: Option<&str>, department: &str, path: &str) -> SortKey {
+    (
+        board.is_none(),
+        board.map(department_key).unwrap_or_default(),
+        department_key(department),
+        path.to_owned(),
+    )
+}
+
+/// Years newest first, no year last.
+pub(super) fn year_order(a: Option<u16>, b: Option<u16>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(&a),
+        (a, b) => a.is_none().cmp(&b.is_none()),
     }
 }
 
