@@ -225,6 +225,7 @@ impl<'a> Builder<'a> {
             summary.advisory += row.advisory;
         }
         Matrix {
+            provenance: None,
             columns,
             rows,
             skipped,
