@@ -148,6 +148,27 @@ fn a_report_in_git_names_the_commit_and_says_when_the_tree_was_dirty() {
 }
 
 #[test]
+fn the_repositorys_own_config_cannot_make_the_report_run_a_program() {
+    if !has_git() {
+        return;
+    }
+    let dir = repo(&[("a.md", &compliant())]);
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "första"]);
+    // `git status` runs an fsmonitor program named in the repository's config.
+    let marker = dir.path().join("ran");
+    let hook = format!("touch '{}'; echo", marker.display());
+    git(dir.path(), &["config", "core.fsmonitor", &hook]);
+    let p = provenance(dir.path(), &[]);
+    assert!(p["commit"].is_string(), "{p}");
+    assert!(
+        !marker.exists(),
+        "the report ran the repository's fsmonitor program"
+    );
+}
+
+#[test]
 fn git_runs_in_the_config_files_directory() {
     if !has_git() {
         return;
