@@ -79,6 +79,16 @@ pub fn builtin_pack() -> Result<PackDef, PackError> {
     pack::builtin(&checks::kind_keys())
 }
 
+/// What a pack was read from, beyond its path: what names it in a report, so a printed report
+/// can be traced to the rules it judged by.
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    /// The built-in pack, embedded in the binary.
+    pub builtin: bool,
+    /// `sha256:` and 12 hex digits of the pack's bytes.
+    pub digest: String,
+}
+
 /// Every rule of a run, compiled.
 #[derive(Debug)]
 pub struct RuleSet {
@@ -86,6 +96,8 @@ pub struct RuleSet {
     pub packs: Vec<PackSettings>,
     /// Path of each pack, by pack index.
     pub pack_paths: Vec<String>,
+    /// Whether each pack is the built-in one, and the digest of its bytes, by pack index.
+    pub pack_files: Vec<PackFile>,
     /// All rules, packs in load order, rules in file order.
     pub rules: Vec<Rule>,
     /// Index of each rule by its code as written.
@@ -147,6 +159,7 @@ impl RuleSet {
         let mut set = RuleSet {
             packs: Vec::new(),
             pack_paths: Vec::new(),
+            pack_files: Vec::new(),
             rules: Vec::new(),
             by_code: FxHashMap::default(),
             patterns: Patterns::default(),
@@ -185,6 +198,10 @@ impl RuleSet {
                 anchors,
             });
             set.pack_paths.push(def.path.clone());
+            set.pack_files.push(PackFile {
+                builtin: def.builtin,
+                digest: pack::digest(&def.text),
+            });
         }
         set.patterns = patterns.finish();
         Ok(set)

@@ -57,6 +57,15 @@ pub enum Error {
         /// What to do.
         help: i18n::Localized,
     },
+    /// An environment variable planlint reads holds what it cannot use: a
+    /// `SOURCE_DATE_EPOCH` that is not whole seconds since 1970.
+    #[error("{}", message.en)]
+    Environment {
+        /// What is wrong with it.
+        message: i18n::Localized,
+        /// What to do.
+        help: i18n::Localized,
+    },
     /// Writing output failed.
     #[error(transparent)]
     Io(#[from] io::Error),
@@ -79,7 +88,9 @@ impl Error {
             Error::NotText { path, message, .. } => {
                 format!("`{}`: {}", shown_path(path), message.get(lang))
             }
-            Error::NotAFile { message, .. } => message.get(lang).to_owned(),
+            Error::NotAFile { message, .. } | Error::Environment { message, .. } => {
+                message.get(lang).to_owned()
+            }
             Error::UnknownCode(code, best) => {
                 let mut m = if code.chars().any(|c| c.is_ascii_digit()) {
                     format!(
@@ -156,7 +167,8 @@ impl Error {
         match self {
             Error::Pack(PackError { help: Some(help), .. })
             | Error::NotText { help, .. }
-            | Error::NotAFile { help, .. } => Some(help.get(lang).to_owned()),
+            | Error::NotAFile { help, .. }
+            | Error::Environment { help, .. } => Some(help.get(lang).to_owned()),
             Error::UnknownCode(..) => Some(
                 lang.pick(
                     "`planlint rules` listar reglerna med kod och namn",

@@ -8,6 +8,7 @@ mod explain;
 pub(crate) mod init;
 mod lsp;
 mod outline;
+mod provenance;
 mod report;
 mod rules;
 mod test_pack;

@@ -1,6 +1,7 @@
 //! `planlint report`: the board's coverage matrix over every plan, in one of four formats, to
 //! stdout (also `-o -`) or to a new file (a regular file is replaced only with `--force`; a
-//! directory, a device or a named pipe never).
+//! directory, a device or a named pipe never). Every report names what it judged (see
+//! `provenance`).
 
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -32,8 +33,12 @@ pub(super) fn run(
     if let Some(e) = target.and_then(not_a_file) {
         return Err(e);
     }
+    // Gathered before the plans are read: the time the report was started, the commit the
+    // plans were read at.
+    let provenance = super::provenance::gather(verdict)?;
     crate::run::check_paths(verdict, scope, stdin, &mut matrix)?;
-    let m = matrix.finish();
+    let mut m = matrix.finish();
+    m.provenance = Some(provenance);
     let text = match args.format {
         ReportFormat::Html => matrix::html(&m, lang),
         ReportFormat::Markdown => matrix::markdown(&m, lang),

@@ -32,7 +32,22 @@ pub(crate) struct RawPack {
 
 /// The built-in integration-policy pack; `kind_keys` are every rule kind's own keys.
 pub(crate) fn builtin(kind_keys: &[&str]) -> Result<PackDef, PackError> {
-    parse(BUILTIN_PATH, BUILTIN_TEXT, kind_keys)
+    let mut def = parse(BUILTIN_PATH, BUILTIN_TEXT, kind_keys)?;
+    def.builtin = true;
+    Ok(def)
+}
+
+/// A short digest of a pack's bytes, `sha256:` and the first 12 hex digits of their SHA-256:
+/// what names a pack that has no `version`, and tells two versions of one pack apart.
+pub(crate) fn digest(text: &str) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    let hash = sha2::Sha256::digest(text.as_bytes());
+    let mut out = String::from("sha256:");
+    for b in &hash[..6] {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 /// The largest rule pack or config file planlint reads. The built-in pack is about 40 kB; a file
@@ -226,6 +241,7 @@ pub(crate) fn parse(path: &str, text: &str, kind_keys: &[&str]) -> Result<PackDe
     })?;
     let def = PackDef {
         header: raw.pack,
+        builtin: false,
         rules: raw.rule,
         path: path.to_owned(),
         text: text.to_owned(),
@@ -278,8 +294,27 @@ fn toml_error_with(
     err
 }
 
-/// Checks that need no rule kind: code prefix and uniqueness, names, examples.
+/// Checks that need no rule kind: a version that says something, code prefix and uniqueness,
+/// names, examples.
 fn validate(def: &PackDef) -> Result<(), PackError> {
+    if let Some(version) = def
+        .header
+        .version
+        .as_ref()
+        .filter(|v| v.get_ref().trim().is_empty())
+    {
+        return Err(PackError::at(
+            &def.path,
+            &def.text,
+            version.span(),
+            t("paketets `version` är tom", "the pack's `version` is empty"),
+            t("tom version", "empty version"),
+        )
+        .with_help(t(
+            "skriv paketets version, t.ex. `version = \"2026.1\"`, eller ta bort nyckeln (rapporten namnger då paketet med en kontrollsumma)",
+            "write the pack's version, e.g. `version = \"2026.1\"`, or remove the key (the report then names the pack by a checksum)",
+        )));
+    }
     let prefix = def.header.prefix.get_ref();
     let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
     for rule in &def.rules {

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub(crate) use error::{FileKind, PackError};
-pub(crate) use load::{builtin, load, parse, read_text, toml_error, BUILTIN_PATH};
+pub(crate) use load::{builtin, digest, load, parse, read_text, toml_error, BUILTIN_PATH};
 pub(crate) use params::RawParams;
 
 use crate::diagnostic::Severity;
@@ -37,6 +37,10 @@ pub struct PackHeader {
     pub id: String,
     /// Readable name of the pack.
     pub name: String,
+    /// The pack's version, e.g. `2026.1`: what a report names so a printed report can be traced
+    /// to the rules it judged by. Without it a report names the pack by a digest of its bytes.
+    #[schemars(with = "Option<String>")]
+    pub version: Option<Spanned<String>>,
     /// The policy document the rules come from.
     pub source: String,
     /// Its decision reference, e.g. `KF 2016-06-20 § 67`.
@@ -156,6 +160,8 @@ pub struct RuleDef {
 pub struct PackDef {
     /// The header.
     pub header: PackHeader,
+    /// Whether it is the built-in pack (embedded in the binary) rather than a file.
+    pub builtin: bool,
     /// The rules in file order.
     pub rules: Vec<RuleDef>,
     /// Path shown in messages (`<built-in>/…` for the embedded pack).

@@ -25,6 +25,7 @@ mod numbers;
 mod pack_errors;
 mod packs;
 mod properties;
+mod provenance;
 mod report;
 mod snapshots;
 mod trust;

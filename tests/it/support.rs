@@ -93,12 +93,31 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// The time every report made by [`planlint`] and [`planlint_in`] bears, as
+/// `SOURCE_DATE_EPOCH`: 2027-03-14 08:30 UTC.
+pub const EPOCH: &str = "1805013000";
+
+/// The planlint binary, in an environment that makes a report the same on every machine: its
+/// time is [`EPOCH`] in UTC, and `git` looks for a repository no further up than the
+/// temporary directory, whatever repository or hook the tests run in.
+pub fn planlint_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_planlint"));
+    command
+        .env_remove("NO_COLOR")
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .env_remove("TZ")
+        .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE");
+    command
+}
+
 /// Runs the planlint binary in [`root`], the copy of the examples.
 pub fn planlint(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planlint"))
+    planlint_command()
         .args(args)
         .current_dir(root())
-        .env_remove("NO_COLOR")
         .output()
         .expect("planlint runs")
 }
@@ -127,10 +146,9 @@ pub fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
 /// Runs planlint in `dir`, feeding `stdin` (text or raw bytes).
 pub fn planlint_in(dir: &std::path::Path, args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     use std::io::Write as _;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
+    let mut child = planlint_command()
         .args(args)
         .current_dir(dir)
-        .env_remove("NO_COLOR")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -155,6 +173,18 @@ pub fn compliant() -> String {
 pub fn no_housing() -> String {
     std::fs::read_to_string(root().join("examples/plans/kultur-och-fritid.md"))
         .expect("example plan")
+}
+
+/// The table of a CSV report: what follows the block of `field,value` rows that says what the
+/// report judged, and the empty line after it.
+pub fn csv_table(csv: &str) -> &str {
+    let block = csv
+        .strip_prefix("field,value\n")
+        .unwrap_or_else(|| panic!("a CSV report opens with its provenance: {csv}"));
+    match block.split_once("\n\n") {
+        Some((_, table)) => table,
+        None => panic!("an empty line ends the provenance: {csv}"),
+    }
 }
 
 /// The codes of a JSON report, in order, with whether each is waived.

@@ -536,7 +536,8 @@ fn the_report_and_junit_over_thousands_of_plans_hold_every_plan() {
     let dir = repo(&refs);
     let out = planlint_in(dir.path(), &["report", "--format", "csv"], "");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().count(), 8_001);
+    let csv = stdout(&out);
+    assert_eq!(crate::support::csv_table(&csv).lines().count(), 8_001);
     let out = planlint_in(dir.path(), &["check", "--format", "junit"], "");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out).matches("<testsuite ").count(), 8_000);

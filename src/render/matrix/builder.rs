@@ -267,6 +267,7 @@ impl<'a> Builder<'a> {
             summary.advisory += row.advisory;
         }
         let mut matrix = Matrix {
+            provenance: None,
             columns,
             rows,
             skipped,

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Cell, Column, Matrix, Row, Summary};
+use super::{Cell, Column, Matrix, Provenance, Row, Summary};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
@@ -127,10 +127,11 @@ fn breakable(path: &str) -> String {
 /// A self-contained HTML page: inline CSS, no scripts, no external assets, printable.
 pub fn html(m: &Matrix, lang: Lang) -> String {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
-    let title = t(
-        "Täckning av integrationspolicyn per förvaltning",
-        "Coverage of the integration policy by department",
-    );
+    // The title names the packs the plans were judged against.
+    let title = esc(&m.provenance.as_ref().map_or_else(
+        || t("Täckningsrapport", "Coverage report").to_owned(),
+        |p| p.title(lang),
+    ));
     let mut o = String::new();
     let _ = write!(
         o,
@@ -138,6 +139,9 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
 <style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
+    if let Some(p) = &m.provenance {
+        provenance(&mut o, p, lang);
+    }
     summary(&mut o, &m.summary, lang);
     matrix(&mut o, m, lang);
     let _ = writeln!(
@@ -152,6 +156,26 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
     list::skipped(&mut o, m, lang);
     o.push_str("</body>\n</html>\n");
     o
+}
+
+/// What the report judged, as a definition list above the summary: a group per line, its
+/// term and a definition per value (one per pack). The groups run on as text (two lines on a
+/// 1280 px screen), so the matrix's totals stay in view.
+fn provenance(o: &mut String, p: &Provenance, lang: Lang) {
+    o.push_str("<dl class=\"provenance\">\n");
+    for line in p.lines(lang) {
+        let _ = write!(
+            o,
+            "<div data-key=\"{}\"><dt>{}</dt>",
+            line.key,
+            esc(line.label)
+        );
+        for value in &line.values {
+            let _ = write!(o, "<dd>{}</dd>", esc(value));
+        }
+        o.push_str("</div>\n");
+    }
+    o.push_str("</dl>\n");
 }
 
 /// What the board reads first: how many plans are blocked, how much advice, how many pass.

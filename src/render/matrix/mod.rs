@@ -7,8 +7,11 @@
 //! by its department alone, a department two plans share gets each plan's path beside it
 //! ([`Matrix::shares_department`]).
 //!
-//! Departments, paths, waiver reasons, messages, rule codes and titles come from plans and packs
-//! nobody vetted, so each format escapes all of them: HTML text and attributes with `esc` and
+//! Every format opens with what the report judged ([`Provenance`]): when, the plans' commit,
+//! the packs and their versions, the config and the stage.
+//!
+//! Departments, paths, waiver reasons, messages, rule codes and titles, and the packs' names and
+//! versions come from plans and packs nobody vetted, so each format escapes all of them: HTML text and attributes with `esc` and
 //! ids built by `anchor`; Markdown cells with `md_cell` (the table and its totals always
 //! survive); CSV fields with `csv_field` (quoted as RFC 4180 says, formulas neutralised).
 
@@ -16,6 +19,7 @@ use serde::Serialize;
 
 mod builder;
 mod html;
+mod provenance;
 mod text;
 mod trend;
 
@@ -228,6 +232,10 @@ pub struct SkippedFile {
 /// The whole matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct Matrix {
+    /// What the report judged (when, the plans' commit, the packs, the config, the stage), set
+    /// by the command that makes the report; `None` for a matrix built without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
     /// Columns in rule order.
     pub columns: Vec<Column>,
     /// Rows in plan order.
@@ -476,4 +484,5 @@ fn count(n: usize, one: &str, many: &str) -> String {
 pub(crate) use builder::UNJUDGED;
 pub use builder::{build, Builder};
 pub use html::html;
+pub use provenance::{Line, PackUsed, Provenance};
 pub use text::{csv, markdown};

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::{Cell, Matrix, Row, PER_CODE};
+use super::{Cell, Matrix, Provenance, Row, PER_CODE};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
@@ -103,10 +103,14 @@ fn md_inline(s: &str) -> String {
     out
 }
 
-/// A Markdown table for a pull-request comment, the summary, the legend and every finding.
+/// A Markdown table for a pull-request comment, under a title naming the packs and a list of
+/// what the report judged; then the summary, the legend and every finding.
 pub fn markdown(m: &Matrix, lang: Lang) -> String {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let mut o = String::new();
+    if let Some(p) = &m.provenance {
+        md_provenance(&mut o, p, lang);
+    }
     let _ = write!(o, "| {} |", t("Förvaltning", "Department"));
     for c in &m.columns {
         let _ = write!(o, " {} |", md_cell(&c.code));
@@ -198,6 +202,26 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     findings(&mut o, m, lang);
     skipped(&mut o, m, lang);
     o
+}
+
+/// The title naming the packs, and what the report judged as a list: a line each, the packs
+/// in a list of their own when there are several.
+fn md_provenance(o: &mut String, p: &Provenance, lang: Lang) {
+    let _ = writeln!(o, "## {}\n", md_cell(&p.title(lang)));
+    for line in p.lines(lang) {
+        match line.values.as_slice() {
+            [one] => {
+                let _ = writeln!(o, "- **{}:** {}", line.label, md_cell(one));
+            }
+            many => {
+                let _ = writeln!(o, "- **{}:**", line.label);
+                for value in many {
+                    let _ = writeln!(o, "  - {}", md_cell(value));
+                }
+            }
+        }
+    }
+    o.push('\n');
 }
 
 /// The files that look like plans and were not judged, with their paths and why, under a
@@ -315,10 +339,15 @@ fn findings(o: &mut String, m: &Matrix, lang: Lang) {
 
 /// CSV with one row per plan: path, department, then one status per rule and the counts; then
 /// one row per skipped file: its path, and `skipped-hidden`, `skipped-not-included` or
-/// `skipped-excluded` for every rule.
+/// `skipped-excluded` for every rule. Before the table, when the matrix has its provenance, a
+/// block of `field,value` rows saying what the report judged, and an empty line.
 pub fn csv(m: &Matrix) -> String {
     let field = csv_field;
-    let mut o = String::from("path,department");
+    let mut o = String::new();
+    if let Some(p) = &m.provenance {
+        csv_provenance(&mut o, p);
+    }
+    o.push_str("path,department");
     for c in &m.columns {
         o.push(',');
         o.push_str(&field(&c.code));
@@ -357,4 +386,38 @@ pub fn csv(m: &Matrix) -> String {
         o.push_str(",,,\n");
     }
     o
+}
+
+/// What the report judged as `field,value` rows, with the keys and values of the JSON report's
+/// `provenance` (an empty value for `null`; a pack's five rows each, starting with `pack.id`;
+/// `built-in` as the built-in pack's path), then an empty line before the table.
+fn csv_provenance(o: &mut String, p: &Provenance) {
+    let mut row = |key: &str, value: &str| {
+        let _ = writeln!(o, "{key},{}", csv_field(value));
+    };
+    row("field", "value");
+    row("made_at", &p.made_at);
+    row("commit", p.commit.as_deref().unwrap_or_default());
+    row(
+        "dirty",
+        match p.dirty {
+            Some(true) => "true",
+            Some(false) => "false",
+            None => "",
+        },
+    );
+    row("config", p.config.as_deref().unwrap_or_default());
+    row("stage", p.stage.as_deref().unwrap_or_default());
+    for pack in &p.packs {
+        row("pack.id", &pack.id);
+        row("pack.name", &pack.name);
+        row("pack.version", pack.version.as_deref().unwrap_or_default());
+        row("pack.digest", &pack.digest);
+        let path = match &pack.path {
+            Some(path) if !pack.builtin => path.as_str(),
+            _ => "built-in",
+        };
+        row("pack.path", path);
+    }
+    o.push('\n');
 }
