@@ -16,12 +16,13 @@ use jiff::tz::TimeZone;
 
 use crate::error::Error;
 use crate::i18n::t;
-use crate::render::matrix::{PackUsed, Provenance};
+use crate::render::matrix::{PackUsed, Provenance, StageCount};
 use crate::source::shown_path;
 use crate::verdict::Verdict;
 
 /// What the report in `verdict`'s run judges: now (or `SOURCE_DATE_EPOCH`), the commit of the
-/// config's directory, the packs and the config. No stage yet: `stage` is `None`.
+/// config's directory, the packs, the config and `--stage`; how many plans are at each stage is
+/// counted once the plans are read ([`stage_counts`]).
 pub(super) fn gather(verdict: &Verdict<'_>) -> Result<Provenance, Error> {
     let settings = verdict.settings();
     let rules = verdict.rules();
@@ -47,7 +48,11 @@ pub(super) fn gather(verdict: &Verdict<'_>) -> Result<Provenance, Error> {
         dirty,
         packs,
         config: settings.config.as_ref().map(|c| shown_path(&c.path)),
-        stage: None,
+        stage: settings
+            .stage
+            .value
+            .map(|s| settings.stages.0[s].name.clone()),
+        stages: Vec::new(),
     })
 }
 
@@ -124,6 +129,32 @@ fn run_git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
         .output()
         .ok()?;
     out.status.success().then_some(out.stdout)
+}
+
+/// How many of the report's plans were judged at each stage, in the settings' stage order
+/// (plans without a status last), for the report's header when `--stage` was not given.
+pub(super) fn stage_counts(
+    verdict: &Verdict<'_>,
+    m: &crate::render::matrix::Matrix,
+) -> Vec<StageCount> {
+    let order: Vec<&str> = verdict.settings().stages.names().collect();
+    let mut counts: Vec<StageCount> = Vec::new();
+    for row in &m.rows {
+        match counts.iter_mut().find(|c| c.stage == row.stage) {
+            Some(c) => c.plans += 1,
+            None => counts.push(StageCount {
+                stage: row.stage.clone(),
+                plans: 1,
+            }),
+        }
+    }
+    let rank = |s: &Option<String>| {
+        s.as_deref().map_or(usize::MAX, |s| {
+            order.iter().position(|o| *o == s).unwrap_or(usize::MAX - 1)
+        })
+    };
+    counts.sort_by_key(|c| rank(&c.stage));
+    counts
 }
 
 #[cfg(test)]

@@ -38,6 +38,10 @@ pub(super) fn run(
     let provenance = super::provenance::gather(verdict)?;
     crate::run::check_paths(verdict, scope, stdin, &mut matrix)?;
     let mut m = matrix.finish();
+    let mut provenance = provenance;
+    if provenance.stage.is_none() {
+        provenance.stages = super::provenance::stage_counts(verdict, &m);
+    }
     m.provenance = Some(provenance);
     let text = match args.format {
         ReportFormat::Html => matrix::html(&m, lang),

@@ -6,10 +6,11 @@
 
 use std::fmt::Write as _;
 
-use super::{Cell, Column, Matrix, Provenance, Row, Summary};
+use super::{Cell, Column, Entry, Matrix, Provenance, Row, Summary};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
+mod estate;
 mod list;
 
 /// The page's style: screen first, then print (A4 landscape, headers repeated, colours kept).
@@ -152,6 +153,9 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
             "<span><b class=\"error\">&nbsp;✗ error&nbsp;</b> blocks approval</span> · <span><b class=\"advice\">&nbsp;△ warning&nbsp;</b> <b class=\"advice\">&nbsp;ℹ info&nbsp;</b> advice that does not block</span> · <span>✓ met</span> · <span>⚑ board: waived by the board</span> · <span>⚐ plan: waived by the plan's author</span> · <span>– could not be judged: the area is missing from the plan</span> · <span>off: switched off by an override</span> · <span>?: the plan could not be judged</span> · <span>a mark leads to the finding below the table</span>"
         )
     );
+    if let Some(trend) = &m.trend {
+        estate::trend(&mut o, trend, lang);
+    }
     list::findings(&mut o, m, lang);
     list::skipped(&mut o, m, lang);
     o.push_str("</body>\n</html>\n");
@@ -194,13 +198,17 @@ fn summary(o: &mut String, s: &Summary, lang: Lang) {
 /// The matrix: a header row grouping blocking and advisory rules, one row per plan, totals.
 fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let estate = m.shows_estate();
     let _ = write!(
         o,
-        "<table class=\"matrix{}\">\n<caption>{}</caption>\n<colgroup><col class=\"dept\">{}<col class=\"total\"><col class=\"total\"></colgroup>\n<thead><tr><td></td>",
+        "<table class=\"matrix{}{}\">\n<caption>{}</caption>\n<colgroup><col class=\"dept\">{}{}<col class=\"total\"><col class=\"total\"></colgroup>\n<thead><tr><td{}></td>",
         // More rules than the built-in pack's leave the department less room.
         if m.columns.len() > 15 { " many" } else { "" },
+        if estate { " estate" } else { "" },
         t("Planer och regler", "Plans and rules"),
-        "<col>".repeat(m.columns.len())
+        if estate { "<col class=\"board\"><col class=\"stage\">" } else { "" },
+        "<col>".repeat(m.columns.len()),
+        if estate { " colspan=\"3\"" } else { "" },
     );
     // Runs of neighbouring columns that block or advise, each under one heading.
     let mut k = 0;
@@ -243,6 +251,14 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
         t("Summa", "Totals"),
         t("Förvaltning", "Department")
     );
+    if estate {
+        let _ = write!(
+            o,
+            "<th scope=\"col\" class=\"board\">{}</th><th scope=\"col\" class=\"stage\">{}</th>",
+            t("Nämnd", "Board"),
+            t("Skede", "Stage")
+        );
+    }
     for c in &m.columns {
         let _ = write!(
             o,
@@ -257,12 +273,22 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
         t("Hindrar", "Blocking"),
         t("Råd", "Advice")
     );
-    for (ri, row) in m.rows.iter().enumerate() {
-        plan_row(o, m, ri, row, lang);
+    let width = m.columns.len() + 3 + if estate { 2 } else { 0 };
+    for group in m.groups() {
+        if !m.years.is_empty() {
+            estate::year_row(o, group.year, width, lang);
+        }
+        for entry in group.entries {
+            match entry {
+                Entry::Plan(ri) => plan_row(o, m, ri, &m.rows[ri], estate, lang),
+                Entry::Absent(ai) => estate::absent_row(o, &m.absent[ai], m.columns.len(), lang),
+            }
+        }
     }
     let _ = write!(
         o,
-        "</tbody>\n<tfoot><tr><th scope=\"row\">{} ({})</th>",
+        "</tbody>\n<tfoot><tr><th scope=\"row\"{}>{} ({})</th>",
+        if estate { " colspan=\"3\"" } else { "" },
         t("Uppfyllt", "Met"),
         if m.rows.len() == 1 {
             format!("1 {}", t("plan", "plan"))
@@ -280,14 +306,18 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
     );
 }
 
-/// One plan's row: its name and path, a cell per rule, and its totals.
-fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, lang: Lang) {
+/// One plan's row: its name and path (its nämnd and stage when the matrix shows them), a
+/// cell per rule, and its totals.
+fn plan_row(o: &mut String, m: &Matrix, ri: usize, row: &Row, estate: bool, lang: Lang) {
     let _ = write!(
         o,
         "<tr><th scope=\"row\">{}<br><small>{}</small></th>",
         esc(&row.department),
         breakable(&row.path)
     );
+    if estate {
+        estate::cells(o, row, lang);
+    }
     for (c, cell) in m.columns.iter().zip(&row.cells) {
         rule_cell(o, c, ri, cell, row.line_word(), lang);
     }

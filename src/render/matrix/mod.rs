@@ -390,6 +390,16 @@ impl Summary {
 pub(super) const PER_CODE: usize = 100;
 
 impl Matrix {
+    /// Whether the tables show a plan's year, nämnd and stage: when any plan names a nämnd or
+    /// a stage, or a department has not submitted.
+    pub fn shows_estate(&self) -> bool {
+        !self.absent.is_empty()
+            || self
+                .rows
+                .iter()
+                .any(|r| r.board.is_some() || r.stage.is_some())
+    }
+
     /// The matrix's lines grouped by year, newest first (plans without a year last), each
     /// group's rows and missing plans in the order of [`Matrix::rows`] and [`Matrix::absent`],
     /// which are sorted by year, nämnd and department.
@@ -427,15 +437,17 @@ impl Matrix {
         groups
     }
 
-    /// For each row, whether another row's department reads the same (compared as a reader
+    /// For each row, whether another row of the same year has a department that reads the
+    /// same (compared as a reader
     /// sees them: letter case, diacritics, runs of spaces and invisible or control characters
     /// make no difference). Such a row is named with its path beside its department wherever
     /// a format names a plan by its department alone, so two plans never look like one.
     pub fn shares_department(&self) -> Vec<bool> {
+        // Plans of one department in different years are told apart by their year.
         let keys: Vec<String> = self
             .rows
             .iter()
-            .map(|r| department_key(&r.department))
+            .map(|r| format!("{:?} {}", r.year, department_key(&r.department)))
             .collect();
         let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for k in &keys {
@@ -484,5 +496,5 @@ fn count(n: usize, one: &str, many: &str) -> String {
 pub(crate) use builder::UNJUDGED;
 pub use builder::{build, Builder};
 pub use html::html;
-pub use provenance::{Line, PackUsed, Provenance};
+pub use provenance::{Line, PackUsed, Provenance, StageCount};
 pub use text::{csv, markdown};

@@ -25,9 +25,21 @@ pub struct Provenance {
     pub packs: Vec<PackUsed>,
     /// The config file read, as planlint shows paths; `None` when none was.
     pub config: Option<String>,
-    /// The stage the plans were judged at (`utkast`, `remiss`, `för beslut`, `beslutad`);
-    /// `None` when none was given.
+    /// The stage every plan was judged at, when `--stage` set it (`utkast`, `remiss`, `för
+    /// beslut`, `beslutad`, or the config's own); `None`: each plan at its own `status`.
     pub stage: Option<String>,
+    /// Without `--stage`: how many plans were judged at each stage (`null`: without a
+    /// status), in stage order.
+    pub stages: Vec<StageCount>,
+}
+
+/// How many plans were judged at a stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageCount {
+    /// The stage, or `null` for plans without a status.
+    pub stage: Option<String>,
+    /// How many plans.
+    pub plans: usize,
 }
 
 /// A pack the report judged by.
@@ -121,12 +133,44 @@ impl Provenance {
             Line {
                 key: "stage",
                 label: t("Skede", "Stage"),
-                values: vec![self
-                    .stage
-                    .clone()
-                    .unwrap_or_else(|| t("ej angivet", "not given").to_owned())],
+                values: vec![self.stage_line(lang)],
             },
         ]
+    }
+}
+
+impl Provenance {
+    /// The stage line: `--stage`'s, else each plan's own with how many plans are at each.
+    fn stage_line(&self, lang: Lang) -> String {
+        if let Some(stage) = &self.stage {
+            return match lang {
+                Lang::Sv => format!("{stage} (alla planer granskade i det skedet med --stage)"),
+                Lang::En => format!("{stage} (every plan judged at that stage with --stage)"),
+            };
+        }
+        if self.stages.iter().all(|s| s.stage.is_none()) {
+            return lang.pick("ej angivet", "not given").to_owned();
+        }
+        let counts: Vec<String> = self
+            .stages
+            .iter()
+            .map(|s| match &s.stage {
+                Some(stage) => format!("{} {stage}", s.plans),
+                None => format!(
+                    "{} {}",
+                    s.plans,
+                    lang.pick("utan status", "without a status")
+                ),
+            })
+            .collect();
+        format!(
+            "{}: {}",
+            lang.pick(
+                "varje plan i skedet som dess status anger",
+                "each plan at the stage its status names"
+            ),
+            counts.join(", ")
+        )
     }
 }
 

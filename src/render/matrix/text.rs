@@ -7,9 +7,11 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::{Cell, Matrix, Provenance, Row, PER_CODE};
+use super::{Cell, Entry, Matrix, Provenance, Row, PER_CODE};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
+
+mod estate;
 
 /// `s` as the text of one Markdown table cell (or list item): it cannot end the cell, the row or
 /// the table, nor open HTML (a comment that would swallow the rest). `\` and `|` are
@@ -111,7 +113,17 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     if let Some(p) = &m.provenance {
         md_provenance(&mut o, p, lang);
     }
+    let shown = m.shows_estate();
     let _ = write!(o, "| {} |", t("Förvaltning", "Department"));
+    if shown {
+        let _ = write!(
+            o,
+            " {} | {} | {} |",
+            t("År", "Year"),
+            t("Nämnd", "Board"),
+            t("Skede", "Stage")
+        );
+    }
     for c in &m.columns {
         let _ = write!(o, " {} |", md_cell(&c.code));
     }
@@ -121,11 +133,19 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         t("Hindrar", "Blocking"),
         t("Råd", "Advice")
     );
-    o.push_str(&"---|".repeat(m.columns.len() + 2));
+    o.push_str(&"---|".repeat(m.columns.len() + 2 + if shown { 3 } else { 0 }));
     o.push('\n');
     let shared = m.shares_department();
-    for (row, shared) in m.rows.iter().zip(shared) {
-        if shared {
+    for entry in m.groups().into_iter().flat_map(|g| g.entries) {
+        let ri = match entry {
+            Entry::Plan(ri) => ri,
+            Entry::Absent(ai) => {
+                estate::md_absent(&mut o, &m.absent[ai], m.columns.len(), lang);
+                continue;
+            }
+        };
+        let row = &m.rows[ri];
+        if shared[ri] {
             let _ = write!(
                 o,
                 "| {} ({}) |",
@@ -134,6 +154,9 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
             );
         } else {
             let _ = write!(o, "| {} |", md_cell(&row.department));
+        }
+        if shown {
+            estate::md_cells(&mut o, row);
         }
         for cell in &row.cells {
             let _ = write!(o, " {} |", md_mark(cell));
@@ -149,6 +172,9 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         }
     }
     let _ = write!(o, "| **{}** |", t("Uppfyllt", "Met"));
+    if shown {
+        o.push_str(" | | |");
+    }
     for c in &m.columns {
         let _ = write!(o, " {}/{} |", c.covered, m.rows.len());
     }
@@ -198,6 +224,9 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     );
     for c in &m.columns {
         let _ = writeln!(o, "- {}: {}", md_cell(&c.code), md_cell(&c.title));
+    }
+    if let Some(trend) = &m.trend {
+        estate::md_trend(&mut o, trend, lang);
     }
     findings(&mut o, m, lang);
     skipped(&mut o, m, lang);
@@ -352,7 +381,7 @@ pub fn csv(m: &Matrix) -> String {
         o.push(',');
         o.push_str(&field(&c.code));
     }
-    o.push_str(",missing,blocking,advisory\n");
+    o.push_str(",missing,blocking,advisory,year,year_from,namnd,status,stage,roster\n");
     for row in &m.rows {
         o.push_str(&field(&row.path));
         o.push(',');
@@ -372,7 +401,11 @@ pub fn csv(m: &Matrix) -> String {
                 Cell::NotJudged { .. } => ",not-judged",
             });
         }
-        let _ = writeln!(o, ",{},{},{}", row.missing, row.blocking, row.advisory);
+        let _ = write!(o, ",{},{},{}", row.missing, row.blocking, row.advisory);
+        estate::csv_fields(&mut o, row);
+    }
+    for a in &m.absent {
+        estate::csv_absent(&mut o, a, m.columns.len());
     }
     // A file that was not judged has no department and no counts; every rule's field says
     // why it was skipped, as a plan that could not be read says `not-judged`.
@@ -383,7 +416,7 @@ pub fn csv(m: &Matrix) -> String {
             o.push_str(",skipped-");
             o.push_str(s.why);
         }
-        o.push_str(",,,\n");
+        o.push_str(",,,,,,,,,\n");
     }
     o
 }
