@@ -72,7 +72,7 @@ fn the_html_report_renders_in_headless_chromium() {
     // 14 rules had nothing to judge: the area they look in is missing from the plan.
     assert_eq!(dom.matches("<td class=\"na\"").count(), 14, "{dom}");
     assert_eq!(
-        dom.matches("<th scope=\"row\">").count(),
+        dom.matches("<th scope=\"row\"").count(),
         8,
         "7 plans and the totals row"
     );

@@ -240,7 +240,7 @@ fn the_title_names_every_pack_and_the_header_their_versions() {
     );
     assert!(
         md.starts_with(&format!(
-            "## {title}\n\n- **Rapporten skapad:** 2027-03-14 08:30 +00:00\n- **Planernas version i git:** ingen git-version\n- **Regelpaket:**\n  - Integrationspolicy, Vingåkers kommun · version 2026.1 · inbyggt i planlint · id integrationspolicy\n  - Testpaket för nämnden · version 2027.2 · extra.toml · id testpaket\n- **Konfiguration:** ingen planlint.toml\n- **Skede:** ej angivet\n\n| Förvaltning |"
+            "## {title}\n\n- **Rapporten skapad:** 2027-03-14 08:30 +00:00\n- **Planernas version i git:** ingen git-version\n- **Regelpaket:**\n  - Integrationspolicy, Vingåkers kommun · version 2026.1 · inbyggt i planlint · id integrationspolicy\n  - Testpaket för nämnden · version 2027.2 · extra.toml · id testpaket\n- **Konfiguration:** ingen planlint.toml\n- **Skede:** varje plan i skedet som dess status anger: 1 utkast\n\n| Förvaltning |"
         )),
         "{md}"
     );
@@ -305,7 +305,7 @@ fn json_has_the_provenance_object() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["commit", "config", "dirty", "made_at", "packs", "stage"],
+        ["commit", "config", "dirty", "made_at", "packs", "stage", "stages"],
         "{p}"
     );
     assert_eq!(p["config"], "planlint.toml");
@@ -335,7 +335,9 @@ fn json_has_the_provenance_object() {
         "{html}"
     );
     assert!(
-        header_line(&html, "stage").ends_with("<dt>Skede</dt><dd>ej angivet</dd>"),
+        header_line(&html, "stage").ends_with(
+            "<dt>Skede</dt><dd>varje plan i skedet som dess status anger: 1 utkast</dd>"
+        ),
         "{html}"
     );
 }
@@ -437,7 +439,10 @@ fn a_hostile_pack_name_or_path_cannot_break_a_format() {
         "{md}"
     );
     // The table is still there, whole, under the header.
-    assert!(md.contains("\n| Förvaltning | IP001 |"), "{md}");
+    assert!(
+        md.contains("\n| Förvaltning | År | Nämnd | Skede | IP001 |"),
+        "{md}"
+    );
 }
 
 #[test]

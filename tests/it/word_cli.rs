@@ -156,19 +156,22 @@ fn a_walk_and_the_report_show_every_plan_whatever_its_format() {
     assert!(text.contains("f.doc:1:1: error[PL003]"), "{text}");
     assert!(!text.contains("~$d.docx:"), "{text}");
     let report = json(d, &["report", "--format", "json", "."]);
-    let rows: Vec<&str> = report["rows"]
+    let mut rows: Vec<&str> = report["rows"]
         .as_array()
         .expect("rows")
         .iter()
         .map(|r| r["path"].as_str().unwrap_or(""))
         .collect();
+    rows.sort_unstable();
     assert_eq!(rows, ["a.md", "b.md", "c.md", "d.docx", "e.odt", "f.doc"]);
-    let by_paragraph: Vec<bool> = report["rows"]
+    let mut by_paragraph: Vec<(&str, bool)> = report["rows"]
         .as_array()
         .expect("rows")
         .iter()
-        .map(|r| r["by_paragraph"] == true)
+        .map(|r| (r["path"].as_str().unwrap_or(""), r["by_paragraph"] == true))
         .collect();
+    by_paragraph.sort_unstable();
+    let by_paragraph: Vec<bool> = by_paragraph.into_iter().map(|(_, b)| b).collect();
     assert_eq!(by_paragraph, [false, false, false, true, true, false]);
     let mut skipped: Vec<(&str, &str)> = report["skipped"]
         .as_array()

@@ -205,7 +205,10 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
         // More rules than the built-in pack's leave the department less room.
         if m.columns.len() > 15 { " many" } else { "" },
         if estate { " estate" } else { "" },
-        t("Planer och regler", "Plans and rules"),
+        match m.years.as_slice() {
+            [year] => format!("{} {year}", t("Planer och regler,", "Plans and rules,")),
+            _ => t("Planer och regler", "Plans and rules").to_owned(),
+        },
         if estate { "<col class=\"board\"><col class=\"stage\">" } else { "" },
         "<col>".repeat(m.columns.len()),
         if estate { " colspan=\"3\"" } else { "" },
@@ -275,7 +278,8 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
     );
     let width = m.columns.len() + 3 + if estate { 2 } else { 0 };
     for group in m.groups() {
-        if !m.years.is_empty() {
+        // One year needs no heading of its own: the caption names it.
+        if m.years.len() > 1 || (group.year.is_none() && !m.years.is_empty()) {
             estate::year_row(o, group.year, width, lang);
         }
         for entry in group.entries {

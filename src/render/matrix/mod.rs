@@ -464,10 +464,27 @@ pub(super) type SortKey = (bool, String, String, String);
 pub(super) fn sort_key(board: Option<&str>, department: &str, path: &str) -> SortKey {
     (
         board.is_none(),
-        board.map(department_key).unwrap_or_default(),
-        department_key(department),
+        board.map(swedish_order).unwrap_or_default(),
+        swedish_order(department),
         path.to_owned(),
     )
+}
+
+/// A name as a Swedish reader alphabetises it: letter case and other diacritics aside, but
+/// å, ä and ö after z, in that order (Överförmyndarnämnden after Socialnämnden).
+fn swedish_order(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let marked: String = name
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => '\u{7b}',
+            'ä' | 'æ' => '\u{7c}',
+            'ö' | 'ø' => '\u{7d}',
+            other => other,
+        })
+        .collect();
+    department_key(&marked)
 }
 
 /// Years newest first, no year last.

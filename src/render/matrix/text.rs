@@ -173,7 +173,7 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     }
     let _ = write!(o, "| **{}** |", t("Uppfyllt", "Met"));
     if shown {
-        o.push_str(" | | |");
+        o.push_str("  |  |  |");
     }
     for c in &m.columns {
         let _ = write!(o, " {}/{} |", c.covered, m.rows.len());
