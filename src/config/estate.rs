@@ -218,9 +218,17 @@ impl Stages {
         let mut tables: Vec<(&Spanned<String>, &StageDef)> = tables.iter().collect();
         tables.sort_by_key(|(name, _)| name.span().start);
         for (name, def) in tables {
-            let at = if let Some(at) = stages.find(name.get_ref()) {
+            // A table names a stage by its name; a word planlint knows as another name of a
+            // default stage (`samråd` for `remiss`) makes a stage of its own, which takes the
+            // word over.
+            let own = key(name.get_ref());
+            let named = stages.0.iter().position(|s| key(&s.name) == own);
+            let at = if let Some(at) = named {
                 at
             } else {
+                for stage in &mut stages.0 {
+                    stage.keys.retain(|k| *k != own);
+                }
                 if key(name.get_ref()).is_empty() {
                     return Err(validate::error(
                         c,
@@ -246,7 +254,12 @@ impl Stages {
             };
             for other in &def.names {
                 let k = key(other.get_ref());
-                if let Some(taken) = stages.find(other.get_ref()).filter(|&i| i != at) {
+                let taken = stages
+                    .0
+                    .iter()
+                    .position(|s| key(&s.name) == k)
+                    .filter(|&i| i != at);
+                if let Some(taken) = taken {
                     return Err(validate::error(
                         c,
                         other.span(),
@@ -269,10 +282,14 @@ impl Stages {
                     ));
                 }
                 if !k.is_empty() {
+                    for stage in &mut stages.0 {
+                        stage.keys.retain(|have| *have != k);
+                    }
                     stages.0[at].keys.push(k);
                 }
             }
-            stages.0[at].levels = validate::severity_map(c, &def.severity, known)?;
+            let levels = validate::severity_map(c, &def.severity, known)?;
+            stages.0[at].levels.extend(levels);
         }
         Ok(stages)
     }

@@ -12,6 +12,7 @@ mod config;
 mod coverage;
 mod diff;
 mod escaping;
+mod estate;
 mod examples;
 mod formats;
 mod hostile;
