@@ -104,7 +104,8 @@ pub(super) fn hint(
         format!("{sv_rule}: skriv {written}{sv_or}"),
         format!("{en_rule}: write {written}{en_or}"),
     );
-    Some((label, help))
+    // A line of the file can be long: what the help quotes of it is cut short.
+    Some((label, help.excerpted()))
 }
 
 /// Whether the line up to a key, `lead`, opens a table header (`[stage.`, `[[department.`).
@@ -162,6 +163,18 @@ mod tests {
             help.en.ends_with("write `[stage.\"till remiss\"]`"),
             "{}",
             help.en
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_short() {
+        let text = format!("[stage.{}ö]\n", "a".repeat(100_000));
+        let at = text.find('ö').expect("ö");
+        let (_, help) = hint(&text, &(at..at + 1), "invalid unquoted key").expect("hint");
+        assert!(
+            help.sv.len() < 2_000 && help.sv.contains('…'),
+            "{}",
+            help.sv.len()
         );
     }
 
