@@ -206,6 +206,9 @@ pub struct DiffArgs {
     /// Allow a folder without any plan (otherwise exit 2).
     #[arg(long)]
     pub allow_empty: bool,
+    /// Judge the plans of both sides as if at this stage, whatever their `status` says.
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Option<String>,
 }
 
 /// Formats of `diff`.

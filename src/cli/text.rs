@@ -162,6 +162,10 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
             "Den senare planen, eller katalogen med de senare planerna (samma slag som den tidigare: två filer eller två kataloger)",
             "The later plan, or the folder of the later plans (of the same kind as the earlier: two files or two folders)",
         ),
+        ("diff", "stage") => (
+            "Granska planerna på båda sidor som om de var i det här skedet (t.ex. `för beslut`), vad de än har för `status`: skedet avgör vad som är ett fel",
+            "Judge the plans of both sides as if they were at this stage (e.g. `för beslut`), whatever `status` they have: the stage decides what is an error",
+        ),
         ("diff", "allow_empty") => (
             "Godta en katalog utan någon plan (annars slutstatus 2)",
             "Accept a folder without any plan (otherwise exit status 2)",

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 
-/// The config file `init` writes.
-pub(crate) const CONFIG: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.
+/// The config file `init` writes, before [`config`] adds the roster and the stages.
+const CONFIG: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.
 # Every key is optional. `planlint config` shows the effective settings and where each came from.
 
 # Rule packs: "builtin" is the integration policy built into planlint; other packs are paths
@@ -55,6 +55,75 @@ allow_empty = true
 # decided = "KS 2027/12 § 4"
 # expires = 2027-12-31
 "#;
+
+/// The end of [`CONFIG`] under `--lang sv`: the roster and the stages, commented out.
+const ESTATE_SV: &str = r#"
+# Förteckningen över förvaltningarna: varje förvaltning som ska ha en verksamhetsplan, så att
+# planlint ser vem som inte har lämnat in någon (PL016: en varning, ett fel från skedet
+# "för beslut") och vilken plan som anger en förvaltning som inte står här (PL017). `paths` är
+# mönster räknade från den här filen, som i [[waiver]]; `{year}` står för varje år som granskas.
+# Exemplet förutsätter att varje års planer ligger i en egen katalog, kopierade från mallen:
+# planer/2027/socialforvaltningen.md. `name` skrivs som planens `förvaltning`. Skriv "nämnd"
+# inom citattecken (TOML tillåter inte å, ä och ö i en nyckel utan dem) eller namnd.
+# Förteckningen prövas när planlint går igenom en katalog, inte för enstaka filer (pre-commit).
+# [[department]]
+# name = "Socialförvaltningen"
+# "nämnd" = "Socialnämnden"
+# paths = ["planer/{year}/socialforvaltningen.*"]
+#
+# [[department]]
+# name = "Barn- och utbildningsförvaltningen"
+# "nämnd" = "Barn- och utbildningsnämnden"
+# paths = ["planer/{year}/barn-och-utbildning.*"]
+# aliases = ["Utbildningsförvaltningen"]
+
+# Skeden: planens `status` i uppgiftsblocket överst säger var den är på väg till nämnden:
+# utkast, remiss, för beslut eller beslutad. Från "för beslut" är en platshållare, en saknad
+# uppgift i uppgiftsblocket och en förvaltning utan plan fel (om inte [severity] anger regelns
+# nivå). `planlint check --stage "för beslut"` granskar alla planer i det skedet. Tabellen
+# `[stage."NAMN"]` ändrar nivåer från det skedet och framåt; `names` är kommunens egna ord för
+# skedet, och ett nytt skede placeras med `after = "remiss"`.
+# [stage."för beslut"]
+# severity = { IP005 = "error", IP013 = "error" }
+# names = ["beslutsförslag"]
+"#;
+
+/// The end of [`CONFIG`] under `--lang en`: the roster and the stages, commented out.
+const ESTATE_EN: &str = r#"
+# The roster of departments: every department that is to have an operational plan, so that
+# planlint sees who has not submitted one (PL016: a warning, an error from the stage
+# "för beslut" on) and which plan names a department that is not here (PL017). `paths` are
+# globs relative to this file, as in [[waiver]]; `{year}` stands for each year judged. The
+# example assumes each year's plans in a folder of their own, copied from the template:
+# planer/2027/socialforvaltningen.md. `name` is written as the plan's `förvaltning`. Write
+# "nämnd" in quotes (TOML allows no å, ä or ö in a key without them) or namnd.
+# The roster is judged when planlint walks a directory, not for single files (pre-commit).
+# [[department]]
+# name = "Socialförvaltningen"
+# "nämnd" = "Socialnämnden"
+# paths = ["planer/{year}/socialforvaltningen.*"]
+#
+# [[department]]
+# name = "Barn- och utbildningsförvaltningen"
+# "nämnd" = "Barn- och utbildningsnämnden"
+# paths = ["planer/{year}/barn-och-utbildning.*"]
+# aliases = ["Utbildningsförvaltningen"]
+
+# Stages: the plan's `status` in the front matter says where it is on its way to the nämnd:
+# utkast, remiss, för beslut or beslutad. From "för beslut" on, a placeholder, a missing
+# front-matter field and a department without a plan are errors (unless [severity] sets the
+# rule's level). `planlint check --stage "för beslut"` judges every plan at that stage. The
+# table `[stage."NAME"]` changes levels from that stage on; `names` are the municipality's own
+# words for the stage, and a new stage is placed with `after = "remiss"`.
+# [stage."för beslut"]
+# severity = { IP005 = "error", IP013 = "error" }
+# names = ["beslutsförslag"]
+"#;
+
+/// The `planlint.toml` `init` writes, its roster and stages explained in `lang`.
+pub(crate) fn config(lang: Lang) -> String {
+    format!("{CONFIG}{}", lang.pick(ESTATE_SV, ESTATE_EN))
+}
 
 /// Where `init` writes the plan template, relative to the folder it runs in: under `mallar/`,
 /// which [`CONFIG`] excludes.
@@ -178,7 +247,11 @@ pub(crate) fn write_atomically(
 /// Writes the config and the template into `dir`; returns what happened, for the user.
 pub(crate) fn init(dir: &Path, lang: Lang) -> io::Result<String> {
     let mut out = String::new();
-    for (name, contents) in [("planlint.toml", CONFIG), (TEMPLATE_PATH, TEMPLATE)] {
+    let config = config(lang);
+    for (name, contents) in [
+        ("planlint.toml", config.as_str()),
+        (TEMPLATE_PATH, TEMPLATE),
+    ] {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;

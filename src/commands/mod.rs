@@ -87,6 +87,7 @@ fn cli_values(cli: &Cli) -> CliValues {
         Command::Diff(a) => CliValues {
             lang,
             allow_empty: a.allow_empty,
+            stage: a.stage.clone(),
             ..CliValues::default()
         },
         _ => CliValues {

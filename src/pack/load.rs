@@ -251,7 +251,7 @@ pub(crate) fn parse(path: &str, text: &str, kind_keys: &[&str]) -> Result<PackDe
 }
 
 /// A TOML parse or shape error as a [`PackError`] at its span, with "did you mean" for a
-/// misspelt key.
+/// misspelt key and what to write for a key with å, ä or ö that TOML cannot read unquoted.
 pub(crate) fn toml_error(path: &str, text: &str, e: &toml::de::Error, kind: FileKind) -> PackError {
     toml_error_with(path, text, e, kind, &[])
 }
@@ -278,6 +278,10 @@ fn toml_error_with(
         t(detail.clone(), detail.clone()),
     );
     err.code = kind.code();
+    if let Some((label, help)) = super::unquoted::hint(text, &span, &detail) {
+        err.label = label;
+        err = err.with_help(help);
+    }
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();

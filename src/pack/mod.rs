@@ -9,6 +9,7 @@
 mod error;
 mod load;
 mod params;
+mod unquoted;
 
 use serde::Deserialize;
 use toml::Spanned;

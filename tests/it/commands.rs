@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::support::{planlint, planlint_in, repo, root, stdout};
+use crate::support::{planlint, planlint_in, repo, root, stderr, stdout};
 
 #[test]
 fn init_passes_its_own_gate_and_never_overwrites() {
@@ -139,6 +139,89 @@ fn init_in_english_names_the_template() {
     );
 }
 
+/// `text` with the example roster and stage of `planlint init` uncommented: from the first
+/// `# [[department]]` on, each commented line that is TOML (a table header, `key = value`).
+fn with_the_example_roster(text: &str) -> String {
+    let at = text.find("# [[department]]").expect("an example roster");
+    let toml = |t: &str| {
+        t.starts_with("[[department]]")
+            || t.starts_with("[stage.")
+            || t.split_once(" = ")
+                .is_some_and(|(key, _)| !key.is_empty() && !key.contains(' '))
+    };
+    let tail: Vec<&str> = text[at..]
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(t) if toml(t) => t,
+            _ => l,
+        })
+        .collect();
+    format!("{}{}\n", &text[..at], tail.join("\n"))
+}
+
+#[test]
+fn init_shows_a_roster_and_a_stage_that_work_once_uncommented() {
+    for (lang, words) in [
+        ("sv", "Förteckningen över förvaltningarna"),
+        ("en", "The roster of departments"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = planlint_in(dir.path(), &["init", "--lang", lang], "");
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        let config = std::fs::read_to_string(dir.path().join("planlint.toml")).expect("config");
+        assert!(config.contains(words), "{lang}: {config}");
+        assert!(config.contains("# [stage.\"för beslut\"]"), "{config}");
+        // As written, the file parses, and the examples are comments.
+        let shown = planlint_in(dir.path(), &["config"], "");
+        assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+        let check = planlint_in(dir.path(), &["check", "--format", "json"], "");
+        assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+
+        let roster = with_the_example_roster(&config);
+        assert!(roster.contains("\n[[department]]\nname = \"Socialförvaltningen\"\n"));
+        assert!(roster.contains("\n[stage.\"för beslut\"]\nseverity = "));
+        std::fs::write(dir.path().join("planlint.toml"), &roster).expect("config");
+        let shown = planlint_in(dir.path(), &["config"], "");
+        assert_eq!(shown.status.code(), Some(0), "{lang}: {}", stderr(&shown));
+
+        // A plan copied from the template to where the roster expects it: the other
+        // department on the roster has no plan for its year, an error at `för beslut` (or at
+        // the stage's own name for it).
+        let template = std::fs::read_to_string(dir.path().join("mallar/verksamhetsplan.md"))
+            .expect("template");
+        let plan = template
+            .replacen("förvaltning:", "förvaltning: Socialförvaltningen", 1)
+            .replacen("år:", "år: 2027", 1);
+        std::fs::create_dir_all(dir.path().join("planer/2027")).expect("mkdir");
+        std::fs::write(dir.path().join("planer/2027/socialforvaltningen.md"), plan).expect("plan");
+        for (stage, severity) in [
+            (None, "warning"),
+            (Some("för beslut"), "error"),
+            (Some("beslutsförslag"), "error"),
+        ] {
+            let mut args = vec!["check", "--format", "json"];
+            args.extend(stage.iter().flat_map(|s| ["--stage", *s]));
+            let check = planlint_in(dir.path(), &args, "");
+            let v: serde_json::Value = serde_json::from_slice(&check.stdout).expect("json");
+            let found: Vec<_> = v["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .filter(|d| d["code"] == "PL016" || d["code"] == "PL017")
+                .collect();
+            assert_eq!(found.len(), 1, "{stage:?}: {v}");
+            assert_eq!(found[0]["code"], "PL016");
+            assert_eq!(found[0]["severity"], severity, "{stage:?}");
+            assert_eq!(found[0]["path"], "planlint.toml");
+            let message = found[0]["message"].as_str().expect("message");
+            assert!(
+                message.contains("Barn- och utbildningsförvaltningen") && message.contains("2027"),
+                "{message}"
+            );
+        }
+    }
+}
+
 #[test]
 fn test_pack_passes_for_the_built_in_pack() {
     let out = planlint(&["test-pack", "rules/integrationspolicy.toml"]);
@@ -207,6 +290,10 @@ fn the_schemas_validate_the_example_config_and_the_built_in_pack() {
     let init = tempfile::tempdir().expect("tempdir");
     planlint_in(init.path(), &["init"], "");
     let mut configs = vec![init.path().join("planlint.toml")];
+    // Its example roster and stage, uncommented.
+    let written = std::fs::read_to_string(&configs[0]).expect("config");
+    let roster = repo(&[("planlint.toml", &with_the_example_roster(&written))]);
+    configs.push(roster.path().join("planlint.toml"));
     // Both forms of a `[severity]` value, as `planlint init` shows them commented out.
     let severity = repo(&[(
         "planlint.toml",

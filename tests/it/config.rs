@@ -273,6 +273,53 @@ fn a_misspelt_key_gets_did_you_mean() {
 }
 
 #[test]
+fn a_key_with_a_swedish_letter_says_to_quote_it() {
+    let config = "[[department]]\nname = \"Socialförvaltningen\"\nnämnd = \"Socialnämnden\"\npaths = [\"planer/{year}/soc.md\"]\n";
+    let (code, err) = config_error(config);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("error[PL101]: konfigurationen kan inte läsas"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`ä` går inte i en nyckel utan citattecken"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: TOML tillåter inte å, ä och ö i nycklar utan citattecken: skriv `\"nämnd\" = …` eller `namnd = …`"),
+        "{err}"
+    );
+    assert_points_at(&err, config, "ämnd =");
+    let dir = repo(&[("planlint.toml", config)]);
+    let out = planlint_in(dir.path(), &["config", "--lang", "en"], "");
+    assert!(
+        stderr(&out).contains("= help: TOML allows no å, ä or ö in keys without quotes: write `\"nämnd\" = …` or `namnd = …`"),
+        "{}",
+        stderr(&out)
+    );
+    // Either way of writing it is read.
+    for fixed in ["\"nämnd\" =", "namnd ="] {
+        let dir = repo(&[(
+            "planlint.toml",
+            &format!("allow_empty = true\n{}", config.replace("nämnd =", fixed)),
+        )]);
+        let out = planlint_in(dir.path(), &["config"], "");
+        assert_eq!(out.status.code(), Some(0), "{fixed}: {}", stderr(&out));
+    }
+    // A stage's name with a space and an ö, as a table's key.
+    let config = "[stage.för beslut]\nseverity = { IP013 = \"error\" }\n";
+    let (code, err) = config_error(config);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("= help: TOML tillåter inte mellanslag, å, ä och ö i nycklar utan citattecken: skriv `[stage.\"för beslut\"]`"),
+        "{err}"
+    );
+    // Other mistakes keep toml's own words.
+    let (_, err) = config_error("include = [\"*.md\"\n");
+    assert!(!err.contains("citattecken"), "{err}");
+}
+
+#[test]
 fn an_unknown_code_gets_did_you_mean() {
     let config = "[severity]\nIP02 = \"off\"\n";
     let (code, err) = config_error(config);

@@ -335,6 +335,41 @@ fn plans_pair_by_path_with_years_folded_when_a_department_is_not_unique_and_a_pl
 }
 
 #[test]
+fn stage_judges_both_sides_at_that_stage() {
+    let dir = two_years();
+    let out = diff(dir.path(), &["2026", "2027", "--stage", "för beslut"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        // At `för beslut` a placeholder is an error: new in a new plan, blocking on both sides
+        // of a plan that kept it, and still fixed where it is gone.
+        "  nytt:      error[IP006]: platshållaren `Fylls i` finns kvar i planen (rad 29)\n",
+        "  områden: 4 av 4 · fel som hindrar godkännande: 1\n",
+        "Barn- och utbildningsförvaltningen: 2026/bou.md → 2027/bou.md\n  inga ändringar\n  områden: 4 → 4 av 4 · fel som hindrar godkännande: 1 → 1\n",
+        "  åtgärdat:  error[IP006]: platshållaren `TODO` finns kvar i planen (var rad 25)\n",
+    ] {
+        assert!(text.contains(line), "no {line:?} in:\n{text}");
+    }
+    let v = json(&diff(
+        dir.path(),
+        &["2026", "2027", "--stage", "för beslut", "--format", "json"],
+    ));
+    assert_eq!(v["summary"]["new_errors"], 1, "{v}");
+    assert_eq!(v["summary"]["blocking_new"], 3, "{v}");
+    // Without it each plan is judged at its own `status` (these have none).
+    let v = json(&diff(dir.path(), &["2026", "2027", "--format", "json"]));
+    assert_eq!(v["summary"]["new_errors"], 0, "{v}");
+    let wrong = diff(dir.path(), &["2026", "2027", "--stage", "för besult"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("okänt skede `för besult` i `--stage`")
+            && stderr(&wrong).contains("menade du `för beslut`?"),
+        "{}",
+        stderr(&wrong)
+    );
+}
+
+#[test]
 fn in_english_with_lang_en() {
     let dir = two_years();
     let out = diff(dir.path(), &["2026", "2027", "--lang", "en"]);
