@@ -14,6 +14,7 @@ pub fn describe(s: &Settings, pack_paths: &[String]) -> String {
     selection(&mut out, s);
     levels(&mut out, s);
     waivers(&mut out, s);
+    estate(&mut out, s);
     out.0
 }
 
@@ -163,6 +164,59 @@ fn waivers(out: &mut Lines, s: &Settings) {
             w.codes.join(", "),
             w.reason,
             w.source
+        );
+    }
+}
+
+/// The stages in order with what each changes from then on, `--stage`, and the roster.
+fn estate(out: &mut Lines, s: &Settings) {
+    let origin = |span: &std::ops::Range<usize>| {
+        s.config.as_ref().map_or(Origin::Default, |c| {
+            Origin::File(c.path.clone(), c.line_of(span.start))
+        })
+    };
+    let stages: Vec<String> = s.stages.names().map(str::to_owned).collect();
+    out.line("stages", &list(&stages), &Origin::Default);
+    for stage in &s.stages.0 {
+        let mut changes: Vec<String> = stage
+            .defaults
+            .iter()
+            .map(|(target, level)| {
+                let level = format!("{level:?}").to_lowercase();
+                match target {
+                    super::estate::Target::Kind(kind) => format!("kind {kind}={level}"),
+                    super::estate::Target::Code(code) => format!("{code}={level}"),
+                }
+            })
+            .collect();
+        changes.extend(
+            stage
+                .levels
+                .iter()
+                .map(|(c, l)| format!("{c}={}", format!("{l:?}").to_lowercase())),
+        );
+        if !changes.is_empty() {
+            out.line(
+                &format!("stage.{}", stage.name),
+                &changes.join(", "),
+                &Origin::Default,
+            );
+        }
+    }
+    let stage = s
+        .stage
+        .value
+        .map_or_else(|| "-".to_owned(), |i| s.stages.0[i].name.clone());
+    out.line("stage", &stage, &s.stage.origin);
+    for d in &s.departments {
+        let board = d
+            .board
+            .as_deref()
+            .map_or_else(String::new, |b| format!(" ({b})"));
+        out.line(
+            "department",
+            &format!("{}{board} -> {}", d.name, d.globs.join(", ")),
+            &origin(&d.span),
         );
     }
 }

@@ -224,6 +224,26 @@ impl Stages {
             let own = key(name.get_ref());
             let named = stages.0.iter().position(|s| key(&s.name) == own);
             let at = if let Some(at) = named {
+                if let Some(after) = &def.after {
+                    return Err(validate::error(
+                        c,
+                        after.span(),
+                        t(
+                            format!(
+                                "`after` kan bara placera ett nytt skede; `{}` finns redan",
+                                stages.0[at].name
+                            ),
+                            format!(
+                                "`after` can only place a new stage; `{}` is already one",
+                                stages.0[at].name
+                            ),
+                        ),
+                        t(
+                            "ta bort `after`, eller ge skedet ett eget namn",
+                            "remove `after`, or give the stage a name of its own",
+                        ),
+                    ));
+                }
                 at
             } else {
                 for stage in &mut stages.0 {

@@ -115,7 +115,7 @@ pub fn check_paths(
         totals: Totals::default(),
         ledger: verdict.ledger(),
         seen: (!settings.departments.is_empty() && !walked.is_empty()).then(Vec::new),
-        stages: &settings.stages,
+        verdict,
     };
     let files = plans.iter_mut().flatten();
     let mut next_id = in_chunks(verdict, files, &mut |chunk| {
@@ -172,23 +172,26 @@ pub fn check_paths(
 }
 
 /// Where checked files go, in order: the sink, and the run's totals and waiver ledger.
-struct Delivery<'s> {
+struct Delivery<'s, 'v> {
     sink: &'s mut dyn Sink,
     totals: Totals,
     ledger: Ledger,
     /// The plans as the roster sees them, when the run judges a roster.
     seen: Option<Vec<Seen>>,
-    stages: &'s crate::config::estate::Stages,
+    verdict: &'s Verdict<'v>,
 }
 
-impl Delivery<'_> {
+impl Delivery<'_, '_> {
     fn file(&mut self, (checked, used): (Checked, WaiverUse)) -> std::io::Result<()> {
         if let (Some(seen), true) = (self.seen.as_mut(), checked.is_plan) {
             let facts = &checked.source.facts;
             seen.push(Seen {
-                relative: checked.source.matched_path().to_path_buf(),
+                department: self.verdict.roster_place(checked.source.matched_path()),
                 year: facts.year.map(|(y, _)| y),
-                stage: facts.stage.as_deref().and_then(|s| self.stages.find(s)),
+                stage: facts
+                    .stage
+                    .as_deref()
+                    .and_then(|s| self.verdict.settings().stages.find(s)),
             });
         }
         self.ledger.record(&used);

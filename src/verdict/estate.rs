@@ -7,6 +7,7 @@
 //! planlint's defaults (from `för beslut`: placeholders, missing fields and a department
 //! without a plan are errors); a default never overrides what `[severity]` says of a code.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -33,8 +34,10 @@ pub(super) struct StageLevels {
     rules: Vec<Vec<Option<Level>>>,
     /// Per stage, per code of [`OWN`]: the level from this stage on.
     own: Vec<[Option<Level>; 2]>,
-    /// Per roster department: its globs with any year for `{year}`.
-    places: Vec<GlobSet>,
+    /// Every roster department's globs with any year for `{year}`, in one set.
+    places: GlobSet,
+    /// For each glob of `places`, the department (an index into the roster) it is of.
+    owners: Vec<usize>,
 }
 
 impl StageLevels {
@@ -71,11 +74,14 @@ impl StageLevels {
             out.rules.push(now.clone());
             out.own.push(own);
         }
-        out.places = settings
-            .departments
-            .iter()
-            .map(|d| glob_set(&d.globs, ANY_YEAR))
-            .collect();
+        let mut globs = Vec::new();
+        for (d, department) in settings.departments.iter().enumerate() {
+            for g in &department.globs {
+                globs.push(g.clone());
+                out.owners.push(d);
+            }
+        }
+        out.places = glob_set(&globs, ANY_YEAR);
         out
     }
 
@@ -94,6 +100,19 @@ impl StageLevels {
         }
     }
 
+    /// The roster department whose `paths` name the place of the plan at `relative` (relative
+    /// to the config's directory), whatever the year: the first on the roster when several do.
+    fn place_of(&self, relative: &Path) -> Option<usize> {
+        if self.owners.is_empty() {
+            return None;
+        }
+        self.places
+            .matches(relative)
+            .into_iter()
+            .filter_map(|g| self.owners.get(g).copied())
+            .min()
+    }
+
     /// The severity of one of planlint's estate codes at `stage` (`None`: off).
     fn own_at(&self, stage: Option<usize>, code: codes::Code) -> Option<Severity> {
         let o = OWN.iter().position(|c| *c == code);
@@ -109,10 +128,13 @@ impl StageLevels {
 fn glob_set(globs: &[String], year: &str) -> GlobSet {
     let mut builder = GlobSetBuilder::new();
     for g in globs {
-        if let Ok(glob) = GlobBuilder::new(&g.replace(YEAR, year))
+        // One glob per index, so that a match's index names its glob: one that fails to
+        // compile becomes one that matches no path (no path holds a NUL).
+        let glob = GlobBuilder::new(&g.replace(YEAR, year))
             .literal_separator(true)
             .build()
-        {
+            .or_else(|_| GlobBuilder::new("\u{0}").build());
+        if let Ok(glob) = glob {
             builder.add(glob);
         }
     }
@@ -178,11 +200,7 @@ impl super::Verdict<'_> {
             }),
             (None, None) => None,
         };
-        let by_place = self
-            .stages
-            .places
-            .iter()
-            .position(|p| p.is_match(&relative));
+        let by_place = self.stages.place_of(&relative);
         let named = field(&["forvaltning", "department"]);
         let by_name = named.and_then(|f| {
             let k = key(&f.value);
@@ -225,7 +243,9 @@ impl super::Verdict<'_> {
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        let status = status.trim();
+        // The status as the message quotes it: a plan may write anything there.
+        let status: String = status.trim().chars().take(60).collect();
+        let status = status.as_str();
         let message = match lang {
             Lang::Sv => format!("planens status `{status}` är inget känt skede"),
             Lang::En => format!("the plan's status `{status}` is not a known stage"),
@@ -259,7 +279,9 @@ impl super::Verdict<'_> {
         let severity = self.stages.own_at(stage, codes::NOT_ON_ROSTER)?;
         let lang = self.lang();
         let departments = &self.settings.departments;
-        let named = named.trim();
+        // The name as the message quotes it: a plan may write anything there.
+        let named: String = named.trim().chars().take(80).collect();
+        let named = named.as_str();
         let (message, help) = if let Some(place) = elsewhere {
             let owner = &departments[place].name;
             (
@@ -308,8 +330,8 @@ impl super::Verdict<'_> {
 /// A plan of the run as the roster sees it.
 #[derive(Debug, Clone)]
 pub struct Seen {
-    /// Its path relative to the config's directory.
-    pub relative: PathBuf,
+    /// The roster department whose place it lies in (an index into the roster).
+    pub department: Option<usize>,
     /// Its year.
     pub year: Option<u16>,
     /// The stage it was judged at, as an index into the settings' stages.
@@ -352,33 +374,43 @@ impl super::Verdict<'_> {
         let mut years: Vec<u16> = seen.iter().filter_map(|s| s.year).collect();
         years.sort_unstable();
         years.dedup();
+        // Which department has a plan for which year (`None`: for any), and the latest stage
+        // of each year's plans.
+        let mut submitted: HashSet<(usize, Option<u16>)> = HashSet::new();
+        let mut stage_of_year: HashMap<Option<u16>, usize> = HashMap::new();
+        for s in seen {
+            if let Some(d) = s.department {
+                submitted.insert((d, s.year));
+                submitted.insert((d, None));
+            }
+            if let Some(stage) = s.stage {
+                for year in [s.year, None] {
+                    let at = stage_of_year.entry(year).or_insert(stage);
+                    *at = (*at).max(stage);
+                }
+            }
+        }
         let mut absent = Vec::new();
         let mut found = Vec::new();
-        for d in &settings.departments {
+        for (i, d) in settings.departments.iter().enumerate() {
             let years: Vec<Option<u16>> = if d.by_year() && !years.is_empty() {
                 years.iter().copied().map(Some).collect()
             } else {
                 vec![None]
             };
             for year in years {
+                if submitted.contains(&(i, year)) {
+                    continue;
+                }
                 let shown = year.map_or_else(|| ANY_YEAR.to_owned(), |y| y.to_string());
                 let globs: Vec<String> = d.globs.iter().map(|g| g.replace(YEAR, &shown)).collect();
                 if !globs.iter().any(|g| in_scope(g, walked)) {
                     continue;
                 }
-                let set = glob_set(&d.globs, &shown);
-                let of_year = |s: &&Seen| year.is_none() || s.year == year;
-                if seen
-                    .iter()
-                    .filter(of_year)
-                    .any(|s| set.is_match(&s.relative))
-                {
-                    continue;
-                }
                 let stage = settings
                     .stage
                     .value
-                    .or_else(|| seen.iter().filter(of_year).filter_map(|s| s.stage).max());
+                    .or_else(|| stage_of_year.get(&year).copied());
                 let severity = self.stages.own_at(stage, codes::NO_PLAN);
                 if let Some(severity) = severity {
                     found.push(self.no_plan(d, year, &globs, severity, file));
@@ -398,6 +430,11 @@ impl super::Verdict<'_> {
             }
         }
         (absent, found)
+    }
+
+    /// The roster department whose place the plan at `path` lies in, for [`Seen`].
+    pub fn roster_place(&self, path: &Path) -> Option<usize> {
+        self.stages.place_of(&self.settings.relative(path))
     }
 
     fn no_plan(
