@@ -64,6 +64,14 @@ impl<'a> RuleDoc<'a> {
         }
     }
 
+    /// The same, with `fix` as what to do: a finding's own help, which knows the plan (the
+    /// level and place of a missing section), instead of the rule's for a typical finding.
+    #[must_use]
+    pub(crate) fn with_fix(mut self, fix: &str) -> Self {
+        fix.clone_into(&mut self.fix);
+        self
+    }
+
     /// The same, showing `severity` (as the run's verdict has it) instead of the pack's.
     #[must_use]
     pub(crate) fn with_severity(mut self, severity: &'a str) -> Self {
@@ -142,6 +150,12 @@ pub(crate) fn help_text(rule: &Rule, header: &PackHeader, lang: Lang) -> String 
     example_text(rule, header, &rule.def.help, lang)
 }
 
+/// A rule's help as for a finding whose new section's heading has the marks `level` (`###`),
+/// for the text the editor's quick fix inserts with the section.
+pub(crate) fn help_at_level(rule: &Rule, header: &PackHeader, level: &str, lang: Lang) -> String {
+    filled(rule, header, &rule.def.help, level, lang)
+}
+
 /// A rule text with its `{placeholders}` filled as they would be for a typical finding.
 fn example_text(
     rule: &Rule,
@@ -149,11 +163,23 @@ fn example_text(
     text: &crate::i18n::Localized,
     lang: Lang,
 ) -> String {
+    // A plan with a title and no other section: the new section goes one level below it.
+    filled(rule, header, text, "##", lang)
+}
+
+/// A rule text with its `{placeholders}` filled, `{level}` with `level`.
+fn filled(
+    rule: &Rule,
+    header: &PackHeader,
+    text: &crate::i18n::Localized,
+    level: &str,
+    lang: Lang,
+) -> String {
     // What every rule's text may name, then what its kind fills in (which wins).
     let mut values: Vec<(&str, String)> = vec![
         ("area", lang.pick("området", "the area").to_owned()),
         ("heading", String::new()),
-        ("level", "##".to_owned()),
+        ("level", level.to_owned()),
         ("min", header.min_words.to_string()),
         ("missing", String::new()),
         ("section", lang.pick("avsnittet", "the section").to_owned()),

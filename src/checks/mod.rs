@@ -14,6 +14,7 @@ mod forbid;
 mod hints;
 mod mention;
 mod metadata;
+pub(crate) mod place;
 mod section;
 pub(crate) mod schema;
 

@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::{BlockKind, Reader, Shape};
-use crate::i18n::Localized;
+use crate::i18n::{Lang, Localized};
 use crate::matching::{Hit, TermSet};
 use crate::pack::{PackError, RawParams, RuleDef};
 
@@ -102,7 +102,15 @@ impl Check for SectionCheck {
         }
         let name = area.name.get(cx.lang);
         let min = cx.pack.min_words.to_string();
-        let level = heading_marks(cx, area.pack);
+        let level = super::place::new_section(
+            cx.doc,
+            cx.areas,
+            cx.pack,
+            area.pack,
+            cx.rule_index,
+            cx.text.len(),
+        )
+        .marks();
         let vars = [
             ("area", name),
             ("heading", self.matcher.heading.as_str()),
@@ -211,6 +219,24 @@ fn thin_section(
         ),
     };
     let mut d = cx.diagnostic(heading.heading_span.clone(), label, vars);
+    // The heading is there: the headline says what is wrong with its section, not that it is
+    // missing.
+    let shown = crate::matching::visible(&heading.text);
+    // A heading that is the area's name needs no "so it does not cover …".
+    let same = crate::matching::fold(&heading.title) == crate::matching::fold(name);
+    let not_covering = match (same, lang) {
+        (true, _) => String::new(),
+        (false, Lang::Sv) => format!(", så det täcker inte {name}"),
+        (false, Lang::En) => format!(", so it does not cover {name}"),
+    };
+    d.message = match (thin.words, thin.drafts, lang) {
+        (0, 0, Lang::Sv) => format!("avsnittet `{shown}` har inget innehåll{not_covering}"),
+        (0, 0, Lang::En) => format!("the section `{shown}` has no content{not_covering}"),
+        (0, _, Lang::Sv) => format!("avsnittet `{shown}` har bara platshållare{not_covering}"),
+        (0, _, Lang::En) => format!("the section `{shown}` holds only placeholders{not_covering}"),
+        (n, _, Lang::Sv) => format!("avsnittet `{shown}` är för kort för att täcka {name}: {n} ord, minst {min} behövs"),
+        (n, _, Lang::En) => format!("the section `{shown}` is too short to cover {name}: {n} words, at least {min} are needed"),
+    };
     d.help = Some(format!(
         "{} {min} {} {name} {} `{}`; {}",
         lang.pick("skriv minst", "write at least"),
@@ -297,35 +323,6 @@ fn in_word_terms(cx: &Cx<'_>, level: &str, d: &mut Diagnostic) {
             )
         ),
     );
-}
-
-/// The `#` marks of a new area section (`{level}` in the help): the level most of the plan's
-/// sections on the pack's other areas have, else one below the heading the section belongs
-/// under, else `##`.
-fn heading_marks(cx: &Cx<'_>, pack: usize) -> String {
-    let sections = &cx.doc.sections;
-    let mut count = [0usize; 7];
-    for (_, other) in cx
-        .areas
-        .iter()
-        .filter(|(r, a)| *r != cx.rule_index && a.pack == pack)
-    {
-        if let Some(s) = other.covered().next() {
-            count[usize::from(sections[s].level).min(6)] += 1;
-        }
-    }
-    let most = (1..=6)
-        .rev()
-        .max_by_key(|&l| count[l])
-        .filter(|&l| count[l] > 0);
-    let anchor = cx.anchor();
-    let below_anchor = || {
-        sections
-            .iter()
-            .find(|s| s.heading_span == anchor)
-            .map(|s| usize::from(s.level) + 1)
-    };
-    "#".repeat(most.or_else(below_anchor).unwrap_or(2).clamp(1, 6))
 }
 
 /// The first place the area's terms occur in the plan's prose.

@@ -24,7 +24,7 @@ use super::convert;
 use super::workspace::Ready;
 use crate::checks::area::Areas;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, SectionId};
+use crate::document::Document;
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
 use crate::run::Analysis;
@@ -153,31 +153,10 @@ fn skeleton(
         return None;
     }
     let pack = &rules.packs[compiled.pack];
-    let anchor = doc
-        .sections
-        .iter()
-        .position(|s| pack.anchors.any(&s.title_words));
-    let mut named: Vec<SectionId> = areas
-        .iter()
-        .filter(|(_, a)| a.pack == compiled.pack)
-        .flat_map(|(_, a)| a.named.iter().map(|n| n.section))
-        .filter(|&s| anchor.is_none_or(|a| s != a && doc.is_within(s, a)))
-        .collect();
-    named.sort_unstable();
-    named.dedup();
-    // The outermost area sections (one inside another goes with it), found in one pass.
-    let outer = doc.outermost(&named);
-    let (at, level) = if let Some(last) = outer.last().map(|&s| &doc.sections[s]) {
-        (last.span().end, last.level)
-    } else if let Some(a) = anchor {
-        let a = &doc.sections[a];
-        (a.span().end, (a.level + 1).min(6))
-    } else {
-        let level = doc
-            .title()
-            .map_or(2, |t| (doc.sections[t].level + 1).min(6));
-        (text.len(), level)
-    };
+    // Where the finding's help says the section goes, at its level.
+    let place =
+        crate::checks::place::new_section(doc, areas, pack, compiled.pack, rule, text.len());
+    let at = place.at;
     let at = if at >= text.len() {
         text.len()
     } else {
@@ -194,9 +173,9 @@ fn skeleton(
         insert.push_str(nl);
         insert.push_str(nl);
     }
-    let heading = format!("{} {}", "#".repeat(usize::from(level)), matcher.heading);
+    let heading = format!("{} {}", place.marks(), matcher.heading);
     let header = &pack.header;
-    let help = crate::ruledoc::help_text(compiled, header, lang);
+    let help = crate::ruledoc::help_at_level(compiled, header, &place.marks(), lang);
     let quote = compiled.def.policy.quoted();
     let guidance = format!(
         "{}: {help}.{nl}     {}: {quote}",

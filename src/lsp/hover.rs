@@ -32,6 +32,8 @@ pub(super) fn hover(
     let line = source.line_index(at);
     let mut parts: Vec<String> = Vec::new();
     let mut codes: Vec<&str> = Vec::new();
+    // The help of the finding under the cursor, by code: it names the plan's own heading level.
+    let mut helps: Vec<(&str, &str)> = Vec::new();
     let mut range = None;
     for d in &checked.diagnostics {
         let span = &d.primary.span;
@@ -44,6 +46,9 @@ pub(super) fn hover(
             continue;
         }
         codes.push(&d.code);
+        if let Some(help) = &d.help {
+            helps.push((&d.code, help));
+        }
         range.get_or_insert_with(|| convert::range(source, span));
         if ready.rules.find(&d.code).is_none() {
             // planlint's own finding: its message and help say all there is.
@@ -90,12 +95,14 @@ pub(super) fn hover(
         };
         let rule = &ready.rules.rules[i];
         let header = &ready.rules.packs[rule.pack].header;
+        let mut doc = crate::ruledoc::RuleDoc::new(rule, header, lang);
+        if let Some((_, help)) = helps.iter().find(|(c, _)| *c == code) {
+            doc = doc.with_fix(help);
+        }
         parts.push(if markdown {
-            crate::ruledoc::RuleDoc::new(rule, header, lang)
-                .with_severity(verdict.severity(i).as_str())
-                .markdown()
+            doc.with_severity(verdict.severity(i).as_str()).markdown()
         } else {
-            crate::ruledoc::explain(rule, header, lang)
+            doc.plain()
         });
     }
     if parts.is_empty() {

@@ -699,3 +699,72 @@ fn a_message_about_a_file_quotes_at_most_eighty_characters_of_each_value() {
         format!("`{}…`", "ö".repeat(80))
     );
 }
+
+/// A thin area section is there: the headline says what is wrong with it (too few words, only
+/// placeholders, nothing at all), in every format that shows only the headline.
+#[test]
+fn a_thin_section_is_named_as_thin_not_as_missing() {
+    let plan = crate::support::compliant().replacen(
+        "## Ekonomi\n",
+        "## Bostäder och boende\n\nTODO\n\n## Ekonomi\n",
+        1,
+    );
+    let short = |text: &str| {
+        let dir = crate::support::repo(&[("a.md", text)]);
+        crate::support::stdout(&crate::support::planlint_in(
+            dir.path(),
+            &["check", "a.md", "--format", "short"],
+            "",
+        ))
+    };
+    // The compliant plan covers Bostäder already; a plan whose only Bostäder section is thin:
+    let thin = "# Verksamhetsplan 2027\n\n## Bostäder\n\nVi arbetar vidare med detta.\n\n## Samverkan och boende\n\nTODO\n";
+    let out = short(thin);
+    assert!(
+        out.contains("error[IP002]: avsnittet `Bostäder` är för kort för att täcka Bostäder: 5 ord, minst 15 behövs"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("planen saknar ett avsnitt om `Bostäder`"),
+        "{out}"
+    );
+    let only_todo =
+        "# Verksamhetsplan 2027\n\n## Bostäder och boende\n\nTODO: skriv om bostäderna.\n";
+    let out = short(only_todo);
+    assert!(
+        out.contains("error[IP002]: avsnittet `Bostäder och boende` har bara platshållare, så det täcker inte Bostäder"),
+        "{out}"
+    );
+    // With no heading at all, the plan does lack the section.
+    let out = short("# Verksamhetsplan 2027\n\nText.\n");
+    assert!(
+        out.contains("error[IP002]: planen saknar ett avsnitt om `Bostäder`"),
+        "{out}"
+    );
+    let _ = plan;
+}
+
+/// One place decides the heading a missing area's section gets: the finding's help names the
+/// level of the plan's other area sections (`###` under `## Prioriterade områden`).
+#[test]
+fn the_suggested_heading_has_the_level_of_the_other_area_sections() {
+    let dir = crate::support::repo(&[("a.md", &crate::support::no_housing())]);
+    let out = crate::support::stdout(&crate::support::planlint_in(
+        dir.path(),
+        &["check", "a.md", "--format", "json"],
+        "",
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let ip002 = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "IP002")
+        .expect("IP002");
+    let help = ip002["help"].as_str().expect("help");
+    assert!(help.contains("`### Bostäder`"), "{help}");
+    assert!(
+        crate::support::no_housing().contains("\n### Samverkan"),
+        "the other areas are at ###"
+    );
+}

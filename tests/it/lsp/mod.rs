@@ -139,6 +139,10 @@ fn english_ip002_where_check_points_then_the_quick_fix_and_a_housing_section_cle
     let edit = edit_of(fix, &uri);
     let fixed = apply(&plan, edit);
     let heading_at = fixed.find("\n### Bostäder\n").expect("heading inserted") + 1;
+    // The guidance under it names the heading it stands under, at the same level.
+    let guidance = &fixed[heading_at..fixed[heading_at..].find("-->").unwrap() + heading_at];
+    assert!(guidance.contains("`### Bostäder`"), "{guidance}");
+    assert!(!guidance.contains("`## Bostäder`"), "{guidance}");
     let samverkan = fixed.find("### Samverkan").unwrap();
     let next = fixed[samverkan..].find("\n## ").map(|i| samverkan + i);
     assert!(
@@ -161,6 +165,14 @@ fn english_ip002_where_check_points_then_the_quick_fix_and_a_housing_section_cle
             .as_str()
             .unwrap()
             .contains("the heading is here, but the section has no content"),
+        "{ip002:#}"
+    );
+    // The headline says what is wrong with the section that is there, not that it is missing.
+    assert!(
+        ip002["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the section `Bostäder` has no content"),
         "{ip002:#}"
     );
     // The editor's text and the disk agree with `check`.
@@ -320,6 +332,17 @@ fn hover_quotes_the_policy_and_symbols_mirror_the_outline() {
     assert_eq!(hover["result"]["contents"]["kind"], "markdown");
     assert!(text.contains("**IP002**"), "{text}");
     assert!(text.contains("Policy clause:"), "{text}");
+    // What to do, at the heading level the finding's help and the quick fix use, not the
+    // rule's level for a typical plan.
+    assert!(
+        ip002["message"]
+            .as_str()
+            .unwrap()
+            .contains("`### Bostäder`"),
+        "{ip002:#}"
+    );
+    assert!(text.contains("`### Bostäder`"), "{text}");
+    assert!(!text.contains("`## Bostäder`"), "{text}");
     assert!(
         text.contains("> ”Tillgången på bostäder är avgörande"),
         "{text}"
