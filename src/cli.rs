@@ -70,9 +70,9 @@ pub enum Command {
     /// Print the effective settings and where each came from.
     Config,
     /// Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema
-    /// support), or for the JSON output of `diff`.
+    /// support), or for the JSON output of `check`, `report` or `diff`.
     Schema {
-        /// Which file format.
+        /// Which file format or output.
         #[arg(value_enum)]
         of: SchemaOf,
     },
@@ -137,13 +137,17 @@ pub struct ScopeArgs {
     pub stage: Option<String>,
 }
 
-/// The file formats `planlint schema` describes.
+/// The file formats and outputs `planlint schema` describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaOf {
     /// `planlint.toml`.
     Config,
     /// A rule pack.
     Pack,
+    /// The JSON output of `planlint check --format json`.
+    Check,
+    /// The JSON output of `planlint report --format json`.
+    Report,
     /// The JSON output of `planlint diff`.
     Diff,
 }
@@ -184,7 +188,7 @@ pub enum ReportFormat {
     Html,
     /// A Markdown table, e.g. for a pull-request comment.
     Markdown,
-    /// JSON.
+    /// JSON (`planlint schema report` describes it).
     Json,
     /// CSV, for spreadsheets.
     Csv,

@@ -48,8 +48,8 @@ pub(super) fn about(command: &str) -> Option<Pair> {
             "Print the settings in effect and where each came from",
         ),
         "schema" => (
-            "Skriv ut ett JSON Schema för planlint.toml eller för regelpaket (för redigerare med stöd för TOML-scheman), eller för JSON-utdata från `diff`",
-            "Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema support), or for the JSON output of `diff`",
+            "Skriv ut ett JSON Schema för planlint.toml eller för regelpaket (för redigerare med stöd för TOML-scheman), eller för JSON-utdata från `check`, `report` eller `diff`",
+            "Print a JSON Schema for planlint.toml or for rule packs (for editors with TOML schema support), or for the JSON output of `check`, `report` or `diff`",
         ),
         "test-pack" => (
             "Kör de godkända och underkända exemplen för varje regel i ett regelpaket",
@@ -195,7 +195,7 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
             "En kod (IP002, PL003), ett regelnamn (omrade-bostader) eller ett område (Bostäder)",
             "A code (IP002, PL003), a rule name (omrade-bostader) or an area (Bostäder)",
         ),
-        ("schema", "of") => ("Vilken sorts fil", "Which kind of file"),
+        ("schema", "of") => ("Vilken sorts fil eller utdata", "Which kind of file or output"),
         ("test-pack", "file") => ("Regelpaketet (en TOML-fil)", "The rule pack (a TOML file)"),
         ("rules", "markdown") => (
             "Skriv regeltabellen i Markdown, som i README",
@@ -233,7 +233,10 @@ pub(super) fn value(command: &str, id: &str, value: &str) -> Option<Pair> {
             "en Markdown-tabell, t.ex. för en kommentar i en pull request",
             "a Markdown table, e.g. for a pull-request comment",
         ),
-        ("report", "format", "json") => ("JSON", "JSON"),
+        ("report", "format", "json") => (
+            "JSON (`planlint schema report` beskriver formen)",
+            "JSON (`planlint schema report` describes its shape)",
+        ),
         ("report", "format", "csv") => ("CSV, för kalkylblad", "CSV, for spreadsheets"),
         ("diff", "format", "human") => (
             "en rad per ändring, för människor",
@@ -245,6 +248,14 @@ pub(super) fn value(command: &str, id: &str, value: &str) -> Option<Pair> {
         ),
         ("schema", "of", "config") => ("planlint.toml", "planlint.toml"),
         ("schema", "of", "pack") => ("ett regelpaket", "a rule pack"),
+        ("schema", "of", "check") => (
+            "JSON-utdata från `planlint check --format json`",
+            "the JSON output of `planlint check --format json`",
+        ),
+        ("schema", "of", "report") => (
+            "JSON-utdata från `planlint report --format json`",
+            "the JSON output of `planlint report --format json`",
+        ),
         ("schema", "of", "diff") => (
             "JSON-utdata från `planlint diff`",
             "the JSON output of `planlint diff`",

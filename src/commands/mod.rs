@@ -97,6 +97,15 @@ fn cli_values(cli: &Cli) -> CliValues {
     }
 }
 
+/// The JSON Schema of an output planlint writes. It describes what serialising writes (not what
+/// deserialising accepts), so a field that is always written is required, `null` or not.
+fn output_schema<T: schemars::JsonSchema>() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
 /// Runs the command in `cli`.
 pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<Outcome, Error> {
     let cwd = std::env::current_dir()?;
@@ -109,7 +118,9 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
             let schema = match of {
                 SchemaOf::Config => schemars::schema_for!(config::ConfigFile),
                 SchemaOf::Pack => schemars::schema_for!(crate::checks::schema::PackSchema),
-                SchemaOf::Diff => schemars::schema_for!(diff::DiffReport),
+                SchemaOf::Check => output_schema::<crate::render::json::JsonOutput<'static>>(),
+                SchemaOf::Report => output_schema::<crate::render::matrix::Matrix>(),
+                SchemaOf::Diff => output_schema::<diff::DiffReport>(),
             };
             serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
             writeln!(out)?;

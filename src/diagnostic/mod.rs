@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::FileId;
 
-/// How serious a finding is; `Error` fails the run.
+/// How serious a finding is; `error` fails the run.
 #[derive(
     Debug,
     Clone,

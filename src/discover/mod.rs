@@ -73,8 +73,8 @@ pub enum Skip {
 }
 
 impl Skip {
-    /// Its name as data (the board's report in JSON and CSV): `hidden`, `not-included` or
-    /// `excluded`.
+    /// Its name as data (the board's report in JSON and CSV): `hidden`, `not-included`,
+    /// `excluded` or `lock-file`.
     pub fn name(self) -> &'static str {
         match self {
             Skip::Hidden => "hidden",

@@ -1,15 +1,17 @@
-//! `--format json`: one object with `version`, `diagnostics` and `summary` (see the README).
+//! `--format json`: one object with `version`, `tool`, `lang`, `diagnostics` and `summary`
+//! ([`JsonOutput`], whose JSON Schema `planlint schema check` prints; see the README).
 //!
 //! Lines and columns are 1-based; columns count Unicode scalar values. The shape is a public
 //! contract: fields may be added, never renamed or removed, without raising `version`.
 
 use std::io::{self, Write};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::stages::StageTally;
 use super::Sink;
-use crate::diagnostic::{Label, WaiverOrigin};
+use crate::diagnostic::{Diagnostic, Label, Severity, WaiverOrigin};
 use crate::i18n::Lang;
 use crate::run::{Checked, Totals};
 use crate::source::SourceFile;
@@ -17,70 +19,138 @@ use crate::source::SourceFile;
 /// Version of the JSON shape.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
+/// The program that wrote the output.
+#[derive(Serialize, JsonSchema)]
 struct Tool {
+    /// `planlint`.
     name: &'static str,
+    /// planlint's version.
     version: &'static str,
 }
 
-#[derive(Serialize)]
+// The sink never builds it whole, since it writes a file at a time: it is the shape `planlint
+// schema check` prints, and the tests hold the bytes the sink writes to what `serde_json`
+// writes for it.
+/// What `planlint check --format json` writes: one object, pretty-printed, then a newline.
+#[derive(Serialize, JsonSchema)]
+#[cfg_attr(not(test), allow(dead_code))] // outside the tests only its schema is used
+pub(crate) struct JsonOutput<'a> {
+    /// Version of this shape, currently 1: fields may be added, never renamed or removed,
+    /// without raising it.
+    version: u32,
+    /// The program that wrote it.
+    tool: Tool,
+    /// The language of the texts: `sv` or `en`.
+    #[schemars(extend("enum" = ["sv", "en"]))]
+    lang: String,
+    /// Every finding, waived ones included, sorted by path, position and code.
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// The counts over the run.
+    summary: Summary,
+}
+
+/// One finding.
+#[derive(Serialize, JsonSchema)]
 struct JsonDiagnostic<'a> {
+    /// The rule's code, e.g. `IP002`, or one of planlint's own `PL` codes.
     code: &'a str,
+    /// The rule's name, e.g. `omrade-bostader` (`fil`, `katalog` or `undantag` for a `PL`
+    /// code).
     name: &'a str,
+    /// `error`, `warning` or `info` (always English), after the settings and the stage.
+    #[schemars(with = "Severity")]
     severity: &'static str,
+    /// The file, as named or found; a byte of its name that is not UTF-8 as `\xFF`, a
+    /// backslash as `\\`.
     path: &'a str,
+    /// The 1-based line the primary span starts on (a paragraph of a Word or OpenDocument
+    /// plan).
     line: usize,
+    /// The 1-based column it starts at, counted in Unicode scalar values (`ä` is one).
     column: usize,
+    /// The 1-based line of the position just after the primary span.
     end_line: usize,
+    /// The 1-based column of the position just after the primary span.
     end_column: usize,
+    /// The headline, in `lang`.
     message: &'a str,
+    /// The primary label first, then the secondary labels in document order.
     labels: Vec<JsonLabel<'a>>,
+    /// What to do about it, if the rule says.
     help: Option<&'a str>,
+    /// Background: for a rule's finding the policy clause (`policyn: …`); empty for a `PL`
+    /// code.
     notes: &'a [String],
+    /// The waiver that exempts it; `null` for a finding that counts.
     waiver: Option<JsonWaiver<'a>>,
-    /// The stage the plan was judged at, if any.
+    /// The stage the plan was judged at (`--stage`, else the stage its `status` names); `null`
+    /// for a plan without one and for a finding outside a plan (`PL016` in planlint.toml).
     stage: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+/// The waiver that exempts a finding.
+#[derive(Serialize, JsonSchema)]
 struct JsonWaiver<'a> {
+    /// Why the plan is exempt.
     reason: &'a str,
+    /// Where the waiver is written: `path:line` of the inline comment or of the `[[waiver]]`
+    /// in planlint.toml.
     source: &'a str,
+    /// The decision behind it, if given (always `null` for an inline waiver).
     decided: Option<&'a str>,
+    /// Its last day, `YYYY-MM-DD`, if it expires (always `null` for an inline waiver).
     expires: Option<&'a str>,
     /// `inline` (the plan's author) or `config` (the board).
+    #[schemars(extend("enum" = ["inline", "config"]))]
     origin: &'static str,
 }
 
-#[derive(Serialize)]
+/// A span of the plan with a short text saying what is there.
+#[derive(Serialize, JsonSchema)]
 struct JsonLabel<'a> {
+    /// Whether it is the finding's primary label (the first of `labels`).
     primary: bool,
+    /// The 1-based line the span starts on.
     line: usize,
+    /// The 1-based column it starts at, counted in Unicode scalar values.
     column: usize,
+    /// The 1-based line of the position just after the span.
     end_line: usize,
+    /// The 1-based column of the position just after the span.
     end_column: usize,
+    /// What is there, in `lang` (may be empty).
     message: &'a str,
 }
 
-#[derive(Serialize)]
+/// The counts over the run. Waived findings are counted only in `waived`.
+#[derive(Serialize, JsonSchema)]
 struct Summary {
+    /// Plans checked.
     files: usize,
+    /// Plans with at least one finding that is not waived.
     files_with_findings: usize,
+    /// Error-level findings not waived.
     errors: usize,
+    /// Warnings not waived.
     warnings: usize,
+    /// Informational findings not waived.
     info: usize,
+    /// Waived findings.
     waived: usize,
     /// Files that looked like plans and were not checked.
     skipped: usize,
-    /// The stage every plan was judged at, when `--stage` set it.
+    /// The stage every plan was judged at, when `--stage` named it; `null` without `--stage`.
     stage: Option<String>,
-    /// Plans per stage they were judged at (`null`: without a stage).
+    /// How many plans were judged at each stage, in stage order (plans without a stage last).
     stages: Vec<StageCount>,
 }
 
-#[derive(Serialize)]
+/// How many plans were judged at one stage.
+#[derive(Serialize, JsonSchema)]
 struct StageCount {
+    /// The stage; `null` for the plans judged without one.
     stage: Option<String>,
+    /// How many plans.
     plans: usize,
 }
 
@@ -97,8 +167,70 @@ fn label<'a>(file: &SourceFile, l: &'a Label, primary: bool) -> JsonLabel<'a> {
     }
 }
 
+/// The program, as the output names it.
+fn tool() -> Tool {
+    Tool {
+        name: "planlint",
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+/// The finding `d` in `file`, as the output shows it.
+fn diagnostic<'a>(file: &'a SourceFile, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let primary = label(file, &d.primary, true);
+    let mut labels = vec![];
+    labels.extend(d.secondary.iter().map(|l| label(file, l, false)));
+    JsonDiagnostic {
+        code: &d.code,
+        name: &d.name,
+        severity: d.severity.as_str(),
+        path: &file.path,
+        line: primary.line,
+        column: primary.column,
+        end_line: primary.end_line,
+        end_column: primary.end_column,
+        message: &d.message,
+        labels: std::iter::once(primary).chain(labels).collect(),
+        help: d.help.as_deref(),
+        notes: &d.notes,
+        waiver: d.waiver.as_ref().map(|w| JsonWaiver {
+            reason: &w.reason,
+            source: &w.source,
+            decided: w.decided.as_deref(),
+            expires: w.expires.as_deref(),
+            origin: match w.origin {
+                WaiverOrigin::Inline => "inline",
+                WaiverOrigin::Config => "config",
+            },
+        }),
+        stage: file.facts.stage.as_deref(),
+    }
+}
+
+/// The summary of a run with the totals `c` and the plans per stage `stages`.
+fn summary(c: &Totals, stages: &StageTally) -> Summary {
+    Summary {
+        files: c.plans,
+        files_with_findings: c.plans_with_findings,
+        errors: c.errors,
+        warnings: c.warnings,
+        info: c.info,
+        waived: c.waived,
+        skipped: c.skipped,
+        stage: stages.flagged().map(str::to_owned),
+        stages: stages
+            .counts()
+            .into_iter()
+            .map(|(stage, plans)| StageCount {
+                stage: stage.map(str::to_owned),
+                plans,
+            })
+            .collect(),
+    }
+}
+
 /// The JSON object written a file at a time, so a long run never holds all findings: the
-/// same bytes as serialising it whole, pretty-printed.
+/// same bytes as serialising a [`JsonOutput`] whole, pretty-printed.
 pub struct Json<'a> {
     out: &'a mut dyn Write,
     lang: Lang,
@@ -317,12 +449,8 @@ fn write_diagnostic(buf: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
 impl Sink for Json<'_> {
     /// Writes everything up to the first finding.
     fn begin(&mut self) -> io::Result<()> {
-        let tool = Tool {
-            name: "planlint",
-            version: env!("CARGO_PKG_VERSION"),
-        };
         write!(self.out, "{{\n  \"version\": {VERSION},\n  \"tool\": ")?;
-        write_nested(&mut self.buf, &tool, "  ", self.out)?;
+        write_nested(&mut self.buf, &tool(), "  ", self.out)?;
         write!(self.out, ",\n  \"lang\": ")?;
         write_nested(&mut self.buf, &self.lang.to_string(), "  ", self.out)?;
         write!(self.out, ",\n  \"diagnostics\": [")
@@ -333,34 +461,7 @@ impl Sink for Json<'_> {
         self.stages.add(&checked);
         let file = &checked.source;
         for d in &checked.diagnostics {
-            let primary = label(file, &d.primary, true);
-            let mut labels = vec![];
-            labels.extend(d.secondary.iter().map(|l| label(file, l, false)));
-            let json = JsonDiagnostic {
-                code: &d.code,
-                name: &d.name,
-                severity: d.severity.as_str(),
-                path: &file.path,
-                line: primary.line,
-                column: primary.column,
-                end_line: primary.end_line,
-                end_column: primary.end_column,
-                message: &d.message,
-                labels: std::iter::once(primary).chain(labels).collect(),
-                help: d.help.as_deref(),
-                notes: &d.notes,
-                waiver: d.waiver.as_ref().map(|w| JsonWaiver {
-                    reason: &w.reason,
-                    source: &w.source,
-                    decided: w.decided.as_deref(),
-                    expires: w.expires.as_deref(),
-                    origin: match w.origin {
-                        WaiverOrigin::Inline => "inline",
-                        WaiverOrigin::Config => "config",
-                    },
-                }),
-                stage: file.facts.stage.as_deref(),
-            };
+            let json = diagnostic(file, d);
             self.buf.clear();
             if self.written > 0 {
                 self.buf.push(b',');
@@ -376,25 +477,7 @@ impl Sink for Json<'_> {
     /// Closes the list of findings and writes the summary.
     fn end(&mut self, c: &Totals) -> io::Result<()> {
         let close = if self.written == 0 { "]" } else { "\n  ]" };
-        let summary = Summary {
-            files: c.plans,
-            files_with_findings: c.plans_with_findings,
-            errors: c.errors,
-            warnings: c.warnings,
-            info: c.info,
-            waived: c.waived,
-            skipped: c.skipped,
-            stage: self.stages.flagged().map(str::to_owned),
-            stages: self
-                .stages
-                .counts()
-                .into_iter()
-                .map(|(stage, plans)| StageCount {
-                    stage: stage.map(str::to_owned),
-                    plans,
-                })
-                .collect(),
-        };
+        let summary = summary(c, &self.stages);
         write!(self.out, "{close},\n  \"summary\": ")?;
         write_nested(&mut self.buf, &summary, "  ", self.out)?;
         writeln!(self.out, "\n}}")
@@ -483,6 +566,76 @@ mod tests {
                 stage: waiver.map(|_| "för \"beslut\""),
             };
             assert_eq!(by_hand(&d), by_serde(&d));
+        }
+    }
+
+    /// The output of the sink for `plans`, and what `serde_json` writes for the same run as one
+    /// [`JsonOutput`].
+    fn whole(plans: &[(&str, &str)]) -> (String, String) {
+        let rules = crate::engine::RuleSet::builtin().expect("the built-in pack compiles");
+        let settings = crate::config::Settings::defaults();
+        let verdict = crate::verdict::Verdict::new(&rules, &settings);
+        let checked: Vec<Checked> = plans
+            .iter()
+            .zip(0..)
+            .map(|(&(path, text), id)| crate::run::check_plan(&verdict, id, path, text.to_owned()))
+            .collect();
+        let mut totals = Totals::default();
+        let mut stages = StageTally::new(settings.stages.names());
+        for c in &checked {
+            totals.add(c);
+            stages.add(c);
+        }
+        let object = JsonOutput {
+            version: VERSION,
+            tool: tool(),
+            lang: Lang::Sv.to_string(),
+            diagnostics: checked
+                .iter()
+                .flat_map(|c| c.diagnostics.iter().map(|d| diagnostic(&c.source, d)))
+                .collect(),
+            summary: summary(&totals, &stages),
+        };
+        let by_serde = serde_json::to_string_pretty(&object).expect("serialises") + "\n";
+        let mut out = Vec::new();
+        let mut sink = Json::new(Lang::Sv, settings.stages.names(), &mut out);
+        sink.begin().expect("writes to memory");
+        for c in checked {
+            sink.file(c).expect("writes to memory");
+        }
+        sink.end(&totals).expect("writes to memory");
+        (String::from_utf8(out).expect("JSON is UTF-8"), by_serde)
+    }
+
+    #[test]
+    fn the_whole_object_is_written_as_serde_json_writes_a_json_output() {
+        let failing = include_str!("../../examples/plans/kultur-och-fritid.md");
+        let compliant = include_str!("../../examples/plans/socialforvaltningen.md");
+        let waived =
+            "# Plan\n\n<!-- planlint-disable IP005 -- Policyn nämns i nämndens egen bilaga. -->\n";
+        let (by_hand, by_serde) = whole(&[("a.md", compliant)]);
+        assert!(by_hand.contains("\"diagnostics\": [],"), "{by_hand}");
+        assert_eq!(by_hand, by_serde);
+        // Findings of several plans, a waived one and a plan without a stage among them.
+        let (by_hand, by_serde) =
+            whole(&[("a.md", failing), ("b.md", compliant), ("c.md", waived)]);
+        for part in [
+            "\"origin\": \"inline\"",
+            "\"stage\": null",
+            "\"stage\": \"utkast\"",
+        ] {
+            assert!(by_hand.contains(part), "{part}: {by_hand}");
+        }
+        assert_eq!(by_hand, by_serde);
+    }
+
+    #[test]
+    fn a_severity_is_written_as_its_schema_names_it() {
+        for severity in [Severity::Info, Severity::Warning, Severity::Error] {
+            assert_eq!(
+                serde_json::to_value(severity).expect("serialises"),
+                severity.as_str()
+            );
         }
     }
 }

@@ -32,7 +32,7 @@ pub enum Format {
     Human,
     /// One line per finding: `path:line:col: severity[CODE]: message`.
     Short,
-    /// One JSON object (see the README).
+    /// One JSON object (`planlint schema check` describes it).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
@@ -90,8 +90,8 @@ impl Format {
                 "one line per finding: `path:line:col: severity[CODE]: message`",
             ),
             Format::Json => (
-                "ett JSON-objekt (se README)",
-                "one JSON object (see the README)",
+                "ett JSON-objekt (`planlint schema check` beskriver formen)",
+                "one JSON object (`planlint schema check` describes its shape)",
             ),
             Format::Sarif => (
                 "SARIF 2.1.0, för GitHub code scanning",

@@ -42,7 +42,7 @@ paths = ["planer/{year}/kommunledning.*"]
 "#;
 
 /// A copy of the fixture estate with the roster, in a temporary directory.
-fn estate() -> tempfile::TempDir {
+pub fn estate() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let from = crate::support::root().join("tests/fixtures/estate/planer");
     copy_tree(&from, &dir.path().join("planer"));

@@ -27,6 +27,7 @@ mod pack_errors;
 mod packs;
 mod properties;
 mod provenance;
+mod schemas;
 mod report;
 mod snapshots;
 mod trust;

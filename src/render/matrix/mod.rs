@@ -5,7 +5,9 @@
 //! and every finding of every plan with its line. One function per format: self-contained
 //! HTML, Markdown for a PR comment, JSON and CSV for spreadsheets. Where a format names a plan
 //! by its department alone, a department two plans share gets each plan's path beside it
-//! ([`Matrix::shares_department`]).
+//! ([`Matrix::shares_department`]). The JSON is the [`Matrix`] as serde writes it; its types
+//! derive their JSON Schema (`planlint schema report`) beside `Serialize`, from the same
+//! fields and doc comments.
 //!
 //! Every format opens with what the report judged ([`Provenance`]): when, the plans' commit,
 //! the packs and their versions, the config and the stage.
@@ -15,6 +17,7 @@
 //! ids built by `anchor`; Markdown cells with `md_cell` (the table and its totals always
 //! survive); CSV fields with `csv_field` (quoted as RFC 4180 says, formulas neutralised).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 mod builder;
@@ -27,7 +30,7 @@ use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
 /// One cell.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(tag = "status", rename_all = "lowercase")]
 pub enum Cell {
     /// No finding of the rule in the plan.
@@ -80,7 +83,7 @@ pub enum Cell {
 }
 
 /// A waiver as the report shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Waiver {
     /// Its reason.
     pub reason: String,
@@ -95,7 +98,7 @@ pub struct Waiver {
 }
 
 /// One finding of a plan, as the report lists it under the matrix.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Finding {
     /// The rule's code (or planlint's own `PL…` code).
     pub code: String,
@@ -110,7 +113,7 @@ pub struct Finding {
 }
 
 /// A row: one plan.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Row {
     /// The plan's path.
     pub path: String,
@@ -157,7 +160,7 @@ impl Row {
 }
 
 /// A column: one rule.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Column {
     /// Rule code.
     pub code: String,
@@ -173,7 +176,7 @@ pub struct Column {
 }
 
 /// The counts the board reads first.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, JsonSchema)]
 pub struct Summary {
     /// Plans in the report.
     pub plans: usize,
@@ -200,7 +203,7 @@ pub struct Summary {
 }
 
 /// A department on the roster that has no plan for a year: a row "ingen plan inlämnad".
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AbsentRow {
     /// The department, as the roster names it.
     pub department: String,
@@ -219,21 +222,23 @@ pub struct AbsentRow {
 /// A file that looks like a plan and was not judged: hidden, or left out by `include` or
 /// `exclude`. It has no row, so the report lists it on its own: a plan moved into an excluded
 /// folder must not vanish from the board's view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SkippedFile {
     /// Its path.
     pub path: String,
-    /// Why, as data: `hidden`, `not-included` or `excluded`.
+    /// Why, as data: `hidden`, `not-included`, `excluded` or `lock-file`.
     pub why: &'static str,
     /// Why, in words.
     pub reason: String,
 }
 
-/// The whole matrix.
-#[derive(Debug, Clone, Serialize)]
+/// The whole matrix: what `planlint report --format json` writes (`planlint schema report`
+/// prints its JSON Schema).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Matrix {
     /// What the report judged (when, the plans' commit, the packs, the config, the stage), set
-    /// by the command that makes the report; `None` for a matrix built without it.
+    /// by the command that makes the report (`planlint report` always writes it); left out of
+    /// a matrix built without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
     /// Columns in rule order.

@@ -5,28 +5,29 @@
 //! in the reader's language; each format escapes and marks them up its own way, since a pack's
 //! name, a path and a stage come from files nobody vetted.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::i18n::Lang;
 
 /// What a report judged.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Provenance {
     /// When the report was made: RFC 3339 with the offset from UTC,
     /// e.g. `2027-03-14T09:30:00+01:00`.
     pub made_at: String,
-    /// The full hash of the commit the plans' git work tree is at; `None` when the plans are not
+    /// The full hash of the commit the plans' git work tree is at; `null` when the plans are not
     /// in git, `git` is not installed or the repository has no commit yet.
     pub commit: Option<String>,
-    /// Whether the work tree had changes not committed, new files included; `None` when the
+    /// Whether the work tree had changes not committed, new files included; `null` when the
     /// plans are not in git.
     pub dirty: Option<bool>,
     /// The packs the rules came from, in load order.
     pub packs: Vec<PackUsed>,
-    /// The config file read, as planlint shows paths; `None` when none was.
+    /// The config file read, as planlint shows paths; `null` when none was.
     pub config: Option<String>,
     /// The stage every plan was judged at, when `--stage` set it (`utkast`, `remiss`, `för
-    /// beslut`, `beslutad`, or the config's own); `None`: each plan at its own `status`.
+    /// beslut`, `beslutad`, or the config's own); `null`: each plan at its own `status`.
     pub stage: Option<String>,
     /// Without `--stage`: how many plans were judged at each stage (`null`: without a
     /// status), in stage order.
@@ -34,7 +35,7 @@ pub struct Provenance {
 }
 
 /// How many plans were judged at a stage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StageCount {
     /// The stage, or `null` for plans without a status.
     pub stage: Option<String>,
@@ -43,7 +44,7 @@ pub struct StageCount {
 }
 
 /// A pack the report judged by.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PackUsed {
     /// The pack's `id`.
     pub id: String,
@@ -53,7 +54,7 @@ pub struct PackUsed {
     pub version: Option<String>,
     /// `sha256:` and 12 hex digits of its bytes: names the pack when it has no version.
     pub digest: String,
-    /// Its file, as planlint shows paths; `None` for the built-in pack.
+    /// Its file, as planlint shows paths; `null` for the built-in pack.
     pub path: Option<String>,
     /// Whether it is the built-in pack.
     pub builtin: bool,

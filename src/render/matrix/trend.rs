@@ -4,13 +4,14 @@
 //! one year; a department is its roster entry when the config has one, else its name as a
 //! reader tells it from another.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{department_key, sort_key, Cell, Matrix, SortKey};
 use crate::i18n::Lang;
 
 /// The trend over the years of a report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Trend {
     /// The years, oldest first.
     pub years: Vec<u16>,
@@ -19,7 +20,7 @@ pub struct Trend {
 }
 
 /// One department over the years.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TrendRow {
     /// The department.
     pub department: String,
@@ -36,7 +37,7 @@ pub struct TrendRow {
 }
 
 /// A department's plan in one year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct YearCell {
     /// Whether a plan was submitted (`false`: the roster expected one and there is none).
     pub submitted: bool,
