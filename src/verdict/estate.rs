@@ -244,7 +244,7 @@ impl super::Verdict<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         // The status as the message quotes it: a plan may write anything there.
-        let status: String = status.trim().chars().take(60).collect();
+        let status = quoted(status, 60);
         let status = status.as_str();
         let message = match lang {
             Lang::Sv => format!("planens status `{status}` är inget känt skede"),
@@ -280,7 +280,7 @@ impl super::Verdict<'_> {
         let lang = self.lang();
         let departments = &self.settings.departments;
         // The name as the message quotes it: a plan may write anything there.
-        let named: String = named.trim().chars().take(80).collect();
+        let named = quoted(named, 80);
         let named = named.as_str();
         let (message, help) = if let Some(place) = elsewhere {
             let owner = &departments[place].name;
@@ -491,6 +491,20 @@ fn in_scope(glob: &str, walked: &[PathBuf]) -> bool {
         let w = w.strip_prefix(".").unwrap_or(w);
         w.as_os_str().is_empty() || literal.starts_with(w) || w.starts_with(literal)
     })
+}
+
+/// A front-matter value as a message quotes it: on one line (a line break or a run of spaces
+/// is one space, so a value cannot make a message look like several findings) and at most
+/// `max` characters, with `…` where it was cut.
+fn quoted(value: &str, max: usize) -> String {
+    let line = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let mut cut: String = line.chars().take(max).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }
 
 /// The text in `lang`.

@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::support::{compliant, planlint_in, repo, stderr, stdout};
 
 /// The roster of the fixture estate, as a board secretary would write it.
-const ROSTER: &str = r#"
+pub const ROSTER: &str = r#"
 [[department]]
 name = "Socialförvaltningen"
 namnd = "Socialnämnden"
@@ -42,7 +42,7 @@ paths = ["planer/{year}/kommunledning.*"]
 "#;
 
 /// A copy of the fixture estate with the roster, in a temporary directory.
-fn estate() -> tempfile::TempDir {
+pub fn estate() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let from = crate::support::root().join("tests/fixtures/estate/planer");
     copy_tree(&from, &dir.path().join("planer"));
@@ -50,7 +50,7 @@ fn estate() -> tempfile::TempDir {
     dir
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read dir") {
         let entry = entry.expect("entry");
@@ -63,7 +63,7 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
     let out = planlint_in(dir, args, "");
     serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)))
 }

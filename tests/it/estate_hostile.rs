@@ -1,0 +1,80 @@
+//! The estate under hostile and odd input: front matter a plan author controls (`status`,
+//! `förvaltning`, `år` holding line breaks, lists, numbers), rosters and stage tables a config
+//! writer gets wrong (overlapping or impossible globs, names only of invisible characters,
+//! stages out of order), large rosters, and `diff` over plans that cannot be read.
+
+use std::path::Path;
+
+use crate::estate::{estate, json};
+use crate::support::{planlint_in, repo, stderr, stdout};
+
+/// Replaces the front-matter line of `plan` (under `dir`) that starts with `key:` by `line`.
+fn set_field(dir: &Path, plan: &str, key: &str, line: &str) {
+    let path = dir.join(plan);
+    let text = std::fs::read_to_string(&path).expect("plan");
+    let prefix = format!("{key}:");
+    let text: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(&prefix) {
+                line.to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(&path, text.join("\n") + "\n").expect("write plan");
+}
+
+#[test]
+fn a_status_or_department_with_line_breaks_is_quoted_on_one_line() {
+    let dir = estate();
+    set_field(
+        dir.path(),
+        "planer/2027/samhallsbyggnad.md",
+        "status",
+        r#"status: "klar\n\nerror[IP001]: falsk rad\r\nslut""#,
+    );
+    set_field(
+        dir.path(),
+        "planer/2027/vard-och-omsorg.md",
+        "förvaltning",
+        r#"förvaltning: "Vård\n  och omsorg""#,
+    );
+    let out = planlint_in(
+        dir.path(),
+        &["check", "planer/2027", "--color", "never"],
+        "",
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("planens status `klar error[IP001]: falsk rad slut` är inget känt skede"),
+        "{text}"
+    );
+    assert!(
+        text.contains("förvaltningen `Vård och omsorg` finns inte i förteckningen"),
+        "{text}"
+    );
+    assert!(!text.contains("\nerror[IP001]: falsk rad"), "{text}");
+    // What is cut short says so.
+    let long = format!("status: {}", "mycket ".repeat(40).trim_end());
+    set_field(
+        dir.path(),
+        "planer/2027/samhallsbyggnad.md",
+        "status",
+        &long,
+    );
+    let v = json(dir.path(), &["check", "planer/2027", "--format", "json"]);
+    let message = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "PL018")
+        .and_then(|d| d["message"].as_str())
+        .expect("PL018")
+        .to_owned();
+    assert!(
+        message.starts_with("planens status `mycket mycket") && message.contains("…` är inget"),
+        "{message}"
+    );
+}
