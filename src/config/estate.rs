@@ -180,9 +180,15 @@ fn other_names(stage: &str) -> &'static [&'static str] {
 }
 
 /// A stage's or a department's name as it is compared: letter case, diacritics, hyphens,
-/// underscores and runs of spaces make no difference (`För beslut`, `for-beslut`).
+/// underscores, runs of spaces and what a reader does not see (invisible, bidirectional and
+/// control characters) make no difference (`För beslut`, `for-beslut`).
 pub fn key(name: &str) -> String {
-    let folded = crate::matching::fold(name);
+    let shown: String = name
+        .chars()
+        .filter(|&c| !crate::matching::is_bidi_control(c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let folded = crate::matching::fold(&shown);
     folded
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())

@@ -78,3 +78,34 @@ fn a_status_or_department_with_line_breaks_is_quoted_on_one_line() {
         "{message}"
     );
 }
+
+#[test]
+fn a_department_named_only_by_invisible_characters_is_an_error_and_they_never_count() {
+    for name in [r"\u202e\u2066", r"\u0007\u001b", r"\u200b \u00ad"] {
+        let config =
+            format!("[[department]]\nname = \"{name}\"\npaths = [\"planer/{{year}}/soc.md\"]\n");
+        let dir = repo(&[("planlint.toml", &config)]);
+        let out = planlint_in(dir.path(), &["check", "--allow-empty"], "");
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stdout(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("en förvaltning i `[[department]]` måste ha ett namn"),
+            "{name}: {err}"
+        );
+    }
+    // A bidirectional control inside a plan's `förvaltning` changes nothing a reader sees.
+    let dir = estate();
+    set_field(
+        dir.path(),
+        "planer/2027/socialforvaltningen.md",
+        "förvaltning",
+        "förvaltning: \"Social\\u202eförvaltningen\"",
+    );
+    let out = planlint_in(
+        dir.path(),
+        &["check", "planer/2027", "--format", "short"],
+        "",
+    );
+    let text = stdout(&out);
+    assert!(!text.contains("PL017"), "{text}");
+}
