@@ -401,6 +401,9 @@ pub(super) fn departments(
                 ),
             ));
         }
+        for g in def.paths.get_ref() {
+            place(c, g, name)?;
+        }
         // Each glob must compile whatever year stands in it.
         let sample: SpannedStrings = Spanned::new(
             def.paths.span(),
@@ -429,6 +432,43 @@ pub(super) fn departments(
         });
     }
     Ok(out)
+}
+
+/// Checks one glob of a department's `paths`: globs are matched against plans' paths relative
+/// to the config's directory, so one that is empty, climbs out of it (`..`) or is absolute can
+/// match no plan, and the department would lack its plan for ever.
+fn place(c: &Loaded, glob: &Spanned<String>, name: &str) -> Result<(), PackError> {
+    let g = glob.get_ref();
+    let (sv, en, hint_sv, hint_en) = if g.trim().is_empty() {
+        (
+            format!("ett mönster i `paths` för `{name}` är tomt"),
+            format!("a glob in `paths` of `{name}` is empty"),
+            "skriv var planen ska ligga, t.ex. `planer/{year}/socialforvaltningen.*`",
+            "write where the plan belongs, e.g. `planer/{year}/socialforvaltningen.*`",
+        )
+    } else if g.split(['/', '\\']).any(|part| part == "..") {
+        (
+            format!("`{g}` i `paths` för `{name}` går utanför katalogen där planlint.toml ligger"),
+            format!("`{g}` in `paths` of `{name}` climbs out of the folder planlint.toml is in"),
+            "mönstren läses från planlint.toml:s katalog och matchar bara planer där under; skriv vägen därifrån utan `..`",
+            "globs are read from planlint.toml's folder and match only plans under it; write the path from there without `..`",
+        )
+    } else if g.starts_with(['/', '\\']) || std::path::Path::new(g).is_absolute() {
+        (
+            format!("`{g}` i `paths` för `{name}` är en absolut sökväg"),
+            format!("`{g}` in `paths` of `{name}` is an absolute path"),
+            "skriv vägen från katalogen där planlint.toml ligger, t.ex. `planer/{year}/socialforvaltningen.*`",
+            "write the path from the folder planlint.toml is in, e.g. `planer/{year}/socialforvaltningen.*`",
+        )
+    } else {
+        return Ok(());
+    };
+    Err(validate::error(
+        c,
+        glob.span(),
+        t(sv, en),
+        t(hint_sv, hint_en),
+    ))
 }
 
 /// The codes of planlint's own a `[stage.NAME]` table may set, besides the rules' codes.

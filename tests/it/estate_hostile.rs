@@ -109,3 +109,31 @@ fn a_department_named_only_by_invisible_characters_is_an_error_and_they_never_co
     let text = stdout(&out);
     assert!(!text.contains("PL017"), "{text}");
 }
+
+#[test]
+fn roster_paths_that_can_match_no_plan_are_errors_at_their_place() {
+    let cases = [
+        (r#""""#, "är tomt"),
+        (r#""   ""#, "är tomt"),
+        (
+            r#""../andra/{year}/soc.md""#,
+            "utanför katalogen där planlint.toml ligger",
+        ),
+        (
+            r#""planer/2027/../{year}/soc.md""#,
+            "utanför katalogen där planlint.toml ligger",
+        ),
+        (r#""/srv/planer/{year}/soc.md""#, "är en absolut sökväg"),
+    ];
+    for (glob, says) in cases {
+        let config = format!(
+            "[[department]]\nname = \"Socialförvaltningen\"\npaths = [\"planer/{{year}}/soc.md\", {glob}]\n"
+        );
+        let dir = repo(&[("planlint.toml", &config)]);
+        let out = planlint_in(dir.path(), &["check", "--allow-empty"], "");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{glob}: {err}");
+        assert!(err.contains(says), "{glob}: {err}");
+        assert!(err.contains("planlint.toml:3:"), "{glob}: {err}");
+    }
+}
