@@ -186,7 +186,7 @@ impl Delivery<'_, '_> {
         if let (Some(seen), true) = (self.seen.as_mut(), checked.is_plan) {
             let facts = &checked.source.facts;
             seen.push(Seen {
-                department: self.verdict.roster_place(checked.source.matched_path()),
+                department: facts.place,
                 year: facts.year.map(|(y, _)| y),
                 stage: facts
                     .stage

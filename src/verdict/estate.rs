@@ -100,17 +100,21 @@ impl StageLevels {
         }
     }
 
-    /// The roster department whose `paths` name the place of the plan at `relative` (relative
-    /// to the config's directory), whatever the year: the first on the roster when several do.
-    fn place_of(&self, relative: &Path) -> Option<usize> {
+    /// The roster departments whose `paths` name the place of the plan at `relative` (relative
+    /// to the config's directory), whatever the year, in roster order.
+    fn places_of(&self, relative: &Path) -> Vec<usize> {
         if self.owners.is_empty() {
-            return None;
+            return Vec::new();
         }
-        self.places
+        let mut places: Vec<usize> = self
+            .places
             .matches(relative)
             .into_iter()
             .filter_map(|g| self.owners.get(g).copied())
-            .min()
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        places
     }
 
     /// The severity of one of planlint's estate codes at `stage` (`None`: off).
@@ -200,7 +204,6 @@ impl super::Verdict<'_> {
             }),
             (None, None) => None,
         };
-        let by_place = self.stages.place_of(&relative);
         let named = field(&["forvaltning", "department"]);
         let by_name = named.and_then(|f| {
             let k = key(&f.value);
@@ -209,6 +212,12 @@ impl super::Verdict<'_> {
                 .iter()
                 .position(|d| d.keys.contains(&k))
         });
+        // Where the `paths` of several departments meet (a folder one takes whole, a file
+        // another names), the plan is the one's it names; else the first's on the roster.
+        let places = self.stages.places_of(&relative);
+        let by_place = by_name
+            .filter(|n| places.contains(n))
+            .or_else(|| places.first().copied());
         if let Some(f) = named.filter(|_| !settings.departments.is_empty()) {
             if by_name.is_none() || (by_place.is_some() && by_name != by_place) {
                 let elsewhere = by_place.filter(|_| by_name.is_some());
@@ -227,6 +236,7 @@ impl super::Verdict<'_> {
             stage: stage.map(|s| settings.stages.0[s].name.clone()),
             stage_from_flag: settings.stage.value.is_some(),
             roster: roster.map(|d| d.name.clone()),
+            place: by_place,
         };
         Placed {
             facts,
@@ -430,11 +440,6 @@ impl super::Verdict<'_> {
             }
         }
         (absent, found)
-    }
-
-    /// The roster department whose place the plan at `path` lies in, for [`Seen`].
-    pub fn roster_place(&self, path: &Path) -> Option<usize> {
-        self.stages.place_of(&self.settings.relative(path))
     }
 
     fn no_plan(

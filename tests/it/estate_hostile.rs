@@ -137,3 +137,44 @@ fn roster_paths_that_can_match_no_plan_are_errors_at_their_place() {
         assert!(err.contains("planlint.toml:3:"), "{glob}: {err}");
     }
 }
+
+#[test]
+fn a_plan_in_a_place_two_departments_share_counts_for_the_one_it_names() {
+    let dir = estate();
+    // Kommunledningsförvaltningen, first on the roster, takes any plan of a year's folder; the
+    // other departments name their own file there too.
+    let roster = crate::estate::ROSTER.replace(
+        "paths = [\"planer/{year}/kommunledning.*\"]",
+        "paths = [\"planer/{year}/*.md\"]",
+    );
+    let (rest, kommunledning) = roster
+        .split_once("[[department]]\nname = \"Kommunledningsförvaltningen\"")
+        .expect("kommunledning in the roster");
+    let config =
+        format!("[[department]]\nname = \"Kommunledningsförvaltningen\"{kommunledning}\n{rest}");
+    std::fs::write(dir.path().join("planlint.toml"), config).expect("config");
+    let out = planlint_in(dir.path(), &["check", "--format", "short"], "");
+    let text = stdout(&out);
+    assert!(!text.contains("PL017"), "{text}");
+    let missing: Vec<&str> = text.lines().filter(|l| l.contains("PL016")).collect();
+    assert_eq!(missing.len(), 1, "{text}");
+    assert!(
+        missing[0].contains("`Kultur- och fritidsförvaltningen` har ingen plan för 2027"),
+        "{text}"
+    );
+    // A plan there that names no department of the roster is the first one's.
+    set_field(
+        dir.path(),
+        "planer/2027/samhallsbyggnad.md",
+        "förvaltning",
+        "förvaltning: Tekniska kontoret",
+    );
+    let v = json(dir.path(), &["report", "--format", "json"]);
+    let row = v["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["path"] == "planer/2027/samhallsbyggnad.md")
+        .expect("the row");
+    assert_eq!(row["roster"], "Kommunledningsförvaltningen", "{row}");
+}
