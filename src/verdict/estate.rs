@@ -11,8 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-
+use super::places::{Places, ANY_YEAR};
 use crate::config::estate::{key, Department, Target, YEAR};
 use crate::config::{Level, Settings};
 use crate::diagnostic::{codes, Diagnostic, Label, Severity};
@@ -24,9 +23,6 @@ use crate::source::{FileId, PlanFacts, SourceFile, YearFrom};
 /// The codes of planlint's own whose severity a stage can change, in this order.
 const OWN: [codes::Code; 2] = [codes::NO_PLAN, codes::NOT_ON_ROSTER];
 
-/// A glob that matches any year where `{year}` stands.
-const ANY_YEAR: &str = "[12][0-9][0-9][0-9]";
-
 /// What every stage makes of each rule, and of planlint's own estate codes.
 #[derive(Debug, Default)]
 pub(super) struct StageLevels {
@@ -34,10 +30,8 @@ pub(super) struct StageLevels {
     rules: Vec<Vec<Option<Level>>>,
     /// Per stage, per code of [`OWN`]: the level from this stage on.
     own: Vec<[Option<Level>; 2]>,
-    /// Every roster department's globs with any year for `{year}`, in one set.
-    places: GlobSet,
-    /// For each glob of `places`, the department (an index into the roster) it is of.
-    owners: Vec<usize>,
+    /// Every roster department's globs with any year for `{year}`.
+    places: Places,
 }
 
 impl StageLevels {
@@ -74,14 +68,7 @@ impl StageLevels {
             out.rules.push(now.clone());
             out.own.push(own);
         }
-        let mut globs = Vec::new();
-        for (d, department) in settings.departments.iter().enumerate() {
-            for g in &department.globs {
-                globs.push(g.clone());
-                out.owners.push(d);
-            }
-        }
-        out.places = glob_set(&globs, ANY_YEAR);
+        out.places = Places::new(&settings.departments);
         out
     }
 
@@ -103,18 +90,10 @@ impl StageLevels {
     /// The roster departments whose `paths` name the place of the plan at `relative` (relative
     /// to the config's directory), whatever the year, in roster order.
     fn places_of(&self, relative: &Path) -> Vec<usize> {
-        if self.owners.is_empty() {
+        if self.places.is_empty() {
             return Vec::new();
         }
-        let mut places: Vec<usize> = self
-            .places
-            .matches(relative)
-            .into_iter()
-            .filter_map(|g| self.owners.get(g).copied())
-            .collect();
-        places.sort_unstable();
-        places.dedup();
-        places
+        self.places.of(relative)
     }
 
     /// The severity of one of planlint's estate codes at `stage` (`None`: off).
@@ -125,24 +104,6 @@ impl StageLevels {
             _ => Some(code.severity),
         }
     }
-}
-
-/// `globs` compiled, with `year` for `{year}`. The globs were checked when the config was read,
-/// with a year in place, so one that still fails to compile matches nothing.
-fn glob_set(globs: &[String], year: &str) -> GlobSet {
-    let mut builder = GlobSetBuilder::new();
-    for g in globs {
-        // One glob per index, so that a match's index names its glob: one that fails to
-        // compile becomes one that matches no path (no path holds a NUL).
-        let glob = GlobBuilder::new(&g.replace(YEAR, year))
-            .literal_separator(true)
-            .build()
-            .or_else(|_| GlobBuilder::new("\u{0}").build());
-        if let Ok(glob) = glob {
-            builder.add(glob);
-        }
-    }
-    builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
 /// The year in `text`: the first run of exactly four digits from 1900 to 2099.

@@ -13,6 +13,7 @@
 mod estate;
 mod inline;
 mod ledger;
+mod places;
 mod policy;
 
 use std::ops::Range;
