@@ -224,11 +224,20 @@ impl Stages {
         let mut tables: Vec<(&Spanned<String>, &StageDef)> = tables.iter().collect();
         tables.sort_by_key(|(name, _)| name.span().start);
         for (name, def) in tables {
-            // A table names a stage by its name; a word planlint knows as another name of a
-            // default stage (`samråd` for `remiss`) makes a stage of its own, which takes the
-            // word over.
+            // A table names a stage by its name or another word for it
+            // (`[stage.beslutsunderlag]` is `för beslut`'s); with `after`, such a word (`samråd`
+            // for `remiss`) makes a stage of its own, which takes the word over.
             let own = key(name.get_ref());
-            let named = stages.0.iter().position(|s| key(&s.name) == own);
+            let named = stages
+                .0
+                .iter()
+                .position(|s| key(&s.name) == own)
+                .or_else(|| {
+                    def.after
+                        .is_none()
+                        .then(|| stages.find(name.get_ref()))
+                        .flatten()
+                });
             let at = if let Some(at) = named {
                 if let Some(after) = &def.after {
                     return Err(validate::error(

@@ -178,3 +178,40 @@ fn a_plan_in_a_place_two_departments_share_counts_for_the_one_it_names() {
         .expect("the row");
     assert_eq!(row["roster"], "Kommunledningsförvaltningen", "{row}");
 }
+
+/// `planlint config`'s lines about stages.
+fn stage_lines(config: &str) -> Vec<String> {
+    let dir = repo(&[("planlint.toml", config)]);
+    let out = planlint_in(dir.path(), &["config"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .filter(|l| l.starts_with("stage"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn a_table_named_by_another_word_for_a_stage_is_that_stage() {
+    let lines = stage_lines("[stage.beslutsunderlag]\nseverity = { IP005 = \"error\" }\n");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("stages = utkast, remiss, för beslut, beslutad #")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("stage.för beslut = ") && l.contains("IP005=error")),
+        "{lines:?}"
+    );
+    // With `after`, the word names a stage of the config's own, which takes the word over.
+    let lines = stage_lines("[stage.\"samråd\"]\nafter = \"remiss\"\n");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("stages = utkast, remiss, samråd, för beslut, beslutad #")),
+        "{lines:?}"
+    );
+}
