@@ -5,7 +5,7 @@
 //! This module reads and checks what `planlint.toml` says; it never looks at plans. Which plan
 //! is at which stage, and which department has no plan, is the verdict's business.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -221,6 +221,8 @@ impl Stages {
         known: &[&str],
     ) -> Result<Stages, PackError> {
         let mut stages = Stages::default();
+        // The words the config's `names` gave, and to which stage (by name).
+        let mut given: HashMap<String, String> = HashMap::new();
         let mut tables: Vec<(&Spanned<String>, &StageDef)> = tables.iter().collect();
         tables.sort_by_key(|(name, _)| name.span().start);
         for (name, def) in tables {
@@ -261,6 +263,23 @@ impl Stages {
                 }
                 at
             } else {
+                if let Some(owner) = given.get(&own) {
+                    return Err(validate::error(
+                        c,
+                        name.span(),
+                        t(
+                            format!("`{}` är redan ett namn på skedet `{owner}`", name.get_ref()),
+                            format!(
+                                "`{}` is already a name of the stage `{owner}`",
+                                name.get_ref()
+                            ),
+                        ),
+                        t(
+                            "ett namn kan bara stå för ett skede",
+                            "a name can stand for one stage only",
+                        ),
+                    ));
+                }
                 for stage in &mut stages.0 {
                     stage.keys.retain(|k| *k != own);
                 }
@@ -287,46 +306,77 @@ impl Stages {
                 );
                 at
             };
-            for other in &def.names {
-                let k = key(other.get_ref());
-                let taken = stages
-                    .0
-                    .iter()
-                    .position(|s| key(&s.name) == k)
-                    .filter(|&i| i != at);
-                if let Some(taken) = taken {
-                    return Err(validate::error(
-                        c,
-                        other.span(),
-                        t(
-                            format!(
-                                "`{}` är redan namnet på skedet `{}`",
-                                other.get_ref(),
-                                stages.0[taken].name
-                            ),
-                            format!(
-                                "`{}` is already the name of the stage `{}`",
-                                other.get_ref(),
-                                stages.0[taken].name
-                            ),
-                        ),
-                        t(
-                            "ett namn kan bara stå för ett skede",
-                            "a name can stand for one stage only",
-                        ),
-                    ));
-                }
-                if !k.is_empty() {
-                    for stage in &mut stages.0 {
-                        stage.keys.retain(|have| *have != k);
-                    }
-                    stages.0[at].keys.push(k);
-                }
-            }
+            stages.give_names(c, at, &def.names, &mut given)?;
             let levels = validate::severity_map(c, &def.severity, known)?;
             stages.0[at].levels.extend(levels);
         }
         Ok(stages)
+    }
+
+    /// Gives the stage at `at` the other words `names`, each taken from any default stage that
+    /// had it; a word that is another stage's name, or that another table gave (`given`), is an
+    /// error at it.
+    fn give_names(
+        &mut self,
+        c: &Loaded,
+        at: usize,
+        names: &[Spanned<String>],
+        given: &mut HashMap<String, String>,
+    ) -> Result<(), PackError> {
+        for other in names {
+            let k = key(other.get_ref());
+            if k.is_empty() {
+                continue;
+            }
+            let stage = self.0[at].name.clone();
+            let taken = self
+                .0
+                .iter()
+                .position(|s| key(&s.name) == k)
+                .filter(|&i| i != at);
+            let (sv, en) = match (taken, given.get(&k)) {
+                (Some(taken), _) => (
+                    format!(
+                        "`{}` är redan namnet på skedet `{}`",
+                        other.get_ref(),
+                        self.0[taken].name
+                    ),
+                    format!(
+                        "`{}` is already the name of the stage `{}`",
+                        other.get_ref(),
+                        self.0[taken].name
+                    ),
+                ),
+                (None, Some(owner)) if *owner != stage => (
+                    format!(
+                        "`{}` är redan ett namn på skedet `{owner}`",
+                        other.get_ref()
+                    ),
+                    format!(
+                        "`{}` is already a name of the stage `{owner}`",
+                        other.get_ref()
+                    ),
+                ),
+                _ => {
+                    for s in &mut self.0 {
+                        s.keys.retain(|have| *have != k);
+                    }
+                    self.0[at].keys.push(k.clone());
+                    given.insert(k, stage);
+                    continue;
+                }
+            };
+            return Err(validate::error(
+                c,
+                other.span(),
+                t(sv, en),
+                t(
+                    "ett namn kan bara stå för ett skede",
+                    "a name can stand for one stage only",
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// The index of the stage `after` names, or an error at it.

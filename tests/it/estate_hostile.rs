@@ -215,3 +215,32 @@ fn a_table_named_by_another_word_for_a_stage_is_that_stage() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_name_two_stage_tables_give_is_an_error() {
+    let config = "[stage.a]\nnames = [\"samråd\"]\n\n[stage.b]\nnames = [\"x\", \"Samråd\"]\n";
+    let dir = repo(&[("planlint.toml", config)]);
+    let out = planlint_in(dir.path(), &["check", "--allow-empty"], "");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`Samråd` är redan ett namn på skedet `a`"),
+        "{err}"
+    );
+    assert!(err.contains("planlint.toml:5:"), "{err}");
+    // Nor may a stage of the config's own be named by a word another table gave.
+    let config = "[stage.a]\nnames = [\"x\"]\n\n[stage.x]\nafter = \"remiss\"\n";
+    let dir = repo(&[("planlint.toml", config)]);
+    let out = planlint_in(dir.path(), &["check", "--allow-empty"], "");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("`x` är redan ett namn på skedet `a`"), "{err}");
+    // One table may give a word twice, and take over a word planlint knows for a default stage.
+    let lines = stage_lines("[stage.a]\nafter = \"utkast\"\nnames = [\"samråd\", \"SAMRÅD\"]\n");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("stages = utkast, a, remiss")),
+        "{lines:?}"
+    );
+}
