@@ -244,3 +244,33 @@ fn a_name_two_stage_tables_give_is_an_error() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn after_may_name_a_stage_a_later_table_adds_but_not_itself_or_a_ring() {
+    let lines = stage_lines(
+        "[stage.b]\nafter = \"a\"\n\n[stage.a]\nafter = \"remiss\"\nseverity = { IP006 = \"error\" }\n",
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("stages = utkast, remiss, a, b, för beslut, beslutad #")),
+        "{lines:?}"
+    );
+    for (config, says) in [
+        (
+            "[stage.x]\nafter = \"x\"\n",
+            "skedet `x` kan inte komma efter sig självt",
+        ),
+        (
+            "[stage.a]\nafter = \"b\"\n\n[stage.b]\nafter = \"a\"\n",
+            "`a` ska komma efter `b`, som ska komma efter `a`",
+        ),
+    ] {
+        let dir = repo(&[("planlint.toml", config)]);
+        let out = planlint_in(dir.path(), &["check", "--allow-empty"], "");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains("planlint.toml:2:9"), "{err}");
+    }
+}
