@@ -104,6 +104,10 @@ pub struct Stage {
     pub defaults: Vec<(Target, Level)>,
     /// The config's severities from this stage on, by code (they win over the defaults).
     pub levels: BTreeMap<String, Level>,
+    /// Where the config's `[stage.NAME]` table for it is (`None`: the config has none).
+    pub table: Option<Range<usize>>,
+    /// Whether the config added it (a stage of the config's own).
+    pub added: bool,
 }
 
 /// The stages in order.
@@ -138,6 +142,8 @@ impl Default for Stages {
                         Vec::new()
                     },
                     levels: BTreeMap::new(),
+                    table: None,
+                    added: false,
                 })
                 .collect(),
         )
@@ -358,6 +364,8 @@ impl Stages {
                     keys: vec![key(name.get_ref())],
                     defaults: Vec::new(),
                     levels: BTreeMap::new(),
+                    table: None,
+                    added: true,
                 },
             );
             at
@@ -365,6 +373,7 @@ impl Stages {
         self.give_names(c, at, &def.names, given)?;
         let levels = validate::severity_map(c, &def.severity, known)?;
         self.0[at].levels.extend(levels);
+        self.0[at].table.get_or_insert(name.span());
         Ok(())
     }
 

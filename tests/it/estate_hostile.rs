@@ -274,3 +274,26 @@ fn after_may_name_a_stage_a_later_table_adds_but_not_itself_or_a_ring() {
         assert!(err.contains("planlint.toml:2:9"), "{err}");
     }
 }
+
+#[test]
+fn planlint_config_says_which_stages_the_file_set() {
+    let lines = stage_lines(
+        "[stage.remiss]\nseverity = { IP006 = \"error\" }\n\n[stage.x]\nafter = \"remiss\"\n",
+    );
+    assert!(
+        lines.contains(
+            &"stages = utkast, remiss, x, för beslut, beslutad # planlint.toml:4".to_owned()
+        ),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"stage.remiss = IP006=error # planlint.toml:1".to_owned()),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("stage.för beslut = ") && l.ends_with("# default")),
+        "{lines:?}"
+    );
+}
