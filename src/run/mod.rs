@@ -192,6 +192,10 @@ impl Delivery<'_, '_> {
                     .stage
                     .as_deref()
                     .and_then(|s| self.verdict.settings().stages.find(s)),
+                path: self
+                    .verdict
+                    .settings()
+                    .relative(checked.source.matched_path()),
             });
         }
         self.ledger.record(&used);

@@ -307,6 +307,8 @@ pub struct Seen {
     pub year: Option<u16>,
     /// The stage it was judged at, as an index into the settings' stages.
     pub stage: Option<usize>,
+    /// Its path relative to the config's directory.
+    pub path: PathBuf,
 }
 
 /// A department on the roster with no plan for a year judged: a row "ingen plan inlämnad".
@@ -361,6 +363,12 @@ impl super::Verdict<'_> {
                 }
             }
         }
+        let mut of_department: HashMap<usize, Vec<&Seen>> = HashMap::new();
+        for s in seen {
+            if let Some(d) = s.department {
+                of_department.entry(d).or_default().push(s);
+            }
+        }
         let mut absent = Vec::new();
         let mut found = Vec::new();
         for (i, d) in settings.departments.iter().enumerate() {
@@ -384,7 +392,10 @@ impl super::Verdict<'_> {
                     .or_else(|| stage_of_year.get(&year).copied());
                 let severity = self.stages.own_at(stage, codes::NO_PLAN);
                 if let Some(severity) = severity {
-                    found.push(self.no_plan(d, year, &globs, severity, file));
+                    let held = year.and_then(|y| {
+                        held_by_another_year(&globs, of_department.get(&i).map(Vec::as_slice), y)
+                    });
+                    found.push(self.no_plan(d, year, &globs, held, severity, file));
                 }
                 absent.push(Absent {
                     department: d.name.clone(),
@@ -408,6 +419,7 @@ impl super::Verdict<'_> {
         d: &Department,
         year: Option<u16>,
         globs: &[String],
+        held: Option<&Seen>,
         severity: Severity,
         file: FileId,
     ) -> Diagnostic {
@@ -428,11 +440,26 @@ impl super::Verdict<'_> {
             "förvaltningen i förteckningen",
             "the department on the roster",
         );
-        let help = say(
+        let help = match (held, year) {
+            // The place holds a plan, of another year: often last year's plan copied.
+            (Some(held), Some(y)) => {
+                let at = crate::source::shown_path(&held.path);
+                let (sv, en) = match held.year {
+                    Some(other) => (format!("anger år {other}"), format!("says year {other}")),
+                    None => ("anger inget år".to_owned(), "gives no year".to_owned()),
+                };
+                say(
                     lang,
-            format!("förvaltningens plan ska ligga i {places}; lägg den där, rätta `paths`, eller ta bort förvaltningen ur förteckningen om den inte ska ha någon plan"),
-            format!("the department's plan belongs in {places}; put it there, correct `paths`, or remove the department from the roster if it is to have no plan"),
-        );
+                    format!("planen i `{at}`, där planen för {y} ska ligga, {sv}: är den planen för {y}, rätta `år` i den; annars lägg planen för {y} där"),
+                    format!("the plan at `{at}`, where the plan for {y} belongs, {en}: if it is the plan for {y}, correct its `år`; else put the plan for {y} there"),
+                )
+            }
+            _ => say(
+                lang,
+                format!("förvaltningens plan ska ligga i {places}; lägg den där, rätta `paths`, eller ta bort förvaltningen ur förteckningen om den inte ska ha någon plan"),
+                format!("the department's plan belongs in {places}; put it there, correct `paths`, or remove the department from the roster if it is to have no plan"),
+            ),
+        };
         let mut diag = Diagnostic::own(
             codes::NO_PLAN,
             message,
@@ -443,6 +470,27 @@ impl super::Verdict<'_> {
         diag.severity = severity;
         diag
     }
+}
+
+/// Of a department's plans `seen`, the first (by path) that lies where `globs` (its `paths`
+/// with the year `year` in place) name, though it is not of that year.
+fn held_by_another_year<'s>(
+    globs: &[String],
+    seen: Option<&[&'s Seen]>,
+    year: u16,
+) -> Option<&'s Seen> {
+    let seen = seen?;
+    let mut set = globset::GlobSetBuilder::new();
+    for g in globs {
+        if let Ok(glob) = globset::GlobBuilder::new(g).literal_separator(true).build() {
+            set.add(glob);
+        }
+    }
+    let set = set.build().ok()?;
+    seen.iter()
+        .copied()
+        .filter(|s| s.year != Some(year) && set.is_match(&s.path))
+        .min_by(|a, b| a.path.cmp(&b.path))
 }
 
 /// Whether a plan matching `glob` could lie in one of the directories a run walked: the glob's

@@ -297,3 +297,42 @@ fn planlint_config_says_which_stages_the_file_set() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_missing_plan_says_when_its_place_holds_the_plan_of_another_year() {
+    // Last year's plan copied into this year's folder, its `år` not yet changed.
+    let dir = estate();
+    set_field(
+        dir.path(),
+        "planer/2027/socialforvaltningen.md",
+        "år",
+        "år: 2026",
+    );
+    let v = json(dir.path(), &["check", "--format", "json"]);
+    let missing: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "PL016")
+        .collect();
+    let social = missing
+        .iter()
+        .find(|d| d["message"] == "`Socialförvaltningen` har ingen plan för 2027")
+        .unwrap_or_else(|| panic!("{missing:?}"));
+    let help = social["help"].as_str().expect("help");
+    assert!(
+        help.contains("planen i `planer/2027/socialforvaltningen.md`, där planen för 2027 ska ligga, anger år 2026"),
+        "{help}"
+    );
+    // A department whose place is empty keeps the plain help.
+    let kultur = missing
+        .iter()
+        .find(|d| d["message"] == "`Kultur- och fritidsförvaltningen` har ingen plan för 2027")
+        .expect("kultur");
+    assert!(
+        kultur["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("förvaltningens plan ska ligga i")),
+        "{kultur}"
+    );
+}
