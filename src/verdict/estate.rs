@@ -392,10 +392,10 @@ impl super::Verdict<'_> {
                     .or_else(|| stage_of_year.get(&year).copied());
                 let severity = self.stages.own_at(stage, codes::NO_PLAN);
                 if let Some(severity) = severity {
-                    let held = year.and_then(|y| {
+                    let occupant = year.and_then(|y| {
                         held_by_another_year(&globs, of_department.get(&i).map(Vec::as_slice), y)
                     });
-                    found.push(self.no_plan(d, year, &globs, held, severity, file));
+                    found.push(self.no_plan(d, year, &globs, occupant, severity, file));
                 }
                 absent.push(Absent {
                     department: d.name.clone(),
@@ -419,7 +419,7 @@ impl super::Verdict<'_> {
         d: &Department,
         year: Option<u16>,
         globs: &[String],
-        held: Option<&Seen>,
+        occupant: Option<&Seen>,
         severity: Severity,
         file: FileId,
     ) -> Diagnostic {
@@ -440,11 +440,11 @@ impl super::Verdict<'_> {
             "förvaltningen i förteckningen",
             "the department on the roster",
         );
-        let help = match (held, year) {
+        let help = match (occupant, year) {
             // The place holds a plan, of another year: often last year's plan copied.
-            (Some(held), Some(y)) => {
-                let at = crate::source::shown_path(&held.path);
-                let (sv, en) = match held.year {
+            (Some(occupant), Some(y)) => {
+                let at = crate::source::shown_path(&occupant.path);
+                let (sv, en) = match occupant.year {
                     Some(other) => (format!("anger år {other}"), format!("says year {other}")),
                     None => ("anger inget år".to_owned(), "gives no year".to_owned()),
                 };
