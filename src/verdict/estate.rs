@@ -108,10 +108,15 @@ impl StageLevels {
 
 /// The year in `text`: the first run of exactly four digits from 1900 to 2099.
 fn year_in(text: &str) -> Option<u16> {
+    years_in(text).next()
+}
+
+/// Every year in `text`: each run of exactly four digits from 1900 to 2099.
+fn years_in(text: &str) -> impl Iterator<Item = u16> + '_ {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|run| run.len() == 4)
         .filter_map(|run| run.parse::<u16>().ok())
-        .find(|y| (1900..=2099).contains(y))
+        .filter(|y| (1900..=2099).contains(y))
 }
 
 /// The year of the plan at `relative`: its file name's, else its nearest folder's.
@@ -344,9 +349,7 @@ impl super::Verdict<'_> {
         if settings.departments.is_empty() || walked.is_empty() {
             return (Vec::new(), Vec::new());
         }
-        let mut years: Vec<u16> = seen.iter().filter_map(|s| s.year).collect();
-        years.sort_unstable();
-        years.dedup();
+        let years = place_years(&settings.departments, seen);
         // Which department has a plan for which year (`None`: for any), and the latest stage
         // of each year's plans.
         let mut submitted: HashSet<(usize, Option<u16>)> = HashSet::new();
@@ -472,6 +475,49 @@ impl super::Verdict<'_> {
     }
 }
 
+/// The years judged: those the run found a plan in a place of, where a department's `paths`
+/// with the year in place name its path (a plan in `planer/2027/` is in a place of 2027
+/// whatever its `år` says), so that a mistyped `år` or an archived plan outside every
+/// department's `paths` adds no year every department would lack a plan for. In order.
+fn place_years(departments: &[Department], seen: &[Seen]) -> Vec<u16> {
+    let mut years: std::collections::BTreeSet<u16> = std::collections::BTreeSet::new();
+    for s in seen {
+        let Some(d) = s
+            .department
+            .map(|d| &departments[d])
+            .filter(|d| d.by_year())
+        else {
+            continue;
+        };
+        let text = s.path.to_string_lossy();
+        let candidates = years_in(&text).chain(s.year);
+        for y in candidates.collect::<Vec<_>>() {
+            if years.contains(&y) {
+                continue;
+            }
+            let globs: Vec<String> = d
+                .globs
+                .iter()
+                .map(|g| g.replace(YEAR, &y.to_string()))
+                .collect();
+            if matches_any(&globs, &s.path) {
+                years.insert(y);
+            }
+        }
+    }
+    years.into_iter().collect()
+}
+
+/// Whether one of `globs` matches `path`.
+fn matches_any(globs: &[String], path: &Path) -> bool {
+    globs.iter().any(|g| {
+        globset::GlobBuilder::new(g)
+            .literal_separator(true)
+            .build()
+            .is_ok_and(|g| g.compile_matcher().is_match(path))
+    })
+}
+
 /// Of a department's plans `seen`, the first (by path) that lies where `globs` (its `paths`
 /// with the year `year` in place) name, though it is not of that year.
 fn held_by_another_year<'s>(
@@ -479,17 +525,10 @@ fn held_by_another_year<'s>(
     seen: Option<&[&'s Seen]>,
     year: u16,
 ) -> Option<&'s Seen> {
-    let seen = seen?;
-    let mut set = globset::GlobSetBuilder::new();
-    for g in globs {
-        if let Ok(glob) = globset::GlobBuilder::new(g).literal_separator(true).build() {
-            set.add(glob);
-        }
-    }
-    let set = set.build().ok()?;
-    seen.iter()
+    seen?
+        .iter()
         .copied()
-        .filter(|s| s.year != Some(year) && set.is_match(&s.path))
+        .filter(|s| s.year != Some(year) && matches_any(globs, &s.path))
         .min_by(|a, b| a.path.cmp(&b.path))
 }
 

@@ -336,3 +336,39 @@ fn a_missing_plan_says_when_its_place_holds_the_plan_of_another_year() {
         "{kultur}"
     );
 }
+
+#[test]
+fn a_mistyped_year_or_an_archived_plan_does_not_make_every_department_lack_a_plan() {
+    // One plan's `år` mistyped (2072 for 2027) in its own place.
+    let dir = estate();
+    set_field(dir.path(), "planer/2027/kommunledning.md", "år", "år: 2072");
+    let out = planlint_in(dir.path(), &["check", "--format", "short"], "");
+    let text = stdout(&out);
+    let missing: Vec<&str> = text.lines().filter(|l| l.contains("PL016")).collect();
+    assert!(!text.contains("för 2072"), "{text}");
+    assert_eq!(missing.len(), 2, "{text}");
+    assert!(
+        missing
+            .iter()
+            .any(|l| l.contains("`Kommunledningsförvaltningen` har ingen plan för 2027")),
+        "{text}"
+    );
+    // An archived plan of 2019 outside every department's `paths`.
+    let dir = estate();
+    let old = std::fs::read_to_string(dir.path().join("planer/2025/kommunledning.md"))
+        .expect("plan")
+        .replace("år: 2025", "år: 2019");
+    std::fs::create_dir_all(dir.path().join("arkiv")).expect("mkdir");
+    std::fs::write(dir.path().join("arkiv/kommunledning-2019.md"), old).expect("write");
+    let out = planlint_in(dir.path(), &["check", "--format", "short"], "");
+    let text = stdout(&out);
+    assert!(!text.contains("för 2019"), "{text}");
+    assert_eq!(text.matches("PL016").count(), 1, "{text}");
+    let v = json(dir.path(), &["report", "--format", "json"]);
+    assert_eq!(
+        v["absent"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        v["absent"]
+    );
+}
