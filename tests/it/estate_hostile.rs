@@ -372,3 +372,53 @@ fn a_mistyped_year_or_an_archived_plan_does_not_make_every_department_lack_a_pla
         v["absent"]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn diff_says_a_plan_that_cannot_be_read_is_there_not_gone() {
+    let dir = estate();
+    let new = dir.path().join("planer/2027");
+    std::fs::remove_file(new.join("kommunledning.md")).expect("rm");
+    std::os::unix::fs::symlink(
+        "/nonexistent/kommunledning.md",
+        new.join("kommunledning.md"),
+    )
+    .expect("link");
+    let out = planlint_in(
+        dir.path(),
+        &["diff", "planer/2026", "planer/2027", "--color", "never"],
+        "",
+    );
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    let kommun = text
+        .split("\n\n")
+        .find(|block| block.starts_with("Kommunledningsförvaltningen"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!kommun.contains("planen finns inte längre"), "{kommun}");
+    assert!(
+        kommun.contains("planer/2026/kommunledning.md → planer/2027/kommunledning.md"),
+        "{kommun}"
+    );
+    assert!(
+        kommun.contains("nytt:      warning[PL004]: en post i katalogen kunde inte läsas"),
+        "{kommun}"
+    );
+    assert!(
+        kommun.contains("försämrat: error[IP001]: Arbete och studier täcks inte längre"),
+        "{kommun}"
+    );
+    let v = json(
+        dir.path(),
+        &["diff", "planer/2026", "planer/2027", "--format", "json"],
+    );
+    let kommun = v["plans"]
+        .as_array()
+        .expect("plans")
+        .iter()
+        .find(|p| p["new_path"] == "planer/2027/kommunledning.md")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(kommun["pairing"], "path", "{kommun}");
+    // Only Kultur- och fritidsförvaltningen, which has no plan for 2027, is gone.
+    assert_eq!(v["summary"]["removed"], 1, "{}", v["summary"]);
+}
