@@ -422,3 +422,20 @@ fn diff_says_a_plan_that_cannot_be_read_is_there_not_gone() {
     // Only Kultur- och fritidsförvaltningen, which has no plan for 2027, is gone.
     assert_eq!(v["summary"]["removed"], 1, "{}", v["summary"]);
 }
+
+#[test]
+fn an_empty_stage_flag_says_so_and_a_hidden_control_in_it_is_shown() {
+    let dir = estate();
+    for empty in ["", "   "] {
+        let out = planlint_in(dir.path(), &["check", "--stage", empty], "");
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(err.contains("`--stage` är tomt"), "{err}");
+        assert!(err.contains("`för beslut`"), "{err}");
+    }
+    let out = planlint_in(dir.path(), &["check", "--stage", "\u{202e}tusek"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("okänt skede `\\u{202e}tusek`"), "{err}");
+    assert!(!err.contains('\u{202e}'), "{err:?}");
+}
