@@ -163,23 +163,12 @@ fn literal_runs(glob: &str) -> Vec<String> {
             }
             '[' => {
                 end(&mut run, &mut runs);
-                // A class: `]` right after `[` or `[!` is one of its characters.
-                if chars.peek() == Some(&'!') || chars.peek() == Some(&'^') {
-                    chars.next();
-                }
-                if chars.peek() == Some(&']') {
-                    chars.next();
-                }
-                for d in chars.by_ref() {
-                    if d == ']' {
-                        break;
-                    }
-                }
+                skip_class(&mut chars);
             }
             '{' => {
                 end(&mut run, &mut runs);
                 let mut depth = 1;
-                for d in chars.by_ref() {
+                while let Some(d) = chars.next() {
                     match d {
                         '{' => depth += 1,
                         '}' => {
@@ -187,6 +176,10 @@ fn literal_runs(glob: &str) -> Vec<String> {
                             if depth == 0 {
                                 break;
                             }
+                        }
+                        '[' => skip_class(&mut chars),
+                        '\\' => {
+                            chars.next();
                         }
                         _ => {}
                     }
@@ -197,6 +190,22 @@ fn literal_runs(glob: &str) -> Vec<String> {
     }
     end(&mut run, &mut runs);
     runs
+}
+
+/// Skips a class's characters up to its `]`, the `[` taken: a `]` right after `[` or `[!` is
+/// one of them.
+fn skip_class(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    if matches!(chars.peek(), Some('!' | '^')) {
+        chars.next();
+    }
+    if chars.peek() == Some(&']') {
+        chars.next();
+    }
+    for d in chars.by_ref() {
+        if d == ']' {
+            break;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -223,6 +232,7 @@ mod tests {
         assert_eq!(literal_runs("a/**/b.md"), ["a", "b.md"]);
         assert_eq!(literal_runs("[]x]y\\*z"), ["y", "z"]);
         assert!(literal_runs("**").is_empty());
+        assert_eq!(literal_runs("x{a,[}]}y"), ["x", "y"]);
     }
 
     #[test]
@@ -238,6 +248,7 @@ mod tests {
             "*",
             "planer/{year}/s?b.md",
             "planer/{2026,{year}}/nested.md",
+            "planer/{year}/x{a,[}]}y.md",
         ];
         let departments: Vec<Department> = forms
             .iter()
@@ -263,6 +274,8 @@ mod tests {
             "planer/2027/sab.md",
             "planer/2026/nested.md",
             "planer/2027/nested.md",
+            "planer/2027/xay.md",
+            "planer/2027/x}y.md",
         ];
         let one: Vec<(usize, globset::GlobMatcher)> = departments
             .iter()
