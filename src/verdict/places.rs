@@ -301,6 +301,56 @@ mod tests {
     }
 
     #[test]
+    fn random_globs_and_paths_agree_with_one_glob_set() {
+        // Globs and paths made of the same few pieces, so that many of them meet.
+        let glob_parts = [
+            "planer/", "{year}", "/", "*", "**/", "?", "soc", "[a-c]", "{x,y}", ".md", "-", "\\*",
+            "[!s]", "{a,[}]}", "2027",
+        ];
+        let path_parts = [
+            "planer", "/", "soc", "a", "x", "y", ".md", "-", "2027", "*", "}", "b",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap_or(0)
+        };
+        let departments: Vec<Department> = (0..300)
+            .map(|i| {
+                let glob: String = (0..1 + next(6))
+                    .map(|_| glob_parts[next(glob_parts.len())])
+                    .collect();
+                department(&format!("d{i}"), &[&glob])
+            })
+            .collect();
+        let places = Places::new(&departments);
+        let each: Vec<Option<globset::GlobMatcher>> = departments
+            .iter()
+            .map(|d| {
+                GlobBuilder::new(&d.globs[0].replace(YEAR, ANY_YEAR))
+                    .literal_separator(true)
+                    .build()
+                    .ok()
+                    .map(|g| g.compile_matcher())
+            })
+            .collect();
+        let mut met = 0;
+        for _ in 0..3000 {
+            let path: String = (0..1 + next(8))
+                .map(|_| path_parts[next(path_parts.len())])
+                .collect();
+            let expected: Vec<usize> = (0..each.len())
+                .filter(|&d| each[d].as_ref().is_some_and(|m| m.is_match(&path)))
+                .collect();
+            met += usize::from(!expected.is_empty());
+            assert_eq!(places.of(Path::new(&path)), expected, "{path}");
+        }
+        assert!(met > 100, "only {met} paths met a glob");
+    }
+
+    #[test]
     fn a_path_tries_only_the_globs_whose_text_it_holds() {
         let departments: Vec<Department> = (0..3000)
             .map(|i| {
