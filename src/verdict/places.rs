@@ -319,7 +319,7 @@ mod tests {
         };
         let departments: Vec<Department> = (0..300)
             .map(|i| {
-                let glob: String = (0..1 + next(6))
+                let glob: String = (0..=next(6))
                     .map(|_| glob_parts[next(glob_parts.len())])
                     .collect();
                 department(&format!("d{i}"), &[&glob])
@@ -338,7 +338,7 @@ mod tests {
             .collect();
         let mut met = 0;
         for _ in 0..3000 {
-            let path: String = (0..1 + next(8))
+            let path: String = (0..=next(8))
                 .map(|_| path_parts[next(path_parts.len())])
                 .collect();
             let expected: Vec<usize> = (0..each.len())
