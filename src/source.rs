@@ -62,6 +62,9 @@ pub struct PlanFacts {
     pub stage_from_flag: bool,
     /// The roster's department the plan belongs to, if the config has a roster and one matches.
     pub roster: Option<String>,
+    /// The roster department whose `paths` name the place the plan lies in (an index into the
+    /// roster; of several, the one the plan names), which the roster's judgement counts it for.
+    pub place: Option<usize>,
 }
 
 /// Where a plan's year was read.

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{codes, Severity};
 use crate::discover::DiscoverError;
 use crate::error::Error;
 use crate::i18n::{self, t};
@@ -195,6 +195,7 @@ impl Plan {
 
 /// The sink for one side: each plan as [`Plan`].
 struct Side<'a> {
+    verdict: &'a Verdict<'a>,
     root: &'a Path,
     /// Indices of the area rules that run.
     areas: &'a [usize],
@@ -203,15 +204,25 @@ struct Side<'a> {
 
 impl Sink for Side<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
-        if !file.is_plan {
+        let source = &file.source;
+        // A file the walk found where a plan would be but could not read (a broken link, a
+        // named pipe) is that plan, judged against nothing: it is there, not gone.
+        let unread = !file.is_plan
+            && file.diagnostics.iter().any(|d| d.code == codes::WALK.code)
+            && self
+                .verdict
+                .settings()
+                .leaves_out(source.matched_path())
+                .is_none();
+        if !file.is_plan && !unread {
             return Ok(());
         }
-        let source = &file.source;
         // A plan that could not be read as text was judged against nothing: it covers nothing.
-        let judged = !file
-            .diagnostics
-            .iter()
-            .any(|d| UNJUDGED.contains(&d.code.as_str()));
+        let judged = !unread
+            && !file
+                .diagnostics
+                .iter()
+                .any(|d| UNJUDGED.contains(&d.code.as_str()));
         let covered = self
             .areas
             .iter()
@@ -263,6 +274,7 @@ pub(super) fn run(
         .collect();
     let side = |root: &Path| -> Result<Vec<Plan>, Error> {
         let mut sink = Side {
+            verdict,
             root,
             areas: &areas,
             plans: Vec::new(),

@@ -176,7 +176,16 @@ fn estate(out: &mut Lines, s: &Settings) {
         })
     };
     let stages: Vec<String> = s.stages.names().map(str::to_owned).collect();
-    out.line("stages", &list(&stages), &Origin::Default);
+    // The list is the file's once it adds a stage: the line of the first table that does.
+    let added = s
+        .stages
+        .0
+        .iter()
+        .filter(|st| st.added)
+        .filter_map(|st| st.table.clone())
+        .min_by_key(|span| span.start);
+    let from = |span: Option<std::ops::Range<usize>>| span.map_or(Origin::Default, |r| origin(&r));
+    out.line("stages", &list(&stages), &from(added));
     for stage in &s.stages.0 {
         let mut changes: Vec<String> = stage
             .defaults
@@ -199,7 +208,7 @@ fn estate(out: &mut Lines, s: &Settings) {
             out.line(
                 &format!("stage.{}", stage.name),
                 &changes.join(", "),
-                &Origin::Default,
+                &from(stage.table.clone()),
             );
         }
     }

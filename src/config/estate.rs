@@ -2,7 +2,8 @@
 //! (`[[department]]`), and the stages a plan moves through (`utkast` → `remiss` → `för beslut`
 //! → `beslutad`, with `[stage.NAME]` tables that change what blocks from a stage on).
 //!
-//! This module reads and checks what `planlint.toml` says; it never looks at plans. Which plan
+//! This module reads and checks what `planlint.toml` says (the `[stage.NAME]` tables in
+//! `stage_tables`); it never looks at plans. Which plan
 //! is at which stage, and which department has no plan, is the verdict's business.
 
 use std::collections::BTreeMap;
@@ -104,6 +105,10 @@ pub struct Stage {
     pub defaults: Vec<(Target, Level)>,
     /// The config's severities from this stage on, by code (they win over the defaults).
     pub levels: BTreeMap<String, Level>,
+    /// Where the config's `[stage.NAME]` table for it is (`None`: the config has none).
+    pub table: Option<Range<usize>>,
+    /// Whether the config added it (a stage of the config's own).
+    pub added: bool,
 }
 
 /// The stages in order.
@@ -138,6 +143,8 @@ impl Default for Stages {
                         Vec::new()
                     },
                     levels: BTreeMap::new(),
+                    table: None,
+                    added: false,
                 })
                 .collect(),
         )
@@ -180,9 +187,15 @@ fn other_names(stage: &str) -> &'static [&'static str] {
 }
 
 /// A stage's or a department's name as it is compared: letter case, diacritics, hyphens,
-/// underscores and runs of spaces make no difference (`För beslut`, `for-beslut`).
+/// underscores, runs of spaces and what a reader does not see (invisible, bidirectional and
+/// control characters) make no difference (`För beslut`, `for-beslut`).
 pub fn key(name: &str) -> String {
-    let folded = crate::matching::fold(name);
+    let shown: String = name
+        .chars()
+        .filter(|&c| !crate::matching::is_bidi_control(c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let folded = crate::matching::fold(&shown);
     folded
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())
@@ -205,136 +218,6 @@ impl Stages {
     /// The closest stage name to a misspelt one.
     pub fn closest(&self, name: &str) -> Option<&str> {
         did_you_mean(name, self.names())
-    }
-
-    /// The stages after the config's `[stage.NAME]` tables; codes are checked against
-    /// `known` (the loaded rules' codes and the estate's own).
-    pub(super) fn read(
-        c: &Loaded,
-        tables: &BTreeMap<Spanned<String>, StageDef>,
-        known: &[&str],
-    ) -> Result<Stages, PackError> {
-        let mut stages = Stages::default();
-        let mut tables: Vec<(&Spanned<String>, &StageDef)> = tables.iter().collect();
-        tables.sort_by_key(|(name, _)| name.span().start);
-        for (name, def) in tables {
-            // A table names a stage by its name; a word planlint knows as another name of a
-            // default stage (`samråd` for `remiss`) makes a stage of its own, which takes the
-            // word over.
-            let own = key(name.get_ref());
-            let named = stages.0.iter().position(|s| key(&s.name) == own);
-            let at = if let Some(at) = named {
-                if let Some(after) = &def.after {
-                    return Err(validate::error(
-                        c,
-                        after.span(),
-                        t(
-                            format!(
-                                "`after` kan bara placera ett nytt skede; `{}` finns redan",
-                                stages.0[at].name
-                            ),
-                            format!(
-                                "`after` can only place a new stage; `{}` is already one",
-                                stages.0[at].name
-                            ),
-                        ),
-                        t(
-                            "ta bort `after`, eller ge skedet ett eget namn",
-                            "remove `after`, or give the stage a name of its own",
-                        ),
-                    ));
-                }
-                at
-            } else {
-                for stage in &mut stages.0 {
-                    stage.keys.retain(|k| *k != own);
-                }
-                if key(name.get_ref()).is_empty() {
-                    return Err(validate::error(
-                        c,
-                        name.span(),
-                        t("ett skede måste ha ett namn", "a stage must have a name"),
-                        t("här", "here"),
-                    ));
-                }
-                let at = match &def.after {
-                    None => stages.0.len(),
-                    Some(after) => stages.position_of(c, after)? + 1,
-                };
-                stages.0.insert(
-                    at,
-                    Stage {
-                        name: name.get_ref().trim().to_owned(),
-                        keys: vec![key(name.get_ref())],
-                        defaults: Vec::new(),
-                        levels: BTreeMap::new(),
-                    },
-                );
-                at
-            };
-            for other in &def.names {
-                let k = key(other.get_ref());
-                let taken = stages
-                    .0
-                    .iter()
-                    .position(|s| key(&s.name) == k)
-                    .filter(|&i| i != at);
-                if let Some(taken) = taken {
-                    return Err(validate::error(
-                        c,
-                        other.span(),
-                        t(
-                            format!(
-                                "`{}` är redan namnet på skedet `{}`",
-                                other.get_ref(),
-                                stages.0[taken].name
-                            ),
-                            format!(
-                                "`{}` is already the name of the stage `{}`",
-                                other.get_ref(),
-                                stages.0[taken].name
-                            ),
-                        ),
-                        t(
-                            "ett namn kan bara stå för ett skede",
-                            "a name can stand for one stage only",
-                        ),
-                    ));
-                }
-                if !k.is_empty() {
-                    for stage in &mut stages.0 {
-                        stage.keys.retain(|have| *have != k);
-                    }
-                    stages.0[at].keys.push(k);
-                }
-            }
-            let levels = validate::severity_map(c, &def.severity, known)?;
-            stages.0[at].levels.extend(levels);
-        }
-        Ok(stages)
-    }
-
-    /// The index of the stage `after` names, or an error at it.
-    fn position_of(&self, c: &Loaded, after: &Spanned<String>) -> Result<usize, PackError> {
-        self.find(after.get_ref()).ok_or_else(|| {
-            let e = validate::error(
-                c,
-                after.span(),
-                fill_pair(
-                    "okänt skede `{why}` i `after`",
-                    "unknown stage `{why}` in `after`",
-                    after.get_ref(),
-                ),
-                t(
-                    format!("skedena är {}", self.names().collect::<Vec<_>>().join(", ")),
-                    format!(
-                        "the stages are {}",
-                        self.names().collect::<Vec<_>>().join(", ")
-                    ),
-                ),
-            );
-            e.with_suggestion(self.closest(after.get_ref()))
-        })
     }
 }
 
@@ -395,6 +278,9 @@ pub(super) fn departments(
                 ),
             ));
         }
+        for g in def.paths.get_ref() {
+            place(c, g, name)?;
+        }
         // Each glob must compile whatever year stands in it.
         let sample: SpannedStrings = Spanned::new(
             def.paths.span(),
@@ -423,6 +309,43 @@ pub(super) fn departments(
         });
     }
     Ok(out)
+}
+
+/// Checks one glob of a department's `paths`: globs are matched against plans' paths relative
+/// to the config's directory, so one that is empty, climbs out of it (`..`) or is absolute can
+/// match no plan, and the department would lack its plan for ever.
+fn place(c: &Loaded, glob: &Spanned<String>, name: &str) -> Result<(), PackError> {
+    let g = glob.get_ref();
+    let (sv, en, hint_sv, hint_en) = if g.trim().is_empty() {
+        (
+            format!("ett mönster i `paths` för `{name}` är tomt"),
+            format!("a glob in `paths` of `{name}` is empty"),
+            "skriv var planen ska ligga, t.ex. `planer/{year}/socialforvaltningen.*`",
+            "write where the plan belongs, e.g. `planer/{year}/socialforvaltningen.*`",
+        )
+    } else if g.split(['/', '\\']).any(|part| part == "..") {
+        (
+            format!("`{g}` i `paths` för `{name}` går utanför katalogen där planlint.toml ligger"),
+            format!("`{g}` in `paths` of `{name}` climbs out of the folder planlint.toml is in"),
+            "mönstren läses från planlint.toml:s katalog och matchar bara planer där under; skriv vägen därifrån utan `..`",
+            "globs are read from planlint.toml's folder and match only plans under it; write the path from there without `..`",
+        )
+    } else if g.starts_with(['/', '\\']) || std::path::Path::new(g).is_absolute() {
+        (
+            format!("`{g}` i `paths` för `{name}` är en absolut sökväg"),
+            format!("`{g}` in `paths` of `{name}` is an absolute path"),
+            "skriv vägen från katalogen där planlint.toml ligger, t.ex. `planer/{year}/socialforvaltningen.*`",
+            "write the path from the folder planlint.toml is in, e.g. `planer/{year}/socialforvaltningen.*`",
+        )
+    } else {
+        return Ok(());
+    };
+    Err(validate::error(
+        c,
+        glob.span(),
+        t(sv, en),
+        t(hint_sv, hint_en),
+    ))
 }
 
 /// The codes of planlint's own a `[stage.NAME]` table may set, besides the rules' codes.

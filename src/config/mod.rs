@@ -8,6 +8,7 @@
 
 mod describe;
 pub mod estate;
+mod stage_tables;
 mod packs;
 pub mod policy;
 pub mod settings;

@@ -405,17 +405,35 @@ fn stage_argument(stages: &Stages, name: &str) -> Result<usize, PackError> {
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(", ");
+        // As the message quotes it: a control character (U+202E, ESC) as its escape.
+        let shown: String = name
+            .chars()
+            .map(|c| {
+                if c.is_control() || crate::matching::is_bidi_control(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        let message = if name.trim().is_empty() {
+            crate::i18n::t(
+                "`--stage` är tomt: ange ett skede",
+                "`--stage` is empty: name a stage",
+            )
+        } else {
+            fill_pair(
+                "okänt skede `{why}` i `--stage`",
+                "unknown stage `{why}` in `--stage`",
+                &shown,
+            )
+        };
         PackError {
             code: crate::diagnostic::codes::ARGUMENT.code,
             path: String::new(),
             text: String::new(),
             span: None,
-            message: fill_pair(
-                "okänt skede `{why}` i `--stage`",
-                "unknown stage `{why}` in `--stage`",
-                name,
-            )
-            .excerpted(),
+            message: message.excerpted(),
             label: fill_pair("", "", ""),
             help: Some(match stages.closest(name) {
                 Some(best) => crate::i18n::t(

@@ -124,6 +124,12 @@ pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `c` is a bidirectional control (U+202E and the rest), which reorders what is shown
+/// and is no letter of a name.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    BIDI_CONTROL.contains(c)
+}
+
 /// `text` as it looks, when it is disguised: each letter of another script that looks like a
 /// Latin one (a Cyrillic `о`, a Greek `ο`), each fullwidth letter, replaced by the Latin letters
 /// it looks like (Unicode's confusables, UTS #39), and bidirectional controls removed. `None`

@@ -186,12 +186,16 @@ impl Delivery<'_, '_> {
         if let (Some(seen), true) = (self.seen.as_mut(), checked.is_plan) {
             let facts = &checked.source.facts;
             seen.push(Seen {
-                department: self.verdict.roster_place(checked.source.matched_path()),
+                department: facts.place,
                 year: facts.year.map(|(y, _)| y),
                 stage: facts
                     .stage
                     .as_deref()
                     .and_then(|s| self.verdict.settings().stages.find(s)),
+                path: self
+                    .verdict
+                    .settings()
+                    .relative(checked.source.matched_path()),
             });
         }
         self.ledger.record(&used);

@@ -1,19 +1,17 @@
 //! The estate's part of the verdict: which stage a plan is judged at and what that stage makes
-//! of each rule's severity; the plan's nämnd, year and roster department; and, once every plan
-//! of a run is in, which department on the roster has no plan.
+//! of each rule's severity; the plan's nämnd, year and roster department. Which department on
+//! the roster has no plan, once every plan of a run is in, is [`super::roster`]'s.
 //!
 //! A plan's stage is `--stage` when given, else its front matter's `status`, else none (the
 //! packs' and `[severity]`'s own levels). Each `[stage.NAME]` applies from its stage on, as do
 //! planlint's defaults (from `för beslut`: placeholders, missing fields and a department
 //! without a plan are errors); a default never overrides what `[severity]` says of a code.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-
-use crate::config::estate::{key, Department, Target, YEAR};
+use super::places::Places;
+use crate::config::estate::{key, Target};
 use crate::config::{Level, Settings};
 use crate::diagnostic::{codes, Diagnostic, Label, Severity};
 use crate::document::Document;
@@ -24,9 +22,6 @@ use crate::source::{FileId, PlanFacts, SourceFile, YearFrom};
 /// The codes of planlint's own whose severity a stage can change, in this order.
 const OWN: [codes::Code; 2] = [codes::NO_PLAN, codes::NOT_ON_ROSTER];
 
-/// A glob that matches any year where `{year}` stands.
-const ANY_YEAR: &str = "[12][0-9][0-9][0-9]";
-
 /// What every stage makes of each rule, and of planlint's own estate codes.
 #[derive(Debug, Default)]
 pub(super) struct StageLevels {
@@ -34,10 +29,8 @@ pub(super) struct StageLevels {
     rules: Vec<Vec<Option<Level>>>,
     /// Per stage, per code of [`OWN`]: the level from this stage on.
     own: Vec<[Option<Level>; 2]>,
-    /// Every roster department's globs with any year for `{year}`, in one set.
-    places: GlobSet,
-    /// For each glob of `places`, the department (an index into the roster) it is of.
-    owners: Vec<usize>,
+    /// Every roster department's globs with any year for `{year}`.
+    places: Places,
 }
 
 impl StageLevels {
@@ -74,14 +67,7 @@ impl StageLevels {
             out.rules.push(now.clone());
             out.own.push(own);
         }
-        let mut globs = Vec::new();
-        for (d, department) in settings.departments.iter().enumerate() {
-            for g in &department.globs {
-                globs.push(g.clone());
-                out.owners.push(d);
-            }
-        }
-        out.places = glob_set(&globs, ANY_YEAR);
+        out.places = Places::new(&settings.departments);
         out
     }
 
@@ -100,21 +86,17 @@ impl StageLevels {
         }
     }
 
-    /// The roster department whose `paths` name the place of the plan at `relative` (relative
-    /// to the config's directory), whatever the year: the first on the roster when several do.
-    fn place_of(&self, relative: &Path) -> Option<usize> {
-        if self.owners.is_empty() {
-            return None;
+    /// The roster departments whose `paths` name the place of the plan at `relative` (relative
+    /// to the config's directory), whatever the year, in roster order.
+    fn places_of(&self, relative: &Path) -> Vec<usize> {
+        if self.places.is_empty() {
+            return Vec::new();
         }
-        self.places
-            .matches(relative)
-            .into_iter()
-            .filter_map(|g| self.owners.get(g).copied())
-            .min()
+        self.places.of(relative)
     }
 
     /// The severity of one of planlint's estate codes at `stage` (`None`: off).
-    fn own_at(&self, stage: Option<usize>, code: codes::Code) -> Option<Severity> {
+    pub(super) fn own_at(&self, stage: Option<usize>, code: codes::Code) -> Option<Severity> {
         let o = OWN.iter().position(|c| *c == code);
         match (stage, o) {
             (Some(s), Some(o)) => self.own[s][o].map_or(Some(code.severity), Level::severity),
@@ -123,30 +105,17 @@ impl StageLevels {
     }
 }
 
-/// `globs` compiled, with `year` for `{year}`. The globs were checked when the config was read,
-/// with a year in place, so one that still fails to compile matches nothing.
-fn glob_set(globs: &[String], year: &str) -> GlobSet {
-    let mut builder = GlobSetBuilder::new();
-    for g in globs {
-        // One glob per index, so that a match's index names its glob: one that fails to
-        // compile becomes one that matches no path (no path holds a NUL).
-        let glob = GlobBuilder::new(&g.replace(YEAR, year))
-            .literal_separator(true)
-            .build()
-            .or_else(|_| GlobBuilder::new("\u{0}").build());
-        if let Ok(glob) = glob {
-            builder.add(glob);
-        }
-    }
-    builder.build().unwrap_or_else(|_| GlobSet::empty())
-}
-
 /// The year in `text`: the first run of exactly four digits from 1900 to 2099.
 fn year_in(text: &str) -> Option<u16> {
+    years_in(text).next()
+}
+
+/// Every year in `text`: each run of exactly four digits from 1900 to 2099.
+pub(super) fn years_in(text: &str) -> impl Iterator<Item = u16> + '_ {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|run| run.len() == 4)
         .filter_map(|run| run.parse::<u16>().ok())
-        .find(|y| (1900..=2099).contains(y))
+        .filter(|y| (1900..=2099).contains(y))
 }
 
 /// The year of the plan at `relative`: its file name's, else its nearest folder's.
@@ -200,7 +169,6 @@ impl super::Verdict<'_> {
             }),
             (None, None) => None,
         };
-        let by_place = self.stages.place_of(&relative);
         let named = field(&["forvaltning", "department"]);
         let by_name = named.and_then(|f| {
             let k = key(&f.value);
@@ -209,6 +177,12 @@ impl super::Verdict<'_> {
                 .iter()
                 .position(|d| d.keys.contains(&k))
         });
+        // Where the `paths` of several departments meet (a folder one takes whole, a file
+        // another names), the plan is the one's it names; else the first's on the roster.
+        let places = self.stages.places_of(&relative);
+        let by_place = by_name
+            .filter(|n| places.contains(n))
+            .or_else(|| places.first().copied());
         if let Some(f) = named.filter(|_| !settings.departments.is_empty()) {
             if by_name.is_none() || (by_place.is_some() && by_name != by_place) {
                 let elsewhere = by_place.filter(|_| by_name.is_some());
@@ -227,6 +201,7 @@ impl super::Verdict<'_> {
             stage: stage.map(|s| settings.stages.0[s].name.clone()),
             stage_from_flag: settings.stage.value.is_some(),
             roster: roster.map(|d| d.name.clone()),
+            place: by_place,
         };
         Placed {
             facts,
@@ -244,7 +219,7 @@ impl super::Verdict<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         // The status as the message quotes it: a plan may write anything there.
-        let status: String = status.trim().chars().take(60).collect();
+        let status = quoted(status, 60);
         let status = status.as_str();
         let message = match lang {
             Lang::Sv => format!("planens status `{status}` är inget känt skede"),
@@ -280,7 +255,7 @@ impl super::Verdict<'_> {
         let lang = self.lang();
         let departments = &self.settings.departments;
         // The name as the message quotes it: a plan may write anything there.
-        let named: String = named.trim().chars().take(80).collect();
+        let named = quoted(named, 80);
         let named = named.as_str();
         let (message, help) = if let Some(place) = elsewhere {
             let owner = &departments[place].name;
@@ -327,174 +302,22 @@ impl super::Verdict<'_> {
     }
 }
 
-/// A plan of the run as the roster sees it.
-#[derive(Debug, Clone)]
-pub struct Seen {
-    /// The roster department whose place it lies in (an index into the roster).
-    pub department: Option<usize>,
-    /// Its year.
-    pub year: Option<u16>,
-    /// The stage it was judged at, as an index into the settings' stages.
-    pub stage: Option<usize>,
-}
-
-/// A department on the roster with no plan for a year judged: a row "ingen plan inlämnad".
-#[derive(Debug, Clone)]
-pub struct Absent {
-    /// The department.
-    pub department: String,
-    /// Its nämnd, if the roster names one.
-    pub board: Option<String>,
-    /// The year it has no plan for (`None`: its globs have no `{year}`).
-    pub year: Option<u16>,
-    /// Where its plan is expected, as the roster writes it (with the year in place).
-    pub expected: Vec<String>,
-    /// The stage the year is judged at.
-    pub stage: Option<String>,
-    /// The finding's severity (`None`: switched off at that stage, so only the row).
-    pub severity: Option<Severity>,
-}
-
-impl super::Verdict<'_> {
-    /// The roster's departments without a plan among `seen`, the plans of a run that walked
-    /// `walked` (directories, relative to the config's directory); with the findings about
-    /// them, pointing into the config file (file `file`). Nothing when the config has no
-    /// roster or the run walked no directory: a run over single files (a pre-commit hook, an
-    /// editor) cannot tell who has not submitted.
-    pub fn judge_roster(
-        &self,
-        seen: &[Seen],
-        walked: &[PathBuf],
-        file: FileId,
-    ) -> (Vec<Absent>, Vec<Diagnostic>) {
-        let settings = self.settings;
-        if settings.departments.is_empty() || walked.is_empty() {
-            return (Vec::new(), Vec::new());
-        }
-        let mut years: Vec<u16> = seen.iter().filter_map(|s| s.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        // Which department has a plan for which year (`None`: for any), and the latest stage
-        // of each year's plans.
-        let mut submitted: HashSet<(usize, Option<u16>)> = HashSet::new();
-        let mut stage_of_year: HashMap<Option<u16>, usize> = HashMap::new();
-        for s in seen {
-            if let Some(d) = s.department {
-                submitted.insert((d, s.year));
-                submitted.insert((d, None));
-            }
-            if let Some(stage) = s.stage {
-                for year in [s.year, None] {
-                    let at = stage_of_year.entry(year).or_insert(stage);
-                    *at = (*at).max(stage);
-                }
-            }
-        }
-        let mut absent = Vec::new();
-        let mut found = Vec::new();
-        for (i, d) in settings.departments.iter().enumerate() {
-            let years: Vec<Option<u16>> = if d.by_year() && !years.is_empty() {
-                years.iter().copied().map(Some).collect()
-            } else {
-                vec![None]
-            };
-            for year in years {
-                if submitted.contains(&(i, year)) {
-                    continue;
-                }
-                let shown = year.map_or_else(|| ANY_YEAR.to_owned(), |y| y.to_string());
-                let globs: Vec<String> = d.globs.iter().map(|g| g.replace(YEAR, &shown)).collect();
-                if !globs.iter().any(|g| in_scope(g, walked)) {
-                    continue;
-                }
-                let stage = settings
-                    .stage
-                    .value
-                    .or_else(|| stage_of_year.get(&year).copied());
-                let severity = self.stages.own_at(stage, codes::NO_PLAN);
-                if let Some(severity) = severity {
-                    found.push(self.no_plan(d, year, &globs, severity, file));
-                }
-                absent.push(Absent {
-                    department: d.name.clone(),
-                    board: d.board.clone(),
-                    year,
-                    expected: if year.is_some() {
-                        globs
-                    } else {
-                        d.globs.clone()
-                    },
-                    stage: stage.map(|s| settings.stages.0[s].name.clone()),
-                    severity,
-                });
-            }
-        }
-        (absent, found)
+/// A front-matter value as a message quotes it: on one line (a line break or a run of spaces
+/// is one space, so a value cannot make a message look like several findings) and at most
+/// `max` characters, with `…` where it was cut.
+fn quoted(value: &str, max: usize) -> String {
+    let line = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
     }
-
-    /// The roster department whose place the plan at `path` lies in, for [`Seen`].
-    pub fn roster_place(&self, path: &Path) -> Option<usize> {
-        self.stages.place_of(&self.settings.relative(path))
-    }
-
-    fn no_plan(
-        &self,
-        d: &Department,
-        year: Option<u16>,
-        globs: &[String],
-        severity: Severity,
-        file: FileId,
-    ) -> Diagnostic {
-        let lang = self.lang();
-        let places = globs
-            .iter()
-            .map(|g| format!("`{g}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let name = &d.name;
-        let message = match (year, lang) {
-            (Some(y), Lang::Sv) => format!("`{name}` har ingen plan för {y}"),
-            (Some(y), Lang::En) => format!("`{name}` has no plan for {y}"),
-            (None, Lang::Sv) => format!("`{name}` har ingen plan"),
-            (None, Lang::En) => format!("`{name}` has no plan"),
-        };
-        let label = lang.pick(
-            "förvaltningen i förteckningen",
-            "the department on the roster",
-        );
-        let help = say(
-                    lang,
-            format!("förvaltningens plan ska ligga i {places}; lägg den där, rätta `paths`, eller ta bort förvaltningen ur förteckningen om den inte ska ha någon plan"),
-            format!("the department's plan belongs in {places}; put it there, correct `paths`, or remove the department from the roster if it is to have no plan"),
-        );
-        let mut diag = Diagnostic::own(
-            codes::NO_PLAN,
-            message,
-            file,
-            Label::new(d.span.clone(), label),
-        )
-        .with_help(help);
-        diag.severity = severity;
-        diag
-    }
-}
-
-/// Whether a plan matching `glob` could lie in one of the directories a run walked: the glob's
-/// literal start and the directory agree as far as both go.
-fn in_scope(glob: &str, walked: &[PathBuf]) -> bool {
-    let literal = glob
-        .find(['*', '?', '[', '{'])
-        .map_or(glob, |at| &glob[..at]);
-    let literal = literal.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let literal = Path::new(literal);
-    walked.iter().any(|w| {
-        let w = w.strip_prefix(".").unwrap_or(w);
-        w.as_os_str().is_empty() || literal.starts_with(w) || w.starts_with(literal)
-    })
+    let mut cut: String = line.chars().take(max).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }
 
 /// The text in `lang`.
-fn say(lang: Lang, sv: impl Into<String>, en: impl Into<String>) -> String {
+pub(super) fn say(lang: Lang, sv: impl Into<String>, en: impl Into<String>) -> String {
     match lang {
         Lang::Sv => sv.into(),
         Lang::En => en.into(),

@@ -13,7 +13,9 @@
 mod estate;
 mod inline;
 mod ledger;
+mod places;
 mod policy;
+mod roster;
 
 use std::ops::Range;
 use std::path::Path;
@@ -27,8 +29,8 @@ use crate::i18n::Lang;
 use crate::source::FileId;
 use crate::source::SourceFile;
 
-pub use estate::{Absent, Seen};
 pub(crate) use ledger::{Ledger, WaiverUse};
+pub use roster::{Absent, Seen};
 
 /// The settings of a run turned into decisions about findings; built once per run.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::support::{compliant, planlint_in, repo, stderr, stdout};
 
 /// The roster of the fixture estate, as a board secretary would write it.
-const ROSTER: &str = r#"
+pub const ROSTER: &str = r#"
 [[department]]
 name = "Socialförvaltningen"
 namnd = "Socialnämnden"
@@ -50,7 +50,7 @@ pub fn estate() -> tempfile::TempDir {
     dir
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read dir") {
         let entry = entry.expect("entry");
@@ -63,7 +63,7 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
     let out = planlint_in(dir, args, "");
     serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)))
 }

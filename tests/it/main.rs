@@ -13,6 +13,7 @@ mod coverage;
 mod diff;
 mod escaping;
 mod estate;
+mod estate_hostile;
 mod examples;
 mod formats;
 mod hostile;
