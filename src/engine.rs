@@ -177,6 +177,7 @@ impl RuleSet {
                 Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?
                     .with_fillers(cx.terms(&header.fillers)?);
             let anchors: TermSet = cx.terms(&header.anchors)?;
+            let documents = checks::Documents::compile(&cx, &header.documents)?;
             let mut params = def.params(&checks::kind_keys())?.into_iter();
             for rule in &def.rules {
                 // A `PackDef` made by `pack::parse` has params for every rule; one put together
@@ -196,6 +197,7 @@ impl RuleSet {
                 min_words: def.header.min_words,
                 placeholders,
                 anchors,
+                documents,
             });
             set.pack_paths.push(def.path.clone());
             set.pack_files.push(PackFile {

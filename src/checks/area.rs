@@ -2,9 +2,9 @@
 //!
 //! A heading names an area when a `terms` entry matches its cleaned title, no `exclude`
 //! entry overlaps that match (`Särskilt boende` is not housing) and no `not_with` entry occurs
-//! anywhere in it (`Personalens kompetensutveckling och utbildning` is not studies). The plan's title — a lone
-//! level-1 heading over the whole plan — names the plan, not an area, unless it says nothing
-//! but the area. A named section covers the area when its own prose, and that of subsections
+//! anywhere in it (`Personalens kompetensutveckling och utbildning` is not studies). The plan's
+//! title — a lone level-1 heading over the whole plan — names an area only when it says the
+//! plan is about it ([`super::title`]). A named section covers the area when its own prose, and that of subsections
 //! that do not name another area, has at least the pack's `min_words` words, not counting
 //! headings, HTML comments, quotes, the sentences that still hold a placeholder and paragraphs
 //! of filler text.
@@ -18,6 +18,7 @@ use crate::document::{Block, BlockKind, Document, SectionId, Shape};
 use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet, Words};
 
+use super::title::Documents;
 use super::PackSettings;
 
 pub(crate) use super::hints::not_a_heading;
@@ -40,6 +41,12 @@ pub struct AreaMatcher {
     near: Vec<String>,
 }
 
+/// Why the area's words in the plan's title do not name it ([`HeadingMatch::Title`]).
+pub(crate) const IN_TITLE: crate::i18n::Text = crate::i18n::Text {
+    sv: "står i planens titel men säger inte att planen handlar om området (det gör ”Handlingsplan för …” och ”Folkhälsoprogram”)",
+    en: "is in the plan's title but does not say the plan is about the area (“Action plan for …” and “Public health programme” do)",
+};
+
 /// How a heading relates to an area.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeadingMatch {
@@ -52,11 +59,12 @@ pub enum HeadingMatch {
     Modifier(Range<usize>),
     /// A word shares the area's stem without being a form of it (e.g. `Arbetsmiljö`; its span).
     NearMiss(Range<usize>),
+    /// The plan's title has the area's words, but not as what the plan is about: they name
+    /// the department (`Verksamhetsplan 2027 – Arbetsmarknadsenheten`; their span).
+    Title(Range<usize>),
     /// Nothing in common.
     None,
 }
-
-const CONNECTORS: &[&str] = &["och", "samt", "for", "med", "i", "om"];
 
 impl AreaMatcher {
     /// A matcher for `area` named by `terms`.
@@ -85,8 +93,9 @@ impl AreaMatcher {
         }
     }
 
-    /// Relates a heading's title words to the area.
-    pub fn classify(&self, words: &Words, is_plan_title: bool) -> HeadingMatch {
+    /// Relates a heading's title words to the area. `title` is the pack's planning documents
+    /// when the heading is the plan's title (see [`super::title`]).
+    pub fn classify(&self, words: &Words, title: Option<&Documents>) -> HeadingMatch {
         let span = |hit: &Hit| words[hit.start].span.start..words[hit.end - 1].span.end;
         let mut excluded = None;
         let hits: Vec<Hit> = self.terms.find_all(words).collect();
@@ -109,7 +118,8 @@ impl AreaMatcher {
             .map(|x| x.end - x.start)
             .max()
             .unwrap_or(0);
-        let only_area = is_plan_title && only_area_words(words, &hits);
+        let subjects = title.map(|d| d.read(words, &hits));
+        let mut in_title = None;
         for hit in &hits {
             let overlapping = if several {
                 first_overlapping(&exclusions, longest, hit).copied()
@@ -120,12 +130,17 @@ impl AreaMatcher {
             };
             match overlapping {
                 Some(x) => excluded = excluded.or(Some(span(&x))),
-                None if is_plan_title && !only_area => {}
+                None if subjects.as_ref().is_some_and(|s| !s.about(hit)) => {
+                    in_title = in_title.or(Some(span(hit)));
+                }
                 None => return HeadingMatch::Names(span(hit)),
             }
         }
         if let Some(x) = excluded {
             return HeadingMatch::Excluded(x);
+        }
+        if let Some(t) = in_title {
+            return HeadingMatch::Title(t);
         }
         if let Some(w) = words
             .iter()
@@ -150,7 +165,7 @@ impl AreaMatcher {
         // Most lines cannot name the area at all, which their words' bits tell at once.
         let names = |b: &&Block| {
             self.terms.may_occur(&b.summary)
-                && matches!(self.classify(&b.words, false), HeadingMatch::Names(_))
+                && matches!(self.classify(&b.words, None), HeadingMatch::Names(_))
         };
         doc.code_headings.iter().find(names).or_else(|| {
             doc.blocks
@@ -174,18 +189,6 @@ fn first_overlapping<'x>(exclusions: &'x [Hit], longest: usize, hit: &Hit) -> Op
         .iter()
         .take_while(|x| x.start < hit.end)
         .find(|x| hit.start < x.end)
-}
-
-/// Whether every word is in a hit or a connector (`och`, `samt` …).
-fn only_area_words(words: &Words, hits: &[Hit]) -> bool {
-    let mut in_hit = vec![false; words.len()];
-    for h in hits {
-        in_hit[h.start..h.end].fill(true);
-    }
-    words
-        .iter()
-        .zip(in_hit)
-        .all(|(w, hit)| hit || CONNECTORS.contains(&words.folded(w)))
 }
 
 /// One section whose heading names an area.
@@ -264,7 +267,7 @@ pub(crate) struct AreaRule<'a> {
 
 /// Works out which sections of `doc` cover which area. `rules[i]` is `Some` for `section` rules.
 pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> Areas {
-    let title = plan_title(doc);
+    let title = super::title::plan_title(doc);
     // Per `section` rule, the headings that relate to its area, in document order; most
     // relate to none, so a plan of many headings keeps a bit per heading, not a match per
     // heading and rule.
@@ -275,7 +278,8 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
             let Some(r) = r else { return Vec::new() };
             let mut found = Vec::new();
             for (id, s) in doc.sections.iter().enumerate() {
-                match r.matcher.classify(&s.title_words, title == Some(id)) {
+                let documents = (title == Some(id)).then_some(&r.settings.documents);
+                match r.matcher.classify(&s.title_words, documents) {
                     HeadingMatch::None => {}
                     m => {
                         names[id] |= matches!(m, HeadingMatch::Names(_));
@@ -317,19 +321,6 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
         })
         .collect();
     Areas { by_rule }
-}
-
-/// The plan's title: a lone level-1 heading that has subsections.
-fn plan_title(doc: &Document) -> Option<SectionId> {
-    let mut h1 = doc
-        .sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.level == 1);
-    match (h1.next(), h1.next()) {
-        (Some((id, s)), None) if !s.children.is_empty() => Some(id),
-        _ => None,
-    }
 }
 
 /// Words of substance in section `id` — its own prose and that of subsections that do not

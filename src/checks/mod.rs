@@ -17,12 +17,14 @@ mod metadata;
 pub(crate) mod place;
 mod section;
 pub(crate) mod schema;
+mod title;
 
 use std::ops::Range;
 
 pub(crate) use area::{AreaMatcher, Areas};
 pub(crate) use compile::Compile;
 pub(crate) use forbid::Forbidden;
+pub(crate) use title::Documents;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
@@ -80,6 +82,8 @@ pub struct PackSettings {
     pub placeholders: Forbidden,
     /// Headings under which a missing section belongs.
     pub anchors: TermSet,
+    /// What makes the plan's title say that the plan is about an area.
+    pub documents: Documents,
 }
 
 /// Everything a check may look at while checking one document.

@@ -291,6 +291,11 @@ fn near_misses(cx: &Cx<'_>, area: &Area, name: &str, d: &mut Diagnostic) {
                     "is a compound in which the area word is only the modifier; it does not count as"
                 )
             ),
+            HeadingMatch::Title(w) => format!(
+                "`{}` {}",
+                crate::matching::visible(&cx.text[w.clone()]),
+                super::area::IN_TITLE.get(lang)
+            ),
             _ => format!(
                 "{} {name}",
                 lang.pick("liknar men är inte", "looks like but is not")

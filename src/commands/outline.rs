@@ -186,6 +186,7 @@ fn miss_note(name: &str, miss: &HeadingMatch, source: &SourceFile, lang: Lang) -
             ),
         ),
         HeadingMatch::NearMiss(w) => (w, lang.pick("är ett annat ord", "is a different word")),
+        HeadingMatch::Title(w) => (w, crate::checks::area::IN_TITLE.get(lang)),
         _ => return String::new(),
     };
     format!(

@@ -215,6 +215,11 @@ fn area_notes(ready: &Ready, doc: &Document, areas: &Areas, text: &str, lang: La
                         lang.pick("är ett annat ord", "is a different word")
                     )
                 }
+                HeadingMatch::Title(w) => format!(
+                    "`{}` {}",
+                    &text[w.clone()],
+                    crate::checks::area::IN_TITLE.get(lang)
+                ),
                 _ => continue,
             };
             notes[*s].lines.push(format!("✗ {name}: {why}"));

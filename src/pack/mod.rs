@@ -74,6 +74,13 @@ pub struct PackHeader {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub anchors: Vec<Spanned<String>>,
+    /// Words for a planning document (`handlingsplan`, `strategi`, and `*plan` for compounds
+    /// that end in one): the plan's title names an area when it says the plan is about it,
+    /// as `Handlingsplan för bostäder` and `Folkhälsoprogram 2027` do, not when the area word
+    /// names the department (`Verksamhetsplan 2027 – Arbetsmarknadsenheten`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub documents: Vec<Spanned<String>>,
 }
 
 fn default_lang() -> String {

@@ -240,6 +240,88 @@ fn the_plan_title_names_the_plan_not_an_area() {
     assert_eq!(covered(&only), set(&["IP002"]));
 }
 
+/// A plan under a title of `title`, whose only subsection names no area.
+fn under_title(title: &str) -> String {
+    format!("{title}\n\n{PROSE}\n\n## Uppföljning\n\n{PROSE}\n")
+}
+
+#[test]
+fn a_title_that_says_the_plan_is_about_an_area_covers_it_wherever_the_area_stands() {
+    // A planning document about the area, after the department's name or not.
+    let about = [
+        (
+            "# Gatu- och parkenheten – handlingsplan för bostäder och boende 2028",
+            "IP002",
+        ),
+        ("# Åtgärdsprogram om folkhälsa för 2028", "IP003"),
+        (
+            "# Strategi för samverkan med civilsamhället 2028–2030",
+            "IP004",
+        ),
+        ("# Plan för en god folkhälsa", "IP003"),
+        ("# Action plan for housing, 2028", "IP002"),
+        ("# Housing strategy 2028", "IP002"),
+    ];
+    for (title, code) in about {
+        assert_eq!(covered(&under_title(title)), set(&[code]), "{title}");
+    }
+}
+
+#[test]
+fn a_title_compound_whose_head_is_a_planning_document_names_its_area() {
+    let about = [
+        ("# Folkhälsoprogrammet 2028", "IP003"),
+        ("# Fritidsgårdarna – folkhälsoplan 2028", "IP003"),
+        ("# Bostadsstrategi för Vingåker 2028", "IP002"),
+        ("# Samverkanspolicy 2028", "IP004"),
+    ];
+    for (title, code) in about {
+        assert_eq!(covered(&under_title(title)), set(&[code]), "{title}");
+    }
+    // Look-alikes stay look-alikes: the area word is only the modifier of another word.
+    for title in ["# Arbetsplan 2028", "# Arbetsordning för nämnden 2028"] {
+        assert_eq!(covered(&under_title(title)), set(&[]), "{title}");
+    }
+}
+
+#[test]
+fn a_title_that_names_the_department_covers_nothing_and_outline_says_why() {
+    for title in [
+        "# Verksamhetsplan 2028 – Arbetsmarknadsenheten",
+        "# Verksamhetsplan för Folkhälsoenheten 2028",
+        "# Samverkanscentrum Öst – verksamhetsplan 2028",
+        "# Verksamhetsplan 2028 – Boende och stöd för unga",
+    ] {
+        assert_eq!(covered(&under_title(title)), set(&[]), "{title}");
+    }
+    let out =
+        crate::support::outline_of(&under_title("# Verksamhetsplan för Folkhälsoenheten 2028"));
+    assert!(
+        out.contains("✗ Folkhälsa: `Folkhälsoenheten` står i planens titel men säger inte att planen handlar om området"),
+        "{out}"
+    );
+}
+
+#[test]
+fn coordination_names_cooperation_only_with_a_partner() {
+    for heading in [
+        "## Samordning med Försäkringskassan",
+        "## Samordning mellan skolan och socialtjänsten",
+        "## Samordningsförbundet Västra Sörmland",
+        "## Coordination with local associations",
+    ] {
+        assert_eq!(covered(&section(heading)), set(&["IP004"]), "{heading}");
+    }
+    for heading in [
+        "## Samordning av inköp och avtal",
+        "## Samordning",
+        "## Samordnad varudistribution",
+        "## Coordination of purchasing",
+    ] {
+        assert_eq!(covered(&section(heading)), set(&[]), "{heading}");
+    }
+}
+
 #[test]
 fn crlf_gives_the_same_verdict_and_lines() {
     let lf = format!(

@@ -4,7 +4,7 @@
 
 use planlint::diagnostic::Diagnostic;
 
-use crate::support::{check, covered, planlint_in, repo, section, set, stdout, PROSE};
+use crate::support::{check, covered, outline_of, planlint_in, repo, section, set, stdout, PROSE};
 
 /// Forty words of real housing prose.
 const HOUSING: &str =
@@ -366,11 +366,4 @@ fn words_that_merely_start_like_an_area_are_not_passing_mentions() {
     // The employment sense still is one.
     let text = format!("## Hamnen\n\nFler nyanlända ska få arbete i hamnen. {PROSE}\n");
     assert!(hint(&text, "IP001").contains("förbigående"));
-}
-
-fn outline_of(text: &str) -> String {
-    let dir = repo(&[("plan.md", text)]);
-    let out = planlint_in(dir.path(), &["outline", "plan.md"], "");
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    stdout(&out)
 }

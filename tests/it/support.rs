@@ -144,6 +144,14 @@ pub fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 /// Runs planlint in `dir`, feeding `stdin` (text or raw bytes).
+/// `planlint outline` of a plan `plan.md` holding `text`, which must succeed.
+pub fn outline_of(text: &str) -> String {
+    let dir = repo(&[("plan.md", text)]);
+    let out = planlint_in(dir.path(), &["outline", "plan.md"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    stdout(&out)
+}
+
 pub fn planlint_in(dir: &std::path::Path, args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     use std::io::Write as _;
     let mut child = planlint_command()
