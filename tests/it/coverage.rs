@@ -303,23 +303,27 @@ fn a_title_that_names_the_department_covers_nothing_and_outline_says_why() {
 }
 
 #[test]
-fn coordination_names_cooperation_only_with_a_partner() {
-    for heading in [
-        "## Samordning med Försäkringskassan",
-        "## Samordning mellan skolan och socialtjänsten",
-        "## Samordningsförbundet Västra Sörmland",
-        "## Coordination with local associations",
-    ] {
-        assert_eq!(covered(&section(heading)), set(&["IP004"]), "{heading}");
-    }
+fn coordination_is_not_cooperation_and_outline_says_so() {
     for heading in [
         "## Samordning av inköp och avtal",
+        "## Samordning med Försäkringskassan",
         "## Samordning",
-        "## Samordnad varudistribution",
         "## Coordination of purchasing",
     ] {
         assert_eq!(covered(&section(heading)), set(&[]), "{heading}");
     }
+    // Beside a word that does name the area, the heading still names it.
+    assert_eq!(
+        covered(&section(
+            "## Samordning och samverkan med Försäkringskassan"
+        )),
+        set(&["IP004"])
+    );
+    let out = crate::support::outline_of(&section("## Samordning av inköp och avtal"));
+    assert!(
+        out.contains("✗ Samverkan: `Samordning` räknas inte"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -447,6 +451,20 @@ fn headings_about_the_departments_own_staff_are_not_areas() {
     assert_eq!(
         covered(&section("## Hälsa och friskvård för medarbetare")),
         set(&[])
+    );
+    // Nor the guardians, volunteers and elected members the department trains.
+    for heading in [
+        "## Rekrytering och utbildning av gode män",
+        "## Utbildning för förtroendevalda",
+        "## Studiedag för volontärerna",
+        "## Training for volunteers",
+    ] {
+        assert_eq!(covered(&section(heading)), set(&[]), "{heading}");
+    }
+    // Newcomers' studies still are the area.
+    assert_eq!(
+        covered(&section("## Utbildning för nyanlända")),
+        set(&["IP001"])
     );
 }
 
