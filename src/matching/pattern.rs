@@ -7,7 +7,9 @@
 
 use super::fold::fold;
 use super::fold::is_word_char;
-use super::inflect::{compound_head, inflection_of, longest_inflection, stem};
+use super::inflect::{
+    compound_head, head_base, head_inflection_of, inflection_of, longest_head, stem,
+};
 use super::numbers::{self, is_number, is_year_or_date};
 
 /// A substring searcher built once, when the pack is compiled.
@@ -44,8 +46,10 @@ pub(super) enum WordPattern {
     Exact(String),
     /// `bostad*`: the text word starts with this (inflections and compounds with it first).
     Prefix(String),
-    /// `*bostad`: the text word ends with an inflection of it (compounds with it last).
-    /// The finder looks for the stem.
+    /// `*bostad`: the text word ends, after at least one letter, with the word inflected
+    /// (compounds with it last; see [`super::inflect::head_inflection_of`]). Holds what the
+    /// last part must start with ([`super::inflect::head_base`]), the folded word, and a
+    /// finder of the former.
     Suffix(String, String, Finder),
     /// `*samverk*`: the text word contains this.
     Contains(Finder),
@@ -89,9 +93,9 @@ impl WordPattern {
             (false, false) => WordPattern::Stem(stem(&folded), folded),
             (false, true) => WordPattern::Prefix(folded),
             (true, false) => {
-                let stem = stem(&folded);
-                let finder = Finder::new(&stem);
-                WordPattern::Suffix(stem, folded, finder)
+                let base = head_base(&folded).to_owned();
+                let finder = Finder::new(&base);
+                WordPattern::Suffix(base, folded, finder)
             }
             (true, true) => WordPattern::Contains(Finder::new(&folded)),
         })
@@ -116,13 +120,13 @@ impl WordPattern {
             WordPattern::Stem(s, full) => inflection_of(w, s, full),
             WordPattern::Exact(s) => w == s,
             WordPattern::Prefix(s) => w.starts_with(s.as_str()),
-            WordPattern::Suffix(s, full, finder) => {
+            WordPattern::Suffix(base, full, finder) => {
                 // Only the word's last bytes can hold an inflection of the pattern's word, so
                 // only they are searched: the work is the same for a word of megabytes.
-                let from = w.len().saturating_sub(longest_inflection(s, full));
+                let from = w.len().saturating_sub(longest_head(full));
                 finder.0.find_iter(&w.as_bytes()[from..]).any(|i| {
                     let i = from + i;
-                    i > 0 && inflection_of(&w[i..], s, full)
+                    i > 0 && head_inflection_of(&w[i..], base, full)
                 })
             }
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),

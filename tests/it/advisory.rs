@@ -1,0 +1,80 @@
+//! The advisory rules (IP005, IP008–IP015) read as a reader would: a time word only as a whole
+//! word or the last part of a compound, a reference to the policy by its name, its description
+//! or its decision, and an English plan by English words.
+
+use planlint::diagnostic::Diagnostic;
+
+use crate::support::check;
+
+/// The findings of `code` in `found`.
+fn of<'a>(found: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
+    found.iter().filter(|d| d.code == code).collect()
+}
+
+/// A Samverkan section that has everything but a time frame, with `words` added.
+fn cooperation(words: &str) -> String {
+    format!(
+        "## Samverkan\n\nAnsvarig: förvaltningschefen. Mål: 12 gemensamma möten med \
+         socialförvaltningen och Arbetsförmedlingen, där vi följer upp insatserna för varje \
+         nyanländ familj. {words}\n"
+    )
+}
+
+// 1. A time word is a word, or the last part of a compound, not letters inside another word.
+
+#[test]
+fn letters_of_a_time_word_inside_another_word_are_no_time_frame() {
+    for words in [
+        // `*månad`: the Snowball stem of `månad` is `man`, which `tillsammans` ends with.
+        "Vi gör det tillsammans med skolan.",
+        "Biblioteket lånar ut romaner på flera språk.",
+        // `termin` is a word, not the start of one.
+        "Vi enas om en gemensam terminologi för etableringen.",
+        "Familjerna får hjälp vid datorterminalen i receptionen.",
+        // `senast` has no other forms: `senare` is not a deadline.
+        "Vi återkommer till formerna senare.",
+    ] {
+        let found = check(&cooperation(words));
+        assert_eq!(of(&found, "IP015").len(), 1, "{words}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_time_word_and_its_compounds_are_a_time_frame() {
+    for words in [
+        "Vi träffas en gång per kalendermånad.",
+        "Vi utvärderar arbetet efter sex månader.",
+        "Efter tre sommarmånaders uppehåll börjar vi igen.",
+        "Mötena börjar under höstterminen.",
+        "Varje termin går vi igenom resultaten.",
+        "Vi ses vid terminsstarten.",
+        "Arbetet ska vara klart senast i juni.",
+    ] {
+        let found = check(&cooperation(words));
+        assert!(of(&found, "IP015").is_empty(), "{words}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_compound_head_found_by_its_stem_alone_is_no_other_pattern_either() {
+    // `*lägenhet` (IP011) once stood as `*lägenheter`, whose stem `lagen` is the law.
+    let housing = "## Bostäder\n\nVi ger råd till nyanlända hushåll om hur de står i bostadskön \
+                   och vad socialtjänstlagen säger om stöd till boende, varje månad under året.\n";
+    assert_eq!(of(&check(housing), "IP011").len(), 1);
+    let housing = housing.replace("socialtjänstlagen", "hyreslägenheterna");
+    assert!(of(&check(&housing), "IP011").is_empty());
+}
+
+#[test]
+fn a_committee_or_a_unit_is_named_by_the_word_not_its_letters() {
+    // IP014 takes `socialnämnds` (`*nämnd`), IP009 `arbetsmarknadsenheten` (`*senhet`) but
+    // not `lägenheter`, which ends with the letters of `enheter`.
+    let text = "## Samverkan\n\nSocialnämnds ordförande leder arbetet. Vi träffar \
+                arbetsmarknadsenheten och Arbetsförmedlingen varje månad för att följa upp \
+                insatserna för varje nyanländ familj.\n";
+    let found = check(text);
+    assert!(of(&found, "IP014").is_empty(), "{found:#?}");
+    assert!(of(&found, "IP009").is_empty(), "{found:#?}");
+    let text = text.replace("arbetsmarknadsenheten", "lägenheter");
+    assert_eq!(of(&check(&text), "IP009").len(), 1);
+}
