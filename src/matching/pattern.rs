@@ -1,12 +1,12 @@
 //! Term syntax for one word: how it is written and compared ([`WordPattern`]: `arbete`,
-//! `=arbetet`, `bostad*`, `*bostad`, `*samverk*`, `studie+`, `#number`, `#year`). A
+//! `=arbetet`, `bostad*`, `*bostad`, `*samverk*`, `studie+`, `2016-178`, `#number`, `#year`). A
 //! [`super::term::Term`] is a sequence of them.
 //!
 //! Parses and compares single words; finding terms in a text is [`super::terms`]'s job, and
 //! what a word is made of (stems, endings) is [`super::inflect`]'s.
 
 use super::fold::fold;
-use super::fold::is_word_char;
+use super::fold::{is_digit_joiner, is_word_char};
 use super::inflect::{
     compound_head, head_base, head_inflection_of, inflection_of, longest_head, stem,
 };
@@ -57,6 +57,9 @@ pub(super) enum WordPattern {
     /// (its head, after a linking `s`, `o` or `e`) is one of `heads` (`studiemöjligheter`, but
     /// not `studieresor`). Holds the stem, the folded word and the heads.
     Compound(String, String, Vec<WordPattern>),
+    /// `2016-178`, `67`: these digit groups, joined in the text by any of the marks that join
+    /// digit groups into one word (`2016-178`, `2016/178`, `2016.178`). Holds the term's word.
+    Digits(String),
     /// `#number`: a number that is not a year or a date.
     Number,
     /// `#year`: a year or a date.
@@ -77,6 +80,9 @@ impl WordPattern {
             "#number" => return Ok(WordPattern::Number),
             "#year" => return Ok(WordPattern::Year),
             _ => {}
+        }
+        if is_digit_groups(raw) {
+            return Ok(WordPattern::Digits(raw.to_owned()));
         }
         if let Some(exact) = raw.strip_prefix('=') {
             return nonempty(exact).map(|w| WordPattern::Exact(fold(w)));
@@ -107,7 +113,8 @@ impl WordPattern {
             WordPattern::Stem(s, _)
             | WordPattern::Exact(s)
             | WordPattern::Prefix(s)
-            | WordPattern::Compound(s, ..) => s.as_bytes().first().copied(),
+            | WordPattern::Compound(s, ..)
+            | WordPattern::Digits(s) => s.as_bytes().first().copied(),
             WordPattern::Suffix(..)
             | WordPattern::Contains(_)
             | WordPattern::Number
@@ -130,6 +137,12 @@ impl WordPattern {
                 })
             }
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),
+            WordPattern::Digits(d) => {
+                w.len() == d.len()
+                    && w.bytes()
+                        .zip(d.bytes())
+                        .all(|(a, b)| a == b || (is_digit_joiner(a) && is_digit_joiner(b)))
+            }
             WordPattern::Compound(s, full, heads) => {
                 inflection_of(w, s, full)
                     || compound_head(w, s, full).is_some_and(|head| keeps(heads, head))
@@ -163,6 +176,16 @@ fn keeps(heads: &[WordPattern], head: &str) -> bool {
     heads
         .iter()
         .any(|h| h.matches(head) || unlinked.is_some_and(|u| h.matches(u)))
+}
+
+/// Whether a term's word is digit groups, as the text's digit words are (`67`, `2016-178`,
+/// `2016-06-20`): digits, and marks that join two of them.
+fn is_digit_groups(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit)
+        && b.last().is_some_and(u8::is_ascii_digit)
+        && b.windows(2)
+            .all(|p| p[0].is_ascii_digit() || (is_digit_joiner(p[0]) && p[1].is_ascii_digit()))
 }
 
 fn nonempty(s: &str) -> Result<&str, String> {

@@ -149,6 +149,33 @@ fn multiword_terms_match_consecutive_words() {
 }
 
 #[test]
+fn digit_groups_in_a_term_are_one_word_as_in_the_text() {
+    // `2016-178` is one word in the text, so it is one in a term, joined by any of the marks
+    // that join digit groups.
+    let s = set(&["ks 2016-178"]);
+    for yes in [
+        "KS 2016-178",
+        "dnr KS 2016/178",
+        "KS 2016.178",
+        "KS 2016:178",
+    ] {
+        assert!(s.any(yes), "{yes}");
+    }
+    for no in ["KS 2016-1780", "KS 2016 178", "KS 2016-179", "KS 20161-78"] {
+        assert!(!s.any(no), "{no}");
+    }
+    // A piece of a term that is only punctuation is no word, as `§` is none in the text.
+    let s = set(&["kf 2016-06-20 § 67"]);
+    assert!(s.any("beslut i KF 2016-06-20 § 67"));
+    assert!(s.any("KF 2016-06-20, §67"));
+    assert!(!s.any("KF § 67"));
+    assert_eq!(Term::parse("kf 2016-06-20 § 67").expect("valid").len(), 3);
+    // A `-` between letters still parts words, and a term of punctuation alone is empty.
+    assert_eq!(Term::parse("co-operation").expect("valid").len(), 2);
+    assert!(Term::parse("§ –").is_err());
+}
+
+#[test]
 fn number_and_year_patterns() {
     assert!(set(&["#number"]).any("minst 30 deltagare"));
     assert!(!set(&["#number"]).any("under 2027, senast 2027-06-30"));

@@ -78,3 +78,42 @@ fn a_committee_or_a_unit_is_named_by_the_word_not_its_letters() {
     let text = text.replace("arbetsmarknadsenheten", "lägenheter");
     assert_eq!(of(&check(&text), "IP009").len(), 1);
 }
+
+// 2. The policy is named by its name, by what it is, or by its decision.
+
+/// A plan's introduction that says `words`.
+fn introduction(words: &str) -> String {
+    format!("# Verksamhetsplan 2027\n\n{words}\n")
+}
+
+#[test]
+fn the_policy_by_description_or_decision_is_a_reference() {
+    for words in [
+        "Planen utgår från kommunens policy för integration (KF 2016-06-20 § 67).",
+        "Vi följer policyn för integration som fullmäktige antog 2016.",
+        "Planen bygger på beslutet KF 2016-06-20, § 67.",
+        "Se kommunfullmäktiges beslut, KF 2016-06-20 §67.",
+        "Styrdokument: KS 2016-178.",
+        "Styrdokument: dnr KS 2016/178.",
+        "Planen vilar på Integrationspolicyn.",
+    ] {
+        let found = check(&introduction(words));
+        assert!(of(&found, "IP005").is_empty(), "{words}: {found:#?}");
+    }
+}
+
+#[test]
+fn policy_or_integration_alone_is_no_reference() {
+    for words in [
+        "Planen följer kommunens policy för informationssäkerhet.",
+        "Vi arbetar för integration av nyanlända i hela kommunen.",
+        "Vi har en policy. Integration är viktigt för oss.",
+        // Every year's council has a § 67, and a day's meeting many decisions.
+        "Planen bygger på KF § 67.",
+        "Planen bygger på beslutet i KF 2016-06-20.",
+        "Ärendet har diarienummer KS 2016-179.",
+    ] {
+        let found = check(&introduction(words));
+        assert_eq!(of(&found, "IP005").len(), 1, "{words}: {found:#?}");
+    }
+}
