@@ -4,7 +4,7 @@
 
 use planlint::diagnostic::Diagnostic;
 
-use crate::support::check;
+use crate::support::{check, planlint_in, repo, stdout};
 
 /// The findings of `code` in `found`.
 fn of<'a>(found: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
@@ -116,4 +116,76 @@ fn policy_or_integration_alone_is_no_reference() {
         let found = check(&introduction(words));
         assert_eq!(of(&found, "IP005").len(), 1, "{words}: {found:#?}");
     }
+}
+
+// 3. An English plan is judged by English words.
+
+/// An English plan that does everything the advisory rules ask, in every area.
+const ENGLISH_PLAN: &str = include_str!("../fixtures/advisory/english-plan.md");
+
+/// The same areas, with prose that does none of it.
+const ENGLISH_PLAN_LACKING: &str = include_str!("../fixtures/advisory/english-plan-lacking.md");
+
+/// The advisory rules the tests judge: the reference to the policy and IP008–IP015.
+const ADVISORY: &[&str] = &[
+    "IP005", "IP008", "IP009", "IP010", "IP011", "IP012", "IP013", "IP014", "IP015",
+];
+
+#[test]
+fn an_english_plan_that_does_everything_has_no_advisory_findings() {
+    let found = check(ENGLISH_PLAN);
+    assert!(found.is_empty(), "{found:#?}");
+    // One section without its time frame has the finding it deserves, and only that one.
+    let text = ENGLISH_PLAN
+        .replace("twelve newcomers a year", "twelve newcomers")
+        .replace(", and we follow up every quarter", "");
+    let found = check(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "IP015");
+    assert!(found[0].message.contains("Work and studies"), "{found:#?}");
+}
+
+#[test]
+fn an_english_plan_that_does_none_of_it_has_every_advisory_finding() {
+    let found = check(ENGLISH_PLAN_LACKING);
+    for code in ADVISORY {
+        assert!(!of(&found, code).is_empty(), "{code}: {found:#?}");
+    }
+    // IP013–IP015 judge each of the four sections.
+    for code in ["IP013", "IP014", "IP015"] {
+        assert_eq!(of(&found, code).len(), 4, "{code}: {found:#?}");
+    }
+}
+
+#[test]
+fn an_english_plan_is_told_in_english_with_lang_en_and_in_swedish_without() {
+    let dir = repo(&[("plan.md", ENGLISH_PLAN_LACKING)]);
+    let en = stdout(&planlint_in(
+        dir.path(),
+        &["--lang", "en", "check", "plan.md"],
+        "",
+    ));
+    assert!(
+        en.contains("the section `Cooperation` does not mention `the municipality's own units`"),
+        "{en}"
+    );
+    let sv = stdout(&planlint_in(dir.path(), &["check", "plan.md"], ""));
+    assert!(
+        sv.contains("avsnittet `Cooperation` nämner inte `kommunens egna verksamheter`"),
+        "{sv}"
+    );
+}
+
+#[test]
+fn english_words_do_not_make_a_swedish_section_pass() {
+    // `skillnad` (a difference) is no skill, `springer` (runs) no spring, the plan's own
+    // department no partner.
+    let work = "## Arbete och studier\n\nVi erbjuder språkpraktik på förvaltningens arbetsplatser \
+                och ser ingen skillnad mellan deltagarna, som annars springer mellan myndigheterna.\n";
+    let found = check(work);
+    assert_eq!(of(&found, "IP010").len(), 1, "{found:#?}");
+    assert_eq!(of(&found, "IP015").len(), 1, "{found:#?}");
+    let english = "## Cooperation\n\nThe department meets the Public Employment Service at its \
+                   office to talk about how things are going for each family that came here.\n";
+    assert_eq!(of(&check(english), "IP009").len(), 1);
 }
