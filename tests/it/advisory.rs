@@ -77,6 +77,11 @@ fn a_committee_or_a_unit_is_named_by_the_word_not_its_letters() {
     assert!(of(&found, "IP009").is_empty(), "{found:#?}");
     let text = text.replace("arbetsmarknadsenheten", "lägenheter");
     assert_eq!(of(&check(&text), "IP009").len(), 1);
+    // The other forms the README names.
+    for unit in ["enheterna", "socialnämnderna", "Enheten"] {
+        let text = text.replace("lägenheter", unit);
+        assert!(of(&check(&text), "IP009").is_empty(), "{unit}");
+    }
 }
 
 // 2. The policy is named by its name, by what it is, or by its decision.
