@@ -161,6 +161,11 @@ pub(crate) fn undisguised(text: &str) -> Option<String> {
     disguised.then_some(out)
 }
 
+/// Whether `b` joins two digit groups into one word (`2027-06-30`, `2016/178`, `1,5`).
+pub(super) fn is_digit_joiner(b: u8) -> bool {
+    matches!(b, b'-' | b'.' | b',' | b':' | b'/')
+}
+
 /// Whether `c` belongs in a word: a letter or digit, or a combining mark (so NFD text stays
 /// whole).
 pub(super) fn is_word_char(c: char) -> bool {

@@ -62,11 +62,39 @@ pub(super) fn is_ending(rest: &str) -> bool {
 /// comparison, not a copy and a pass at every place it is tried.
 pub(super) const MAX_STEM_CUT: usize = 7 + 1 + 3;
 
-/// How long a word can be and still be an inflection of `full`, whose stem is `stem_of_full`
-/// (see [`inflection_of`]): its full form or stem and the longest ending, or its stem and the
-/// most the stemmer takes off.
-pub(super) fn longest_inflection(stem_of_full: &str, full: &str) -> usize {
-    (full.len() + MAX_ENDING).max(stem_of_full.len() + MAX_STEM_CUT)
+/// What the last part of a compound must start with to be the word `full` inflected, besides
+/// `full` itself: `full` without a final `a` or `e`, the vowel Swedish inflection drops
+/// (`skola` → `skol|or`, `samordnare` → `samordnar|na`), when at least three letters are left;
+/// else `full`.
+pub(super) fn head_base(full: &str) -> &str {
+    match full.strip_suffix(['a', 'e']) {
+        Some(base) if base.len() >= 3 => base,
+        _ => full,
+    }
+}
+
+/// The longest last part of a compound that can be the word `full` inflected (see
+/// [`head_inflection_of`]): the word and the longest ending.
+pub(super) fn longest_head(full: &str) -> usize {
+    full.len() + MAX_ENDING
+}
+
+/// Whether `head`, the last part of a compound, is the word `full` inflected: `full` followed by
+/// an inflectional ending (`månad|ers`, `chef|en`), or its [`head_base`] followed by one that is
+/// not empty (`skol|orna` for `skola`).
+///
+/// Unlike [`inflection_of`], the Snowball stem does not stand in for the word. The stemmer cuts
+/// what looks like a suffix, and that may be part of the word's root (`mån|ad` → `man`,
+/// `lägen|heter` → `lagen`, `myndig|heter` → `mynd`); a stem cut so far is often a word of its
+/// own. A whole word must still begin where the stem does, so the risk is small there, but a
+/// compound's last part may begin anywhere in a word, and the short stem is then found inside
+/// words that have nothing to do with it: `tillsam|mans`, `grund|lagen`, `ro|maner`.
+pub(super) fn head_inflection_of(head: &str, base: &str, full: &str) -> bool {
+    head.strip_prefix(full).is_some_and(is_ending)
+        || (base.len() < full.len()
+            && head
+                .strip_prefix(base)
+                .is_some_and(|rest| !rest.is_empty() && is_ending(rest)))
 }
 
 /// Whether `word` is an inflection of the word `full` whose Snowball stem is `stem`: the stem or

@@ -1,13 +1,15 @@
 //! Term syntax for one word: how it is written and compared ([`WordPattern`]: `arbete`,
-//! `=arbetet`, `bostad*`, `*bostad`, `*samverk*`, `studie+`, `#number`, `#year`). A
+//! `=arbetet`, `bostad*`, `*bostad`, `*samverk*`, `studie+`, `2016-178`, `#number`, `#year`). A
 //! [`super::term::Term`] is a sequence of them.
 //!
 //! Parses and compares single words; finding terms in a text is [`super::terms`]'s job, and
 //! what a word is made of (stems, endings) is [`super::inflect`]'s.
 
 use super::fold::fold;
-use super::fold::is_word_char;
-use super::inflect::{compound_head, inflection_of, longest_inflection, stem};
+use super::fold::{is_digit_joiner, is_word_char};
+use super::inflect::{
+    compound_head, head_base, head_inflection_of, inflection_of, longest_head, stem,
+};
 use super::numbers::{self, is_number, is_year_or_date};
 
 /// A substring searcher built once, when the pack is compiled.
@@ -44,8 +46,10 @@ pub(super) enum WordPattern {
     Exact(String),
     /// `bostad*`: the text word starts with this (inflections and compounds with it first).
     Prefix(String),
-    /// `*bostad`: the text word ends with an inflection of it (compounds with it last).
-    /// The finder looks for the stem.
+    /// `*bostad`: the text word ends, after at least one letter, with the word inflected
+    /// (compounds with it last; see [`super::inflect::head_inflection_of`]). Holds what the
+    /// last part must start with ([`super::inflect::head_base`]), the folded word, and a
+    /// finder of the former.
     Suffix(String, String, Finder),
     /// `*samverk*`: the text word contains this.
     Contains(Finder),
@@ -53,6 +57,9 @@ pub(super) enum WordPattern {
     /// (its head, after a linking `s`, `o` or `e`) is one of `heads` (`studiemöjligheter`, but
     /// not `studieresor`). Holds the stem, the folded word and the heads.
     Compound(String, String, Vec<WordPattern>),
+    /// `2016-178`, `67`: these digit groups, joined in the text by any of the marks that join
+    /// digit groups into one word (`2016-178`, `2016/178`, `2016.178`). Holds the term's word.
+    Digits(String),
     /// `#number`: a number that is not a year or a date.
     Number,
     /// `#year`: a year or a date.
@@ -74,6 +81,9 @@ impl WordPattern {
             "#year" => return Ok(WordPattern::Year),
             _ => {}
         }
+        if is_digit_groups(raw) {
+            return Ok(WordPattern::Digits(raw.to_owned()));
+        }
         if let Some(exact) = raw.strip_prefix('=') {
             return nonempty(exact).map(|w| WordPattern::Exact(fold(w)));
         }
@@ -89,9 +99,9 @@ impl WordPattern {
             (false, false) => WordPattern::Stem(stem(&folded), folded),
             (false, true) => WordPattern::Prefix(folded),
             (true, false) => {
-                let stem = stem(&folded);
-                let finder = Finder::new(&stem);
-                WordPattern::Suffix(stem, folded, finder)
+                let base = head_base(&folded).to_owned();
+                let finder = Finder::new(&base);
+                WordPattern::Suffix(base, folded, finder)
             }
             (true, true) => WordPattern::Contains(Finder::new(&folded)),
         })
@@ -103,7 +113,8 @@ impl WordPattern {
             WordPattern::Stem(s, _)
             | WordPattern::Exact(s)
             | WordPattern::Prefix(s)
-            | WordPattern::Compound(s, ..) => s.as_bytes().first().copied(),
+            | WordPattern::Compound(s, ..)
+            | WordPattern::Digits(s) => s.as_bytes().first().copied(),
             WordPattern::Suffix(..)
             | WordPattern::Contains(_)
             | WordPattern::Number
@@ -116,16 +127,22 @@ impl WordPattern {
             WordPattern::Stem(s, full) => inflection_of(w, s, full),
             WordPattern::Exact(s) => w == s,
             WordPattern::Prefix(s) => w.starts_with(s.as_str()),
-            WordPattern::Suffix(s, full, finder) => {
+            WordPattern::Suffix(base, full, finder) => {
                 // Only the word's last bytes can hold an inflection of the pattern's word, so
                 // only they are searched: the work is the same for a word of megabytes.
-                let from = w.len().saturating_sub(longest_inflection(s, full));
+                let from = w.len().saturating_sub(longest_head(full));
                 finder.0.find_iter(&w.as_bytes()[from..]).any(|i| {
                     let i = from + i;
-                    i > 0 && inflection_of(&w[i..], s, full)
+                    i > 0 && head_inflection_of(&w[i..], base, full)
                 })
             }
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),
+            WordPattern::Digits(d) => {
+                w.len() == d.len()
+                    && w.bytes()
+                        .zip(d.bytes())
+                        .all(|(a, b)| a == b || (is_digit_joiner(a) && is_digit_joiner(b)))
+            }
             WordPattern::Compound(s, full, heads) => {
                 inflection_of(w, s, full)
                     || compound_head(w, s, full).is_some_and(|head| keeps(heads, head))
@@ -159,6 +176,16 @@ fn keeps(heads: &[WordPattern], head: &str) -> bool {
     heads
         .iter()
         .any(|h| h.matches(head) || unlinked.is_some_and(|u| h.matches(u)))
+}
+
+/// Whether a term's word is digit groups, as the text's digit words are (`67`, `2016-178`,
+/// `2016-06-20`): digits, and marks that join two of them.
+fn is_digit_groups(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit)
+        && b.last().is_some_and(u8::is_ascii_digit)
+        && b.windows(2)
+            .all(|p| p[0].is_ascii_digit() || (is_digit_joiner(p[0]) && p[1].is_ascii_digit()))
 }
 
 fn nonempty(s: &str) -> Result<&str, String> {

@@ -2,6 +2,7 @@
 //! rule set's pattern table, and where it matches in a run of words.
 
 use super::bits::BITS;
+use super::fold::is_word_char;
 use super::lexicon::{Summary, Words};
 use super::pattern::WordPattern;
 use super::table::PatternsBuilder;
@@ -44,9 +45,7 @@ impl Term {
         heads: &[WordPattern],
         table: &PatternsBuilder,
     ) -> Result<Self, String> {
-        let words = raw
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .filter(|w| !w.is_empty())
+        let words = term_words(raw)
             .map(|w| WordPattern::parse(w, heads).map(|p| (table.register(&p), p)))
             .collect::<Result<Vec<_>, _>>()?;
         if words.is_empty() {
@@ -102,6 +101,33 @@ impl Term {
     pub fn modifier_in(&self, folded: &str) -> bool {
         self.words.iter().any(|(_, p)| p.has_as_modifier(folded))
     }
+}
+
+/// The words of a term as the text's words are split (see [`super::words`]): at spaces and at
+/// `-`, except a `-` between digits (`2016-178` is one word, as in the text), without the
+/// pieces that are only punctuation, which are no words in the text either (`§` in
+/// `kf 2016-06-20 § 67`). A piece with term syntax but no letters (`*`) is kept, for the error.
+pub(super) fn term_words(raw: &str) -> impl Iterator<Item = &str> {
+    let bytes = raw.as_bytes();
+    raw.split_whitespace()
+        .flat_map(move |piece| {
+            let offset = piece.as_ptr() as usize - raw.as_ptr() as usize;
+            let mut start = 0;
+            let mut out = Vec::new();
+            for (i, c) in piece.char_indices() {
+                let at = offset + i;
+                let between_digits = at > 0
+                    && bytes[at - 1].is_ascii_digit()
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+                if c == '-' && !between_digits {
+                    out.push(&piece[start..i]);
+                    start = i + 1;
+                }
+            }
+            out.push(&piece[start..]);
+            out
+        })
+        .filter(|w| w.chars().any(|c| is_word_char(c) || "*#=+".contains(c)))
 }
 
 /// A bad term (its index in the terms) or a bad head (its index in the heads), and why.

@@ -8,7 +8,7 @@ use super::bits::BITS;
 use super::lexicon::{Summary, Words};
 use super::pattern::WordPattern;
 use super::table::PatternsBuilder;
-use super::term::{Term, TermError};
+use super::term::{term_words, Term, TermError};
 
 /// A compiled list of terms.
 ///
@@ -65,14 +65,13 @@ impl TermSet {
             .enumerate()
             .map(|(i, h)| {
                 let h = h.as_ref();
-                if h.split(|c: char| c.is_whitespace() || c == '-')
-                    .filter(|w| !w.is_empty())
-                    .count()
-                    != 1
-                {
-                    return Err(TermError::Head(i, format!("`{h}`: a head is one word")));
+                let mut words = term_words(h);
+                match (words.next(), words.next()) {
+                    (Some(word), None) => {
+                        WordPattern::parse(word, &[]).map_err(|e| TermError::Head(i, e))
+                    }
+                    _ => Err(TermError::Head(i, format!("`{h}`: a head is one word"))),
                 }
-                WordPattern::parse(h.trim(), &[]).map_err(|e| TermError::Head(i, e))
             })
             .collect::<Result<Vec<_>, _>>()?;
         raw.iter()

@@ -101,6 +101,44 @@ fn prefix_suffix_and_contains_patterns() {
 }
 
 #[test]
+fn a_suffix_pattern_takes_compounds_whose_last_part_is_the_word_inflected() {
+    for (pattern, yes) in [
+        ("*månad", "kalendermånad"),
+        ("*månad", "kalendermånaders"),
+        ("*månad", "Sommarmånaderna"),
+        ("*nämnd", "socialnämnds"),
+        ("*nämnd", "Socialnämnden"),
+        ("*chef", "enhetschefen"),
+        ("*termin", "höstterminen"),
+        ("*termin", "Vårterminerna"),
+        // A final `a` or `e` gives way to the ending, as in the word's own forms.
+        ("*skola", "grundskolor"),
+        ("*skola", "Grundskolan"),
+        ("*samordnare", "integrationssamordnarna"),
+        ("*hälsa", "folkhälsan"),
+    ] {
+        assert!(set(&[pattern]).any(yes), "`{pattern}` and `{yes}`");
+    }
+}
+
+#[test]
+fn a_suffix_pattern_does_not_take_the_stem_inside_another_word() {
+    // The Snowball stems of `månad`, `lägenhet` and `myndighet` are `man`, `lagen` and `mynd`,
+    // words of their own that other words end with.
+    for (pattern, no) in [
+        ("*månad", "tillsammans"),
+        ("*månad", "Romaner"),
+        ("*månad", "månad"),
+        ("*lägenhet", "socialtjänstlagen"),
+        ("*myndighet", "självmyndig"),
+        ("*hälsa", "flaskhals"),
+        ("*skola", "grundskol"),
+    ] {
+        assert!(!set(&[pattern]).any(no), "`{pattern}` and `{no}`");
+    }
+}
+
+#[test]
 fn multiword_terms_match_consecutive_words() {
     let s = set(&["särskil* boende*"]);
     assert!(s.any("Särskilt boende"));
@@ -108,6 +146,33 @@ fn multiword_terms_match_consecutive_words() {
     assert!(!s.any("boende särskilt"));
     let hit = set(&["fylls i"]).find("Detta fylls i senare").expect("hit");
     assert_eq!((hit.start, hit.end), (1, 3));
+}
+
+#[test]
+fn digit_groups_in_a_term_are_one_word_as_in_the_text() {
+    // `2016-178` is one word in the text, so it is one in a term, joined by any of the marks
+    // that join digit groups.
+    let s = set(&["ks 2016-178"]);
+    for yes in [
+        "KS 2016-178",
+        "dnr KS 2016/178",
+        "KS 2016.178",
+        "KS 2016:178",
+    ] {
+        assert!(s.any(yes), "{yes}");
+    }
+    for no in ["KS 2016-1780", "KS 2016 178", "KS 2016-179", "KS 20161-78"] {
+        assert!(!s.any(no), "{no}");
+    }
+    // A piece of a term that is only punctuation is no word, as `§` is none in the text.
+    let s = set(&["kf 2016-06-20 § 67"]);
+    assert!(s.any("beslut i KF 2016-06-20 § 67"));
+    assert!(s.any("KF 2016-06-20, §67"));
+    assert!(!s.any("KF § 67"));
+    assert_eq!(Term::parse("kf 2016-06-20 § 67").expect("valid").len(), 3);
+    // A `-` between letters still parts words, and a term of punctuation alone is empty.
+    assert_eq!(Term::parse("co-operation").expect("valid").len(), 2);
+    assert!(Term::parse("§ –").is_err());
 }
 
 #[test]
@@ -340,7 +405,7 @@ fn more_tables_than_a_thread_remembers_stay_correct() {
 mod long_words {
     //! A long word costs a pass, not a pass at every place a pattern's word occurs in it: the
     //! stemmer's bounded cut and the suffix search over the word's last bytes give the answers
-    //! that stemming at every place gives.
+    //! that trying every place gives.
 
     use proptest::prelude::*;
 
@@ -348,15 +413,21 @@ mod long_words {
     use crate::matching::inflect::{is_ending, stem, MAX_STEM_CUT};
     use crate::matching::pattern::WordPattern;
 
-    /// What a `*word` pattern meant before its search was bounded: an inflection of the word
-    /// at any place but the first, each place stemmed whole.
+    /// What a `*word` pattern means, without its bounded search: at any place but the first,
+    /// the word and an ending, or the word without a final `a` or `e` and an ending that is not
+    /// empty.
     fn suffix_at_every_place(w: &str, pattern: &str) -> bool {
         let full = fold(pattern.trim_start_matches('*'));
-        let s = stem(&full);
-        let inflected = |x: &str, base: &str| x.strip_prefix(base).is_some_and(is_ending);
+        let base = full
+            .strip_suffix(['a', 'e'])
+            .filter(|b| b.len() >= 3)
+            .unwrap_or(&full);
         (1..w.len()).filter(|&i| w.is_char_boundary(i)).any(|i| {
             let x = &w[i..];
-            inflected(x, &full) || inflected(x, &s) || (x.starts_with(&s) && stem(x) == s)
+            x.strip_prefix(full.as_str()).is_some_and(is_ending)
+                || (base != full
+                    && x.strip_prefix(base)
+                        .is_some_and(|r| !r.is_empty() && is_ending(r)))
         })
     }
 
@@ -387,12 +458,13 @@ mod long_words {
                     Just("bostad"), Just("bostäder"), Just("er"), Just("na"), Just("het"),
                     Just("lig"), Just("d"), Just("s"), Just("hälsa"), Just("an"), Just("arbete"),
                     Just("t"), Just("samverkan"), Just("studie"), Just("x"), Just("ö"),
+                    Just("månad"), Just("man"), Just("or"), Just("hals"),
                 ],
                 0..40,
             ),
             pattern in prop_oneof![
                 Just("*bostad"), Just("*bostäder"), Just("*hälsa"), Just("*arbete"),
-                Just("*samverkan"), Just("*studier"), Just("*heter"),
+                Just("*samverkan"), Just("*studier"), Just("*heter"), Just("*månad"),
             ],
         ) {
             let w = fold(&parts.concat());

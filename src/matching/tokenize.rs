@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::fold::{is_invisible, is_word_char};
+use super::fold::{is_digit_joiner, is_invisible, is_word_char};
 use super::lexicon::{Lexicon, Summary, Word};
 use super::memo::{entry, seed, unremembered, with_memo, Memo, MEMO_WORD_MAX};
 
@@ -82,7 +82,7 @@ fn words_with(
                     None => break,
                 }
             } else if numeric
-                && matches!(b, b'-' | b'.' | b',' | b':' | b'/')
+                && is_digit_joiner(b)
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
             {
                 i += 1;

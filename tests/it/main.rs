@@ -5,6 +5,7 @@
 // Helper modules of one test binary: `pub` is for the sibling modules, not an API.
 #![allow(unreachable_pub)]
 
+mod advisory;
 mod blind;
 mod cli;
 mod commands;
