@@ -47,3 +47,59 @@ fn independent_plans_get_the_expected_coverage() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Batch 4 (`tests/fixtures/blind/batch4`): Markdown and Word plans labelled for the area rules
+/// and the advisory rules IP005, IP006 and IP013-IP015. Each plan is checked as a user checks
+/// it, by the program, in a folder with no `planlint.toml`.
+#[test]
+fn batch_four_gets_every_labelled_verdict() {
+    let dir = root().join("tests/fixtures/blind/batch4");
+    let expected: toml::Table = std::fs::read_to_string(dir.join("expected.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(expected.len() >= 40, "the batch has {} plans", expected.len());
+    let words = expected.keys().filter(|k| k.ends_with(".docx")).count();
+    assert!(words * 4 >= expected.len(), "{words} Word plans");
+    let here = tempfile::tempdir().unwrap();
+    let mut wrong = Vec::new();
+    for (file, entry) in &expected {
+        let path = dir.join(file);
+        let out = crate::support::planlint_in(
+            here.path(),
+            &["check", "--format", "json", path.to_str().unwrap()],
+            "",
+        );
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{file}: {out:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let fired: BTreeSet<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect();
+        let covered: BTreeSet<&str> = entry["covered"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let list_nonempty = |key: &str| !entry[key].as_array().unwrap().is_empty();
+        let mut want = Vec::new();
+        for code in ["IP001", "IP002", "IP003", "IP004"] {
+            want.push((code, !covered.contains(area_name(code))));
+        }
+        want.push(("IP005", !entry["refers_to_policy"].as_bool().unwrap()));
+        want.push(("IP006", entry["placeholders"].as_integer().unwrap() > 0));
+        want.push(("IP013", list_nonempty("goal_missing")));
+        want.push(("IP014", list_nonempty("responsible_missing")));
+        want.push(("IP015", list_nonempty("timeframe_missing")));
+        for (code, fires) in want {
+            if fired.contains(code) != fires {
+                let said = if fires { "is silent" } else { "fires" };
+                wrong.push(format!("{file}: {code} {said}, the label says otherwise"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
