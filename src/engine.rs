@@ -175,7 +175,8 @@ impl RuleSet {
             let header = &def.header;
             let placeholders =
                 Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?
-                    .with_fillers(cx.terms(&header.fillers)?);
+                    .with_fillers(cx.terms(&header.fillers)?)
+                    .with_phrases(cx.terms(&header.placeholder_phrases)?);
             let anchors: TermSet = cx.terms(&header.anchors)?;
             let mut params = def.params(&checks::kind_keys())?.into_iter();
             for rule in &def.rules {

@@ -61,6 +61,13 @@ pub struct PackHeader {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub placeholders: Vec<Spanned<String>>,
+    /// Words of ordinary language that stand for missing text only where they open their
+    /// sentence or clause (`Fylls i senare.`, `Ansvarig: fylls i`, `(fylls i)`), not as the verb
+    /// of a sentence that has its own subject (`Blanketten fylls i av vårdnadshavaren.`). Once
+    /// found, they are placeholders like the others.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub placeholder_phrases: Vec<Spanned<String>>,
     /// Terms that mark a whole paragraph as filler text (`lorem ipsum`): none of it is
     /// substance. Reported like placeholders.
     #[serde(default)]

@@ -68,6 +68,77 @@ fn lorem_ipsum_takes_out_its_whole_paragraph() {
     assert!(check(text).iter().any(|d| d.code == "IP006"));
 }
 
+/// The texts of the IP006 findings for `text`.
+fn placeholders(text: &str) -> Vec<String> {
+    check(text)
+        .iter()
+        .filter(|d| d.code == "IP006")
+        .map(|d| text[d.primary.span.clone()].to_owned())
+        .collect()
+}
+
+#[test]
+fn fylls_i_as_the_verb_of_a_sentence_is_the_plans_prose() {
+    // A placeholder phrase after a word of its own sentence is that sentence's verb.
+    for prose in [
+        "Blanketten fylls i av vårdnadshavaren vid inskrivningen.",
+        "Ansökan fylls i digitalt och skickas till förvaltningen inom två veckor.",
+        "Varje nyanländ familj får hjälp med hur ansökan om bostadsbidrag fylls i.",
+        "Enkäten, som fylls i av deltagarna efter kursen, sammanställs av samordnaren.",
+        "Hur formuläret [för ansökan](https://example.se/a:b) fylls i visar handläggaren.",
+        "Det står ”fylls i” i de rutor som deltagaren själv ska skriva i.",
+        "Handläggaren visar var på blanketten\nfylls i uppgifterna om hushållet.",
+        "Vi samlar all text här innan den skickas till nämnden.",
+    ] {
+        let text = format!("## Bostäder\n\n{prose}\n\n{PROSE}\n");
+        assert_eq!(placeholders(&text), Vec::<String>::new(), "{prose}");
+    }
+    // And its words are substance: fifteen words with the verb in the middle cover the area.
+    let text = "## Bostäder\n\nKontraktet fylls i av bostadsbolaget och nyanlända hushåll får hjälp att läsa det före inflyttningen.\n";
+    assert_eq!(covered(text), set(&["IP002"]));
+}
+
+#[test]
+fn fylls_i_standing_for_missing_text_is_a_placeholder() {
+    // Alone, in any case, with or without punctuation; after a sentence, a colon, a dash or a
+    // bracket; as a paragraph, a list item or a table cell; on a line of its own.
+    let text = "## Uppföljning\n\n\
+                Fylls i\n\n\
+                FYLLS I…\n\n\
+                fylls i senare.\n\n\
+                Fylls i av enhetschef\n\n\
+                Budgeten är inte klar. Fylls i när ramarna är beslutade.\n\n\
+                Ansvarig: fylls i. Budget – fylls i senare. Nyckeltal (fylls i).\n\n\
+                - fylls i av samordnaren\n\n\
+                | Mål | Ansvarig |\n|---|---|\n| Fylls i. | [Fylls i] |\n\n\
+                Antal platser 2027\nFylls i\n";
+    assert_eq!(
+        placeholders(text),
+        [
+            "Fylls i",
+            "FYLLS I",
+            "fylls i",
+            "Fylls i",
+            "Fylls i",
+            "fylls i",
+            "fylls i",
+            "fylls i",
+            "fylls i",
+            "Fylls i",
+            "[Fylls i]",
+            "Fylls i",
+        ]
+    );
+}
+
+#[test]
+fn a_placeholder_phrase_standing_for_missing_text_is_no_substance() {
+    // `Fylls i` opens its sentence: the sentence is a note to the writer, however long.
+    let text = "## Bostäder\n\nFylls i av enhetschefen när vi vet hur många lägenheter bostadsbolaget kan erbjuda nyanlända hushåll under året.\n";
+    assert_eq!(covered(text), set(&[]));
+    assert!(outline_of(text).contains("1 platshållare borttagen: 0 ord kvar"));
+}
+
 // 2. In a Swedish compound the last part is the head.
 
 #[test]
