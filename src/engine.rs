@@ -271,6 +271,7 @@ impl RuleSet {
                 note: rule.note.get(lang),
                 pack: &self.packs[rule.pack],
                 areas: &areas,
+                drafts: areas.drafts(rule.pack),
             };
             rule.check.run(&cx, &mut out);
         }
@@ -316,7 +317,8 @@ impl RuleSet {
         failures
     }
 
-    /// Area coverage of `doc`, as `outline` shows it.
+    /// Area coverage of `doc`, as `outline` shows it, with what each pack's placeholders take
+    /// out of it (which every rule reads by).
     pub fn areas(&self, doc: &Document, text: &str) -> area::Areas {
         let area_rules: Vec<Option<area::AreaRule<'_>>> = self
             .rules
@@ -329,7 +331,7 @@ impl RuleSet {
                 })
             })
             .collect();
-        area::coverage(doc, text, &area_rules)
+        area::coverage(doc, text, &area_rules, &self.packs)
     }
 }
 

@@ -127,18 +127,17 @@ impl Forbidden {
         found
     }
 
-    /// Words of substance in `block`: its words with a letter, less each placeholder's — the
-    /// whole sentence when the placeholder opens it (`TODO: kontrollera antalet.`), else the
-    /// placeholder alone — or none when a filler makes the whole paragraph filler text. Also
-    /// returns how many placeholders were taken out.
-    pub fn substance(&self, block: &Block, text: &str) -> (usize, usize) {
-        let letters = |w: &&crate::matching::Word| block.words.has_letter(w);
-        if block.has(&self.fillers) {
-            return (0, self.find_in(block, text).len().max(1));
-        }
+    /// The placeholders in `block` and what they take out of it, both in order: each
+    /// placeholder with the sentence it opens (`TODO: kontrollera antalet.`), one inside a
+    /// sentence alone, or the whole block when a filler makes it filler text. What is taken out
+    /// is merged.
+    pub fn drafts_in(&self, block: &Block, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let found = self.find_in(block, text);
         if found.is_empty() {
-            return (block.words.iter().filter(letters).count(), 0);
+            return (found, Vec::new());
+        }
+        if block.has(&self.fillers) {
+            return (found, vec![block.span.clone()]);
         }
         let raw = &text[block.span.clone()];
         let base = block.span.start;
@@ -161,18 +160,7 @@ impl Forbidden {
                 _ => out.push(s),
             }
         }
-        let mut at = 0;
-        let mut kept = 0;
-        for w in block.words.iter().filter(letters) {
-            while at < out.len() && out[at].end <= w.span.start {
-                at += 1;
-            }
-            let inside = out
-                .get(at)
-                .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end);
-            kept += usize::from(!inside);
-        }
-        (kept, found.len())
+        (found, out)
     }
 }
 
@@ -283,15 +271,27 @@ pub(super) fn compile(
 
 impl Check for ForbidCheck {
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let forbidden = self.rule_terms.as_ref().unwrap_or(&cx.pack.placeholders);
-        for block in &cx.doc.blocks {
-            for span in forbidden.find_in(block, cx.text) {
-                let found = cx.text[span.clone()].to_owned();
-                let label = cx
-                    .lang
-                    .pick("ta bort eller skriv om", "remove or rewrite")
-                    .to_owned();
-                out.push(cx.diagnostic(span, label, &[("term", &found)]));
+        let report = |span: std::ops::Range<usize>, out: &mut Vec<Diagnostic>| {
+            let found = cx.text[span.clone()].to_owned();
+            let label = cx
+                .lang
+                .pick("ta bort eller skriv om", "remove or rewrite")
+                .to_owned();
+            out.push(cx.diagnostic(span, label, &[("term", &found)]));
+        };
+        match &self.rule_terms {
+            Some(forbidden) => {
+                for block in &cx.doc.blocks {
+                    for span in forbidden.find_in(block, cx.text) {
+                        report(span, out);
+                    }
+                }
+            }
+            // The pack's placeholders were found once for the plan, with what they take out.
+            None => {
+                for span in cx.drafts.found() {
+                    report(span.clone(), out);
+                }
             }
         }
     }

@@ -55,9 +55,9 @@ pub struct PackHeader {
     /// Words a section needs to count as substantive.
     #[serde(default = "default_min_words")]
     pub min_words: usize,
-    /// Terms that mark unfinished text (`todo`, `fylls i`). A placeholder is not substance, and
-    /// nor is the rest of a sentence it opens (`TODO: kontrollera antalet.`); the rest of its
-    /// paragraph is.
+    /// Terms that mark unfinished text (`todo`, `xxx`). No rule reads a placeholder, nor the rest
+    /// of a sentence it opens (`TODO: kontrollera antalet.`): it is neither substance nor a
+    /// mention; the rest of its paragraph is the plan's text.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub placeholders: Vec<Spanned<String>>,

@@ -139,6 +139,96 @@ fn a_placeholder_phrase_standing_for_missing_text_is_no_substance() {
     assert!(outline_of(text).contains("1 platshållare borttagen: 0 ord kvar"));
 }
 
+// What a placeholder takes out, it takes out for every rule.
+
+/// Forty words of Folkhälsa prose that name xenophobia and racism but not discrimination.
+const HEALTH: &str = "Förvaltningen ordnar fler mötesplatser och uppmuntrar nyanlända att delta i \
+föreningslivet, med främlingsfientlighet och rasism som återkommande teman på träffarna. \
+Folkhälsostrategen ansvarar och följer upp antalet deltagare varje kvartal tillsammans med \
+föreningarna och biblioteket, och målet är minst 200 besök under 2027.";
+
+/// The messages of `text`'s findings of `code`.
+fn messages(text: &str, code: &str) -> Vec<String> {
+    check(text)
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.message)
+        .collect()
+}
+
+#[test]
+fn a_placeholder_sentence_is_no_mention_for_a_mention_rule() {
+    let todo = format!("## Folkhälsa\n\n{HEALTH} TODO: beskriv hur vi motverkar diskriminering.\n");
+    assert_eq!(covered(&todo), set(&["IP003"]));
+    assert_eq!(
+        messages(&todo, "IP008"),
+        ["avsnittet `Folkhälsa` tar inte upp `diskriminering`"]
+    );
+    // Not in brackets, nor as filler text; the same sentence as the plan's own counts.
+    for draft in [
+        "[Beskriv hur vi motverkar diskriminering.]",
+        "Lorem ipsum dolor sit amet, diskriminering.",
+    ] {
+        let text = format!("## Folkhälsa\n\n{HEALTH}\n\n{draft}\n");
+        assert_eq!(messages(&text, "IP008").len(), 1, "{draft}");
+    }
+    let written =
+        format!("## Folkhälsa\n\n{HEALTH} Vi beskriver hur vi motverkar diskriminering.\n");
+    assert_eq!(messages(&written, "IP008"), Vec::<String>::new());
+}
+
+#[test]
+fn a_placeholder_inside_a_sentence_leaves_the_sentence_to_every_rule() {
+    // XXX stands for a number: the sentence around it still names discrimination.
+    let text = format!("## Folkhälsa\n\n{HEALTH} Vi håller XXX utbildningar om diskriminering.\n");
+    assert_eq!(messages(&text, "IP008"), Vec::<String>::new());
+}
+
+#[test]
+fn a_placeholder_sentence_is_no_element_for_an_elements_rule() {
+    // The prose has no one responsible and no time frame; the notes to the writer do not add them.
+    let prose = "Vi samordnar insatserna med socialförvaltningen och skolan och har ett överenskommet \
+                 arbetssätt med Arbetsförmedlingen och föreningarna i kommunen för nyanlända familjer.";
+    let text = format!(
+        "## Samverkan\n\n{prose}\n\nTODO: ansvarig är förvaltningschefen. Fylls i senast i juni 2027.\n"
+    );
+    assert_eq!(covered(&text), set(&["IP004"]));
+    assert_eq!(
+        messages(&text, "IP014"),
+        ["avsnittet `Samverkan` anger inte vem som ansvarar"]
+    );
+    assert_eq!(
+        messages(&text, "IP015"),
+        ["avsnittet `Samverkan` anger ingen tidsram"]
+    );
+    let written =
+        format!("## Samverkan\n\n{prose}\n\nFörvaltningschefen ansvarar, senast i juni 2027.\n");
+    assert!(messages(&written, "IP014").is_empty() && messages(&written, "IP015").is_empty());
+}
+
+#[test]
+fn a_placeholder_sentence_is_no_reference_to_the_policy_and_no_passing_mention() {
+    let text = format!(
+        "# Verksamhetsplan 2027\n\nTODO: hänvisa till integrationspolicyn och skriv om bostäder.\n\n{}",
+        section("## Samverkan")
+    );
+    assert_eq!(
+        messages(&text, "IP005"),
+        ["planen hänvisar inte till integrationspolicyn"]
+    );
+    let housing = check(&text)
+        .into_iter()
+        .find(|d| d.code == "IP002")
+        .expect("IP002 fires");
+    assert!(
+        !housing
+            .secondary
+            .iter()
+            .any(|l| l.message.contains("i förbigående")),
+        "{housing:#?}"
+    );
+}
+
 // 2. In a Swedish compound the last part is the head.
 
 #[test]
