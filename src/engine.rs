@@ -175,7 +175,8 @@ impl RuleSet {
             let header = &def.header;
             let placeholders =
                 Forbidden::compile(&cx, &header.placeholders, &header.placeholder_patterns)?
-                    .with_fillers(cx.terms(&header.fillers)?);
+                    .with_fillers(cx.terms(&header.fillers)?)
+                    .with_phrases(cx.terms(&header.placeholder_phrases)?);
             let anchors: TermSet = cx.terms(&header.anchors)?;
             let documents = checks::Documents::compile(&cx, &header.documents)?;
             let mut params = def.params(&checks::kind_keys())?.into_iter();
@@ -272,6 +273,7 @@ impl RuleSet {
                 note: rule.note.get(lang),
                 pack: &self.packs[rule.pack],
                 areas: &areas,
+                drafts: areas.drafts(rule.pack),
             };
             rule.check.run(&cx, &mut out);
         }
@@ -317,7 +319,8 @@ impl RuleSet {
         failures
     }
 
-    /// Area coverage of `doc`, as `outline` shows it.
+    /// Area coverage of `doc`, as `outline` shows it, with what each pack's placeholders take
+    /// out of it (which every rule reads by).
     pub fn areas(&self, doc: &Document, text: &str) -> area::Areas {
         let area_rules: Vec<Option<area::AreaRule<'_>>> = self
             .rules
@@ -330,7 +333,7 @@ impl RuleSet {
                 })
             })
             .collect();
-        area::coverage(doc, text, &area_rules)
+        area::coverage(doc, text, &area_rules, &self.packs)
     }
 }
 

@@ -4,13 +4,13 @@
 //! entry overlaps that match (`Särskilt boende` is not housing) and no `not_with` entry occurs
 //! anywhere in it (`Personalens kompetensutveckling och utbildning` is not studies). The plan's
 //! title — a lone level-1 heading over the whole plan — names an area only when it says the
-//! plan is about it ([`super::title`]). A named section covers the area when its own prose, and that of subsections
-//! that do not name another area, has at least the pack's `min_words` words, not counting
-//! headings, HTML comments, quotes, the sentences that still hold a placeholder and paragraphs
-//! of filler text.
+//! plan is about it ([`super::title`]). A named section covers the area when its own prose,
+//! and that of subsections that do not name another area, has at least the pack's `min_words`
+//! words, not counting headings, HTML comments, quotes, the sentences that still hold a
+//! placeholder and paragraphs of filler text: what [`super::drafts`] takes out.
 //!
-//! The engine works this out once per document for every `section` rule; the `section`,
-//! `mention` and `elements` checks read the result.
+//! The engine works this out once per document for every `section` rule, with each pack's
+//! drafts; the `section`, `forbid`, `mention` and `elements` checks read the result.
 
 use std::ops::Range;
 
@@ -18,6 +18,7 @@ use crate::document::{Block, BlockKind, Document, SectionId, Shape};
 use crate::i18n::Localized;
 use crate::matching::{Hit, TermSet, Words};
 
+use super::drafts::{Drafts, NO_DRAFTS};
 use super::title::Documents;
 use super::PackSettings;
 
@@ -227,10 +228,13 @@ impl Area {
     }
 }
 
-/// Area coverage of one document, by rule index (`None` for rules that are not `section`).
+/// Area coverage of one document, by rule index (`None` for rules that are not `section`), and
+/// what each pack's placeholders take out of it, which the coverage counts by and every rule
+/// reads by.
 #[derive(Debug, Default)]
 pub struct Areas {
     by_rule: Vec<Option<Area>>,
+    drafts: Vec<Drafts>,
 }
 
 impl Areas {
@@ -244,6 +248,11 @@ impl Areas {
         self.get(rule)
             .map(|a| a.covered().collect())
             .unwrap_or_default()
+    }
+
+    /// What the placeholders of pack `pack` take out of the document.
+    pub(crate) fn drafts(&self, pack: usize) -> &Drafts {
+        self.drafts.get(pack).unwrap_or(&NO_DRAFTS)
     }
 
     /// All areas with their rule index.
@@ -265,8 +274,18 @@ pub(crate) struct AreaRule<'a> {
     pub settings: &'a PackSettings,
 }
 
-/// Works out which sections of `doc` cover which area. `rules[i]` is `Some` for `section` rules.
-pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>]) -> Areas {
+/// Works out what the placeholders of each of `packs` take out of `doc`, and by that which
+/// sections cover which area. `rules[i]` is `Some` for `section` rules.
+pub(crate) fn coverage(
+    doc: &Document,
+    text: &str,
+    rules: &[Option<AreaRule<'_>>],
+    packs: &[PackSettings],
+) -> Areas {
+    let drafts: Vec<Drafts> = packs
+        .iter()
+        .map(|p| Drafts::of(doc, text, &p.placeholders))
+        .collect();
     let title = super::title::plan_title(doc);
     // Per `section` rule, the headings that relate to its area, in document order; most
     // relate to none, so a plan of many headings keeps a bit per heading, not a match per
@@ -305,7 +324,8 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
             for (id, m) in found {
                 match m {
                     HeadingMatch::Names(_) => {
-                        let (words, drafts) = substance(doc, text, id, rule.settings, &names_any);
+                        let drafts = drafts.get(rule.pack).unwrap_or(&NO_DRAFTS);
+                        let (words, drafts) = substance(doc, id, drafts, &names_any);
                         area.named.push(Named {
                             section: id,
                             words,
@@ -320,16 +340,15 @@ pub(crate) fn coverage(doc: &Document, text: &str, rules: &[Option<AreaRule<'_>>
             Some(area)
         })
         .collect();
-    Areas { by_rule }
+    Areas { by_rule, drafts }
 }
 
 /// Words of substance in section `id` — its own prose and that of subsections that do not
 /// name another area — and the number of placeholders taken out of it.
 fn substance(
     doc: &Document,
-    text: &str,
     id: SectionId,
-    settings: &PackSettings,
+    drafts: &Drafts,
     names_any: &dyn Fn(SectionId) -> bool,
 ) -> (usize, usize) {
     let belongs_here = |mut at: Option<SectionId>| {
@@ -344,15 +363,14 @@ fn substance(
         }
         false
     };
-    let (mut words, mut drafts) = (0, 0);
+    let (mut words, mut found) = (0, 0);
     for b in doc
         .blocks_in(id)
         .iter()
         .filter(|b| b.kind == BlockKind::Prose && belongs_here(b.section))
     {
-        let (kept, placeholders) = settings.placeholders.substance(b, text);
-        words += kept;
-        drafts += placeholders;
+        words += drafts.words(b);
+        found += drafts.found_in(&b.span);
     }
-    (words, drafts)
+    (words, found)
 }

@@ -3,7 +3,10 @@
 //! Every occurrence is its own finding, pointed at. Terms are matched like all other terms
 //! (folded, word by word); patterns are regular expressions run on the block's source text, where
 //! a bracketed text that is really a link (`[text](url)`, `[text][ref]`, `[ref]: url`) is skipped.
-//! A rule with neither `terms` nor `patterns` uses the pack's placeholders.
+//! A rule with neither `terms` nor `patterns` uses the pack's placeholders. Of those, the
+//! pack's `placeholder_phrases` (`fylls i`) are words of ordinary language: they stand for
+//! missing text only where they open their sentence or clause (`Fylls i senare.`, `Ansvarig:
+//! fylls i`, `[Fylls i]`), while `Blanketten fylls i av vårdnadshavaren.` is the plan's prose.
 
 use std::ops::Range;
 
@@ -25,6 +28,8 @@ pub struct Forbidden {
     terms: TermSet,
     /// Terms that make their whole paragraph filler (`lorem ipsum`).
     fillers: TermSet,
+    /// Terms that are placeholders only where they open their clause (`fylls i`).
+    phrases: TermSet,
     patterns: Vec<Regex>,
     /// Bytes one of which every match of every pattern starts with, when there are at most
     /// three (`[` and `<` for the built-in placeholders): a block without any of them is not
@@ -59,6 +64,7 @@ impl Forbidden {
         Ok(Forbidden {
             terms: cx.terms(terms)?,
             fillers: TermSet::default(),
+            phrases: TermSet::default(),
             starts,
             patterns,
         })
@@ -68,6 +74,14 @@ impl Forbidden {
     #[must_use]
     pub fn with_fillers(mut self, fillers: TermSet) -> Self {
         self.fillers = fillers;
+        self
+    }
+
+    /// The same, with `phrases`: terms that are placeholders only where they open their
+    /// sentence or clause (see [`opens_clause`]).
+    #[must_use]
+    pub fn with_phrases(mut self, phrases: TermSet) -> Self {
+        self.phrases = phrases;
         self
     }
 
@@ -89,6 +103,11 @@ impl Forbidden {
         let mut found: Vec<Range<usize>> = block
             .hits(&self.terms)
             .chain(block.hits(&self.fillers))
+            .chain(
+                block
+                    .hits(&self.phrases)
+                    .filter(|h| opens_clause(block, text, h.start)),
+            )
             .map(|h| block.words[h.start].span.start..block.words[h.end - 1].span.end)
             .collect();
         let raw = &text[block.span.clone()];
@@ -108,18 +127,17 @@ impl Forbidden {
         found
     }
 
-    /// Words of substance in `block`: its words with a letter, less each placeholder's — the
-    /// whole sentence when the placeholder opens it (`TODO: kontrollera antalet.`), else the
-    /// placeholder alone — or none when a filler makes the whole paragraph filler text. Also
-    /// returns how many placeholders were taken out.
-    pub fn substance(&self, block: &Block, text: &str) -> (usize, usize) {
-        let letters = |w: &&crate::matching::Word| block.words.has_letter(w);
-        if block.has(&self.fillers) {
-            return (0, self.find_in(block, text).len().max(1));
-        }
+    /// The placeholders in `block` and what they take out of it, both in order: each
+    /// placeholder with the sentence it opens (`TODO: kontrollera antalet.`), one inside a
+    /// sentence alone, or the whole block when a filler makes it filler text. What is taken out
+    /// is merged.
+    pub fn drafts_in(&self, block: &Block, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let found = self.find_in(block, text);
         if found.is_empty() {
-            return (block.words.iter().filter(letters).count(), 0);
+            return (found, Vec::new());
+        }
+        if block.has(&self.fillers) {
+            return (found, vec![block.span.clone()]);
         }
         let raw = &text[block.span.clone()];
         let base = block.span.start;
@@ -142,19 +160,35 @@ impl Forbidden {
                 _ => out.push(s),
             }
         }
-        let mut at = 0;
-        let mut kept = 0;
-        for w in block.words.iter().filter(letters) {
-            while at < out.len() && out[at].end <= w.span.start {
-                at += 1;
-            }
-            let inside = out
-                .get(at)
-                .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end);
-            kept += usize::from(!inside);
-        }
-        (kept, found.len())
+        (found, out)
     }
+}
+
+/// Whether word `at` of `block` opens its sentence or clause, as a placeholder phrase does when
+/// it stands for missing text: no word comes before it in the block, or a sentence end, a colon,
+/// a semicolon, a dash, an ellipsis or an opening bracket stands between it and the word before
+/// (`Mål: fylls i`, `Budget – fylls i senare`, `(fylls i)`), or a line break does and the phrase
+/// starts with a capital (a line of its own). A phrase after a word of its sentence is that
+/// sentence's verb (`Blanketten fylls i av vårdnadshavaren`, `som fylls i digitalt`).
+fn opens_clause(block: &Block, text: &str, at: usize) -> bool {
+    let Some(before) = at.checked_sub(1).map(|i| &block.words[i]) else {
+        return true;
+    };
+    let word = &block.words[at];
+    // Words come in source order except where a construct's text is put together (a few odd
+    // ones): with no gap to read, the word before is taken to be of the same clause.
+    let Some(gap) = text.get(before.span.end..word.span.start) else {
+        return false;
+    };
+    // What a closed bracket holds (the address of `[bilaga](https://…)`) is no boundary.
+    let gap = gap.rfind([')', ']', '}']).map_or(gap, |i| &gap[i + 1..]);
+    let capital = text
+        .get(word.span.clone())
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    gap.contains(['.', '!', '?', ':', ';', '–', '—', '…', '(', '[', '{'])
+        || (gap.contains('-') && gap.contains(char::is_whitespace))
+        || (capital && gap.contains(['\n', '\r']))
 }
 
 /// Where the sentences of `text` end: one past each `.`, `!` or `?` that stands before a space,
@@ -237,15 +271,27 @@ pub(super) fn compile(
 
 impl Check for ForbidCheck {
     fn run(&self, cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-        let forbidden = self.rule_terms.as_ref().unwrap_or(&cx.pack.placeholders);
-        for block in &cx.doc.blocks {
-            for span in forbidden.find_in(block, cx.text) {
-                let found = cx.text[span.clone()].to_owned();
-                let label = cx
-                    .lang
-                    .pick("ta bort eller skriv om", "remove or rewrite")
-                    .to_owned();
-                out.push(cx.diagnostic(span, label, &[("term", &found)]));
+        let report = |span: std::ops::Range<usize>, out: &mut Vec<Diagnostic>| {
+            let found = cx.text[span.clone()].to_owned();
+            let label = cx
+                .lang
+                .pick("ta bort eller skriv om", "remove or rewrite")
+                .to_owned();
+            out.push(cx.diagnostic(span, label, &[("term", &found)]));
+        };
+        match &self.rule_terms {
+            Some(forbidden) => {
+                for block in &cx.doc.blocks {
+                    for span in forbidden.find_in(block, cx.text) {
+                        report(span, out);
+                    }
+                }
+            }
+            // The pack's placeholders were found once for the plan, with what they take out.
+            None => {
+                for span in cx.drafts.found() {
+                    report(span.clone(), out);
+                }
             }
         }
     }

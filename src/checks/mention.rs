@@ -3,7 +3,8 @@
 //! Each `groups` entry is one thing the text must talk about; a group is present when any of
 //! its terms occurs. With `require = "all"` (the default) every group must be present, with
 //! `"any"` one is enough. Quoted text (block quotes) does not count: quoting the policy is not
-//! acting on it. When `within` names areas the plan does not cover, the area rule has already
+//! acting on it; nor does what a placeholder takes out (`TODO: beskriv hur vi motverkar
+//! diskriminering.` is a note to the writer, not the plan's word). When `within` names areas the plan does not cover, the area rule has already
 //! reported that and this rule stays quiet.
 
 use serde::Deserialize;
@@ -91,7 +92,7 @@ impl Check for MentionCheck {
             return;
         }
         let blocks = cx.scope(&self.within);
-        let missing = missing_groups(&self.groups, &blocks, cx.lang);
+        let missing = missing_groups(cx, &self.groups, &blocks);
         let fails = if self.all {
             !missing.is_empty()
         } else {

@@ -5,10 +5,13 @@
 //! declares as a params struct next to its check (`SectionParams`, …) and deserializes from the
 //! rule's [`RawParams`]. Adding a kind is one module here and one row in [`KINDS`]. Checks read
 //! the [`Document`] and the area coverage the engine computed; they never touch the file system
-//! or print.
+//! or print. What of the plan's text a rule reads is decided in one place for every kind: the
+//! blocks by [`Cx::scope`], and within them what the placeholders leave ([`Cx::reads`], by
+//! [`drafts`]).
 
 pub(crate) mod area;
 mod compile;
+pub(crate) mod drafts;
 mod elements;
 mod forbid;
 mod hints;
@@ -23,6 +26,7 @@ use std::ops::Range;
 
 pub(crate) use area::{AreaMatcher, Areas};
 pub(crate) use compile::Compile;
+pub(crate) use drafts::Drafts;
 pub(crate) use forbid::Forbidden;
 pub(crate) use title::Documents;
 
@@ -108,6 +112,8 @@ pub(crate) struct Cx<'a> {
     pub pack: &'a PackSettings,
     /// Which sections cover which area.
     pub areas: &'a Areas,
+    /// What the placeholders of the rule's pack take out of the plan.
+    pub drafts: &'a Drafts,
 }
 
 impl Cx<'_> {
@@ -168,6 +174,12 @@ impl Cx<'_> {
             .collect()
     }
 
+    /// Whether a term of `set` occurs in what the placeholders leave of `block`: text a
+    /// placeholder takes out is not there for any rule.
+    pub(crate) fn reads(&self, block: &Block, set: &TermSet) -> bool {
+        self.drafts.has(block, set)
+    }
+
     /// The blocks of the plan's own text (no quotes) in section `id`, subsections included.
     pub(crate) fn unquoted_blocks_in(&self, id: SectionId) -> Vec<&Block> {
         let blocks = self.doc.blocks_in(id);
@@ -213,12 +225,13 @@ pub struct Group {
     pub terms: TermSet,
 }
 
-/// Labels of the groups none of whose terms occur in `blocks`, as "`a`, `b`".
-pub(crate) fn missing_groups(groups: &[Group], blocks: &[&Block], lang: Lang) -> Vec<String> {
+/// Labels of the groups none of whose terms occur in what the placeholders leave of `blocks`,
+/// as "`a`, `b`".
+pub(crate) fn missing_groups(cx: &Cx<'_>, groups: &[Group], blocks: &[&Block]) -> Vec<String> {
     groups
         .iter()
-        .filter(|g| !blocks.iter().any(|b| b.has(&g.terms)))
-        .map(|g| format!("`{}`", g.label.get(lang)))
+        .filter(|g| !blocks.iter().any(|b| cx.reads(b, &g.terms)))
+        .map(|g| format!("`{}`", g.label.get(cx.lang)))
         .collect()
 }
 

@@ -330,7 +330,8 @@ fn in_word_terms(cx: &Cx<'_>, level: &str, d: &mut Diagnostic) {
     );
 }
 
-/// The first place the area's terms occur in the plan's prose.
+/// The first place the area's terms occur in the plan's prose, not in what a placeholder takes
+/// out (`TODO: skriv om bostäder.` is no mention of Bostäder).
 /// Only the first term (the area's own name) counts here: a synonym in running text is too weak
 /// a sign that the writer meant the area.
 fn passing_mention(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
@@ -341,7 +342,12 @@ fn passing_mention(cx: &Cx<'_>, matcher: &AreaMatcher) -> Option<Range<usize>> {
         .filter(|b| b.kind == BlockKind::Prose && name.may_occur(&b.summary))
         .find_map(|b| {
             let hit = (0..b.words.len())
-                .find(|&at| name.matches_at(&b.words, at))
+                .find(|&at| {
+                    name.matches_at(&b.words, at)
+                        && !b.words[at..at + name.len()]
+                            .iter()
+                            .any(|w| cx.drafts.takes_out(&w.span))
+                })
                 .map(|start| Hit {
                     term: 0,
                     start,

@@ -40,7 +40,7 @@ mod terms;
 mod tokenize;
 
 pub(crate) use fold::{fold, is_bidi_control, undisguised, visible};
-pub(crate) use lexicon::{Lexicon, Summary, Word, Words};
+pub(crate) use lexicon::{Lexicon, Summary, Words};
 pub(crate) use table::{Patterns, PatternsBuilder};
 pub(crate) use term::{Term, TermError};
 pub(crate) use terms::{Hit, TermSet};

@@ -55,12 +55,19 @@ pub struct PackHeader {
     /// Words a section needs to count as substantive.
     #[serde(default = "default_min_words")]
     pub min_words: usize,
-    /// Terms that mark unfinished text (`todo`, `fylls i`). A placeholder is not substance, and
-    /// nor is the rest of a sentence it opens (`TODO: kontrollera antalet.`); the rest of its
-    /// paragraph is.
+    /// Terms that mark unfinished text (`todo`, `xxx`). No rule reads a placeholder, nor the rest
+    /// of a sentence it opens (`TODO: kontrollera antalet.`): it is neither substance nor a
+    /// mention; the rest of its paragraph is the plan's text.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub placeholders: Vec<Spanned<String>>,
+    /// Words of ordinary language that stand for missing text only where they open their
+    /// sentence or clause (`Fylls i senare.`, `Ansvarig: fylls i`, `(fylls i)`), not as the verb
+    /// of a sentence that has its own subject (`Blanketten fylls i av vårdnadshavaren.`). Once
+    /// found, they are placeholders like the others.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub placeholder_phrases: Vec<Spanned<String>>,
     /// Terms that mark a whole paragraph as filler text (`lorem ipsum`): none of it is
     /// substance. Reported like placeholders.
     #[serde(default)]

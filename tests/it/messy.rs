@@ -68,6 +68,167 @@ fn lorem_ipsum_takes_out_its_whole_paragraph() {
     assert!(check(text).iter().any(|d| d.code == "IP006"));
 }
 
+/// The texts of the IP006 findings for `text`.
+fn placeholders(text: &str) -> Vec<String> {
+    check(text)
+        .iter()
+        .filter(|d| d.code == "IP006")
+        .map(|d| text[d.primary.span.clone()].to_owned())
+        .collect()
+}
+
+#[test]
+fn fylls_i_as_the_verb_of_a_sentence_is_the_plans_prose() {
+    // A placeholder phrase after a word of its own sentence is that sentence's verb.
+    for prose in [
+        "Blanketten fylls i av vårdnadshavaren vid inskrivningen.",
+        "Ansökan fylls i digitalt och skickas till förvaltningen inom två veckor.",
+        "Varje nyanländ familj får hjälp med hur ansökan om bostadsbidrag fylls i.",
+        "Enkäten, som fylls i av deltagarna efter kursen, sammanställs av samordnaren.",
+        "Hur formuläret [för ansökan](https://example.se/a:b) fylls i visar handläggaren.",
+        "Det står ”fylls i” i de rutor som deltagaren själv ska skriva i.",
+        "Handläggaren visar var på blanketten\nfylls i uppgifterna om hushållet.",
+        "Vi samlar all text här innan den skickas till nämnden.",
+    ] {
+        let text = format!("## Bostäder\n\n{prose}\n\n{PROSE}\n");
+        assert_eq!(placeholders(&text), Vec::<String>::new(), "{prose}");
+    }
+    // And its words are substance: fifteen words with the verb in the middle cover the area.
+    let text = "## Bostäder\n\nKontraktet fylls i av bostadsbolaget och nyanlända hushåll får hjälp att läsa det före inflyttningen.\n";
+    assert_eq!(covered(text), set(&["IP002"]));
+}
+
+#[test]
+fn fylls_i_standing_for_missing_text_is_a_placeholder() {
+    // Alone, in any case, with or without punctuation; after a sentence, a colon, a dash or a
+    // bracket; as a paragraph, a list item or a table cell; on a line of its own.
+    let text = "## Uppföljning\n\n\
+                Fylls i\n\n\
+                FYLLS I…\n\n\
+                fylls i senare.\n\n\
+                Fylls i av enhetschef\n\n\
+                Budgeten är inte klar. Fylls i när ramarna är beslutade.\n\n\
+                Ansvarig: fylls i. Budget – fylls i senare. Nyckeltal (fylls i).\n\n\
+                - fylls i av samordnaren\n\n\
+                | Mål | Ansvarig |\n|---|---|\n| Fylls i. | [Fylls i] |\n\n\
+                Antal platser 2027\nFylls i\n";
+    assert_eq!(
+        placeholders(text),
+        [
+            "Fylls i",
+            "FYLLS I",
+            "fylls i",
+            "Fylls i",
+            "Fylls i",
+            "fylls i",
+            "fylls i",
+            "fylls i",
+            "fylls i",
+            "Fylls i",
+            "[Fylls i]",
+            "Fylls i",
+        ]
+    );
+}
+
+#[test]
+fn a_placeholder_phrase_standing_for_missing_text_is_no_substance() {
+    // `Fylls i` opens its sentence: the sentence is a note to the writer, however long.
+    let text = "## Bostäder\n\nFylls i av enhetschefen när vi vet hur många lägenheter bostadsbolaget kan erbjuda nyanlända hushåll under året.\n";
+    assert_eq!(covered(text), set(&[]));
+    assert!(outline_of(text).contains("1 platshållare borttagen: 0 ord kvar"));
+}
+
+// What a placeholder takes out, it takes out for every rule.
+
+/// Forty words of Folkhälsa prose that name xenophobia and racism but not discrimination.
+const HEALTH: &str = "Förvaltningen ordnar fler mötesplatser och uppmuntrar nyanlända att delta i \
+föreningslivet, med främlingsfientlighet och rasism som återkommande teman på träffarna. \
+Folkhälsostrategen ansvarar och följer upp antalet deltagare varje kvartal tillsammans med \
+föreningarna och biblioteket, och målet är minst 200 besök under 2027.";
+
+/// The messages of `text`'s findings of `code`.
+fn messages(text: &str, code: &str) -> Vec<String> {
+    check(text)
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.message)
+        .collect()
+}
+
+#[test]
+fn a_placeholder_sentence_is_no_mention_for_a_mention_rule() {
+    let todo = format!("## Folkhälsa\n\n{HEALTH} TODO: beskriv hur vi motverkar diskriminering.\n");
+    assert_eq!(covered(&todo), set(&["IP003"]));
+    assert_eq!(
+        messages(&todo, "IP008"),
+        ["avsnittet `Folkhälsa` tar inte upp `diskriminering`"]
+    );
+    // Not in brackets, nor as filler text; the same sentence as the plan's own counts.
+    for draft in [
+        "[Beskriv hur vi motverkar diskriminering.]",
+        "Lorem ipsum dolor sit amet, diskriminering.",
+    ] {
+        let text = format!("## Folkhälsa\n\n{HEALTH}\n\n{draft}\n");
+        assert_eq!(messages(&text, "IP008").len(), 1, "{draft}");
+    }
+    let written =
+        format!("## Folkhälsa\n\n{HEALTH} Vi beskriver hur vi motverkar diskriminering.\n");
+    assert_eq!(messages(&written, "IP008"), Vec::<String>::new());
+}
+
+#[test]
+fn a_placeholder_inside_a_sentence_leaves_the_sentence_to_every_rule() {
+    // XXX stands for a number: the sentence around it still names discrimination.
+    let text = format!("## Folkhälsa\n\n{HEALTH} Vi håller XXX utbildningar om diskriminering.\n");
+    assert_eq!(messages(&text, "IP008"), Vec::<String>::new());
+}
+
+#[test]
+fn a_placeholder_sentence_is_no_element_for_an_elements_rule() {
+    // The prose has no one responsible and no time frame; the notes to the writer do not add them.
+    let prose = "Vi samordnar insatserna med socialförvaltningen och skolan och har ett överenskommet \
+                 arbetssätt med Arbetsförmedlingen och föreningarna i kommunen för nyanlända familjer.";
+    let text = format!(
+        "## Samverkan\n\n{prose}\n\nTODO: ansvarig är förvaltningschefen. Fylls i senast i juni 2027.\n"
+    );
+    assert_eq!(covered(&text), set(&["IP004"]));
+    assert_eq!(
+        messages(&text, "IP014"),
+        ["avsnittet `Samverkan` anger inte vem som ansvarar"]
+    );
+    assert_eq!(
+        messages(&text, "IP015"),
+        ["avsnittet `Samverkan` anger ingen tidsram"]
+    );
+    let written =
+        format!("## Samverkan\n\n{prose}\n\nFörvaltningschefen ansvarar, senast i juni 2027.\n");
+    assert!(messages(&written, "IP014").is_empty() && messages(&written, "IP015").is_empty());
+}
+
+#[test]
+fn a_placeholder_sentence_is_no_reference_to_the_policy_and_no_passing_mention() {
+    let text = format!(
+        "# Verksamhetsplan 2027\n\nTODO: hänvisa till integrationspolicyn och skriv om bostäder.\n\n{}",
+        section("## Samverkan")
+    );
+    assert_eq!(
+        messages(&text, "IP005"),
+        ["planen hänvisar inte till integrationspolicyn"]
+    );
+    let housing = check(&text)
+        .into_iter()
+        .find(|d| d.code == "IP002")
+        .expect("IP002 fires");
+    assert!(
+        !housing
+            .secondary
+            .iter()
+            .any(|l| l.message.contains("i förbigående")),
+        "{housing:#?}"
+    );
+}
+
 // 2. In a Swedish compound the last part is the head.
 
 #[test]
