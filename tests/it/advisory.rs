@@ -49,6 +49,10 @@ fn a_time_word_and_its_compounds_are_a_time_frame() {
         "Varje termin går vi igenom resultaten.",
         "Vi ses vid terminsstarten.",
         "Arbetet ska vara klart senast i juni.",
+        // A month by its name is a time frame.
+        "Föreningskonsulenten kallar till det första mötet i september.",
+        "Vi bjuder in föreningarna i mars och oktober.",
+        "The first meeting is held in May.",
     ] {
         let found = check(&cooperation(words));
         assert!(of(&found, "IP015").is_empty(), "{words}: {found:#?}");
@@ -99,6 +103,8 @@ fn the_policy_by_description_or_decision_is_a_reference() {
         "Planen bygger på beslutet KF 2016-06-20, § 67.",
         "Se kommunfullmäktiges beslut, KF 2016-06-20 §67.",
         "Styrdokument: KS 2016-178.",
+        // The date and the § name the decision, whoever is said to have made it.
+        "Planen har stämts av mot kommunfullmäktiges beslut 2016-06-20 § 67.",
         "Styrdokument: dnr KS 2016/178.",
         "Planen vilar på Integrationspolicyn.",
     ] {

@@ -231,7 +231,7 @@ fn the_title_names_every_pack_and_the_header_their_versions() {
     assert_eq!(
         header_line(&html, "packs"),
         "<div data-key=\"packs\"><dt>Regelpaket</dt>\
-<dd>Integrationspolicy, Vingåkers kommun · version 2026.1 · inbyggt i planlint · id integrationspolicy</dd>\
+<dd>Integrationspolicy, Vingåkers kommun · version 2026.2 · inbyggt i planlint · id integrationspolicy</dd>\
 <dd>Testpaket för nämnden · version 2027.2 · extra.toml · id testpaket</dd>"
     );
     let md = report(
@@ -240,7 +240,7 @@ fn the_title_names_every_pack_and_the_header_their_versions() {
     );
     assert!(
         md.starts_with(&format!(
-            "## {title}\n\n- **Rapporten skapad:** 2027-03-14 08:30 +00:00\n- **Planernas version i git:** ingen git-version\n- **Regelpaket:**\n  - Integrationspolicy, Vingåkers kommun · version 2026.1 · inbyggt i planlint · id integrationspolicy\n  - Testpaket för nämnden · version 2027.2 · extra.toml · id testpaket\n- **Konfiguration:** ingen planlint.toml\n- **Skede:** varje plan i skedet som dess status anger: 1 utkast\n\n| Förvaltning |"
+            "## {title}\n\n- **Rapporten skapad:** 2027-03-14 08:30 +00:00\n- **Planernas version i git:** ingen git-version\n- **Regelpaket:**\n  - Integrationspolicy, Vingåkers kommun · version 2026.2 · inbyggt i planlint · id integrationspolicy\n  - Testpaket för nämnden · version 2027.2 · extra.toml · id testpaket\n- **Konfiguration:** ingen planlint.toml\n- **Skede:** varje plan i skedet som dess status anger: 1 utkast\n\n| Förvaltning |"
         )),
         "{md}"
     );
@@ -250,7 +250,7 @@ fn the_title_names_every_pack_and_the_header_their_versions() {
         "{en}"
     );
     assert!(
-        header_line(&en, "packs").contains("<dd>Integrationspolicy, Vingåkers kommun · version 2026.1 · built into planlint · id integrationspolicy</dd>"),
+        header_line(&en, "packs").contains("<dd>Integrationspolicy, Vingåkers kommun · version 2026.2 · built into planlint · id integrationspolicy</dd>"),
         "{en}"
     );
     // The built-in pack alone: the title names it, not "the integration policy" in general.
@@ -315,7 +315,7 @@ fn json_has_the_provenance_object() {
         serde_json::json!({
             "id": "integrationspolicy",
             "name": "Integrationspolicy, Vingåkers kommun",
-            "version": "2026.1",
+            "version": "2026.2",
             "digest": p["packs"][0]["digest"],
             "path": null,
             "builtin": true,
@@ -353,7 +353,7 @@ fn the_csv_opens_with_a_block_of_fields_and_values_then_an_empty_line() {
     let (block, _) = csv.split_once("\n\n").expect("an empty line");
     assert!(block.starts_with(
         "field,value\nmade_at,2027-03-14T08:30:00+00:00\ncommit,\ndirty,\nconfig,\nstage,\n\
-pack.id,integrationspolicy\npack.name,\"Integrationspolicy, Vingåkers kommun\"\npack.version,2026.1\npack.digest,sha256:"
+pack.id,integrationspolicy\npack.name,\"Integrationspolicy, Vingåkers kommun\"\npack.version,2026.2\npack.digest,sha256:"
     ), "{csv}");
     assert!(
         block.ends_with(&format!(
