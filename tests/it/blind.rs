@@ -63,7 +63,14 @@ fn batch_four_gets_every_labelled_verdict() {
         "the batch has {} plans",
         expected.len()
     );
-    let words = expected.keys().filter(|k| k.ends_with(".docx")).count();
+    let words = expected
+        .keys()
+        .filter(|k| {
+            std::path::Path::new(k)
+                .extension()
+                .is_some_and(|e| e == "docx")
+        })
+        .count();
     assert!(words * 4 >= expected.len(), "{words} Word plans");
     let here = tempfile::tempdir().unwrap();
     let mut wrong = Vec::new();
