@@ -9,6 +9,7 @@
 //! without terms of its own reports the placeholders found here. Which blocks a rule reads
 //! (quotes, the sections of an area) is [`super::Cx::scope`]'s business, not this module's.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::document::{Block, Document};
@@ -46,15 +47,43 @@ impl Drafts {
         // Blocks come in document order; sorting keeps the searches below right even where
         // two blocks' spans were to meet.
         found.sort_by_key(|r| (r.start, r.end));
-        out.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
-        for o in out {
-            match merged.last_mut() {
-                Some(last) if o.start <= last.end => last.end = last.end.max(o.end),
-                _ => merged.push(o),
+        let mut drafts = Drafts {
+            found,
+            out: merged(out),
+        };
+        let labels = drafts.labels_over_nothing(doc);
+        if !labels.is_empty() {
+            let mut out = std::mem::take(&mut drafts.out);
+            out.extend(labels);
+            drafts.out = merged(out);
+        }
+        drafts
+    }
+
+    /// The header cells of tables whose column holds nothing but what placeholders take out: a
+    /// header names what its column holds (`Ansvarig` over `Fylls i`, `Fylls i`), so over
+    /// nothing it names nothing, and no rule may read it as naming someone. A table of one row
+    /// has no data under its first row, and keeps it: `| Ansvarig: enhetschefen |` is text.
+    fn labels_over_nothing(&self, doc: &Document) -> Vec<Range<usize>> {
+        let cells = || doc.blocks.iter().filter_map(|b| b.cell.map(|c| (b, c)));
+        if !cells().any(|(_, c)| c.header) {
+            return Vec::new();
+        }
+        // Per table, whether it has a data row; per column, whether a data cell holds words.
+        let mut has_data: HashSet<u32> = HashSet::new();
+        let mut filled: HashSet<(u32, u32)> = HashSet::new();
+        for (b, c) in cells().filter(|(_, c)| !c.header) {
+            has_data.insert(c.table);
+            if self.words(b) > 0 {
+                filled.insert((c.table, c.column));
             }
         }
-        Drafts { found, out: merged }
+        cells()
+            .filter(|(_, c)| {
+                c.header && has_data.contains(&c.table) && !filled.contains(&(c.table, c.column))
+            })
+            .map(|(b, _)| b.span.clone())
+            .collect()
     }
 
     /// Every placeholder, in order.
@@ -103,6 +132,19 @@ impl Drafts {
             .filter(|w| block.words.has_letter(w) && !self.takes_out(&w.span))
             .count()
     }
+}
+
+/// `spans` sorted and merged where they meet or overlap.
+fn merged(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for o in spans {
+        match merged.last_mut() {
+            Some(last) if o.start <= last.end => last.end = last.end.max(o.end),
+            _ => merged.push(o),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]

@@ -141,6 +141,8 @@ pub(super) struct Builder<'a> {
     open: Vec<usize>,
     /// The block being collected.
     pub(super) block: Acc,
+    /// Where the table cell being collected stands, if it is one.
+    pub(super) cell: Option<super::Cell>,
     lexicon: Lexicon,
     /// What words refer to until `lexicon` is complete: one empty lexicon for the document.
     pending: Rc<Lexicon>,
@@ -163,6 +165,7 @@ impl<'a> Builder<'a> {
             },
             open: Vec::new(),
             block: Acc::default(),
+            cell: None,
             lexicon: Lexicon::new(patterns),
             pending: Rc::default(),
         }
@@ -211,6 +214,11 @@ impl<'a> Builder<'a> {
             emphasized,
             shape,
             summary,
+            cell: if shape == Shape::TableCell {
+                self.cell
+            } else {
+                None
+            },
         });
     }
 
@@ -258,6 +266,7 @@ impl<'a> Builder<'a> {
             words: title_words.clone(),
             emphasized: false,
             shape: Shape::Paragraph,
+            cell: None,
         });
         self.doc.sections.push(Section {
             level,
@@ -295,6 +304,7 @@ impl<'a> Builder<'a> {
             emphasized: false,
             shape,
             summary,
+            cell: None,
         });
     }
 

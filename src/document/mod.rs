@@ -105,6 +105,20 @@ pub struct Block {
     pub shape: Shape,
     /// What the words can match, to rule out term sets without looking at each word.
     pub summary: Summary,
+    /// For a table cell, where in its table it stands.
+    pub cell: Option<Cell>,
+}
+
+/// Where a table cell stands: which table of the plan, which column, and whether it is in the
+/// table's header row (Markdown's first row; the first of two or more rows in a Word table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Cell {
+    /// The table, numbered in document order.
+    pub table: u32,
+    /// The column, from 0.
+    pub column: u32,
+    /// Whether the cell is a header, which names what its column holds.
+    pub header: bool,
 }
 
 impl Block {

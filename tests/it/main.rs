@@ -32,6 +32,7 @@ mod provenance;
 mod schemas;
 mod report;
 mod snapshots;
+mod tables;
 mod trust;
 mod visible;
 mod word_hostile;

@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::{Acc, Builder};
-use super::{BlockKind, Document, Shape};
+use super::{BlockKind, Cell, Document, Shape};
 use crate::matching::Patterns;
 use html::Html;
 
@@ -25,6 +25,10 @@ struct Reader<'a> {
     /// List items and table cells the parser is inside.
     item_depth: usize,
     cell_depth: usize,
+    /// Tables begun so far, whether the header row is being read, and the next cell's column.
+    tables: u32,
+    in_head: bool,
+    column: u32,
     /// Footnote definitions, images (their alt text) and struck-out text the parser is
     /// inside: none of it is the plan's text where it stands (see [`Reader::shows`]).
     footnote_depth: usize,
@@ -66,6 +70,9 @@ pub(super) fn read(text: &str, patterns: &Patterns) -> Document {
         emphasis_depth: 0,
         item_depth: 0,
         cell_depth: 0,
+        tables: 0,
+        in_head: false,
+        column: 0,
         footnote_depth: 0,
         image_depth: 0,
         strike_depth: 0,
@@ -161,13 +168,28 @@ impl Reader<'_> {
                 self.flush();
                 self.item_depth = self.item_depth.saturating_sub(1);
             }
+            Event::Start(Tag::Table(_)) => {
+                self.flush();
+                self.tables += 1;
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                self.flush();
+                self.in_head = matches!(event, Event::Start(Tag::TableHead));
+                self.column = 0;
+            }
             Event::Start(Tag::TableCell) => {
                 self.flush();
                 self.cell_depth += 1;
+                self.b.cell = Some(Cell {
+                    table: self.tables,
+                    column: self.column,
+                    header: self.in_head,
+                });
             }
             Event::End(TagEnd::TableCell) => {
                 self.flush();
                 self.cell_depth = self.cell_depth.saturating_sub(1);
+                self.column += 1;
             }
             Event::Start(tag) if is_block(&tag) => self.flush(),
             Event::End(tag) if is_block_end(tag) => self.flush(),

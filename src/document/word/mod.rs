@@ -27,7 +27,7 @@ mod tests;
 
 use super::builder::{Acc, Builder};
 use super::markdown::frontmatter::Field;
-use super::{BlockKind, Document, FrontMatter, Shape};
+use super::{BlockKind, Cell, Document, FrontMatter, Shape};
 use crate::matching::Patterns;
 
 pub use error::WordError;
@@ -67,6 +67,55 @@ pub struct Paragraph {
     /// Whether it is body text that looks like a heading: all of it bold, or notably larger
     /// than the body text.
     pub emphasized: bool,
+    /// For a paragraph in a table cell, where the cell stands.
+    pub cell: Option<Cell>,
+}
+
+/// Where the cells of a document's tables stand as it is read: each open table's number, the
+/// rows begun in it and the column of the cell being read. The first row is the header row,
+/// as it is in Markdown and as Word repeats it; a table of one row has no other (see
+/// `checks::drafts`, which alone reads it).
+#[derive(Debug, Default)]
+pub(super) struct Grid {
+    tables: u32,
+    open: Vec<(u32, u32, u32)>,
+}
+
+impl Grid {
+    /// A table begins.
+    pub(super) fn table(&mut self) {
+        self.tables = self.tables.saturating_add(1);
+        self.open.push((self.tables, 0, 0));
+    }
+
+    /// The innermost table ends.
+    pub(super) fn end_table(&mut self) {
+        self.open.pop();
+    }
+
+    /// A row of the innermost table begins.
+    pub(super) fn row(&mut self) {
+        if let Some((_, rows, column)) = self.open.last_mut() {
+            *rows = rows.saturating_add(1);
+            *column = 0;
+        }
+    }
+
+    /// A cell of the innermost table ends: the next is one column on.
+    pub(super) fn end_cell(&mut self) {
+        if let Some((_, _, column)) = self.open.last_mut() {
+            *column = column.saturating_add(1);
+        }
+    }
+
+    /// Where the cell being read stands, if one is.
+    pub(super) fn cell(&self) -> Option<Cell> {
+        self.open.last().map(|&(table, rows, column)| Cell {
+            table,
+            column,
+            header: rows <= 1,
+        })
+    }
 }
 
 /// The budget of inflated XML per document: the plan cap.
@@ -232,6 +281,7 @@ pub(super) fn build(
             Role::Body => {
                 b.block = acc;
                 b.block.plain = !p.emphasized;
+                b.cell = p.cell;
                 b.flush(BlockKind::Prose, p.shape);
             }
         }
@@ -310,6 +360,7 @@ impl Runs {
             shape,
             text,
             emphasized,
+            cell: None,
         })
     }
 }

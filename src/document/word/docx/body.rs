@@ -6,7 +6,7 @@ use quick_xml::events::BytesStart;
 use super::fields::{generated, left_out, Control, Fields, MAX_OPEN};
 use super::styles::{heading, ParagraphStyle, RunProps, Styles};
 use crate::document::word::xml::{attr, local, on, Events, Xml};
-use crate::document::word::{Paragraph, Role, Runs, WordError};
+use crate::document::word::{Grid, Paragraph, Role, Runs, WordError};
 use crate::document::Shape;
 
 /// The paragraph being read.
@@ -56,6 +56,8 @@ pub(super) struct Body<'s> {
     table_depth: usize,
     /// The style of each table open, innermost last.
     tables: Vec<Option<String>>,
+    /// Where the table cell being read stands.
+    grid: Grid,
     /// A paragraph whose mark was deleted: what it was and its text, for the next one.
     carry: Option<(Role, Runs)>,
     /// What text read now is, and the depth of its element.
@@ -79,6 +81,7 @@ impl<'s> Body<'s> {
             in_sdt_pr: 0,
             table_depth: 0,
             tables: Vec::new(),
+            grid: Grid::default(),
             carry: None,
             text_in: (TextIn::Nothing, 0),
             normal_size,
@@ -218,7 +221,13 @@ impl<'s> Body<'s> {
             b"tbl" => {
                 self.end_paragraph();
                 self.tables.push(None);
+                self.grid.table();
                 Some(Close::Table)
+            }
+            b"tr" => {
+                self.end_paragraph();
+                self.grid.row();
+                None
             }
             b"tblStyle" => {
                 if let Some(style) = self.tables.last_mut() {
@@ -305,6 +314,7 @@ impl<'s> Body<'s> {
             Close::Cell => {
                 self.end_paragraph();
                 self.table_depth = self.table_depth.saturating_sub(1);
+                self.grid.end_cell();
             }
             Close::Control => {
                 self.controls.pop();
@@ -312,6 +322,7 @@ impl<'s> Body<'s> {
             Close::Table => {
                 self.end_paragraph();
                 self.tables.pop();
+                self.grid.end_table();
             }
         }
     }
@@ -389,7 +400,13 @@ impl<'s> Body<'s> {
         } else {
             Shape::Paragraph
         };
-        self.out.extend(p.runs.finish(role, shape));
+        let cell = if shape == Shape::TableCell {
+            self.grid.cell()
+        } else {
+            None
+        };
+        self.out
+            .extend(p.runs.finish(role, shape).map(|q| Paragraph { cell, ..q }));
     }
 }
 

@@ -17,7 +17,7 @@ use quick_xml::events::BytesStart;
 
 use super::archive::Archive;
 use super::xml::{attr, local, Events, Xml};
-use super::{Paragraph, Role, Runs, WordError};
+use super::{Grid, Paragraph, Role, Runs, WordError};
 use crate::document::Shape;
 use styles::{key, Styles};
 
@@ -124,6 +124,9 @@ struct Body<'s> {
     /// List items and table cells open: their depths.
     items: Vec<usize>,
     cells: Vec<usize>,
+    /// The depths of the open tables, and where the cell being read stands.
+    tables: Vec<usize>,
+    grid: Grid,
 }
 
 impl<'s> Body<'s> {
@@ -136,6 +139,8 @@ impl<'s> Body<'s> {
             placeholder: 0,
             items: Vec::new(),
             cells: Vec::new(),
+            tables: Vec::new(),
+            grid: Grid::default(),
         }
     }
 
@@ -206,6 +211,17 @@ impl<'s> Body<'s> {
                 self.end_paragraph();
                 self.cells.push(depth);
             }
+            // An empty cell is a column too.
+            b"table-cell" | b"covered-table-cell" => self.grid.end_cell(),
+            b"table" if !empty => {
+                self.end_paragraph();
+                self.tables.push(depth);
+                self.grid.table();
+            }
+            b"table-row" => {
+                self.end_paragraph();
+                self.grid.row();
+            }
             b"placeholder" if !empty => self.placeholder = depth,
             b"hidden-paragraph" => {
                 let hidden = attr(e, b"is-hidden").is_none_or(|h| h == "true");
@@ -238,6 +254,11 @@ impl<'s> Body<'s> {
         while self.cells.last().is_some_and(|d| *d > depth) {
             self.end_paragraph();
             self.cells.pop();
+            self.grid.end_cell();
+        }
+        while self.tables.last().is_some_and(|d| *d > depth) {
+            self.tables.pop();
+            self.grid.end_table();
         }
     }
 
@@ -276,6 +297,15 @@ impl<'s> Body<'s> {
         } else {
             Shape::Paragraph
         };
-        self.out.extend(p.runs.finish(p.role, shape));
+        let cell = if shape == Shape::TableCell {
+            self.grid.cell()
+        } else {
+            None
+        };
+        self.out.extend(
+            p.runs
+                .finish(p.role, shape)
+                .map(|q| Paragraph { cell, ..q }),
+        );
     }
 }
