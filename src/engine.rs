@@ -178,7 +178,7 @@ impl RuleSet {
                     .with_fillers(cx.terms(&header.fillers)?)
                     .with_phrases(cx.terms(&header.placeholder_phrases)?);
             let anchors: TermSet = cx.terms(&header.anchors)?;
-            let documents = checks::Documents::compile(&cx, &header.documents)?;
+            let documents = checks::Documents::compile(&cx, &header.documents, &header.owners)?;
             let mut params = def.params(&checks::kind_keys())?.into_iter();
             for rule in &def.rules {
                 // A `PackDef` made by `pack::parse` has params for every rule; one put together

@@ -44,8 +44,8 @@ pub struct AreaMatcher {
 
 /// Why the area's words in the plan's title do not name it ([`HeadingMatch::Title`]).
 pub(crate) const IN_TITLE: crate::i18n::Text = crate::i18n::Text {
-    sv: "står i planens titel men säger inte att planen handlar om området (det gör ”Handlingsplan för …” och ”Folkhälsoprogram”)",
-    en: "is in the plan's title but does not say the plan is about the area (“Action plan for …” and “Public health programme” do)",
+    sv: "står i planens titel, som här namnger förvaltningen eller planen och inte är ett avsnitt om området; skriv ett eget avsnitt om området",
+    en: "is in the plan's title, which here names the department or the plan and is no section on the area; write a section of its own on the area",
 };
 
 /// How a heading relates to an area.

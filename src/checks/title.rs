@@ -26,18 +26,34 @@ const ABOUT: &[&str] = &["for", "om", "inom", "kring", "on", "about"];
 /// folkhälsa`).
 const BETWEEN: usize = 2;
 
+/// How many words after the area's may name the unit it is part of (`Employment Unit`; a
+/// Swedish unit is one compound, `Arbetsmarknadsenheten`).
+const OWNER_AFTER: usize = 1;
+
+/// Endings of a Swedish genitive (`Arbetsmarknadsnämndens`, `kommunens`): an area word so
+/// written before a planning document names whose plan it is (`Vuxenutbildningens
+/// handlingsplan`), not what it is about. Folded.
+const GENITIVE: &[&str] = &["ens", "ets", "ans", "ons", "ars", "ers", "ors", "ns"];
+
 /// The pack's planning-document words, split by what they find: whole words
 /// (`handlingsplan`, `strategy`) stand before `för` or after the area words; `*plan` finds
-/// the compounds an area word starts.
+/// the compounds an area word starts. And its words for a department or a unit: an area word
+/// that is part of a unit's name (`Arbetsmarknadsenheten`, `Employment Unit`) names whose plan
+/// it is, wherever it stands.
 #[derive(Debug, Default)]
 pub struct Documents {
     whole: TermSet,
     heads: TermSet,
+    owners: TermSet,
 }
 
 impl Documents {
-    /// Compiles `[pack] documents`.
-    pub(crate) fn compile(cx: &Compile<'_>, raw: &[Spanned<String>]) -> Result<Self, PackError> {
+    /// Compiles `[pack] documents` and `[pack] owners`.
+    pub(crate) fn compile(
+        cx: &Compile<'_>,
+        raw: &[Spanned<String>],
+        owners: &[Spanned<String>],
+    ) -> Result<Self, PackError> {
         let (heads, whole): (Vec<_>, Vec<_>) = raw
             .iter()
             .cloned()
@@ -45,6 +61,7 @@ impl Documents {
         Ok(Documents {
             whole: cx.terms(&whole)?,
             heads: cx.terms(&heads)?,
+            owners: cx.terms(owners)?,
         })
     }
 
@@ -57,7 +74,20 @@ impl Documents {
             head_at: vec![false; n],
             document_at: vec![false; n + 1],
             after_about: vec![false; n],
+            owner_at: vec![false; n],
+            genitive_at: words
+                .iter()
+                .map(|w| {
+                    let f = words.folded(w);
+                    GENITIVE
+                        .iter()
+                        .any(|g| f.len() > g.len() + 2 && f.ends_with(g))
+                })
+                .collect(),
         };
+        for o in self.owners.find_all(words) {
+            s.owner_at[o.start..o.end].fill(true);
+        }
         for d in self.heads.find_all(words) {
             if d.end == d.start + 1 {
                 s.head_at[d.start] = true;
@@ -85,14 +115,26 @@ pub(crate) struct Subjects {
     document_at: Vec<bool>,
     /// Word `i` follows a planning document and `för`, with at most [`BETWEEN`] words between.
     after_about: Vec<bool>,
+    /// Word `i` names a department or a unit, or is part of such a name.
+    owner_at: Vec<bool>,
+    /// Word `i` has a genitive's ending.
+    genitive_at: Vec<bool>,
 }
 
 impl Subjects {
     /// Whether the area words `hit` say what the plan is about.
     pub(crate) fn about(&self, hit: &Hit) -> bool {
-        self.only_area
-            || self.head_at[hit.end - 1]
-            || self.document_at[hit.end]
+        if self.only_area {
+            return true;
+        }
+        let last = hit.end - 1;
+        // `Arbetsmarknadsenheten`, `Labour Market Unit`: the unit whose plan it is.
+        let upto = (hit.end + OWNER_AFTER).min(self.owner_at.len());
+        if self.owner_at[hit.start..upto].iter().any(|&o| o) {
+            return false;
+        }
+        self.head_at[last]
+            || (self.document_at[hit.end] && !self.genitive_at[last])
             || self.after_about[hit.start]
     }
 }

@@ -88,6 +88,12 @@ pub struct PackHeader {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub documents: Vec<Spanned<String>>,
+    /// Words for a department or a unit (`*enhet`, `*nämnd`, `unit`): an area word in the
+    /// plan's title that is part of a unit's name (`Arbetsmarknadsenheten`, `Employment Unit`)
+    /// names whose plan it is, not what it is about.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub owners: Vec<Spanned<String>>,
 }
 
 fn default_lang() -> String {

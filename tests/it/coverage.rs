@@ -278,6 +278,11 @@ fn a_title_compound_whose_head_is_a_planning_document_names_its_area() {
     for (title, code) in about {
         assert_eq!(covered(&under_title(title)), set(&[code]), "{title}");
     }
+    // A title may name the unit and the subject both.
+    assert_eq!(
+        covered(&under_title("# Folkhälsoprogram 2028 – Folkhälsoenheten")),
+        set(&["IP003"])
+    );
     // Look-alikes stay look-alikes: the area word is only the modifier of another word.
     for title in ["# Arbetsplan 2028", "# Arbetsordning för nämnden 2028"] {
         assert_eq!(covered(&under_title(title)), set(&[]), "{title}");
@@ -291,13 +296,23 @@ fn a_title_that_names_the_department_covers_nothing_and_outline_says_why() {
         "# Verksamhetsplan för Folkhälsoenheten 2028",
         "# Samverkanscentrum Öst – verksamhetsplan 2028",
         "# Verksamhetsplan 2028 – Boende och stöd för unga",
+        // A unit's name after `för` or before the document, a genitive owner, an English unit.
+        "# Plan för Arbetsmarknadsenheten 2028",
+        "# Arbetsmarknadsenheten – plan och budget 2028",
+        "# Vuxenutbildningens handlingsplan 2028",
+        "# Arbetsmarknadsnämndens program 2028",
+        "# Operational plan for the Employment Unit 2028",
+        "# Business plan for the Labour Market Unit",
+        // `arbete` as an activity in a title as in any heading.
+        "# Plan för förvaltningens arbete 2028",
+        "# Handlingsplan för arbete mot våld i nära relationer",
     ] {
         assert_eq!(covered(&under_title(title)), set(&[]), "{title}");
     }
     let out =
         crate::support::outline_of(&under_title("# Verksamhetsplan för Folkhälsoenheten 2028"));
     assert!(
-        out.contains("✗ Folkhälsa: `Folkhälsoenheten` står i planens titel men säger inte att planen handlar om området"),
+        out.contains("✗ Folkhälsa: `Folkhälsoenheten` står i planens titel, som här namnger förvaltningen eller planen"),
         "{out}"
     );
 }
