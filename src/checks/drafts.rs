@@ -189,9 +189,23 @@ mod tests {
 
     #[test]
     fn fylls_i_as_a_verb_takes_nothing_out_and_as_a_placeholder_its_sentence() {
+        // The label of a field left unfilled (`Mål:`) goes with it.
         assert_eq!(
             left("Blanketten fylls i av vårdnadshavaren. Fylls i av rektor.\n\nMål: fylls i.\n"),
-            ["Blanketten", "fylls", "i", "av", "vårdnadshavaren", "Mål"]
+            ["Blanketten", "fylls", "i", "av", "vårdnadshavaren"]
+        );
+    }
+
+    #[test]
+    fn a_label_of_a_placeholder_goes_with_it_and_a_sentence_around_one_stays() {
+        assert_eq!(
+            left("- Ansvarig: TODO\n- **Ansvarig** fylls i\n- Tidsram = XXX\n- Vi träffas XXX gånger per år.\n"),
+            ["Vi", "träffas", "gånger", "per", "år"]
+        );
+        // A line without a full stop ends its sentence before one that opens with a capital.
+        assert_eq!(
+            left("TODO: lägg till siffror\nVi bygger tjugo lägenheter.\n"),
+            ["Vi", "bygger", "tjugo", "lägenheter"]
         );
     }
 

@@ -89,12 +89,25 @@ pub(super) fn longest_head(full: &str) -> usize {
 /// own. A whole word must still begin where the stem does, so the risk is small there, but a
 /// compound's last part may begin anywhere in a word, and the short stem is then found inside
 /// words that have nothing to do with it: `tillsam|mans`, `grund|lagen`, `ro|maner`.
+///
+/// Without its vowel the word takes only the endings that drop it (`skol|or`, `skol|orna`;
+/// `samordnar|na`): `hals|en` is a neck, not `hälsa`, once å, ä and ö are folded.
 pub(super) fn head_inflection_of(head: &str, base: &str, full: &str) -> bool {
     head.strip_prefix(full).is_some_and(is_ending)
         || (base.len() < full.len()
             && head
                 .strip_prefix(base)
-                .is_some_and(|rest| !rest.is_empty() && is_ending(rest)))
+                .is_some_and(|rest| drops_the_vowel(full, rest)))
+}
+
+/// Whether `rest` is an ending that follows `full` without its final `a` (`or`, `orna`) or `e`
+/// (`na`, `nas`).
+fn drops_the_vowel(full: &str, rest: &str) -> bool {
+    if full.ends_with('a') {
+        matches!(rest, "or" | "ors" | "orna" | "ornas")
+    } else {
+        matches!(rest, "na" | "nas")
+    }
 }
 
 /// Whether `word` is an inflection of the word `full` whose Snowball stem is `stem`: the stem or

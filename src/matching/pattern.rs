@@ -131,9 +131,11 @@ impl WordPattern {
                 // Only the word's last bytes can hold an inflection of the pattern's word, so
                 // only they are searched: the work is the same for a word of megabytes.
                 let from = w.len().saturating_sub(longest_head(full));
+                // A compound's first part has two letters at least: `f|aktorer` is no compound
+                // of `aktör`.
                 finder.0.find_iter(&w.as_bytes()[from..]).any(|i| {
                     let i = from + i;
-                    i > 0 && head_inflection_of(&w[i..], base, full)
+                    i >= 2 && head_inflection_of(&w[i..], base, full)
                 })
             }
             WordPattern::Contains(finder) => finder.0.find(w.as_bytes()).is_some(),

@@ -413,21 +413,26 @@ mod long_words {
     use crate::matching::inflect::{is_ending, stem, MAX_STEM_CUT};
     use crate::matching::pattern::WordPattern;
 
-    /// What a `*word` pattern means, without its bounded search: at any place but the first,
-    /// the word and an ending, or the word without a final `a` or `e` and an ending that is not
-    /// empty.
+    /// What a `*word` pattern means, without its bounded search: after a first part of two
+    /// letters or more, the word and an ending, or the word without a final `a` or `e` and an
+    /// ending that drops it.
     fn suffix_at_every_place(w: &str, pattern: &str) -> bool {
         let full = fold(pattern.trim_start_matches('*'));
         let base = full
             .strip_suffix(['a', 'e'])
             .filter(|b| b.len() >= 3)
             .unwrap_or(&full);
-        (1..w.len()).filter(|&i| w.is_char_boundary(i)).any(|i| {
+        let drops = |r: &str| {
+            if full.ends_with('a') {
+                ["or", "ors", "orna", "ornas"].contains(&r)
+            } else {
+                ["na", "nas"].contains(&r)
+            }
+        };
+        (2..w.len()).filter(|&i| w.is_char_boundary(i)).any(|i| {
             let x = &w[i..];
             x.strip_prefix(full.as_str()).is_some_and(is_ending)
-                || (base != full
-                    && x.strip_prefix(base)
-                        .is_some_and(|r| !r.is_empty() && is_ending(r)))
+                || (base != full && x.strip_prefix(base).is_some_and(drops))
         })
     }
 

@@ -31,6 +31,7 @@ mod properties;
 mod provenance;
 mod schemas;
 mod report;
+mod review;
 mod snapshots;
 mod tables;
 mod trust;
