@@ -20,6 +20,7 @@ mod metadata;
 pub(crate) mod place;
 mod section;
 pub(crate) mod schema;
+mod sentences;
 mod title;
 
 use std::ops::Range;
