@@ -12,8 +12,9 @@
 //! Ignore files (`.gitignore`, `.ignore`, `.git/info/exclude`) are not honoured: they are
 //! written by whoever commits, and a gate must not let a plan's author hide a plan from it.
 //! What is left out is the board's decision, in `planlint.toml`'s `exclude`. Version-control
-//! directories (`.git`, `.hg`, `.svn`) are not walked; any other hidden entry that is a
-//! directory or looks like a plan is skipped and counted. A link in a walked tree is followed
+//! directories (`.git`, `.hg`, `.svn`) are not walked; any other hidden folder is looked into,
+//! and a hidden file that looks like a plan, or a plan in a hidden folder, is skipped and
+//! counted (a folder with no plan in it, such as `.github/`, is not a word). A link in a walked tree is followed
 //! only to a plan inside the tree; a link out of it, to a directory, to nothing, or to
 //! something that is not a regular file is reported, not read. Discovery only finds paths; it
 //! never reads a plan (that is `run`'s job).
@@ -287,7 +288,7 @@ impl<'s> Plans<'s> {
                 listed.extend(std::iter::from_fn(|| {
                     walk.next_plan(selection, &mut record)
                 }));
-                walk.finish(&mut record);
+                walk.finish(selection, &mut record);
             }
         }
         listed.sort();
@@ -320,12 +321,20 @@ impl Iterator for Plans<'_> {
             Source::Walking(walk) => {
                 let next = walk.next_plan(self.selection, &mut self.record);
                 if next.is_none() {
-                    walk.finish(&mut self.record);
+                    walk.finish(self.selection, &mut self.record);
                 }
                 next
             }
         }
     }
+}
+
+/// Whether a folder between the walk's root and `path`, `depth` entries below it, is hidden.
+fn in_hidden_folder(path: &Path, depth: usize) -> bool {
+    path.ancestors().skip(1).take(depth - 1).any(|a| {
+        a.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    })
 }
 
 /// Version-control directories: never plans, never walked, not worth a word.
@@ -345,8 +354,13 @@ impl Walk {
                     return true;
                 }
                 let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-                let counted = is_dir || looks_like_plan(e.path()) || is_lock_file(e.path());
-                if !VCS_DIRS.contains(&name.as_ref()) && counted {
+                if is_dir {
+                    // A hidden folder is looked into, so that what is said about it is its
+                    // plans (`.arkiv/b.md`), not the folder: `.github/` and `.helix/` hold
+                    // none, and say nothing. Version control is never walked.
+                    return !VCS_DIRS.contains(&name.as_ref());
+                }
+                if looks_like_plan(e.path()) || is_lock_file(e.path()) {
                     seen.lock()
                         .unwrap_or_else(PoisonError::into_inner)
                         .push(e.path().to_path_buf());
@@ -366,6 +380,18 @@ impl Walk {
     fn next_plan(&mut self, selection: Selection<'_>, record: &mut Record) -> Option<PathBuf> {
         for entry in self.entries.by_ref() {
             let plan = match entry {
+                // A plan in a hidden folder (a link to one too) is left out like a hidden plan.
+                Ok(e)
+                    if e.depth() > 1
+                        && looks_like_plan(e.path())
+                        && in_hidden_folder(e.path(), e.depth()) =>
+                {
+                    self.hidden
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(e.into_path());
+                    None
+                }
                 // A link named on the command line is followed: the user chose it.
                 Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
                     link(e.into_path(), self.canonical.as_deref(), record)
@@ -408,21 +434,27 @@ impl Walk {
         None
     }
 
-    /// Records the hidden entries the walk left out.
-    fn finish(&mut self, record: &mut Record) {
-        let hidden =
+    /// Records the hidden entries the walk left out: what `exclude` names as excluded (the
+    /// board's choice, hidden or not), the rest as hidden.
+    fn finish(&mut self, selection: Selection<'_>, record: &mut Record) {
+        let mut hidden =
             std::mem::take(&mut *self.hidden.lock().unwrap_or_else(PoisonError::into_inner));
-        record
-            .skipped
-            .extend(hidden.into_iter().map(|path| Skipped {
-                why: if is_lock_file(&path) {
-                    Skip::LockFile
-                } else {
-                    Skip::Hidden
-                },
-                path: normalize(&path, false),
+        hidden.sort();
+        record.skipped.extend(hidden.into_iter().map(|path| {
+            let path = normalize(&path, false);
+            let why = if is_lock_file(&path) {
+                Skip::LockFile
+            } else if selection.leaves_out(&path) == Some(Skip::Excluded) {
+                Skip::Excluded
+            } else {
+                Skip::Hidden
+            };
+            Skipped {
+                why,
+                path,
                 named: false,
-            }));
+            }
+        }));
     }
 }
 

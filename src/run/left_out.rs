@@ -102,8 +102,8 @@ pub(super) fn skip_finding(
                 "a hidden file or directory was not checked (its name starts with `.`)",
             ),
             lang.pick(
-                "byt namn så att det inte börjar med punkt, eller flytta ut planen",
-                "rename it so that it does not start with a dot, or move the plan out",
+                "byt namn så att det inte börjar med punkt, eller flytta ut planen; vill nämnden utesluta den, lägg den i `exclude` i planlint.toml",
+                "rename it so that it does not start with a dot, or move the plan out; if the board means to leave it out, put it in `exclude` in planlint.toml",
             ),
         ),
         (false, Skip::NotIncluded, true) => (

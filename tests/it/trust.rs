@@ -113,7 +113,7 @@ fn a_hidden_plan_is_counted_and_strict_makes_it_an_error() {
     let out = planlint_in(dir.path(), &["check", "--color", "never", "-v"], "");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("granskades inte: .arkiv: dold"),
+        stdout(&out).contains("granskades inte: .arkiv/b.md: dold"),
         "{}",
         stdout(&out)
     );
@@ -125,6 +125,44 @@ fn a_hidden_plan_is_counted_and_strict_makes_it_an_error() {
     let (code, out, _) = short(dir.path(), &["--strict"]);
     assert_eq!(code, Some(1), "{out}");
     assert_eq!(out.matches("error[PL005]").count(), 2, "{out}");
+}
+
+#[test]
+fn strict_passes_a_repository_whose_hidden_folders_hold_no_plan() {
+    // What the README's own workflow and editor setup put beside the plans.
+    let dir = repo(&[
+        ("planer/a.md", &compliant()),
+        (".github/workflows/planlint.yml", "on: [push]\njobs: {}\n"),
+        (
+            ".helix/languages.toml",
+            "[[language]]\nname = \"markdown\"\n",
+        ),
+        (".vscode/settings.json", "{}\n"),
+    ]);
+    let (code, out, err) = short(dir.path(), &["--strict"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(!out.contains("PL005"), "{out}");
+    // A plan in a hidden folder is still one, and `exclude` is the board's word on it.
+    std::fs::create_dir_all(dir.path().join(".github")).expect("dir");
+    std::fs::write(
+        dir.path().join(".github/pull_request_template.md"),
+        no_housing(),
+    )
+    .expect("write");
+    let (code, out, _) = short(dir.path(), &["--strict"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(".github/pull_request_template.md:1:1: error[PL005]"),
+        "{out}"
+    );
+    std::fs::write(
+        dir.path().join("planlint.toml"),
+        "exclude = [\".github/**\"]\n",
+    )
+    .expect("write");
+    let (code, out, err) = short(dir.path(), &["--strict"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(!out.contains("PL005"), "{out}");
 }
 
 #[cfg(unix)]
