@@ -140,8 +140,16 @@ impl Forbidden {
         if block.has(&self.fillers) {
             return (found, vec![block.span.clone()]);
         }
-        let raw = &text[block.span.clone()];
-        let base = block.span.start;
+        // A heading's span is its first line, and a setext heading's words may run on below
+        // it (`x⏎TODO⏎---`): the sentences are read over every word the block has.
+        let base = found
+            .iter()
+            .map(|f| f.start)
+            .fold(block.span.start, usize::min);
+        let end = found.iter().map(|f| f.end).fold(block.span.end, usize::max);
+        let Some(raw) = text.get(base..end) else {
+            return (found.clone(), found);
+        };
         let ends = sentence_ends(raw);
         // The sentences to leave out, in order and merged: one pass, however many there are.
         let mut out: Vec<Range<usize>> = Vec::new();

@@ -122,3 +122,16 @@ fn a_committee_the_policys_decision_and_english_time_words_count() {
         assert_eq!(count(&check(&english(words)), "IP015"), 0, "{words}");
     }
 }
+
+#[test]
+fn a_placeholder_on_a_setext_headings_second_line_is_found_not_a_crash() {
+    // A setext heading's span is its first line; its words run on below it.
+    for text in [
+        "x\nTODO\n---\n",
+        "-->\nTODO\n---\n",
+        "## Bostäder\n\nVi\nTODO: mer\n===\n",
+    ] {
+        let found = check(text);
+        assert_eq!(count(&found, "IP006"), 1, "{text:?}: {found:#?}");
+    }
+}
