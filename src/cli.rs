@@ -44,6 +44,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check plans (files or directories; default: the current directory).
+    #[command(visible_alias = "granska")]
     Check(CheckArgs),
     /// Show a plan's section tree and which area each section covers.
     Outline {
@@ -56,11 +57,13 @@ pub enum Command {
         file: PathBuf,
     },
     /// Explain a rule: what counts, the policy clause, passing and failing examples.
+    #[command(visible_alias = "förklara", alias = "forklara")]
     Explain {
         /// A rule code, e.g. IP002.
         code: String,
     },
     /// The coverage matrix for the approval board: plans × rules.
+    #[command(visible_alias = "rapport")]
     Report(ReportArgs),
     /// Compare two versions of a plan, or two folders of plans: what was fixed, what is new,
     /// what regressed.

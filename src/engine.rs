@@ -25,6 +25,9 @@ pub struct Rule {
     pub pack: usize,
     /// The note every finding carries: the policy clause the rule comes from.
     pub note: Localized,
+    /// For a rule `within` one area: that area's heading, which its documentation names where
+    /// a finding names the section (`beskriv under `Folkhälsa` …`).
+    pub(crate) within_heading: Option<String>,
     check: Box<dyn Check>,
 }
 
@@ -190,6 +193,7 @@ impl RuleSet {
                     def: rule.clone(),
                     pack,
                     note: checks::policy_note(header, rule),
+                    within_heading: None,
                     check,
                 });
             }
@@ -207,6 +211,17 @@ impl RuleSet {
             });
         }
         set.patterns = patterns.finish();
+        for i in 0..set.rules.len() {
+            let heading = match set.rules[i].within() {
+                [one] => set
+                    .rules
+                    .get(*one)
+                    .and_then(Rule::area)
+                    .map(|a| a.heading.clone()),
+                _ => None,
+            };
+            set.rules[i].within_heading = heading;
+        }
         Ok(set)
     }
 

@@ -140,10 +140,12 @@ impl Error {
                         format_args!(
                             "; {} {}",
                             skipped.len(),
-                            lang.pick(
-                                "filer som ser ut som planer hoppades över (`--verbose` listar dem)",
-                                "files that look like plans were skipped (`--verbose` lists them)"
-                            )
+                            match (skipped.len(), lang) {
+                                (1, crate::i18n::Lang::Sv) => "fil som ser ut som en plan hoppades över (`--verbose` listar den)",
+                                (_, crate::i18n::Lang::Sv) => "filer som ser ut som planer hoppades över (`--verbose` listar dem)",
+                                (1, crate::i18n::Lang::En) => "file that looks like a plan was skipped (`--verbose` lists it)",
+                                (_, crate::i18n::Lang::En) => "files that look like plans were skipped (`--verbose` lists them)",
+                            }
                         ),
                     );
                 }

@@ -182,7 +182,12 @@ fn filled(
         ("level", level.to_owned()),
         ("min", header.min_words.to_string()),
         ("missing", String::new()),
-        ("section", lang.pick("avsnittet", "the section").to_owned()),
+        (
+            "section",
+            rule.within_heading
+                .clone()
+                .unwrap_or_else(|| lang.pick("avsnittet", "the section").to_owned()),
+        ),
         ("term", "TODO".to_owned()),
     ];
     for (key, value) in rule.doc_placeholders(lang) {

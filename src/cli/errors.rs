@@ -251,6 +251,8 @@ fn unknown_argument(said: &Said<'_>, help: &mut Vec<String>) -> String {
     let shown = &said.shown;
     if let Some(s) = string(err, ContextKind::SuggestedArg) {
         help.push(said.did_you_mean(&[s.to_owned()]));
+    } else if let Some(ours) = as_other_tools_say(here, arg) {
+        help.push(said.did_you_mean(&[ours.to_owned()]));
     } else if let Some((flag, subs)) = arg
         .starts_with("--")
         .then(|| flags_below(here, arg))
@@ -287,6 +289,25 @@ fn unknown_argument(said: &Said<'_>, help: &mut Vec<String>) -> String {
             lang.pick("tar inget sådant argument", "takes no such argument")
         )
     }
+}
+
+/// Flags other linters spell differently (ruff's and rumdl's `--output-format`), with
+/// planlint's own: a user who knows those tools is told the word here.
+const OTHER_TOOLS: &[(&str, &str)] = &[
+    ("--output-format", "--format"),
+    ("--config-file", "--config"),
+    ("--language", "--lang"),
+    ("--disable", "--ignore"),
+    ("--enable", "--select"),
+];
+
+/// planlint's flag for `arg` as another linter spells it, if `here` has it.
+fn as_other_tools_say(here: &Command, arg: &str) -> Option<&'static str> {
+    let name = arg.split_once('=').map_or(arg, |(n, _)| n);
+    let (_, ours) = OTHER_TOOLS.iter().find(|(theirs, _)| *theirs == name)?;
+    here.get_arguments()
+        .any(|a| a.get_long() == ours.strip_prefix("--"))
+        .then_some(*ours)
 }
 
 /// An unknown subcommand, with clap's suggestions or else the closest command, best first.

@@ -14,8 +14,54 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 
-/// The config file `init` writes, before [`config`] adds the roster and the stages.
-const CONFIG: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.
+/// The config file `init` writes, in Swedish, before [`config`] adds the roster and the stages.
+const CONFIG_SV: &str = r#"# planlint.toml — inställningar för att granska förrådets planer med planlint.
+# Varje nyckel kan utelämnas. `planlint config` visar vilka inställningar som gäller och var
+# varje inställning kommer ifrån.
+
+# Regelpaket: "builtin" är integrationspolicyn som är inbyggd i planlint; andra paket anges som
+# sökvägar räknade från den här filen.
+packs = ["builtin"]
+
+# Meddelandenas språk: "sv" eller "en".
+lang = "sv"
+
+# Vilka filer som är planer (mönster räknade från den här filen) och vilka som inte är det:
+# Markdown, Word och OpenDocument. Words låsfiler (~$plan.docx) är aldrig planer. Planmallen som
+# `planlint init` skrev ligger i mallar/, som inte är en plan.
+include = ["**/*.md", "**/*.docx", "**/*.odt"]
+exclude = ["README.md", "arkiv/**", "mallar/**"]
+
+# Ett nytt förråd har ännu ingen plan, och `planlint check` godkänner det ändå. Ta bort raden
+# (eller sätt den till false) när de första planerna har kommit in: då underkänns en körning som
+# inte hittar någon plan att granska — till exempel för att ett mönster ovan inte träffar
+# något — med slutkod 2.
+allow_empty = true
+
+# Nivå per regelkod: "error", "warning", "info" eller "off". Att stänga av en områdesregel
+# (IP001–IP004) för alla planer är ett beslut: det kräver en motivering, i tabellform.
+[severity]
+# IP015 = "off"
+# IP002 = { level = "off", reason = "Nämnden har inget uppdrag som rör bostäder." }
+
+# Nivåer för vissa sökvägar.
+# [[override]]
+# paths = ["bolag/**"]
+# severity = { IP007 = "off" }
+
+# Ett undantag befriar planer från en regel. Det kräver en motivering och ingår i
+# redovisningen av hur planerna följer policyn.
+# [[waiver]]
+# paths = ["overformyndarnamnden.md"]
+# codes = ["IP002"]
+# reason = "Överförmyndarnämnden har inget uppdrag som rör bostäder."
+# decided = "KS 2027/12 § 4"
+# expires = 2027-12-31
+"#;
+
+/// The config file `init` writes under `--lang en`, before [`config`] adds the roster and the
+/// stages.
+const CONFIG_EN: &str = r#"# planlint.toml — settings for checking this repository's plans with planlint.
 # Every key is optional. `planlint config` shows the effective settings and where each came from.
 
 # Rule packs: "builtin" is the integration policy built into planlint; other packs are paths
@@ -23,7 +69,7 @@ const CONFIG: &str = r#"# planlint.toml — settings for checking this repositor
 packs = ["builtin"]
 
 # Language of messages: "sv" or "en".
-lang = "sv"
+lang = "en"
 
 # Which files are plans (globs relative to this file), and which are not: Markdown, Word and
 # OpenDocument. Word's lock files (~$plan.docx) are never plans. The plan
@@ -56,7 +102,7 @@ allow_empty = true
 # expires = 2027-12-31
 "#;
 
-/// The end of [`CONFIG`] under `--lang sv`: the roster and the stages, commented out.
+/// The end of [`CONFIG_SV`] under `--lang sv`: the roster and the stages, commented out.
 const ESTATE_SV: &str = r#"
 # Förteckningen över förvaltningarna: varje förvaltning som ska ha en verksamhetsplan, så att
 # planlint ser vem som inte har lämnat in någon (PL016: en varning, ett fel från skedet
@@ -88,7 +134,7 @@ const ESTATE_SV: &str = r#"
 # names = ["beslutsförslag"]
 "#;
 
-/// The end of [`CONFIG`] under `--lang en`: the roster and the stages, commented out.
+/// The end of [`CONFIG_SV`] under `--lang en`: the roster and the stages, commented out.
 const ESTATE_EN: &str = r#"
 # The roster of departments: every department that is to have an operational plan, so that
 # planlint sees who has not submitted one (PL016: a warning, an error from the stage
@@ -122,11 +168,14 @@ const ESTATE_EN: &str = r#"
 
 /// The `planlint.toml` `init` writes, its roster and stages explained in `lang`.
 pub(crate) fn config(lang: Lang) -> String {
-    format!("{CONFIG}{}", lang.pick(ESTATE_SV, ESTATE_EN))
+    match lang {
+        Lang::Sv => format!("{CONFIG_SV}{ESTATE_SV}"),
+        Lang::En => format!("{CONFIG_EN}{ESTATE_EN}"),
+    }
 }
 
 /// Where `init` writes the plan template, relative to the folder it runs in: under `mallar/`,
-/// which [`CONFIG`] excludes.
+/// which [`CONFIG_SV`] excludes.
 pub(crate) const TEMPLATE_PATH: &str = "mallar/verksamhetsplan.md";
 
 /// The plan template `init` writes.

@@ -271,7 +271,15 @@ pub fn summary_line(c: &Totals, lang: Lang) -> String {
     let waived = if c.waived == 0 {
         String::new()
     } else {
-        format!("; {} {}", c.waived, lang.pick("undantagna", "waived"))
+        format!(
+            "; {}",
+            plural(
+                lang,
+                c.waived,
+                ("undantagen", "undantagna"),
+                ("waived", "waived")
+            )
+        )
     };
     if c.errors + c.warnings + c.info == 0 {
         return format!(

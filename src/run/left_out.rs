@@ -84,6 +84,17 @@ pub(super) fn skip_finding(
     let lang = verdict.lang();
     let strict = verdict.settings().strict.value;
     let (code, message, help) = match (skipped.named, skipped.why, strict) {
+        (true, Skip::Excluded, _) => (
+            codes::LEFT_OUT,
+            lang.pick(
+                "filen granskades inte: `exclude` i planlint.toml utesluter den",
+                "the file was not checked: `exclude` in planlint.toml leaves it out",
+            ),
+            lang.pick(
+                "är det en plan som ska granskas, kopiera den till en plats som granskas (en mall i `mallar/` är ingen plan), eller ta bort mönstret ur `exclude`",
+                "if it is a plan to be checked, copy it to a place that is checked (a template in `mallar/` is no plan), or remove the pattern from `exclude`",
+            ),
+        ),
         (true, _, _) => (
             codes::LEFT_OUT,
             lang.pick(

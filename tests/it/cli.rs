@@ -2,7 +2,7 @@
 
 use std::io::Write as _;
 
-use crate::support::{planlint, stderr, stdout};
+use crate::support::{planlint, planlint_in, repo, stderr, stdout};
 
 const COMPLIANT: &str = "examples/plans/socialforvaltningen.md";
 const NO_HOUSING: &str = "examples/plans/kultur-och-fritid.md";
@@ -325,5 +325,41 @@ fn a_file_named_like_an_option_after_double_dash_is_checked_as_a_plan() {
     assert!(
         err.contains("= help: ett namn efter `--` är alltid en sökväg, aldrig en flagga; skriv flaggor före `--` (i pre-commit: i hookens `entry:`, inte i `args:`)"),
         "{err}"
+    );
+}
+
+#[test]
+fn swedish_command_names_work_and_are_shown_in_the_help() {
+    let help = stdout(&planlint(&["--help"]));
+    for alias in ["[alias: granska]", "[alias: förklara]", "[alias: rapport]"] {
+        assert!(help.contains(alias), "{alias}: {help}");
+    }
+    let dir = repo(&[("a.md", &crate::support::compliant())]);
+    let out = planlint_in(dir.path(), &["granska", "--format", "short"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = planlint_in(dir.path(), &["förklara", "IP002"], "");
+    assert!(
+        stdout(&out).starts_with("IP002 omrade-bostader"),
+        "{}",
+        stdout(&out)
+    );
+    let out = planlint_in(dir.path(), &["rapport", "--format", "csv"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_flag_as_another_linter_spells_it_gets_planlints() {
+    let out = planlint(&["check", "--output-format", "json", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("menade du `--format`?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = planlint(&["check", "--output-format=json", "."]);
+    assert!(
+        stderr(&out).contains("menade du `--format`?"),
+        "{}",
+        stderr(&out)
     );
 }

@@ -337,3 +337,55 @@ fn the_schemas_validate_the_example_config_and_the_built_in_pack() {
         "an unknown key of a severity must not validate"
     );
 }
+
+#[test]
+fn init_comments_its_config_in_the_language_it_sets() {
+    for (lang, said, not_said) in [
+        ("sv", "Varje nyckel kan utelämnas", "Every key is optional"),
+        ("en", "Every key is optional", "Varje nyckel kan utelämnas"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = planlint_in(dir.path(), &["init", "--lang", lang], "");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let config = std::fs::read_to_string(dir.path().join("planlint.toml")).expect("config");
+        assert!(
+            config.contains(said) && !config.contains(not_said),
+            "{lang}: {config}"
+        );
+        assert!(
+            config.contains(&format!("\nlang = \"{lang}\"\n")),
+            "{lang}: {config}"
+        );
+        // Every comment line but the examples' values is in the language: no English
+        // sentence opens a Swedish comment.
+        if lang == "sv" {
+            for english in [
+                "# Which files",
+                "# Severity by",
+                "# A waiver",
+                "# Rule packs",
+            ] {
+                assert!(!config.contains(english), "{english}: {config}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_named_file_that_exclude_leaves_out_is_told_about_exclude() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    planlint_in(dir.path(), &["init"], "");
+    let out = planlint_in(
+        dir.path(),
+        &["check", "--color", "never", "mallar/verksamhetsplan.md"],
+        "",
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "note[PL006]: filen granskades inte: `exclude` i planlint.toml utesluter den"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("ändra `include`"), "{text}");
+}

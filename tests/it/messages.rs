@@ -768,3 +768,17 @@ fn the_suggested_heading_has_the_level_of_the_other_area_sections() {
         "the other areas are at ###"
     );
 }
+
+#[test]
+fn explain_names_the_section_a_rule_within_one_area_asks_about() {
+    let out = planlint(&["explain", "IP008"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("beskriv under `Folkhälsa` hur förvaltningen"),
+        "{text}"
+    );
+    assert!(!text.contains("`avsnittet`"), "{text}");
+    // A rule within every area names none of them.
+    let out = planlint(&["explain", "IP014"]);
+    assert!(!stdout(&out).contains("`avsnittet`"));
+}

@@ -56,6 +56,30 @@ fn a_run_without_plans_is_exit_2_not_a_pass() {
 }
 
 #[test]
+fn counts_of_one_are_said_in_the_singular() {
+    // A run whose only plan is hidden: one skipped file, said as one.
+    let dir = repo(&[(".utkast.md", &no_housing())]);
+    let out = planlint_in(dir.path(), &["check", "--color", "never"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("; 1 fil som ser ut som en plan hoppades över (`--verbose` listar den)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = planlint_in(
+        dir.path(),
+        &["check", "--color", "never", "--lang", "en"],
+        "",
+    );
+    assert!(
+        stderr(&out).contains("; 1 file that looks like a plan was skipped (`--verbose` lists it)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_named_file_the_config_leaves_out_is_said_by_name() {
     let dir = repo(&[
         ("planlint.toml", "include = [\"**/*.md\"]\n"),

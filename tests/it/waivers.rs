@@ -32,7 +32,7 @@ fn an_inline_waiver_with_a_reason_waives_but_stays_in_json() {
     assert_eq!(v["summary"]["errors"], 0);
     let human = planlint_in(dir.path(), &["check", "--color", "never"], "");
     assert!(
-        stdout(&human).contains("1 undantagna"),
+        stdout(&human).contains("1 undantagen"),
         "{}",
         stdout(&human)
     );
