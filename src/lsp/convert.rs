@@ -185,7 +185,28 @@ pub(super) fn pack_error(e: &PackError, lang: Lang) -> lsp_types::Diagnostic {
 
 /// What a plan shows while its config or a pack is broken: one error at its first line that
 /// says which file to fix, since the plan cannot be judged.
-pub(super) fn plan_not_checked(e: &PackError, lang: Lang) -> lsp_types::Diagnostic {
+/// `path` as the plan at `plan` sees it: relative to the folder the two share (`planlint.toml`,
+/// `regler/trygghet.toml`), not the absolute path the editor's URI gave.
+pub(super) fn near_path(path: &str, plan: Option<&std::path::Path>) -> String {
+    let path = std::path::Path::new(path);
+    let Some(plan) = plan else {
+        return crate::source::shown_path(path);
+    };
+    let shared = plan
+        .ancestors()
+        .skip(1)
+        .find(|a| !a.as_os_str().is_empty() && path.starts_with(a));
+    match shared.and_then(|a| path.strip_prefix(a).ok()) {
+        Some(rel) if !rel.as_os_str().is_empty() => crate::source::shown_path(rel),
+        _ => crate::source::shown_path(path),
+    }
+}
+
+pub(super) fn plan_not_checked(
+    e: &PackError,
+    plan: Option<&std::path::Path>,
+    lang: Lang,
+) -> lsp_types::Diagnostic {
     let (line, _) = crate::source::SourceFile::new(String::new(), e.text.clone())
         .line_col(e.span.as_ref().map_or(0, |s| s.start));
     let message = format!(
@@ -194,7 +215,7 @@ pub(super) fn plan_not_checked(e: &PackError, lang: Lang) -> lsp_types::Diagnost
             "planen granskades inte: planlint kan inte använda",
             "the plan was not checked: planlint cannot use"
         ),
-        e.path,
+        near_path(&e.path, plan),
         e.message.get(lang),
         crate::i18n::HOW_TO_FIX.get(lang),
         lang.pick(

@@ -229,12 +229,12 @@ impl Server<'_> {
                 let shown = format!(
                     "planlint: {} `{}`: {}",
                     self.lang.pick("kan inte använda", "cannot use"),
-                    e.path,
+                    convert::near_path(&e.path, doc.path.as_deref()),
                     e.message.get(self.lang)
                 );
                 (
                     doc.version,
-                    vec![convert::plan_not_checked(e, self.lang)],
+                    vec![convert::plan_not_checked(e, doc.path.as_deref(), self.lang)],
                     Some((key, shown)),
                 )
             }

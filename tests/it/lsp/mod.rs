@@ -506,8 +506,18 @@ fn a_broken_config_is_shown_and_the_server_keeps_running() {
             .contains("planlint.toml"),
         "{found:#?}"
     );
+    // The config is named as the plan's folder sees it, not by the editor's absolute path.
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("`planlint.toml:2`"), "{message}");
+    let root = dir.path().to_string_lossy().into_owned();
+    assert!(!message.contains(&root), "{message}");
     let shown = server.wait_for("window/showMessage", |_| true);
     assert_eq!(shown["type"], 1);
+    let text = shown["message"].as_str().unwrap();
+    assert!(
+        text.contains("`planlint.toml`") && !text.contains(&root),
+        "{text}"
+    );
     // Fixed on disk and saved: the plan is checked again, with the fixed config.
     std::fs::write(
         dir.path().join("planlint.toml"),
