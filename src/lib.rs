@@ -33,6 +33,7 @@ mod pack;
 mod checks;
 pub mod engine;
 mod ruledoc;
+mod fix;
 mod discover;
 pub mod config;
 pub mod verdict;

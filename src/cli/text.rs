@@ -138,6 +138,14 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
             "Namnet på planen som läses från standard in (`-`), i meddelanden och för sökvägarna i planlint.toml",
             "The name of the plan read from standard input (`-`), in messages and for the paths in planlint.toml",
         ),
+        ("check", "fix") => (
+            "Infoga avsnittet för varje område som saknas, på den nivå och plats som anmärkningen föreslår, och granska sedan; planens egen text ändras aldrig (bara Markdown)",
+            "Insert the section of every missing area, at the level and place the finding suggests, then check; the plan's own text is never changed (Markdown only)",
+        ),
+        ("check", "diff") => (
+            "Med `--fix`: visa ändringarna som en diff och skriv ingenting",
+            "With `--fix`: show the changes as a diff and write nothing",
+        ),
         ("check" | "report", "strict") => (
             "För CI-grinden: en dold fil som ser ut som en plan, eller en som `include` inte tar med, är ett fel (PL005) i stället för att bara räknas (även `strict = true` i planlint.toml)",
             "For the CI gate: a hidden file that looks like a plan, or one `include` does not match, is an error (PL005) instead of a counted skip (also `strict = true` in planlint.toml)",

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use super::Outcome;
 use crate::cli::CheckArgs;
 use crate::error::Error;
-use crate::render::Options;
+use crate::render::{Format, Options};
 use crate::run::Scope;
 use crate::verdict::Verdict;
 
@@ -17,6 +17,21 @@ pub(super) fn run(
     color: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
+    if args.fix {
+        let fixes = super::fix::run(args, verdict, out)?;
+        let human = matches!(args.format, Format::Human | Format::Short);
+        if human || args.diff {
+            super::fix::report(&fixes, args.diff, verdict.lang(), out)?;
+        }
+        if args.diff {
+            // What `--diff` shows is the answer: a plan that would change fails, as ruff's does.
+            return Ok(if fixes.changed.is_empty() {
+                Outcome::Clean
+            } else {
+                Outcome::Findings
+            });
+        }
+    }
     let options = Options {
         verdict,
         color,

@@ -5,6 +5,7 @@ mod check;
 mod convert;
 mod diff;
 mod explain;
+mod fix;
 pub(crate) mod init;
 mod lsp;
 mod outline;

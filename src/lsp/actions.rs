@@ -1,10 +1,7 @@
 //! Code actions: quick fixes for the findings under the cursor.
 //!
-//! * A missing area (a `section` rule whose area no heading names) gets its section skeleton:
-//!   the heading the rule suggests, at the level of the plan's other area sections, after the
-//!   last of them under the anchor heading ("Prioriterade områden") when the plan has one, else
-//!   at the end of the anchor's section, else after the last area section or at the end; under
-//!   it a comment with the rule's help.
+//! * A missing area (a `section` rule whose area no heading names) gets its section skeleton
+//!   ([`crate::fix::skeleton`], which `check --fix` inserts too).
 //! * Any finding of a rule gets an inline waiver whose reason is left to write: on the line
 //!   before the finding when that is a line of its own, else for the whole file, after the
 //!   front matter. Until the reason is written the waiver is itself reported (`PL010`).
@@ -15,18 +12,15 @@
 //! offered.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit};
 
 use super::convert;
 use super::workspace::Ready;
-use crate::checks::area::Areas;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::engine::RuleSet;
-use crate::i18n::Lang;
+use crate::fix::newline;
 use crate::run::Analysis;
 use crate::source::SourceFile;
 use crate::verdict::Verdict;
@@ -69,9 +63,10 @@ pub(super) fn actions(
             continue;
         };
         let diagnostic = convert::diagnostic(d, source, uri, lang);
-        let fix = skeletons
-            .entry(rule)
-            .or_insert_with(|| skeleton(&ready.rules, doc, areas, text, rule, lang));
+        let fix = skeletons.entry(rule).or_insert_with(|| {
+            crate::fix::skeleton(&ready.rules, doc, areas, text, rule, lang)
+                .map(|s| (s.at, s.insert, s.heading))
+        });
         if let Some((at, insert, heading)) = fix.clone() {
             let title = format!(
                 "{} `{heading}`",
@@ -124,112 +119,6 @@ fn action(
         is_preferred: Some(preferred),
         ..CodeAction::default()
     })
-}
-
-/// The line ending the plan uses.
-fn newline(text: &str) -> &'static str {
-    if text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    }
-}
-
-/// For a missing area of rule `rule`: where its section goes, the text to insert there, and
-/// the heading (checked: after the edit, the new heading names the area).
-fn skeleton(
-    rules: &RuleSet,
-    doc: &Document,
-    areas: &Areas,
-    text: &str,
-    rule: usize,
-    lang: Lang,
-) -> Option<(usize, String, String)> {
-    let compiled = &rules.rules[rule];
-    let matcher = compiled.area()?;
-    let area = areas.get(rule)?;
-    if !area.named.is_empty() {
-        // The heading is there; what it needs is text, which only the planner can write.
-        return None;
-    }
-    let pack = &rules.packs[compiled.pack];
-    // Where the finding's help says the section goes, at its level.
-    let place =
-        crate::checks::place::new_section(doc, areas, pack, compiled.pack, rule, text.len());
-    let at = place.at;
-    let at = if at >= text.len() {
-        text.len()
-    } else {
-        line_start(text, at)
-    };
-    let nl = newline(text);
-    let before = &text[..at];
-    let mut insert = String::new();
-    if before.ends_with(['\n', '\r']) {
-        if !ends_with_blank_line(before) {
-            insert.push_str(nl);
-        }
-    } else if !before.is_empty() {
-        insert.push_str(nl);
-        insert.push_str(nl);
-    }
-    let heading = format!("{} {}", place.marks(), matcher.heading);
-    let header = &pack.header;
-    let help = crate::ruledoc::help_at_level(compiled, header, &place.marks(), lang);
-    let quote = compiled.def.policy.quoted();
-    let guidance = format!(
-        "{}: {help}.{nl}     {}: {quote}",
-        compiled.code(),
-        lang.pick("policyn", "policy")
-    )
-    // An HTML comment ends at the first `-->`; the pack's text must not end it early.
-    .replace("--", "–");
-    let _ = write!(insert, "{heading}{nl}{nl}<!-- {guidance} -->{nl}");
-    if at < text.len() {
-        insert.push_str(nl);
-    }
-    // Checked: the edited plan has the new heading, and it names the area.
-    let mut edited = text.to_owned();
-    edited.insert_str(at, &insert);
-    // The plan as it would read with the section inserted: another text than the analysed one.
-    #[allow(clippy::disallowed_methods)]
-    let after = Document::parse(&edited, rules.patterns());
-    let new_areas = rules.areas(&after, &edited);
-    let start = at + insert.find(&heading)?;
-    let found = after
-        .sections
-        .iter()
-        .position(|s| s.heading_span.start == start)?;
-    new_areas
-        .get(rule)?
-        .named
-        .iter()
-        .any(|n| n.section == found)
-        .then_some((at, insert, heading))
-}
-
-/// The start of the line byte `at` is on.
-fn line_start(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = at.min(text.len());
-    while i > 0 {
-        let b = bytes[i - 1];
-        if b == b'\n' || (b == b'\r' && bytes.get(i) != Some(&b'\n')) {
-            break;
-        }
-        i -= 1;
-    }
-    i
-}
-
-/// Whether `before`, which ends with a line ending, ends with a blank line (or is one).
-fn ends_with_blank_line(before: &str) -> bool {
-    let body = before
-        .strip_suffix("\r\n")
-        .or_else(|| before.strip_suffix(['\n', '\r']))
-        .unwrap_or(before);
-    let last = &body[body.rfind(['\n', '\r']).map_or(0, |i| i + 1)..];
-    last.trim().is_empty()
 }
 
 /// For finding `d`: where its inline waiver goes, the text, and whether it waives the code in

@@ -25,6 +25,10 @@ const LAYERS: &[(&str, &str)] = &[
         "a rule's documentation, for explain, SARIF and hover",
     ),
     (
+        "fix",
+        "what planlint may change in a plan: a section skeleton",
+    ),
+    (
         "discover",
         "paths to the stream of plans, and what is left out",
     ),

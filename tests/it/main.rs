@@ -16,6 +16,7 @@ mod escaping;
 mod estate;
 mod estate_hostile;
 mod examples;
+mod fix;
 mod formats;
 mod hostile;
 mod install;
