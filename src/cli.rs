@@ -117,15 +117,26 @@ pub struct CheckArgs {
     /// The name to use for a plan read from standard input (`-`), for messages and config paths.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Print how many findings of each code there are, most first, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// `--fix` and `--diff`.
+    #[command(flatten)]
+    pub fixing: FixArgs,
+    /// What to do with files that are not checked.
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+/// `check --fix [--diff]`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
     /// Insert each missing area's section at the suggested level and place, then check.
     #[arg(long)]
     pub fix: bool,
     /// With `--fix`: print what would change, as a diff, and write nothing.
     #[arg(long, requires = "fix")]
     pub diff: bool,
-    /// What to do with files that are not checked.
-    #[command(flatten)]
-    pub scope: ScopeArgs,
 }
 
 /// Flags about the files a run does not check (`check` and `report`).

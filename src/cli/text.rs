@@ -138,6 +138,10 @@ fn command_arg(command: &str, id: &str) -> Option<Pair> {
             "Namnet på planen som läses från standard in (`-`), i meddelanden och för sökvägarna i planlint.toml",
             "The name of the plan read from standard input (`-`), in messages and for the paths in planlint.toml",
         ),
+        ("check", "statistics") => (
+            "Skriv hur många anmärkningar det finns av varje kod, flest först, i stället för anmärkningarna (`--format json`: som JSON)",
+            "Print how many findings there are of each code, most first, instead of the findings (`--format json`: as JSON)",
+        ),
         ("check", "fix") => (
             "Infoga avsnittet för varje område som saknas, på den nivå och plats som anmärkningen föreslår, och granska sedan; planens egen text ändras aldrig (bara Markdown)",
             "Insert the section of every missing area, at the level and place the finding suggests, then check; the plan's own text is never changed (Markdown only)",

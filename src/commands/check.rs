@@ -17,13 +17,13 @@ pub(super) fn run(
     color: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    if args.fix {
+    if args.fixing.fix {
         let fixes = super::fix::run(args, verdict, out)?;
         let human = matches!(args.format, Format::Human | Format::Short);
-        if human || args.diff {
-            super::fix::report(&fixes, args.diff, verdict.lang(), out)?;
+        if human || args.fixing.diff {
+            super::fix::report(&fixes, args.fixing.diff, verdict.lang(), out)?;
         }
-        if args.diff {
+        if args.fixing.diff {
             // What `--diff` shows is the answer: a plan that would change fails, as ruff's does.
             return Ok(if fixes.changed.is_empty() {
                 Outcome::Clean
@@ -38,7 +38,14 @@ pub(super) fn run(
         quiet: args.quiet,
         verbose: args.scope.verbose,
     };
-    let mut sink = args.format.sink(options, out);
+    let mut sink: Box<dyn crate::run::Sink + '_> = if args.statistics {
+        let json = matches!(args.format, Format::Json);
+        Box::new(crate::render::statistics::Statistics::new(
+            verdict, json, out,
+        ))
+    } else {
+        args.format.sink(options, out)
+    };
     let scope = Scope {
         paths: &args.paths,
         stdin_filename: args.stdin_filename.as_deref(),

@@ -68,7 +68,7 @@ pub(super) fn run(
         if headings.is_empty() {
             continue;
         }
-        if args.diff {
+        if args.fixing.diff {
             write_diff(out, &shown, &text, &new_text)?;
         } else if let Err(reason) = replace(&path, &original, &new_text, lang) {
             fixes.untouched.push((shown, reason));

@@ -18,6 +18,7 @@ pub mod matrix;
 pub mod sarif;
 pub mod short;
 pub mod stages;
+pub mod statistics;
 
 use std::io::Write;
 

@@ -155,3 +155,42 @@ fn junit_is_read_by_junitparser_with_the_expected_counts() {
     let counts = String::from_utf8_lossy(&parsed.stdout).trim().to_owned();
     assert_eq!(counts, format!("8 120 {live} 1"));
 }
+
+#[test]
+fn statistics_count_the_live_findings_per_code_most_first() {
+    let dir = repo(&[
+        ("a.md", &no_housing()),
+        ("b.md", &no_housing()),
+        ("c.md", &crate::support::compliant()),
+    ]);
+    let out = planlint_in(dir.path(), &["check", "--statistics"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let first = text.lines().next().expect("a row");
+    assert_eq!(
+        first.split_whitespace().collect::<Vec<_>>(),
+        ["2", "IP002", "fel", "omrade-bostader"],
+        "{text}"
+    );
+    assert!(!text.contains("error[IP002]"), "{text}");
+    assert!(
+        text.contains("3 planer granskade, 2 med anmärkningar: 2 fel"),
+        "{text}"
+    );
+    let out = planlint_in(
+        dir.path(),
+        &["check", "--statistics", "--format", "json"],
+        "",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["statistics"][0]["code"], "IP002");
+    assert_eq!(json["statistics"][0]["count"], 2);
+    assert_eq!(json["statistics"][0]["severity"], "error");
+    let counted: u64 = json["statistics"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["count"].as_u64().expect("count"))
+        .sum();
+    assert_eq!(json["total"], counted);
+}
