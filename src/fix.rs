@@ -135,3 +135,72 @@ fn ends_with_blank_line(before: &str) -> bool {
     let last = &body[body.rfind(['\n', '\r']).map_or(0, |i| i + 1)..];
     last.trim().is_empty()
 }
+
+/// A replacement of part of a plan: the bytes `range` become `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Replace {
+    /// The bytes replaced: a whole line.
+    pub range: std::ops::Range<usize>,
+    /// What stands there instead.
+    pub text: String,
+    /// The heading it makes, as written (`### Bostäder`).
+    pub heading: String,
+}
+
+/// For a missing area of rule `rule` named only by a bold line of its own (`**Bostäder**`,
+/// meant as its heading and read as a paragraph): that line as a heading at the level the
+/// area's section would get, its words unchanged (checked: after the edit, the heading names
+/// the area, and the plan's words are the same).
+pub(crate) fn heading_of_bold_line(
+    rules: &RuleSet,
+    doc: &Document,
+    areas: &Areas,
+    text: &str,
+    rule: usize,
+) -> Option<Replace> {
+    let compiled = &rules.rules[rule];
+    let matcher = compiled.area()?;
+    let area = areas.get(rule)?;
+    if !area.named.is_empty() {
+        return None;
+    }
+    let block = matcher.pseudo_heading(doc)?;
+    if !block.emphasized || block.shape != crate::document::Shape::Paragraph {
+        return None;
+    }
+    // The whole line, and nothing but the bold text on it.
+    let start = line_start(text, block.span.start);
+    let end = text[block.span.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| block.span.end + i);
+    let line = &text[start..end];
+    let inner = ["**", "__"].iter().find_map(|m| {
+        line.trim()
+            .strip_prefix(m)
+            .and_then(|l| l.strip_suffix(m))
+            .filter(|i| !i.contains(['*', '_', '\n']) && !i.trim().is_empty())
+    })?;
+    let pack = &rules.packs[compiled.pack];
+    let place =
+        crate::checks::place::new_section(doc, areas, pack, compiled.pack, rule, text.len());
+    let heading = format!("{} {}", place.marks(), inner.trim());
+    let mut edited = text.to_owned();
+    edited.replace_range(start..end, &heading);
+    #[allow(clippy::disallowed_methods)]
+    let after = Document::parse(&edited, rules.patterns());
+    let found = after
+        .sections
+        .iter()
+        .position(|s| s.heading_span.start == start)?;
+    rules
+        .areas(&after, &edited)
+        .get(rule)?
+        .named
+        .iter()
+        .any(|n| n.section == found)
+        .then_some(Replace {
+            range: start..end,
+            text: heading.clone(),
+            heading,
+        })
+}

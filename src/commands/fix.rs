@@ -1,7 +1,8 @@
-//! `planlint check --fix`: what the editor's quick fix inserts, for every plan at once. Each
-//! Markdown plan whose live findings include a missing area gets that area's section skeleton
-//! ([`crate::fix::skeleton`]), one area after another, each checked by parsing the edited
-//! plan; nothing the planner wrote is changed. The plan is written through a temporary file
+//! `planlint check --fix`: what the editor's quick fixes do, for every plan at once. Each
+//! Markdown plan whose live findings include a missing area gets a heading for it: a bold line
+//! meant as the heading becomes one ([`crate::fix::heading_of_bold_line`]), else the area's
+//! section skeleton is inserted ([`crate::fix::skeleton`]), one area after another, each
+//! checked by parsing the edited plan; no word the planner wrote is changed. The plan is written through a temporary file
 //! and only if it is still as it was read; `--diff` prints the change and writes nothing.
 
 use std::io::Write;
@@ -13,11 +14,20 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::verdict::Verdict;
 
+/// One change `--fix` made to a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Change {
+    /// A section inserted, with this heading.
+    Inserted(String),
+    /// A bold line (`**Bostäder**`) made this heading.
+    Heading { line: String, heading: String },
+}
+
 /// What `--fix` did: the plans it changed (or would change) and their new headings.
 #[derive(Debug, Default)]
 pub(super) struct Fixes {
-    /// Per changed plan, its path and the headings inserted.
-    pub changed: Vec<(String, Vec<String>)>,
+    /// Per changed plan, its path and what changed in it.
+    pub changed: Vec<(String, Vec<Change>)>,
     /// Plans it could not fix, and why (a Word plan, one changed while it was read).
     pub untouched: Vec<(String, String)>,
 }
@@ -79,8 +89,8 @@ pub(super) fn run(
     Ok(fixes)
 }
 
-/// `text` with the section of every missing area inserted, and the headings inserted.
-fn with_sections(verdict: &Verdict<'_>, shown: &str, mut text: String) -> (String, Vec<String>) {
+/// `text` with a heading for every missing area, and what changed.
+fn with_sections(verdict: &Verdict<'_>, shown: &str, mut text: String) -> (String, Vec<Change>) {
     let rules = verdict.rules();
     let mut headings = Vec::new();
     // Each insertion changes the places of the next: the plan is analysed again after each,
@@ -90,16 +100,32 @@ fn with_sections(verdict: &Verdict<'_>, shown: &str, mut text: String) -> (Strin
         let (Some(doc), Some(areas)) = (&analysis.document, &analysis.areas) else {
             break;
         };
-        let next = analysis
+        let missing: Vec<usize> = analysis
             .checked
             .live()
             .filter_map(|d| rules.index(&d.code))
-            .find_map(|rule| crate::fix::skeleton(rules, doc, areas, &text, rule, verdict.lang()));
+            .collect();
+        // A bold line meant as the area's heading becomes one; else the section is inserted.
+        let bold = missing
+            .iter()
+            .find_map(|&rule| crate::fix::heading_of_bold_line(rules, doc, areas, &text, rule));
+        if let Some(r) = bold {
+            let line = text[r.range.clone()].trim().to_owned();
+            text.replace_range(r.range, &r.text);
+            headings.push(Change::Heading {
+                line,
+                heading: r.heading,
+            });
+            continue;
+        }
+        let next = missing
+            .iter()
+            .find_map(|&rule| crate::fix::skeleton(rules, doc, areas, &text, rule, verdict.lang()));
         let Some(s) = next else {
             break;
         };
         text.insert_str(s.at, &s.insert);
-        headings.push(s.heading);
+        headings.push(Change::Inserted(s.heading));
     }
     (text, headings)
 }
@@ -144,40 +170,68 @@ pub(super) fn report(
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    for (path, headings) in &fixes.changed {
-        let list: Vec<String> = headings.iter().map(|h| format!("`{h}`")).collect();
-        let done = if diff {
-            lang.pick("skulle infoga", "would insert")
-        } else {
-            lang.pick("infogade", "inserted")
-        };
-        writeln!(out, "{path}: {done} {}", list.join(", "))?;
+    for (path, changes) in &fixes.changed {
+        let inserted: Vec<String> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Inserted(h) => Some(format!("`{h}`")),
+                Change::Heading { .. } => None,
+            })
+            .collect();
+        let mut said = Vec::new();
+        for c in changes {
+            if let Change::Heading { line, heading } = c {
+                let made = match (diff, lang) {
+                    (false, Lang::Sv) => "gjorde raden",
+                    (true, Lang::Sv) => "skulle göra raden",
+                    (false, Lang::En) => "made the line",
+                    (true, Lang::En) => "would make the line",
+                };
+                let to = lang.pick("till rubriken", "the heading");
+                said.push(format!("{made} `{line}` {to} `{heading}`"));
+            }
+        }
+        if !inserted.is_empty() {
+            let done = if diff {
+                lang.pick("skulle infoga", "would insert")
+            } else {
+                lang.pick("infogade", "inserted")
+            };
+            said.push(format!("{done} {}", inserted.join(", ")));
+        }
+        writeln!(out, "{path}: {}", said.join("; "))?;
     }
     for (path, why) in &fixes.untouched {
         writeln!(out, "{path}: {why}")?;
     }
-    let sections: usize = fixes.changed.iter().map(|(_, h)| h.len()).sum();
+    let n: usize = fixes.changed.iter().map(|(_, h)| h.len()).sum();
     let plans = fixes.changed.len();
+    let pick =
+        |one: &'static str, many: &'static str, count: usize| if count == 1 { one } else { many };
     let line = match (lang, diff) {
         (Lang::Sv, false) => format!(
-            "--fix: {sections} avsnitt infogade i {plans} {}; ett avsnitt utan innehåll täcker inget område, så skriv dem innan planen lämnas för beslut",
-            if plans == 1 { "plan" } else { "planer" }
+            "--fix: {n} {} för områden som saknades, i {plans} {}; ett avsnitt utan innehåll täcker inget område, så skriv dem innan planen lämnas för beslut",
+            pick("rubrik", "rubriker", n),
+            pick("plan", "planer", plans)
         ),
         (Lang::Sv, true) => format!(
-            "--fix --diff: {sections} avsnitt skulle infogas i {plans} {}; ingenting skrevs",
-            if plans == 1 { "plan" } else { "planer" }
+            "--fix --diff: {n} {} för områden som saknas skulle läggas till i {plans} {}; ingenting skrevs",
+            pick("rubrik", "rubriker", n),
+            pick("plan", "planer", plans)
         ),
         (Lang::En, false) => format!(
-            "--fix: {sections} sections inserted in {plans} {}; a section without content covers no area, so write them before the plan goes for approval",
-            if plans == 1 { "plan" } else { "plans" }
+            "--fix: {n} {} for missing areas, in {plans} {}; a section without content covers no area, so write them before the plan goes for approval",
+            pick("heading", "headings", n),
+            pick("plan", "plans", plans)
         ),
         (Lang::En, true) => format!(
-            "--fix --diff: {sections} sections would be inserted in {plans} {}; nothing was written",
-            if plans == 1 { "plan" } else { "plans" }
+            "--fix --diff: {n} {} for missing areas would be added in {plans} {}; nothing was written",
+            pick("heading", "headings", n),
+            pick("plan", "plans", plans)
         ),
     };
     writeln!(out, "{line}")?;
-    if !diff && sections > 0 {
+    if !diff && n > 0 {
         writeln!(out)?;
     }
     Ok(())

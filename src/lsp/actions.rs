@@ -1,7 +1,8 @@
 //! Code actions: quick fixes for the findings under the cursor.
 //!
 //! * A missing area (a `section` rule whose area no heading names) gets its section skeleton
-//!   ([`crate::fix::skeleton`], which `check --fix` inserts too).
+//!   ([`crate::fix::skeleton`], which `check --fix` inserts too), and, when a bold line of its
+//!   own names it, that line made the heading ([`crate::fix::heading_of_bold_line`]).
 //! * Any finding of a rule gets an inline waiver whose reason is left to write: on the line
 //!   before the finding when that is a line of its own, else for the whole file, after the
 //!   front matter. Until the reason is written the waiver is itself reported (`PL010`).
@@ -58,6 +59,7 @@ pub(super) fn actions(
     // Each costs a parse of the edited plan, so a rule's skeleton is worked out once however
     // many of its findings the range holds.
     let mut skeletons: HashMap<usize, Option<(usize, String, String)>> = HashMap::new();
+    let mut bold: HashMap<usize, Option<crate::fix::Replace>> = HashMap::new();
     for d in checked.live().filter(|d| meets(d)) {
         let Some(rule) = ready.rules.index(&d.code) else {
             continue;
@@ -72,7 +74,37 @@ pub(super) fn actions(
                 "{} `{heading}`",
                 lang.pick("Lägg till avsnittet", "Add the section")
             );
-            out.push(action(title, source, at, insert, uri, &diagnostic, true));
+            out.push(action(
+                title,
+                source,
+                at..at,
+                insert,
+                uri,
+                &diagnostic,
+                true,
+            ));
+        }
+        if let Some(r) = bold
+            .entry(rule)
+            .or_insert_with(|| {
+                crate::fix::heading_of_bold_line(&ready.rules, doc, areas, text, rule)
+            })
+            .clone()
+        {
+            let title = format!(
+                "{} `{}`",
+                lang.pick("Gör raden till rubriken", "Make the line the heading"),
+                r.heading
+            );
+            out.push(action(
+                title,
+                source,
+                r.range,
+                r.text,
+                uri,
+                &diagnostic,
+                true,
+            ));
         }
         if waivers < MAX_WAIVERS {
             if let Some((at, insert, whole_file)) = waiver(&verdict, doc, source, d) {
@@ -91,7 +123,15 @@ pub(super) fn actions(
                         "write the reason after `--`"
                     )
                 );
-                out.push(action(title, source, at, insert, uri, &diagnostic, false));
+                out.push(action(
+                    title,
+                    source,
+                    at..at,
+                    insert,
+                    uri,
+                    &diagnostic,
+                    false,
+                ));
             }
         }
     }
@@ -101,13 +141,13 @@ pub(super) fn actions(
 fn action(
     title: String,
     source: &SourceFile,
-    at: usize,
+    at: Range<usize>,
     insert: String,
     uri: &Uri,
     diagnostic: &lsp_types::Diagnostic,
     preferred: bool,
 ) -> CodeActionOrCommand {
-    let edit = TextEdit::new(convert::range(source, &(at..at)), insert);
+    let edit = TextEdit::new(convert::range(source, &at), insert);
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(CodeActionKind::QUICKFIX),

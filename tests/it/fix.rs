@@ -37,7 +37,7 @@ fn fix_inserts_the_missing_sections_and_the_gate_still_asks_for_their_content() 
     assert!(shown.contains("+++ b/vard-och-omsorg.md\n"), "{shown}");
     assert!(shown.contains("+### Bostäder\n"), "{shown}");
     assert!(
-        shown.contains("--fix --diff: 4 avsnitt skulle infogas i 3 planer; ingenting skrevs"),
+        shown.contains("--fix --diff: 4 rubriker för områden som saknas skulle läggas till i 3 planer; ingenting skrevs"),
         "{shown}"
     );
     assert_eq!(texts(dir.path()), before);
@@ -112,7 +112,7 @@ fn fix_leaves_a_waived_area_word_plans_and_links_alone() {
         before
     );
     assert!(
-        said.contains("--fix: 0 avsnitt infogade i 0 planer"),
+        said.contains("--fix: 0 rubriker för områden som saknades, i 0 planer"),
         "{said}"
     );
 }
@@ -123,4 +123,23 @@ fn diff_without_fix_is_an_argument_error() {
     let out = planlint_in(dir.path(), &["check", "--diff"], "");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--fix"), "{}", stderr(&out));
+}
+
+#[test]
+fn fix_makes_a_bold_line_meant_as_the_heading_one_and_keeps_its_words() {
+    let plan = format!(
+        "# Verksamhetsplan 2028\n\n## Arbete och studier\n\n{p}\n\n**Bostäder**\n\n{p}\n\n## Folkhälsa\n\n{p}\n\n## Samverkan\n\n{p}\n",
+        p = crate::support::PROSE
+    );
+    let dir = repo(&[("a.md", &plan)]);
+    let out = planlint_in(dir.path(), &["check", "--fix", "--format", "short"], "");
+    assert!(
+        stdout(&out).contains("a.md: gjorde raden `**Bostäder**` till rubriken `## Bostäder`"),
+        "{}",
+        stdout(&out)
+    );
+    let after = std::fs::read_to_string(dir.path().join("a.md")).expect("read");
+    assert_eq!(after, plan.replace("**Bostäder**", "## Bostäder"));
+    // The section under it has the words it had: the area is covered now.
+    assert!(!stdout(&out).contains("IP002"), "{}", stdout(&out));
 }

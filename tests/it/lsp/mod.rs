@@ -846,3 +846,28 @@ fn a_config_changed_outside_the_editor_is_picked_up() {
         .starts_with("planen saknar ett avsnitt om `Bostäder`"));
     assert!(server.shutdown_and_exit().success());
 }
+
+#[test]
+fn a_bold_line_meant_as_the_heading_is_made_one_by_a_quick_fix() {
+    let plan = format!(
+        "# Verksamhetsplan 2028\n\n## Arbete och studier\n\n{p}\n\n**Bostäder**\n\n{p}\n",
+        p = crate::support::PROSE
+    );
+    let dir = repo(&[("plan.md", &plan)]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    let uri = uri(&dir.path().join("plan.md"));
+    server.open(&uri, &plan);
+    let found = server.diagnostics(&uri, 1);
+    let fixes = actions(&mut server, &uri, find(&found, "IP002"));
+    let made = fixes
+        .iter()
+        .find(|a| a["title"] == "Gör raden till rubriken `## Bostäder`")
+        .unwrap_or_else(|| panic!("{fixes:#?}"));
+    let edit = edit_of(made, &uri);
+    assert_eq!(edit["newText"], "## Bostäder");
+    let line = plan.lines().position(|l| l == "**Bostäder**").unwrap();
+    assert_eq!(edit["range"]["start"]["line"], line);
+    assert_eq!(edit["range"]["end"]["line"], line);
+    assert!(server.shutdown_and_exit().success());
+}
