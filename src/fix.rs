@@ -204,3 +204,92 @@ pub(crate) fn heading_of_bold_line(
             heading,
         })
 }
+
+/// The area headings of the plan that hold invisible characters (`### Folk\u{AD}hälsa`,
+/// a zero-width space a word processor left): each heading with them removed. A reader sees
+/// the same heading and the same words; a search for the area's word now finds it. Only a
+/// character between Latin letters, digits, spaces or punctuation goes: one beside a letter of
+/// another script or in an emoji can change how it is shown (a Persian word's non-joiner, an
+/// emoji's joiner), and stays. Checked: after the edit, the heading still names its area.
+pub(crate) fn visible_headings(
+    rules: &RuleSet,
+    doc: &Document,
+    areas: &Areas,
+    text: &str,
+) -> Vec<Replace> {
+    let mut sections: Vec<usize> = areas
+        .iter()
+        .flat_map(|(_, area)| area.named.iter().map(|n| n.section))
+        .collect();
+    sections.sort_unstable();
+    sections.dedup();
+    let mut out = Vec::new();
+    for id in sections {
+        let Some(section) = doc.sections.get(id) else {
+            continue;
+        };
+        let Some(written) = text.get(section.heading_span.clone()) else {
+            continue;
+        };
+        let cleaned = without_invisible(written);
+        if cleaned == written {
+            continue;
+        }
+        let start = section.heading_span.start;
+        let mut edited = text.to_owned();
+        edited.replace_range(section.heading_span.clone(), &cleaned);
+        #[allow(clippy::disallowed_methods)]
+        let after = Document::parse(&edited, rules.patterns());
+        let new_areas = rules.areas(&after, &edited);
+        let Some(found) = after
+            .sections
+            .iter()
+            .position(|s| s.heading_span.start == start)
+        else {
+            continue;
+        };
+        let still = areas.iter().all(|(rule, area)| {
+            !area.named.iter().any(|n| n.section == id)
+                || new_areas
+                    .get(rule)
+                    .is_some_and(|a| a.named.iter().any(|n| n.section == found))
+        });
+        if still {
+            out.push(Replace {
+                range: section.heading_span.clone(),
+                heading: cleaned.lines().next().unwrap_or_default().trim().to_owned(),
+                text: cleaned,
+            });
+        }
+    }
+    out
+}
+
+/// `written` without the invisible characters a reader cannot miss (see
+/// [`visible_headings`]).
+fn without_invisible(written: &str) -> String {
+    let plain = |c: Option<char>| {
+        c.is_none_or(|c| (c < '\u{250}' && !crate::matching::is_invisible(c)) || c.is_whitespace())
+    };
+    let chars: Vec<char> = written.chars().collect();
+    let mut out = String::with_capacity(written.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if crate::matching::is_invisible(c) {
+            // The nearest visible neighbours on each side.
+            let before = chars[..i]
+                .iter()
+                .rev()
+                .find(|&&b| !crate::matching::is_invisible(b))
+                .copied();
+            let after = chars[i + 1..]
+                .iter()
+                .find(|&&a| !crate::matching::is_invisible(a))
+                .copied();
+            if plain(before) && plain(after) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}

@@ -2,7 +2,8 @@
 //! Markdown plan whose live findings include a missing area gets a heading for it: a bold line
 //! meant as the heading becomes one ([`crate::fix::heading_of_bold_line`]), else the area's
 //! section skeleton is inserted ([`crate::fix::skeleton`]), one area after another, each
-//! checked by parsing the edited plan; no word the planner wrote is changed. The plan is written through a temporary file
+//! checked by parsing the edited plan; invisible characters are taken out of the area headings
+//! ([`crate::fix::visible_headings`]); no word the planner wrote is changed. The plan is written through a temporary file
 //! and only if it is still as it was read; `--diff` prints the change and writes nothing.
 
 use std::io::Write;
@@ -21,6 +22,8 @@ pub(super) enum Change {
     Inserted(String),
     /// A bold line (`**Bostäder**`) made this heading.
     Heading { line: String, heading: String },
+    /// The invisible characters taken out of an area's heading, which now reads so.
+    Visible(String),
 }
 
 /// What `--fix` did: the plans it changed (or would change) and their new headings.
@@ -93,6 +96,21 @@ pub(super) fn run(
 fn with_sections(verdict: &Verdict<'_>, shown: &str, mut text: String) -> (String, Vec<Change>) {
     let rules = verdict.rules();
     let mut headings = Vec::new();
+    // The area headings first, all at once, from the last: none moves another.
+    let analysis = crate::run::analyse_plan(verdict, 0, shown, text.clone());
+    if let (Some(doc), Some(areas)) = (&analysis.document, &analysis.areas) {
+        let mut cleaned = crate::fix::visible_headings(rules, doc, areas, &text);
+        cleaned.sort_by_key(|r| std::cmp::Reverse(r.range.start));
+        for r in &cleaned {
+            text.replace_range(r.range.clone(), &r.text);
+        }
+        headings.extend(
+            cleaned
+                .into_iter()
+                .rev()
+                .map(|r| Change::Visible(r.heading)),
+        );
+    }
     // Each insertion changes the places of the next: the plan is analysed again after each,
     // and there are no more insertions than area rules.
     for _ in 0..rules.rules.len() {
@@ -154,12 +172,14 @@ fn replace(path: &Path, original: &[u8], fixed: &str, lang: Lang) -> Result<(), 
 /// The change from `before` to `after` as a unified diff of the plan `shown`.
 fn write_diff(out: &mut dyn Write, shown: &str, before: &str, after: &str) -> std::io::Result<()> {
     let diff = similar::TextDiff::from_lines(before, after);
+    // As git names it: `a/tmp/plan.md`, not `a//tmp/plan.md`.
+    let name = shown.trim_start_matches('/');
     write!(
         out,
         "{}",
         diff.unified_diff()
             .context_radius(2)
-            .header(&format!("a/{shown}"), &format!("b/{shown}"))
+            .header(&format!("a/{name}"), &format!("b/{name}"))
     )
 }
 
@@ -175,7 +195,7 @@ pub(super) fn report(
             .iter()
             .filter_map(|c| match c {
                 Change::Inserted(h) => Some(format!("`{h}`")),
-                Change::Heading { .. } => None,
+                Change::Heading { .. } | Change::Visible(_) => None,
             })
             .collect();
         let mut said = Vec::new();
@@ -191,6 +211,22 @@ pub(super) fn report(
                 said.push(format!("{made} `{line}` {to} `{heading}`"));
             }
         }
+        let cleaned: Vec<String> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Visible(h) => Some(format!("`{h}`")),
+                _ => None,
+            })
+            .collect();
+        if !cleaned.is_empty() {
+            let done = match (diff, lang) {
+                (false, Lang::Sv) => "tog bort osynliga tecken ur",
+                (true, Lang::Sv) => "skulle ta bort osynliga tecken ur",
+                (false, Lang::En) => "removed invisible characters from",
+                (true, Lang::En) => "would remove invisible characters from",
+            };
+            said.push(format!("{done} {}", cleaned.join(", ")));
+        }
         if !inserted.is_empty() {
             let done = if diff {
                 lang.pick("skulle infoga", "would insert")
@@ -204,34 +240,72 @@ pub(super) fn report(
     for (path, why) in &fixes.untouched {
         writeln!(out, "{path}: {why}")?;
     }
-    let n: usize = fixes.changed.iter().map(|(_, h)| h.len()).sum();
+    let count = |visible: bool| -> usize {
+        fixes
+            .changed
+            .iter()
+            .flat_map(|(_, h)| h)
+            .filter(|c| matches!(c, Change::Visible(_)) == visible)
+            .count()
+    };
+    let (n, cleaned) = (count(false), count(true));
     let plans = fixes.changed.len();
     let pick =
         |one: &'static str, many: &'static str, count: usize| if count == 1 { one } else { many };
+    let also = match (cleaned, lang) {
+        (0, _) => String::new(),
+        (c, Lang::Sv) => format!(
+            " och osynliga tecken borttagna ur {c} {}",
+            pick("rubrik", "rubriker", c)
+        ),
+        (c, Lang::En) => format!(
+            " and invisible characters removed from {c} {}",
+            pick("heading", "headings", c)
+        ),
+    };
+    let also_diff = match (cleaned, lang) {
+        (0, _) => String::new(),
+        (c, Lang::Sv) => format!(
+            ", och osynliga tecken skulle tas bort ur {c} {}",
+            pick("rubrik", "rubriker", c)
+        ),
+        (c, Lang::En) => format!(
+            ", and invisible characters would be removed from {c} {}",
+            pick("heading", "headings", c)
+        ),
+    };
+    let write_them = if n > 0 {
+        lang.pick(
+            "; ett avsnitt utan innehåll täcker inget område, så skriv dem innan planen lämnas för beslut",
+            "; a section without content covers no area, so write them before the plan goes for approval",
+        )
+    } else {
+        ""
+    };
     let line = match (lang, diff) {
         (Lang::Sv, false) => format!(
-            "--fix: {n} {} för områden som saknades, i {plans} {}; ett avsnitt utan innehåll täcker inget område, så skriv dem innan planen lämnas för beslut",
+            "--fix: {n} {} för områden som saknades{also}, i {plans} {}{write_them}",
             pick("rubrik", "rubriker", n),
             pick("plan", "planer", plans)
         ),
         (Lang::Sv, true) => format!(
-            "--fix --diff: {n} {} för områden som saknas skulle läggas till i {plans} {}; ingenting skrevs",
+            "--fix --diff: {n} {} för områden som saknas skulle läggas till i {plans} {}{also_diff}; ingenting skrevs",
             pick("rubrik", "rubriker", n),
             pick("plan", "planer", plans)
         ),
         (Lang::En, false) => format!(
-            "--fix: {n} {} for missing areas, in {plans} {}; a section without content covers no area, so write them before the plan goes for approval",
+            "--fix: {n} {} for missing areas{also}, in {plans} {}{write_them}",
             pick("heading", "headings", n),
             pick("plan", "plans", plans)
         ),
         (Lang::En, true) => format!(
-            "--fix --diff: {n} {} for missing areas would be added in {plans} {}; nothing was written",
+            "--fix --diff: {n} {} for missing areas would be added in {plans} {}{also_diff}; nothing was written",
             pick("heading", "headings", n),
             pick("plan", "plans", plans)
         ),
     };
     writeln!(out, "{line}")?;
-    if !diff && n > 0 {
+    if !diff && n + cleaned > 0 {
         writeln!(out)?;
     }
     Ok(())

@@ -3,6 +3,8 @@
 //! * A missing area (a `section` rule whose area no heading names) gets its section skeleton
 //!   ([`crate::fix::skeleton`], which `check --fix` inserts too), and, when a bold line of its
 //!   own names it, that line made the heading ([`crate::fix::heading_of_bold_line`]).
+//! * An area heading with invisible characters in it (`### Folk\u{AD}hälsa`) gets them taken
+//!   out ([`crate::fix::visible_headings`]), where the cursor is on it: no finding is needed.
 //! * Any finding of a rule gets an inline waiver whose reason is left to write: on the line
 //!   before the finding when that is a line of its own, else for the whole file, after the
 //!   front matter. Until the reason is written the waiver is itself reported (`PL010`).
@@ -58,29 +60,29 @@ pub(super) fn actions(
     let mut waivers = 0;
     // Each costs a parse of the edited plan, so a rule's skeleton is worked out once however
     // many of its findings the range holds.
-    let mut skeletons: HashMap<usize, Option<(usize, String, String)>> = HashMap::new();
+    let mut skeletons: HashMap<usize, Option<crate::fix::Skeleton>> = HashMap::new();
     let mut bold: HashMap<usize, Option<crate::fix::Replace>> = HashMap::new();
     for d in checked.live().filter(|d| meets(d)) {
         let Some(rule) = ready.rules.index(&d.code) else {
             continue;
         };
         let diagnostic = convert::diagnostic(d, source, uri, lang);
-        let fix = skeletons.entry(rule).or_insert_with(|| {
-            crate::fix::skeleton(&ready.rules, doc, areas, text, rule, lang)
-                .map(|s| (s.at, s.insert, s.heading))
-        });
-        if let Some((at, insert, heading)) = fix.clone() {
+        let fix = skeletons
+            .entry(rule)
+            .or_insert_with(|| crate::fix::skeleton(&ready.rules, doc, areas, text, rule, lang));
+        if let Some(s) = fix.clone() {
             let title = format!(
-                "{} `{heading}`",
-                lang.pick("Lägg till avsnittet", "Add the section")
+                "{} `{}`",
+                lang.pick("Lägg till avsnittet", "Add the section"),
+                s.heading
             );
             out.push(action(
                 title,
                 source,
-                at..at,
-                insert,
+                s.at..s.at,
+                s.insert,
                 uri,
-                &diagnostic,
+                Some(&diagnostic),
                 true,
             ));
         }
@@ -102,7 +104,7 @@ pub(super) fn actions(
                 r.range,
                 r.text,
                 uri,
-                &diagnostic,
+                Some(&diagnostic),
                 true,
             ));
         }
@@ -129,10 +131,26 @@ pub(super) fn actions(
                     at..at,
                     insert,
                     uri,
-                    &diagnostic,
+                    Some(&diagnostic),
                     false,
                 ));
             }
+        }
+    }
+    // An area heading on the lines asked about that holds invisible characters: no finding
+    // says so (the heading counts as a reader sees it), but the fix is offered there.
+    for r in crate::fix::visible_headings(&ready.rules, doc, areas, text) {
+        let line = source.line_index(r.range.start);
+        if (first..=last).contains(&line) {
+            let title = format!(
+                "{} `{}`",
+                lang.pick(
+                    "Ta bort osynliga tecken ur rubriken",
+                    "Remove the invisible characters from the heading"
+                ),
+                r.heading
+            );
+            out.push(action(title, source, r.range, r.text, uri, None, true));
         }
     }
     out
@@ -144,14 +162,14 @@ fn action(
     at: Range<usize>,
     insert: String,
     uri: &Uri,
-    diagnostic: &lsp_types::Diagnostic,
+    diagnostic: Option<&lsp_types::Diagnostic>,
     preferred: bool,
 ) -> CodeActionOrCommand {
     let edit = TextEdit::new(convert::range(source, &at), insert);
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![diagnostic.clone()]),
+        diagnostics: diagnostic.map(|d| vec![d.clone()]),
         edit: Some(WorkspaceEdit::new(HashMap::from([(
             uri.clone(),
             vec![edit],

@@ -143,3 +143,53 @@ fn fix_makes_a_bold_line_meant_as_the_heading_one_and_keeps_its_words() {
     // The section under it has the words it had: the area is covered now.
     assert!(!stdout(&out).contains("IP002"), "{}", stdout(&out));
 }
+
+#[test]
+fn fix_takes_invisible_characters_out_of_area_headings_and_nowhere_else() {
+    // A soft hyphen and a zero-width space in two area headings; one beside an emoji and a
+    // Persian word's non-joiner, which change how the heading is shown, and one in the prose.
+    let plan = format!(
+        "# Verksamhetsplan 2028\n\n## Arbete och studier\n\n{p}\n\n## Bo\u{AD}städer\n\n{p} Bo\u{200B}städer.\n\n## Folk\u{200B}hälsa 👨\u{200D}👩\u{200D}👧\n\n{p}\n\n## Samverkan med می\u{200C}خواهم\n\n{p}\n",
+        p = crate::support::PROSE
+    );
+    let dir = repo(&[("a.md", &plan)]);
+    let diff = planlint_in(dir.path(), &["check", "--fix", "--diff"], "");
+    let shown = stdout(&diff);
+    assert!(
+        shown.contains("a.md: skulle ta bort osynliga tecken ur `## Bostäder`, `## Folkhälsa 👨\u{200D}👩\u{200D}👧`"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("--fix --diff: 0 rubriker för områden som saknas skulle läggas till i 1 plan, och osynliga tecken skulle tas bort ur 2 rubriker; ingenting skrevs"),
+        "{shown}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).expect("read"),
+        plan
+    );
+    let fixed = planlint_in(dir.path(), &["check", "--fix", "--format", "short"], "");
+    let said = stdout(&fixed);
+    assert!(
+        said.contains("--fix: 0 rubriker för områden som saknades och osynliga tecken borttagna ur 2 rubriker, i 1 plan\n"),
+        "{said}"
+    );
+    let after = std::fs::read_to_string(dir.path().join("a.md")).expect("read");
+    let expected = plan
+        .replace("## Bo\u{AD}städer", "## Bostäder")
+        .replace("## Folk\u{200B}hälsa", "## Folkhälsa");
+    assert_eq!(after, expected);
+    // The prose keeps its zero-width space, the emoji its joiners, the Persian word its
+    // non-joiner; a second --fix changes nothing.
+    assert!(after.contains("Bo\u{200B}städer."));
+    assert!(after.contains("👨\u{200D}👩\u{200D}👧") && after.contains("می\u{200C}خواهم"));
+    let again = planlint_in(dir.path(), &["check", "--fix", "--format", "short"], "");
+    assert!(
+        stdout(&again).contains("--fix: 0 rubriker för områden som saknades, i 0 planer\n"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).expect("read"),
+        expected
+    );
+}

@@ -871,3 +871,48 @@ fn a_bold_line_meant_as_the_heading_is_made_one_by_a_quick_fix() {
     assert_eq!(edit["range"]["end"]["line"], line);
     assert!(server.shutdown_and_exit().success());
 }
+
+#[test]
+fn an_area_heading_with_invisible_characters_gets_them_taken_out_where_the_cursor_is() {
+    let plan = format!(
+        "# Verksamhetsplan 2028\n\n## Arbete och studier\n\n{p}\n\n## Bo\u{AD}städer\n\n{p}\n",
+        p = crate::support::PROSE
+    );
+    let dir = repo(&[("plan.md", &plan)]);
+    let mut server = Server::start(dir.path(), &[]);
+    server.initialize(dir.path(), json!({}));
+    let uri = uri(&dir.path().join("plan.md"));
+    server.open(&uri, &plan);
+    server.diagnostics(&uri, 1);
+    let line = plan.lines().position(|l| l.starts_with("## Bo")).unwrap();
+    let ask = |server: &mut Server, line: usize| -> Vec<Value> {
+        let at = json!({"line": line, "character": 3});
+        let response = server.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": {"start": at, "end": at},
+                "context": {"diagnostics": []}
+            }),
+        );
+        response["result"].as_array().expect("actions").clone()
+    };
+    let fixes = ask(&mut server, line);
+    let cleaned = fixes
+        .iter()
+        .find(|a| a["title"] == "Ta bort osynliga tecken ur rubriken `## Bostäder`")
+        .unwrap_or_else(|| panic!("{fixes:#?}"));
+    assert_eq!(
+        apply(&plan, edit_of(cleaned, &uri)),
+        plan.replace('\u{AD}', "")
+    );
+    // On another line it is not offered.
+    let elsewhere = ask(&mut server, line + 2);
+    assert!(
+        elsewhere
+            .iter()
+            .all(|a| !a["title"].as_str().unwrap_or("").starts_with("Ta bort")),
+        "{elsewhere:#?}"
+    );
+    assert!(server.shutdown_and_exit().success());
+}
