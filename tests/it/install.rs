@@ -119,7 +119,23 @@ fn plans_repository(config: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
 /// The test's own `CARGO_TARGET_DIR` is not passed on: cargo inside pre-commit builds in its
 /// own directory and never waits for the lock of the one running the tests.
 fn run(dir: &Path, home: &Path, bin: Option<&Path>, args: &[&str]) -> (Output, String) {
+    run_in(dir, home, bin, &[], args)
+}
+
+/// [`run`] with no planlint put on `PATH`, and `env` set.
+fn run_with(dir: &Path, home: &Path, env: &[(&str, &str)], args: &[&str]) -> (Output, String) {
+    run_in(dir, home, None, env, args)
+}
+
+fn run_in(
+    dir: &Path,
+    home: &Path,
+    bin: Option<&Path>,
+    env: &[(&str, &str)],
+    args: &[&str],
+) -> (Output, String) {
     let mut cmd = Command::new(pre_commit());
+    cmd.envs(env.iter().copied());
     cmd.args(args)
         .current_dir(dir)
         .env("PRE_COMMIT_HOME", home)
@@ -151,28 +167,53 @@ fn built_planlint() -> PathBuf {
 }
 
 #[test]
-fn the_readme_snippet_pins_a_commit_of_this_repository_with_the_hooks_it_names() {
+fn the_readme_pins_the_release_tag_of_this_version_and_the_hooks_it_names() {
+    // A release is tagged `v` + the crate's version (.github/workflows/release.yml), so the
+    // `rev:` that names this version cannot drift from the planlint CI installs.
+    let version = env!("CARGO_PKG_VERSION");
     let (_, pinned) = snippet_here("HEAD", None);
-    let here = repository();
-    let known = Command::new("git")
-        .args(["merge-base", "--is-ancestor", &pinned, "HEAD"])
-        .current_dir(&here)
-        .status()
-        .is_ok_and(|s| s.success());
+    assert_eq!(
+        pinned,
+        format!("v{version}"),
+        "the README's pre-commit snippet pins `rev: {pinned}`, but Cargo.toml says version \
+         {version}, which is released as the tag `v{version}`; pin that"
+    );
+    // Every other place that names the version to install names this one.
+    let readme = std::fs::read_to_string(repository().join("README.md")).expect("README.md");
+    let ci = [
+        "examples/ci/github-actions.yml",
+        "examples/ci/gitlab-ci.yml",
+    ]
+    .map(|f| std::fs::read_to_string(repository().join(f)).expect("CI example"));
+    let mut pins = 0;
+    for text in std::iter::once(&readme).chain(&ci) {
+        for (at, _) in text.match_indices("planlint==") {
+            let pin: String = text[at + "planlint==".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect();
+            assert_eq!(
+                pin, version,
+                "`planlint=={pin}` where Cargo.toml says {version}"
+            );
+            pins += 1;
+        }
+    }
+    assert!(pins >= 4, "only {pins} pinned installs found");
     assert!(
-        known,
-        "the README's pre-commit snippet pins `rev: {pinned}`, which is not a commit in this \
-         repository's history; pin one that is (`git log -1 --format=%H -- .pre-commit-hooks.yaml`)"
+        readme.contains(&format!("--tag v{version}")),
+        "the README's cargo install from git names no `--tag v{version}`"
     );
-    let hooks = git(
-        &here,
-        &["show", &format!("{pinned}:.pre-commit-hooks.yaml")],
+    let release = std::fs::read_to_string(repository().join(".github/workflows/release.yml"))
+        .expect("release.yml");
+    assert!(
+        release.contains("tags: [\"v*\"]") && release.contains("\"v$version\""),
+        "{release}"
     );
+    let hooks =
+        std::fs::read_to_string(repository().join(".pre-commit-hooks.yaml")).expect("hooks");
     for id in ["planlint", "planlint-system"] {
-        assert!(
-            hooks.contains(&format!("- id: {id}\n")),
-            "`{id}` at {pinned}:\n{hooks}"
-        );
+        assert!(hooks.contains(&format!("- id: {id}\n")), "`{id}`:\n{hooks}");
     }
     // pre-commit appends the file names to the entry: after `--`, none is read as an option.
     let entries: Vec<&str> = hooks
@@ -183,8 +224,7 @@ fn the_readme_snippet_pins_a_commit_of_this_repository_with_the_hooks_it_names()
     for entry in entries {
         assert!(
             entry.trim_end().ends_with(" --"),
-            "the hook at {pinned} runs `{}`, which lets a file name be read as an option; pin a \
-             commit whose entries end with `--`",
+            "the hook runs `{}`, which lets a file name be read as an option",
             entry.trim()
         );
     }
@@ -380,8 +420,9 @@ fn a_repository_made_by_init_passes_the_hook() {
 fn the_readme_opens_with_the_install_lines() {
     let readme = std::fs::read_to_string(repository().join("README.md")).expect("README.md");
     // After the quick start's two commands, the install section comes first.
-    let opening: String = readme.lines().take(80).collect::<Vec<_>>().join("\n");
+    let opening: String = readme.lines().take(100).collect::<Vec<_>>().join("\n");
     for line in [
+        "pipx install planlint==",
         "cargo install --locked --path .",
         "cargo install --locked --git ",
         "planlint-system",
@@ -394,7 +435,7 @@ fn the_readme_opens_with_the_install_lines() {
 }
 
 #[test]
-fn the_release_workflow_builds_for_linux_windows_and_macos_on_a_tag() {
+fn the_release_workflow_builds_binaries_and_wheels_for_linux_windows_and_macos() {
     let text = std::fs::read_to_string(repository().join(".github/workflows/release.yml"))
         .expect("release workflow");
     let docs = yaml_rust2::YamlLoader::load_from_str(&text).expect("the workflow is YAML");
@@ -436,4 +477,243 @@ fn the_release_workflow_builds_for_linux_windows_and_macos_on_a_tag() {
         release.contains("gh release upload") && release.contains("gh release create"),
         "{release}"
     );
+    // The wheels: the same three systems, the binary in each (`--bindings bin`), to PyPI.
+    let wheels = &flow["jobs"]["wheels"];
+    let targets: Vec<&str> = wheels["strategy"]["matrix"]["include"]
+        .as_vec()
+        .expect("a matrix of wheels")
+        .iter()
+        .filter_map(|m| m["target"].as_str())
+        .collect();
+    for os in ["linux", "windows", "apple-darwin"] {
+        assert!(targets.iter().any(|t| t.contains(os)), "{os}: {targets:?}");
+    }
+    let maturin = wheels["steps"]
+        .as_vec()
+        .expect("steps")
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("PyO3/maturin-action"))
+        })
+        .expect("maturin builds the wheels");
+    assert!(
+        maturin["with"]["args"]
+            .as_str()
+            .is_some_and(|a| a.contains("--bindings bin") && a.contains("--release")),
+        "{maturin:?}"
+    );
+    let publish = &flow["jobs"]["pypi"];
+    assert!(
+        publish["steps"]
+            .as_vec()
+            .expect("steps")
+            .iter()
+            .any(|s| s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("pypa/gh-action-pypi-publish"))),
+        "the wheels go to PyPI"
+    );
+    // On main, a version with no tag yet is released, and the tag made.
+    assert_eq!(flow["on"]["push"]["branches"][0].as_str(), Some("main"));
+}
+
+/// Whether maturin is there (`python -m maturin`; `.ci/run` installs it beside the other
+/// Python tools), see [`available`].
+fn have_maturin() -> bool {
+    let ok = Command::new(crate::support::python())
+        .args(["-m", "maturin", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    available(
+        ok,
+        &format!("maturin (`{} -m maturin`)", crate::support::python()),
+    )
+}
+
+/// The wheel maturin builds of this checkout (`bindings = bin`: the binary in a wheel, as the
+/// release workflow builds it, without `--release` to build in half the time), built once per
+/// test run in a target directory of its own beside the tests' (cargo must not wait for the
+/// lock of the build running the tests) and with no network.
+fn wheel() -> &'static Path {
+    static WHEEL: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    WHEEL.get_or_init(|| {
+        let target = built_planlint()
+            .parent()
+            .expect("the target directory")
+            .join("wheel");
+        let dist = target.join("dist");
+        let _ = std::fs::remove_dir_all(&dist);
+        let out = Command::new(crate::support::python())
+            .args([
+                "-m",
+                "maturin",
+                "build",
+                "--bindings",
+                "bin",
+                "--locked",
+                "--strip",
+            ])
+            .arg("--manifest-path")
+            .arg(repository().join("Cargo.toml"))
+            .arg("--out")
+            .arg(&dist)
+            .arg("--target-dir")
+            .arg(target.join("build"))
+            .env_remove("CARGO_TARGET_DIR")
+            .env("CARGO_NET_OFFLINE", "true")
+            .output()
+            .expect("maturin runs");
+        assert!(
+            out.status.success(),
+            "maturin build: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let wheels: Vec<PathBuf> = std::fs::read_dir(&dist)
+            .expect("dist")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "whl"))
+            .collect();
+        assert_eq!(wheels.len(), 1, "{wheels:?}");
+        let name = wheels[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            name.starts_with(&format!("planlint-{}-py3-none-", env!("CARGO_PKG_VERSION"))),
+            "{name}"
+        );
+        wheels[0].clone()
+    })
+}
+
+#[test]
+fn the_wheel_installs_with_no_network_and_checks_the_examples() {
+    if !have_maturin() {
+        return;
+    }
+    let wheel = wheel();
+    let venv = tempfile::tempdir().expect("tempdir");
+    let made = Command::new(crate::support::python())
+        .args(["-m", "venv"])
+        .arg(venv.path())
+        .output()
+        .expect("venv");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let pip = Command::new(venv.path().join("bin/python"))
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--no-index",
+            "--disable-pip-version-check",
+        ])
+        .arg(wheel)
+        .output()
+        .expect("pip");
+    assert!(
+        pip.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pip.stderr)
+    );
+    let installed = venv.path().join("bin/planlint");
+    let version = Command::new(&installed)
+        .arg("--version")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("planlint {}", env!("CARGO_PKG_VERSION"))
+    );
+    // The examples, checked by the installed planlint as by the one cargo built for the tests.
+    let dir = tempfile::tempdir().expect("tempdir");
+    crate::support::copy_tree(&crate::support::root().join("examples"), dir.path());
+    for args in [
+        vec!["check", "plans/kultur-och-fritid.md"],
+        vec!["check", "--format", "short", "plans"],
+    ] {
+        let got = Command::new(&installed)
+            .args(&args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs");
+        let want = planlint_in(dir.path(), &args, "");
+        assert_eq!(got.status.code(), Some(1), "{args:?}");
+        assert_eq!(got.status.code(), want.status.code(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&got.stdout),
+            String::from_utf8_lossy(&want.stdout),
+            "{args:?}"
+        );
+    }
+}
+
+/// The README's hook that installs planlint from PyPI: the pre-commit section's `yaml` block
+/// with `repo: local`.
+fn readme_wheel_hook() -> String {
+    let readme = std::fs::read_to_string(repository().join("README.md")).expect("README.md");
+    let section = readme
+        .split_once("\n### pre-commit\n")
+        .expect("the README has a pre-commit section")
+        .1;
+    section
+        .split("```yaml\n")
+        .skip(1)
+        .map(|b| b.split_once("\n```").expect("the yaml block ends").0)
+        .find(|b| b.contains("repo: local"))
+        .expect("a `repo: local` hook in the pre-commit section")
+        .to_owned()
+        + "\n"
+}
+
+#[test]
+fn the_readme_hook_from_pypi_installs_the_wheel_in_seconds_and_gates_the_commit() {
+    if !have_pre_commit() || !have_maturin() {
+        return;
+    }
+    let config = readme_wheel_hook();
+    let wheel = wheel();
+    let dir = plans_repository(
+        &config,
+        &[
+            ("planer/kultur.md", &no_housing()),
+            ("planer/social.md", &compliant()),
+        ],
+    );
+    let home = tempfile::tempdir().expect("tempdir");
+    // pip inside pre-commit finds `planlint==VERSION` in the wheel's folder instead of on PyPI,
+    // and nowhere else; the placeholder package pre-commit installs beside it is built with the
+    // setuptools its environment has (with a network, pip would fetch one).
+    let links = wheel.parent().expect("dist").to_string_lossy().into_owned();
+    let env = [
+        ("PIP_NO_INDEX", "1"),
+        ("PIP_FIND_LINKS", links.as_str()),
+        ("PIP_NO_BUILD_ISOLATION", "0"),
+    ];
+    let (bad, text) = run_with(
+        dir.path(),
+        home.path(),
+        &env,
+        &["run", "--files", "planer/kultur.md"],
+    );
+    assert_eq!(bad.status.code(), Some(1), "{config}\n{text}");
+    assert!(
+        text.contains("error[IP002]: planen saknar ett avsnitt om `Bostäder`"),
+        "{text}"
+    );
+    let (good, text) = run_with(
+        dir.path(),
+        home.path(),
+        &env,
+        &["run", "--files", "planer/social.md"],
+    );
+    assert!(good.status.success(), "{text}");
+    assert!(text.contains("Passed"), "{text}");
 }
