@@ -37,14 +37,21 @@ impl Server {
         command
             .args(args)
             .arg("lsp")
-            .current_dir(dir)
-            .env_remove("PLANLINT_LSP_DEBOUNCE_MS")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+            .env_remove("PLANLINT_LSP_DEBOUNCE_MS");
         for (k, v) in env {
             command.env(k, v);
         }
+        Server::spawn(dir, command)
+    }
+
+    /// Starts `command` (a language server: `planlint lsp`, however an editor names it) in
+    /// `dir`.
+    pub fn spawn(dir: &Path, mut command: Command) -> Server {
+        command
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
         let mut child = command.spawn().expect("planlint lsp starts");
         let stdout = child.stdout.take().expect("stdout");
         let stdin = child.stdin.take();

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{available, no_housing, repo};
+use crate::support::{available, no_housing, repo, repository};
 
 /// Runs `command` to its end, killing it after two minutes.
 fn run_bounded(command: &mut Command) -> Output {
@@ -159,4 +159,187 @@ fn pygls_language_client_reads_diagnostics_actions_hover_and_symbols() {
         .filter_map(Value::as_str)
         .collect();
     assert!(symbols.contains(&"front matter"), "{symbols:?}");
+}
+
+/// The first fenced block with info string `info` in the README section headed `heading`,
+/// and the section's text.
+fn readme_block(heading: &str, info: &str) -> (String, String) {
+    let readme = std::fs::read_to_string(repository().join("README.md")).expect("README.md");
+    let section = readme
+        .split_once(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("the README has a section `{heading}`"))
+        .1;
+    let section = section
+        .split("\n### ")
+        .next()
+        .expect("the section")
+        .to_owned();
+    let block = section
+        .split_once(&format!("```{info}\n"))
+        .unwrap_or_else(|| panic!("a `{info}` block under `{heading}`"))
+        .1
+        .split_once("\n```")
+        .expect("the block ends")
+        .0
+        .to_owned();
+    (block + "\n", section)
+}
+
+/// `PATH` with the directory of the planlint built for the tests first, as an installed one
+/// would be.
+fn path_with_planlint() -> std::ffi::OsString {
+    let bin = Path::new(env!("CARGO_BIN_EXE_planlint"))
+        .parent()
+        .expect("bin dir")
+        .to_path_buf();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut dirs = vec![bin];
+    dirs.extend(std::env::split_paths(&path));
+    std::env::join_paths(dirs).expect("PATH")
+}
+
+#[test]
+fn the_readme_neovim_config_works_as_written() {
+    let ok = Command::new("nvim")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available(ok, "Neovim (`nvim`)") {
+        return;
+    }
+    let (config, section) = readme_block("### Neovim", "lua");
+    let place = "~/.config/nvim/after/ftplugin/markdown.lua";
+    assert!(section.contains(&format!("`{place}`")), "{section}");
+    // The config where the README puts it, under a home of the test's own; the plans a folder
+    // below their `planlint.toml`, so the root is found by looking up.
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join(".config/nvim/after/ftplugin/markdown.lua");
+    std::fs::create_dir_all(file.parent().unwrap()).expect("dirs");
+    std::fs::write(&file, &config).expect("config");
+    // A placeholder: the second plan has a finding to wait for too.
+    let second = format!("{}\nTODO: kontaktuppgifter.\n", crate::support::compliant());
+    let dir = repo(&[
+        ("planlint.toml", "lang = \"en\"\n"),
+        ("planer/kultur.md", &no_housing()),
+        ("planer/social.md", &second),
+        ("probe.lua", include_str!("neovim_readme.lua")),
+    ]);
+    let root = dir.path().canonicalize().expect("root");
+    let out = root.join("neovim.json");
+    let run = run_bounded(
+        Command::new("nvim")
+            .args(["--headless", "-i", "NONE", "-n", "kultur.md"])
+            .arg("-c")
+            .arg(format!("luafile {}", root.join("probe.lua").display()))
+            .current_dir(root.join("planer"))
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .env("PATH", path_with_planlint())
+            .env("PLANLINT_OUT", &out)
+            .env("PLANLINT_SECOND", root.join("planer/social.md")),
+    );
+    let text = std::fs::read_to_string(&out).unwrap_or_else(|_| {
+        panic!(
+            "Neovim wrote nothing: {}{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        )
+    });
+    let got: Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(got["waited"], true, "{got:#}");
+    let first = &got["diagnostics"][0];
+    assert_eq!(first["source"], "planlint", "{got:#}");
+    assert!(
+        got["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["lnum"] == 21
+                && d["message"]
+                    .as_str()
+                    .is_some_and(|m| m.starts_with("the plan has no section on `Housing`"))),
+        "{got:#}"
+    );
+    // One server for both plans, rooted where the config is.
+    assert_eq!(got["second_waited"], true, "{got:#}");
+    let clients = got["clients"].as_array().expect("clients");
+    assert_eq!(clients.len(), 1, "{got:#}");
+    assert_eq!(clients[0]["name"], "planlint");
+    assert_eq!(
+        clients[0]["root"],
+        root.to_string_lossy().as_ref(),
+        "{got:#}"
+    );
+    // K is the hover, not `man`.
+    let hover: Vec<&str> = got["hover"]
+        .as_array()
+        .expect("hover")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        hover.iter().any(|l| l.contains("Policy clause:")),
+        "K opened no hover: {got:#}"
+    );
+}
+
+#[test]
+fn the_readme_helix_config_starts_planlint_as_helix_would() {
+    // Helix is in no package registry this project's CI reaches (Debian 12 has none), so the
+    // config is read as Helix reads `languages.toml` and its server started as Helix starts it:
+    // the command on `PATH` with the args, spoken to over stdio with the language id
+    // `markdown`.
+    let (config, _) = readme_block("### Helix", "toml");
+    let toml: toml::Table = toml::from_str(&config).expect("the README's Helix config is TOML");
+    let known_server = [
+        "command",
+        "args",
+        "config",
+        "environment",
+        "timeout",
+        "required-root-patterns",
+    ];
+    let server = toml["language-server"]["planlint"]
+        .as_table()
+        .expect("[language-server.planlint]");
+    for key in server.keys() {
+        assert!(
+            known_server.contains(&key.as_str()),
+            "Helix knows no `{key}`"
+        );
+    }
+    let languages = toml["language"].as_array().expect("[[language]]");
+    assert_eq!(languages.len(), 1, "{config}");
+    let markdown = languages[0].as_table().expect("table");
+    assert_eq!(markdown["name"].as_str(), Some("markdown"));
+    let servers: Vec<&str> = markdown["language-servers"]
+        .as_array()
+        .expect("language-servers")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(servers.contains(&"planlint"), "{servers:?}");
+    let command = server["command"].as_str().expect("command");
+    let args: Vec<&str> = server["args"]
+        .as_array()
+        .expect("args")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    let dir = repo(&[
+        ("planlint.toml", "lang = \"en\"\n"),
+        ("plan.md", &no_housing()),
+    ]);
+    let mut started = Command::new(command);
+    started.args(&args).env("PATH", path_with_planlint());
+    let mut server = super::client::Server::spawn(dir.path(), started);
+    let init = server.initialize(dir.path(), serde_json::json!({}));
+    assert_eq!(init["serverInfo"]["name"], "planlint", "{init:#}");
+    let uri = super::client::uri(&dir.path().join("plan.md"));
+    server.open(&uri, &no_housing());
+    let found = server.diagnostics(&uri, 1);
+    assert!(found.iter().any(|d| d["code"] == "IP002"), "{found:#?}");
+    assert!(server.shutdown_and_exit().success());
 }
