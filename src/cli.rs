@@ -86,6 +86,8 @@ pub enum Command {
     },
     /// Run the language server on standard input and output, for live diagnostics in editors.
     Lsp,
+    /// Print the short guide in Swedish for planners and the board secretary.
+    Guide,
     /// List the loaded rules.
     Rules {
         /// Print the rule table in Markdown, as in the README.

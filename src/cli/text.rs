@@ -55,6 +55,10 @@ pub(super) fn about(command: &str) -> Option<Pair> {
             "Kör de godkända och underkända exemplen för varje regel i ett regelpaket",
             "Run the passing and failing examples of every rule in a rule pack",
         ),
+        "guide" => (
+            "Visa en kort guide på svenska för dig som skriver en plan och för nämndsekreteraren",
+            "Print a short guide in Swedish for planners and the board secretary",
+        ),
         "lsp" => (
             "Kör språkservern på standard in och ut, så att redigeraren visar anmärkningar medan du skriver",
             "Run the language server on standard input and output, for live diagnostics in editors",
@@ -330,7 +334,7 @@ pub(super) const WORDS: Words = Words {
     possible: ("möjliga värden", "possible values"),
     default: ("standard", "default"),
     after_help: (
-        "`planlint KOMMANDO --help` visar ett kommandos flaggor; `planlint explain KOD` förklarar en regel.",
-        "`planlint COMMAND --help` shows a command's flags; `planlint explain CODE` explains a rule.",
+        "`planlint KOMMANDO --help` visar ett kommandos flaggor; `planlint explain KOD` förklarar en regel.\nEn kort guide på svenska för planerare och nämndsekreterare: `planlint guide`.",
+        "`planlint COMMAND --help` shows a command's flags; `planlint explain CODE` explains a rule.\nA short guide in Swedish for planners and board secretaries: `planlint guide`.",
     ),
 };

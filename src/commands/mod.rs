@@ -6,6 +6,7 @@ mod convert;
 mod diff;
 mod explain;
 mod fix;
+mod guide;
 pub(crate) mod init;
 mod lsp;
 mod outline;
@@ -132,6 +133,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         Command::Convert { file } => {
             return convert::run(file, crate::cli::lang_of(cli), out);
         }
+        Command::Guide => return guide::run(crate::cli::lang_of(cli), out),
         _ => {}
     }
     let config = locate(cli, &cwd)?;
@@ -161,6 +163,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         | Command::TestPack { .. }
         | Command::Schema { .. }
         | Command::Lsp
+        | Command::Guide
         | Command::Convert { .. } => Ok(Outcome::Clean),
     }
 }

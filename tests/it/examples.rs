@@ -165,3 +165,89 @@ fn fenced_blocks(markdown: &str) -> Vec<String> {
     }
     blocks
 }
+
+/// The guide's terminal blocks (`examples/guide.md`): each a `$ planlint …` command, after an
+/// optional `$ cd DIR`, and its whole output, run in a copy of `examples/` as it would be from
+/// the repository's root (so `--fix` could not change the examples themselves).
+#[test]
+fn the_guide_shows_the_whole_output_of_each_of_its_commands() {
+    let guide = std::fs::read_to_string(root().join("examples/guide.md")).expect("guide");
+    let copy = tempfile::tempdir().expect("tempdir");
+    crate::support::copy_tree(&root().join("examples"), &copy.path().join("examples"));
+    let mut blocks = 0;
+    for block in fenced_blocks(&guide) {
+        let mut lines = block.lines();
+        let Some(mut first) = lines.next() else {
+            continue;
+        };
+        let mut dir = copy.path().to_path_buf();
+        if let Some(to) = first.strip_prefix("$ cd ") {
+            dir = dir.join(to.trim());
+            first = lines.next().expect("a command after `cd`");
+        }
+        let args = first
+            .strip_prefix("$ planlint")
+            .unwrap_or_else(|| panic!("a terminal block of the guide runs planlint: {first}"));
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let shown: Vec<&str> = lines.collect();
+        assert!(
+            !shown.iter().any(|l| l.starts_with("$ ")),
+            "one command per block"
+        );
+        blocks += 1;
+        let out = crate::support::planlint_in(&dir, &args, "");
+        assert_eq!(
+            shown.join("\n").trim_end(),
+            stdout(&out).trim_end(),
+            "the guide's block of `planlint {}` is stale; paste the command's output",
+            args.join(" ")
+        );
+    }
+    assert!(blocks >= 4, "only {blocks} blocks found");
+}
+
+#[test]
+fn planlint_guide_prints_the_guide_and_the_help_points_to_it() {
+    let guide = std::fs::read_to_string(root().join("examples/guide.md")).expect("guide");
+    let out = planlint(&["guide"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), guide);
+    let en = planlint(&["--lang", "en", "guide"]);
+    assert!(
+        stdout(&en).starts_with("This guide is in Swedish"),
+        "{}",
+        stdout(&en)
+    );
+    assert!(stdout(&en).ends_with(&guide));
+    for (lang, line) in [
+        (
+            "sv",
+            "En kort guide på svenska för planerare och nämndsekreterare: `planlint guide`.",
+        ),
+        (
+            "en",
+            "A short guide in Swedish for planners and board secretaries: `planlint guide`.",
+        ),
+    ] {
+        let help = planlint(&["--lang", lang, "--help"]);
+        assert!(stdout(&help).contains(line), "{}", stdout(&help));
+    }
+    // Short, and in Swedish: the headings a planner and a secretary look for.
+    assert!(
+        guide.lines().count() < 250,
+        "{} lines",
+        guide.lines().count()
+    );
+    for heading in [
+        "## För dig som skriver en verksamhetsplan",
+        "### Så läser du en anmärkning",
+        "### Så åtgärdar du",
+        "### Så ber du om undantag",
+        "## För nämndsekreteraren",
+        "### Rapporten till nämnden",
+        "### Förteckningen över förvaltningar",
+        "### Nämndens undantag",
+    ] {
+        assert!(guide.contains(&format!("\n{heading}\n")), "{heading}");
+    }
+}
