@@ -8,7 +8,7 @@
 //! even escaped (most C0 controls, U+FFFE, U+FFFF) is written as its visible `\u{1}` escape,
 //! so the document stays XML whatever a plan, a file name or a waiver reason holds.
 
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
@@ -21,23 +21,48 @@ use crate::run::{Checked, Totals};
 use crate::source::SourceFile;
 use crate::verdict::Verdict;
 
-/// The JUnit sink: the plans are kept as they come and written as one document at the end,
-/// whose root counts them.
+/// The JUnit sink: each plan's `testsuite` is written as the plan comes, into a file of its
+/// own that nobody else sees (deleted when the run ends); only the counts the root element
+/// carries are kept. At the end the document is written: the root with its counts, then the
+/// suites as they were written, so a run of any size holds one plan at a time.
 pub struct Junit<'a> {
     out: &'a mut dyn Write,
     verdict: &'a Verdict<'a>,
-    plans: Vec<Checked>,
+    /// The rules that ran, a test case each.
+    enabled: Vec<&'a Rule>,
+    /// The suites written so far, after the bytes of the opening tag that put them at their
+    /// indentation ([`Spool::skip`]).
+    spool: Option<Spool>,
+    /// Plans written.
+    plans: usize,
     /// Findings not waived, in every file (plans or not).
     failures: usize,
+}
+
+/// The suites, in a temporary file, through the writer that indents them as the document does.
+struct Spool {
+    writer: Writer<io::BufWriter<std::fs::File>>,
+    /// The bytes at the start that are not part of the document: an opening `testsuites` tag.
+    skip: u64,
 }
 
 impl<'a> Junit<'a> {
     /// Writes to `out`; `verdict` says which rules ran (a test case each).
     pub fn new(verdict: &'a Verdict<'a>, out: &'a mut dyn Write) -> Self {
+        let enabled = verdict
+            .rules()
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| verdict.runs(*i))
+            .map(|(_, r)| r)
+            .collect();
         Junit {
             out,
             verdict,
-            plans: Vec::new(),
+            enabled,
+            spool: None,
+            plans: 0,
             failures: 0,
         }
     }
@@ -46,44 +71,51 @@ impl<'a> Junit<'a> {
 impl Sink for Junit<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
         self.failures += file.live().count();
-        if file.is_plan {
-            self.plans.push(file);
+        if !file.is_plan {
+            return Ok(());
         }
+        if self.spool.is_none() {
+            // Inside an opening tag, so that each suite is indented as under the root.
+            let mut writer = Writer::new_with_indent(
+                io::BufWriter::new(super::temporary_file(self.verdict.lang())?),
+                b' ',
+                2,
+            );
+            writer.write_event(Event::Start(BytesStart::new("testsuites")))?;
+            writer.get_mut().flush()?;
+            let skip = writer.get_mut().get_ref().metadata()?.len();
+            self.spool = Some(Spool { writer, skip });
+        }
+        let Some(spool) = &mut self.spool else {
+            return Ok(());
+        };
+        write_suite(&mut spool.writer, self.verdict, &self.enabled, &file)?;
+        self.plans += 1;
         Ok(())
     }
 
     fn end(&mut self, _: &Totals) -> io::Result<()> {
-        write_document(self.verdict, &self.plans, self.failures, self.out)
+        let w = &mut *self.out;
+        let mut x = Writer::new_with_indent(&mut *w, b' ', 2);
+        x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        let mut root = BytesStart::new("testsuites");
+        root.push_attribute(("name", "planlint"));
+        let tests = self.plans * self.enabled.len();
+        root.push_attribute(("tests", tests.to_string().as_str()));
+        root.push_attribute(("failures", self.failures.to_string().as_str()));
+        x.write_event(Event::Start(root))?;
+        if let Some(spool) = self.spool.take() {
+            let mut file = spool
+                .writer
+                .into_inner()
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)?;
+            file.seek(io::SeekFrom::Start(spool.skip))?;
+            io::copy(&mut file, x.get_mut())?;
+        }
+        x.write_event(Event::End(BytesEnd::new("testsuites")))?;
+        writeln!(w)
     }
-}
-
-/// Writes the JUnit document.
-fn write_document(
-    verdict: &Verdict<'_>,
-    plans: &[Checked],
-    failures: usize,
-    w: &mut dyn Write,
-) -> io::Result<()> {
-    let mut x = Writer::new_with_indent(&mut *w, b' ', 2);
-    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let enabled: Vec<_> = verdict
-        .rules()
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| verdict.runs(*i))
-        .map(|(_, r)| r)
-        .collect();
-    let mut root = BytesStart::new("testsuites");
-    root.push_attribute(("name", "planlint"));
-    root.push_attribute(("tests", (plans.len() * enabled.len()).to_string().as_str()));
-    root.push_attribute(("failures", failures.to_string().as_str()));
-    x.write_event(Event::Start(root))?;
-    for plan in plans {
-        write_suite(&mut x, verdict, &enabled, plan)?;
-    }
-    x.write_event(Event::End(BytesEnd::new("testsuites")))?;
-    writeln!(w)
 }
 
 /// One plan's `testsuite`: a test case per rule that ran, then one per finding of planlint's

@@ -144,3 +144,28 @@ mod tests {
         }
     }
 }
+
+/// A file nobody else sees, deleted when the run ends, for the formats that write what comes
+/// before their parts (counts, totals) only once every plan is in: the parts wait there, not
+/// in memory. When it cannot be made the error says where it was tried and why.
+pub(crate) fn temporary_file(lang: crate::i18n::Lang) -> std::io::Result<std::fs::File> {
+    tempfile::tempfile().map_err(|e| {
+        let dir = std::env::temp_dir();
+        std::io::Error::new(
+            e.kind(),
+            format!(
+                "{} {} ({}): {}",
+                lang.pick(
+                    "en tillfällig fil för utdata kunde inte skapas i",
+                    "a temporary file for the output could not be made in"
+                ),
+                escape::terminal_line(&dir.to_string_lossy()),
+                lang.pick(
+                    "ange en annan katalog med TMPDIR",
+                    "name another folder with TMPDIR"
+                ),
+                crate::i18n::os_reason(&e).get(lang)
+            ),
+        )
+    })
+}

@@ -33,11 +33,15 @@ fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// The SARIF sink: results are kept as the files come and written as one log at the end.
+/// The SARIF sink: each result is written as its file comes, so a run of any size holds one
+/// file's results at a time. The log around them (the tool and every loaded rule) is known
+/// before the first file; it is written as `serde_json` would write the whole log, with the
+/// results array cut open where they go ([`Frame`]), so the bytes are the same.
 pub struct Sarif<'a> {
     out: &'a mut dyn Write,
     verdict: &'a Verdict<'a>,
-    results: Vec<SarifResult>,
+    frame: Option<Frame>,
+    results: usize,
 }
 
 impl<'a> Sarif<'a> {
@@ -46,7 +50,8 @@ impl<'a> Sarif<'a> {
         Sarif {
             out,
             verdict,
-            results: Vec::new(),
+            frame: None,
+            results: 0,
         }
     }
 }
@@ -54,26 +59,96 @@ impl<'a> Sarif<'a> {
 impl Sink for Sarif<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
         let verdict = self.verdict;
-        self.results.extend(
-            file.diagnostics
-                .iter()
-                .map(|d| result(d, &file.source, verdict)),
-        );
+        for d in &file.diagnostics {
+            let frame = match &self.frame {
+                Some(f) => f,
+                None => self.frame.insert(Frame::new(verdict)?),
+            };
+            if self.results == 0 {
+                self.out.write_all(frame.before.as_bytes())?;
+            } else {
+                self.out.write_all(b",\n")?;
+                self.out.write_all(frame.indent.as_bytes())?;
+            }
+            let text = serde_json::to_string_pretty(&result(d, &file.source, verdict))
+                .map_err(io::Error::from)?;
+            write_indented(self.out, &text, &frame.indent)?;
+            self.results += 1;
+        }
         Ok(())
     }
 
     fn end(&mut self, _: &Totals) -> io::Result<()> {
-        let results = std::mem::take(&mut self.results);
-        write_log(self.verdict, results, self.out)
+        match &self.frame {
+            Some(frame) if self.results > 0 => writeln!(self.out, "{}", frame.after),
+            _ => {
+                let log = serde_json::to_string_pretty(&log(self.verdict, Vec::new()))
+                    .map_err(io::Error::from)?;
+                writeln!(self.out, "{log}")
+            }
+        }
     }
 }
 
-/// Writes the SARIF log: every loaded rule, then `results`.
-fn write_log(
-    verdict: &Verdict<'_>,
-    results: Vec<SarifResult>,
-    w: &mut dyn Write,
-) -> io::Result<()> {
+/// The log around its results, as `serde_json::to_string_pretty` writes the whole log: the
+/// text before the first result (with its indentation), the indentation of each further line
+/// of a result, and the text after the last one.
+struct Frame {
+    before: String,
+    indent: String,
+    after: String,
+}
+
+impl Frame {
+    /// The log with one result whose id no rule has, found again in its text.
+    fn new(verdict: &Verdict<'_>) -> io::Result<Frame> {
+        let marker = SarifResult::builder()
+            .rule_id("\u{1}planlint: the results go here".to_owned())
+            .message(Message::builder().text(String::new()).build())
+            .build();
+        let alone = serde_json::to_string_pretty(&marker).map_err(io::Error::from)?;
+        let whole =
+            serde_json::to_string_pretty(&log(verdict, vec![marker])).map_err(io::Error::from)?;
+        // The marker stands in the log indented: every line after its first gets the indent
+        // of the line it starts on.
+        let first = alone.lines().next().unwrap_or_default();
+        for (at, _) in whole.match_indices(first) {
+            let line = whole[..at].rfind('\n').map_or(0, |n| n + 1);
+            let indent = &whole[line..at];
+            if !indent.bytes().all(|b| b == b' ') {
+                continue;
+            }
+            let mut placed = Vec::new();
+            write_indented(&mut placed, &alone, indent)?;
+            if whole.as_bytes()[at..].starts_with(&placed) {
+                return Ok(Frame {
+                    before: whole[..at].to_owned(),
+                    indent: indent.to_owned(),
+                    after: whole[at + placed.len()..].to_owned(),
+                });
+            }
+        }
+        Err(io::Error::other(
+            "the SARIF log has no place for its results",
+        ))
+    }
+}
+
+/// `text` (pretty JSON, whose strings hold no line break) with `indent` before each of its
+/// lines but the first.
+fn write_indented(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The SARIF log: every loaded rule, then `results`.
+fn log(verdict: &Verdict<'_>, results: Vec<SarifResult>) -> SarifLog {
     let (lang, rule_set) = (verdict.lang(), verdict.rules());
     let rules: Vec<ReportingDescriptor> = rule_set
         .rules
@@ -114,13 +189,11 @@ fn write_log(
         .tool(Tool::builder().driver(driver).build())
         .results(results)
         .build();
-    let log = SarifLog::builder()
+    SarifLog::builder()
         .version(serde_json::json!("2.1.0"))
         .schema("https://json.schemastore.org/sarif-2.1.0.json".to_owned())
         .runs(vec![run])
-        .build();
-    serde_json::to_writer_pretty(&mut *w, &log).map_err(io::Error::from)?;
-    writeln!(w)
+        .build()
 }
 
 /// One finding as a SARIF result.

@@ -194,3 +194,56 @@ fn statistics_count_the_live_findings_per_code_most_first() {
         .sum();
     assert_eq!(json["total"], counted);
 }
+
+#[test]
+fn junit_waits_in_a_temporary_file_and_says_where_when_it_cannot_make_one() {
+    // Many plans, each suite written as its plan comes: the document is the one a run that
+    // kept them all would write, every suite in order, the root counting them.
+    let plans: Vec<(String, String)> = (0..150)
+        .map(|i| (format!("plan-{i:03}.md"), no_housing()))
+        .collect();
+    let files: Vec<(&str, &str)> = plans
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = repo(&files);
+    let out = planlint_in(dir.path(), &["check", "--format", "junit"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let xml = stdout(&out);
+    assert!(
+        xml.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"planlint\" tests=\""
+        ),
+        "{xml}"
+    );
+    assert!(xml.ends_with("  </testsuite>\n</testsuites>\n"), "{xml}");
+    let names: Vec<&str> = xml
+        .match_indices("<testsuite name=\"")
+        .map(|(at, m)| {
+            let rest = &xml[at + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    let expected: Vec<&str> = plans.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, expected);
+    assert_eq!(
+        xml.matches("\n  <testsuite name=").count(),
+        150,
+        "indented under the root"
+    );
+    // No temporary folder: exit 2, and the message says what, where and what to do.
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
+    let out = cmd
+        .args(["check", "--format", "junit"])
+        .current_dir(dir.path())
+        .env("TMPDIR", dir.path().join("inte-här"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("en tillfällig fil för utdata kunde inte skapas i")
+            && err.contains("inte-här (ange en annan katalog med TMPDIR): finns inte"),
+        "{err}"
+    );
+}
