@@ -126,25 +126,6 @@ impl Format {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use clap::ValueEnum as _;
-
-    use super::Format;
-
-    /// A new format is a variant and its rows here: `ALL`, its name and help, and its sink.
-    #[test]
-    fn every_format_is_listed_named_as_clap_names_it_and_has_help() {
-        assert_eq!(Format::value_variants(), &Format::ALL[..]);
-        for f in Format::ALL {
-            let value = f.to_possible_value().expect("no format is hidden");
-            assert_eq!(value.get_name(), f.name());
-            let (sv, en) = f.help();
-            assert!(!sv.is_empty() && !en.is_empty(), "{}", f.name());
-        }
-    }
-}
-
 /// A file nobody else sees, deleted when the run ends, for the formats that write what comes
 /// before their parts (counts, totals) only once every plan is in: the parts wait there, not
 /// in memory. When it cannot be made the error says where it was tried and why.
@@ -168,4 +149,23 @@ pub(crate) fn temporary_file(lang: crate::i18n::Lang) -> std::io::Result<std::fs
             ),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum as _;
+
+    use super::Format;
+
+    /// A new format is a variant and its rows here: `ALL`, its name and help, and its sink.
+    #[test]
+    fn every_format_is_listed_named_as_clap_names_it_and_has_help() {
+        assert_eq!(Format::value_variants(), &Format::ALL[..]);
+        for f in Format::ALL {
+            let value = f.to_possible_value().expect("no format is hidden");
+            assert_eq!(value.get_name(), f.name());
+            let (sv, en) = f.help();
+            assert!(!sv.is_empty() && !en.is_empty(), "{}", f.name());
+        }
+    }
 }
