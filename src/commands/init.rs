@@ -263,11 +263,26 @@ pub(crate) fn write_atomically(
     replace: bool,
     lang: Lang,
 ) -> io::Result<bool> {
+    write_atomically_with(path, replace, lang, &|f: &mut dyn Write| {
+        f.write_all(contents.as_bytes())
+    })
+}
+
+/// [`write_atomically`] with the contents written by `write`, as they are made.
+pub(crate) fn write_atomically_with(
+    path: &Path,
+    replace: bool,
+    lang: Lang,
+    write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<bool> {
     if path.exists() && !replace {
         return Ok(false);
     }
-    let (mut f, tmp) = create_temporary(path, lang)?;
-    let written = f.write_all(contents.as_bytes()).and_then(|()| f.sync_all());
+    let (f, tmp) = create_temporary(path, lang)?;
+    let mut f = io::BufWriter::new(f);
+    let written = write(&mut f)
+        .and_then(|()| f.flush())
+        .and_then(|()| f.get_ref().sync_all());
     drop(f);
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);

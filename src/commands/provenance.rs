@@ -139,7 +139,7 @@ pub(super) fn stage_counts(
 ) -> Vec<StageCount> {
     let order: Vec<&str> = verdict.settings().stages.names().collect();
     let mut counts: Vec<StageCount> = Vec::new();
-    for row in &m.rows {
+    for row in m.rows.heads() {
         match counts.iter_mut().find(|c| c.stage == row.stage) {
             Some(c) => c.plans += 1,
             None => counts.push(StageCount {

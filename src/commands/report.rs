@@ -37,22 +37,32 @@ pub(super) fn run(
     // plans were read at.
     let provenance = super::provenance::gather(verdict)?;
     crate::run::check_paths(verdict, scope, stdin, &mut matrix)?;
-    let mut m = matrix.finish();
+    let mut m = matrix.finish()?;
     let mut provenance = provenance;
     if provenance.stage.is_none() {
         provenance.stages = super::provenance::stage_counts(verdict, &m);
     }
     m.provenance = Some(provenance);
-    let text = match args.format {
-        ReportFormat::Html => matrix::html(&m, lang),
-        ReportFormat::Markdown => matrix::markdown(&m, lang),
-        ReportFormat::Csv => matrix::csv(&m),
-        ReportFormat::Json => serde_json::to_string_pretty(&m).map_err(io::Error::from)? + "\n",
+    // Written as it is made: the rows come back from the matrix's file one at a time.
+    let write = |w: &mut dyn Write| -> io::Result<()> {
+        match args.format {
+            ReportFormat::Html => matrix::html(&m, lang, w),
+            ReportFormat::Markdown => matrix::markdown(&m, lang, w),
+            ReportFormat::Csv => matrix::csv(&m, w),
+            ReportFormat::Json => {
+                serde_json::to_writer_pretty(&mut *w, &m).map_err(io::Error::from)?;
+                writeln!(w)
+            }
+        }
     };
     match target {
-        None => out.write_all(text.as_bytes())?,
+        None => {
+            let mut buffered = io::BufWriter::new(&mut *out);
+            write(&mut buffered)?;
+            buffered.flush()?;
+        }
         Some(path) => {
-            if !super::init::write_atomically(path, &text, args.force, lang)? {
+            if !super::init::write_atomically_with(path, args.force, lang, &write)? {
                 return Err(Error::Io(io::Error::new(
                     io::ErrorKind::AlreadyExists,
                     format!(

@@ -596,3 +596,71 @@ fn a_plan_moved_into_an_excluded_folder_is_counted_and_listed_in_every_format() 
     let md = report(dir.path(), &["plans/a.md", "--format", "markdown"]);
     assert!(!md.contains("Hoppades över") && !md.contains('⊘'), "{md}");
 }
+
+#[test]
+fn the_rows_wait_in_a_temporary_file_and_come_back_in_order_whole() {
+    // Plans of two years and many departments, out of order: every row comes back once, in
+    // the report's order (newest year first, then department), with its cells and findings.
+    let mut plans = Vec::new();
+    for i in (0..120).rev() {
+        let year = if i % 2 == 0 { 2027 } else { 2026 };
+        let text = format!(
+            "---\nförvaltning: Förvaltning {i:03}\når: {year}\n---\n{}",
+            crate::support::no_housing()
+        );
+        plans.push((format!("plan-{i:03}.md"), text));
+    }
+    let files: Vec<(&str, &str)> = plans
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = crate::support::repo(&files);
+    let out = crate::support::planlint_in(dir.path(), &["report", "--format", "json"], "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&crate::support::stdout(&out)).expect("JSON");
+    let rows = json["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 120);
+    let order: Vec<(u64, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["year"].as_u64().unwrap(),
+                r["department"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut expected = order.clone();
+    expected.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    assert_eq!(order, expected);
+    for row in rows {
+        assert!(
+            row["findings"].as_array().is_some_and(|f| !f.is_empty()),
+            "{row}"
+        );
+        assert_eq!(
+            row["cells"].as_array().map(Vec::len),
+            json["columns"].as_array().map(Vec::len)
+        );
+    }
+    assert_eq!(json["summary"]["plans"], 120);
+    // No temporary folder: exit 2, and the message says where and what to do; nothing written.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_planlint"))
+        .args(["report", "--format", "html", "-o", "rapport.html"])
+        .current_dir(dir.path())
+        .env("TMPDIR", dir.path().join("saknas"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("saknas (ange en annan katalog med TMPDIR): finns inte"),
+        "{err}"
+    );
+    assert!(!dir.path().join("rapport.html").exists());
+}

@@ -1,7 +1,9 @@
 //! Building the matrix a row at a time as a run's files come: each plan's cells (met, missing
 //! with its severity, waived, off, not applicable, not judged), its findings and its counts;
-//! then the column totals and the summary. It keeps rows, never plans.
+//! then the column totals and the summary. Each row goes to the temporary file of
+//! [`super::rows`] as it is built; the builder keeps only the rows' heads and the counts.
 
+use super::rows::Spool;
 use super::{AbsentRow, Cell, Column, Finding, Matrix, Row, SkippedFile, Summary, Waiver};
 use crate::diagnostic::{codes, Severity, WaiverOrigin};
 use crate::discover::Skipped;
@@ -19,20 +21,24 @@ pub(crate) const UNJUDGED: [&str; 3] = [
 ];
 
 /// Builds the matrix from the files of a run: a row per plan, a column per rule that ran.
-pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> Matrix {
+pub fn build(files: &[Checked], verdict: &Verdict<'_>) -> std::io::Result<Matrix> {
     let mut builder = Builder::new(verdict);
     for file in files.iter().filter(|f| f.is_plan) {
-        builder.add(file);
+        builder.add(file)?;
     }
     builder.finish()
 }
 
-/// The matrix built a row at a time as the files of a run come: a sink that keeps each plan's
-/// row, not the plan, so memory holds the matrix only.
+/// The matrix built a row at a time as the files of a run come: a sink that writes each
+/// plan's row away and keeps its head and counts, so memory holds neither plans nor rows.
 pub struct Builder<'a> {
     verdict: &'a Verdict<'a>,
     rules: Vec<(usize, &'a Rule)>,
-    rows: Vec<Row>,
+    rows: Spool,
+    /// Waived findings over the rows so far.
+    waived: usize,
+    /// Advisory findings per row, in the order the rows came (for the summary).
+    advisory: Vec<usize>,
     skipped: Vec<SkippedFile>,
     absent: Vec<AbsentRow>,
 }
@@ -50,14 +56,16 @@ impl<'a> Builder<'a> {
         Builder {
             verdict,
             rules,
-            rows: Vec::new(),
+            rows: Spool::new(verdict.lang()),
+            waived: 0,
+            advisory: Vec::new(),
             skipped: Vec::new(),
             absent: Vec::new(),
         }
     }
 
     /// Adds the row of one plan.
-    fn add(&mut self, plan: &Checked) {
+    fn add(&mut self, plan: &Checked) -> std::io::Result<()> {
         let file = &plan.source;
         // A plan planlint could not read as text was not judged against any rule.
         let not_judged = plan
@@ -75,10 +83,10 @@ impl<'a> Builder<'a> {
                 message: d.message.clone(),
                 waiver: d.waiver.as_ref().map(|w| Waiver {
                     reason: w.reason.clone(),
-                    by: match w.origin {
+                    by: std::borrow::Cow::Borrowed(match w.origin {
                         WaiverOrigin::Inline => "plan",
                         WaiverOrigin::Config => "board",
-                    },
+                    }),
                     source: w.source.clone(),
                     decided: w.decided.clone(),
                     expires: w.expires.clone(),
@@ -104,10 +112,12 @@ impl<'a> Builder<'a> {
         let advisory = live().count() - blocking;
         let department = file.department.clone().unwrap_or_else(|| file.path.clone());
         let facts = &file.facts;
-        self.rows.push(Row {
+        self.waived += findings.iter().filter(|f| f.waiver.is_some()).count();
+        self.advisory.push(advisory);
+        self.rows.push(&Row {
             board: facts.board.clone(),
             year: facts.year.map(|(y, _)| y),
-            year_from: facts.year.map(|(_, from)| from.name()),
+            year_from: facts.year.map(|(_, from)| from.name().into()),
             status: facts.status.clone(),
             stage: facts.stage.clone(),
             roster: facts.roster.clone(),
@@ -120,7 +130,7 @@ impl<'a> Builder<'a> {
             not_judged,
             findings,
             by_paragraph: file.is_by_paragraph(),
-        });
+        })
     }
 
     /// The cell of rule `r` (index `i`) for a plan that was judged.
@@ -155,7 +165,7 @@ impl<'a> Builder<'a> {
             },
             (None, Some(w)) => Cell::Waived {
                 reason: w.reason.clone(),
-                by: w.by,
+                by: w.by.clone(),
                 source: w.source.clone(),
                 decided: w.decided.clone(),
                 expires: w.expires.clone(),
@@ -194,9 +204,9 @@ impl<'a> Builder<'a> {
     }
 
     /// The matrix with its column totals and summary.
-    pub fn finish(self) -> Matrix {
+    pub fn finish(self) -> std::io::Result<Matrix> {
         let lang = self.verdict.lang();
-        let rows = self.rows;
+        let heads = self.rows.heads();
         let columns = self
             .rules
             .iter()
@@ -205,15 +215,13 @@ impl<'a> Builder<'a> {
                 code: r.code().to_owned(),
                 title: r.title(lang).to_owned(),
                 severity: self.verdict.severity(index),
-                covered: rows
-                    .iter()
-                    .filter(|row| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
-                    .count(),
+                covered: heads.iter().filter(|row| row.met[i]).count(),
                 area: r.area().is_some(),
             })
             .collect();
-        let mut rows = rows;
-        rows.sort_by(|a, b| {
+        let mut order: Vec<usize> = (0..heads.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&heads[a], &heads[b]);
             super::year_order(a.year, b.year).then_with(|| {
                 super::sort_key(a.board.as_deref(), &a.department, &a.path).cmp(&super::sort_key(
                     b.board.as_deref(),
@@ -222,6 +230,27 @@ impl<'a> Builder<'a> {
                 ))
             })
         });
+        let advisory = self.advisory;
+        let mut summary = Summary {
+            plans: heads.len(),
+            waived: self.waived,
+            ..Summary::default()
+        };
+        for (row, advisory) in heads.iter().zip(&advisory) {
+            if row.not_judged {
+                summary.not_judged += 1;
+                continue;
+            }
+            if row.blocking > 0 {
+                summary.blocked += 1;
+            } else {
+                summary.approvable += 1;
+            }
+            summary.advised += usize::from(*advisory > 0);
+            summary.blocking += row.blocking;
+            summary.advisory += advisory;
+        }
+        let rows = self.rows.finish(&order)?;
         let mut absent = self.absent;
         absent.sort_by(|a, b| {
             super::year_order(a.year, b.year).then_with(|| {
@@ -233,6 +262,7 @@ impl<'a> Builder<'a> {
             })
         });
         let mut years: Vec<u16> = rows
+            .heads()
             .iter()
             .filter_map(|r| r.year)
             .chain(absent.iter().filter_map(|a| a.year))
@@ -241,31 +271,12 @@ impl<'a> Builder<'a> {
         years.dedup();
         let mut skipped = self.skipped;
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut summary = Summary {
-            plans: rows.len(),
-            skipped: skipped.len(),
-            absent: absent.len(),
-            absent_blocking: absent
-                .iter()
-                .filter(|a| a.severity == Some(Severity::Error))
-                .count(),
-            ..Summary::default()
-        };
-        for row in &rows {
-            summary.waived += row.findings.iter().filter(|f| f.waiver.is_some()).count();
-            if row.not_judged.is_some() {
-                summary.not_judged += 1;
-                continue;
-            }
-            if row.blocking > 0 {
-                summary.blocked += 1;
-            } else {
-                summary.approvable += 1;
-            }
-            summary.advised += usize::from(row.advisory > 0);
-            summary.blocking += row.blocking;
-            summary.advisory += row.advisory;
-        }
+        summary.skipped = skipped.len();
+        summary.absent = absent.len();
+        summary.absent_blocking = absent
+            .iter()
+            .filter(|a| a.severity == Some(Severity::Error))
+            .count();
         let mut matrix = Matrix {
             provenance: None,
             columns,
@@ -277,14 +288,14 @@ impl<'a> Builder<'a> {
             summary,
         };
         matrix.trend = super::trend::Trend::of(&matrix, lang);
-        matrix
+        Ok(matrix)
     }
 }
 
 impl Sink for Builder<'_> {
     fn file(&mut self, file: Checked) -> std::io::Result<()> {
         if file.is_plan {
-            self.add(&file);
+            self.add(&file)?;
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 //! Everything from a plan or a pack is escaped for its place (text, attribute, id).
 
 use std::fmt::Write as _;
+use std::io;
 
 use super::{Cell, Column, Entry, Matrix, Provenance, Row, Summary};
 use crate::diagnostic::Severity;
@@ -126,7 +127,7 @@ fn breakable(path: &str) -> String {
 }
 
 /// A self-contained HTML page: inline CSS, no scripts, no external assets, printable.
-pub fn html(m: &Matrix, lang: Lang) -> String {
+pub fn html(m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     // The title names the packs the plans were judged against.
     let title = esc(&m.provenance.as_ref().map_or_else(
@@ -144,7 +145,7 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
         provenance(&mut o, p, lang);
     }
     summary(&mut o, &m.summary, lang);
-    matrix(&mut o, m, lang);
+    matrix(&mut o, m, lang, out)?;
     let _ = writeln!(
         o,
         "<p class=\"legend\">{}</p>",
@@ -156,10 +157,10 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
     if let Some(trend) = &m.trend {
         estate::trend(&mut o, trend, lang);
     }
-    list::findings(&mut o, m, lang);
+    list::findings(&mut o, m, lang, out)?;
     list::skipped(&mut o, m, lang);
     o.push_str("</body>\n</html>\n");
-    o
+    out.write_all(o.as_bytes())
 }
 
 /// What the report judged, as a definition list above the summary: a group per line, its
@@ -196,7 +197,7 @@ fn summary(o: &mut String, s: &Summary, lang: Lang) {
 }
 
 /// The matrix: a header row grouping blocking and advisory rules, one row per plan, totals.
-fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
+fn matrix(o: &mut String, m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let estate = m.shows_estate();
     let _ = write!(
@@ -284,7 +285,10 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
         }
         for entry in group.entries {
             match entry {
-                Entry::Plan(ri) => plan_row(o, m, ri, &m.rows[ri], estate, lang),
+                Entry::Plan(ri) => {
+                    plan_row(o, m, ri, &m.rows.get(ri)?, estate, lang);
+                    super::spill(o, out)?;
+                }
                 Entry::Absent(ai) => estate::absent_row(o, &m.absent[ai], m.columns.len(), lang),
             }
         }
@@ -308,6 +312,7 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
         "<td class=\"total error\" id=\"summa-hindrar\">{}</td><td class=\"total advice\">{}</td></tr></tfoot>\n</table>",
         m.summary.blocking, m.summary.advisory
     );
+    Ok(())
 }
 
 /// One plan's row: its name and path (its nämnd and stage when the matrix shows them), a

@@ -17,20 +17,25 @@
 //! ids built by `anchor`; Markdown cells with `md_cell` (the table and its totals always
 //! survive); CSV fields with `csv_field` (quoted as RFC 4180 says, formulas neutralised).
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod builder;
 mod html;
 mod provenance;
+mod rows;
 mod text;
 mod trend;
+
+pub use rows::{Head, Rows};
 
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
 /// One cell.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "status", rename_all = "lowercase")]
 pub enum Cell {
     /// No finding of the rule in the plan.
@@ -52,7 +57,7 @@ pub enum Cell {
         reason: String,
         /// Who granted it: `plan` (an inline comment by the plan's author) or `board` (a
         /// `[[waiver]]` in planlint.toml).
-        by: &'static str,
+        by: Cow<'static, str>,
         /// Where it is written.
         source: String,
         /// The decision behind it, if given.
@@ -83,12 +88,12 @@ pub enum Cell {
 }
 
 /// A waiver as the report shows it.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Waiver {
     /// Its reason.
     pub reason: String,
     /// `plan` (the plan's author) or `board` (planlint.toml).
-    pub by: &'static str,
+    pub by: Cow<'static, str>,
     /// Where it is written.
     pub source: String,
     /// The decision behind it, if given.
@@ -98,7 +103,7 @@ pub struct Waiver {
 }
 
 /// One finding of a plan, as the report lists it under the matrix.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     /// The rule's code (or planlint's own `PL…` code).
     pub code: String,
@@ -113,7 +118,7 @@ pub struct Finding {
 }
 
 /// A row: one plan.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Row {
     /// The plan's path.
     pub path: String,
@@ -139,7 +144,7 @@ pub struct Row {
     /// The year it is for.
     pub year: Option<u16>,
     /// Where the year was read: `front-matter`, `folder` or `file-name`.
-    pub year_from: Option<&'static str>,
+    pub year_from: Option<Cow<'static, str>>,
     /// Its `status` as written.
     pub status: Option<String>,
     /// The stage it was judged at.
@@ -244,7 +249,7 @@ pub struct Matrix {
     /// Columns in rule order.
     pub columns: Vec<Column>,
     /// Rows in plan order.
-    pub rows: Vec<Row>,
+    pub rows: Rows,
     /// Files that look like plans and were not judged, in path order.
     pub skipped: Vec<SkippedFile>,
     /// Departments on the roster without a plan, in the rows' order.
@@ -401,6 +406,7 @@ impl Matrix {
         !self.absent.is_empty()
             || self
                 .rows
+                .heads()
                 .iter()
                 .any(|r| r.board.is_some() || r.stage.is_some())
     }
@@ -412,6 +418,7 @@ impl Matrix {
         let mut groups: Vec<Group> = Vec::new();
         let mut entries: Vec<(Option<u16>, SortKey, Entry)> = self
             .rows
+            .heads()
             .iter()
             .enumerate()
             .map(|(i, r)| {
@@ -451,6 +458,7 @@ impl Matrix {
         // Plans of one department in different years are told apart by their year.
         let keys: Vec<String> = self
             .rows
+            .heads()
             .iter()
             .map(|r| format!("{:?} {}", r.year, department_key(&r.department)))
             .collect();
@@ -460,6 +468,16 @@ impl Matrix {
         }
         keys.iter().map(|k| counts[k.as_str()] > 1).collect()
     }
+}
+
+/// Hands the text `o` holds to `out` once it is 64 KB, so that no format's text waits whole in
+/// memory.
+pub(super) fn spill(o: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if o.len() >= 1 << 16 {
+        out.write_all(o.as_bytes())?;
+        o.clear();
+    }
+    Ok(())
 }
 
 /// How rows sort within a year: by nämnd (none last), department, path.

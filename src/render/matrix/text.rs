@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 
 use super::{Cell, Entry, Matrix, Provenance, Row, PER_CODE};
 use crate::diagnostic::Severity;
@@ -107,7 +108,7 @@ fn md_inline(s: &str) -> String {
 
 /// A Markdown table for a pull-request comment, under a title naming the packs and a list of
 /// what the report judged; then the summary, the legend and every finding.
-pub fn markdown(m: &Matrix, lang: Lang) -> String {
+pub fn markdown(m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let mut o = String::new();
     if let Some(p) = &m.provenance {
@@ -144,7 +145,7 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
                 continue;
             }
         };
-        let row = &m.rows[ri];
+        let row = &m.rows.get(ri)?;
         if shared[ri] {
             let _ = write!(
                 o,
@@ -170,6 +171,7 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
                 let _ = writeln!(o, " {} | {} |", row.blocking, row.advisory);
             }
         }
+        super::spill(&mut o, out)?;
     }
     let _ = write!(o, "| **{}** |", t("Uppfyllt", "Met"));
     if shown {
@@ -197,7 +199,14 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         })
         .collect();
     let _ = writeln!(o, "{}\n", statements.join(" · "));
-    let unjudged: Vec<&Row> = m.rows.iter().filter(|r| r.not_judged.is_some()).collect();
+    let unjudged: Vec<Row> = m
+        .rows
+        .heads()
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.not_judged)
+        .map(|(i, _)| m.rows.get(i))
+        .collect::<io::Result<_>>()?;
     if !unjudged.is_empty() {
         let _ = writeln!(
             o,
@@ -228,9 +237,9 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     if let Some(trend) = &m.trend {
         estate::md_trend(&mut o, trend, lang);
     }
-    findings(&mut o, m, lang);
+    findings(&mut o, m, lang, out)?;
     skipped(&mut o, m, lang);
-    o
+    out.write_all(o.as_bytes())
 }
 
 /// The title naming the packs, and what the report judged as a list: a line each, the packs
@@ -275,7 +284,7 @@ fn skipped(o: &mut String, m: &Matrix, lang: Lang) {
 }
 
 /// Every finding of every plan with its line, as a list under the table.
-fn findings(o: &mut String, m: &Matrix, lang: Lang) {
+fn findings(o: &mut String, m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let _ = writeln!(o, "\n### {}\n", t("Anmärkningar", "Findings"));
     let title = |code: &str| {
@@ -285,7 +294,9 @@ fn findings(o: &mut String, m: &Matrix, lang: Lang) {
             .map(|c| format!(" {}", md_cell(&c.title)))
             .unwrap_or_default()
     };
-    for row in &m.rows {
+    for row in m.rows.iter() {
+        let row = row?;
+        super::spill(o, out)?;
         let extra = row
             .cells
             .iter()
@@ -364,13 +375,14 @@ fn findings(o: &mut String, m: &Matrix, lang: Lang) {
             let _ = writeln!(o, "  - {text}");
         }
     }
+    Ok(())
 }
 
 /// CSV with one row per plan: path, department, then one status per rule and the counts; then
 /// one row per skipped file: its path, and `skipped-hidden`, `skipped-not-included` or
 /// `skipped-excluded` for every rule. Before the table, when the matrix has its provenance, a
 /// block of `field,value` rows saying what the report judged, and an empty line.
-pub fn csv(m: &Matrix) -> String {
+pub fn csv(m: &Matrix, out: &mut dyn io::Write) -> io::Result<()> {
     let field = csv_field;
     let mut o = String::new();
     if let Some(p) = &m.provenance {
@@ -382,7 +394,9 @@ pub fn csv(m: &Matrix) -> String {
         o.push_str(&field(&c.code));
     }
     o.push_str(",missing,blocking,advisory,year,year_from,namnd,status,stage,roster\n");
-    for row in &m.rows {
+    for row in m.rows.iter() {
+        let row = &row?;
+        super::spill(&mut o, out)?;
         o.push_str(&field(&row.path));
         o.push(',');
         o.push_str(&field(&row.department));
@@ -418,7 +432,7 @@ pub fn csv(m: &Matrix) -> String {
         }
         o.push_str(",,,,,,,,,\n");
     }
-    o
+    out.write_all(o.as_bytes())
 }
 
 /// What the report judged as `field,value` rows, with the keys and values of the JSON report's

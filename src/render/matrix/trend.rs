@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{department_key, sort_key, Cell, Matrix, SortKey};
+use super::{department_key, sort_key, Matrix, SortKey};
 use crate::i18n::Lang;
 
 /// The trend over the years of a report.
@@ -116,7 +116,7 @@ impl Trend {
             gathered.len() - 1
         };
         // Rows are newest year first, so the newest name and nämnd of a department are kept.
-        for row in &m.rows {
+        for row in m.rows.heads() {
             let Some(y) = row.year.and_then(|y| years.iter().position(|&v| v == y)) else {
                 continue;
             };
@@ -126,13 +126,10 @@ impl Trend {
                 row.roster.as_deref(),
                 row.board.as_deref(),
             );
-            let covered: Vec<bool> = areas
-                .iter()
-                .map(|&i| matches!(row.cells[i], Cell::Covered | Cell::Waived { .. }))
-                .collect();
+            let covered: Vec<bool> = areas.iter().map(|&i| row.met[i]).collect();
             let cell = YearCell {
                 submitted: true,
-                judged: row.not_judged.is_none(),
+                judged: !row.not_judged,
                 areas: covered.iter().filter(|c| **c).count(),
                 of: areas.len(),
                 blocking: row.blocking,

@@ -9,7 +9,12 @@ use crate::i18n::Lang;
 use crate::render::matrix::{Cell, Finding, Matrix, Row, Waiver, PER_CODE};
 
 /// Every plan's findings, a table per plan, and the plans without any.
-pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
+pub(super) fn findings(
+    o: &mut String,
+    m: &Matrix,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let t = |sv: &'static str, en: &'static str| lang.pick(sv, en);
     let _ = writeln!(
         o,
@@ -19,6 +24,7 @@ pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
     let mut clean = Vec::new();
     let shared = m.shares_department();
     for (ri, row) in m.rows.iter().enumerate() {
+        let row = row?;
         let quiet = row
             .cells
             .iter()
@@ -35,7 +41,8 @@ pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
             }
             continue;
         }
-        plan(o, m, ri, row, lang);
+        plan(o, m, ri, &row, lang);
+        crate::render::matrix::spill(o, out)?;
     }
     if !clean.is_empty() {
         let _ = writeln!(
@@ -45,6 +52,7 @@ pub(super) fn findings(o: &mut String, m: &Matrix, lang: Lang) {
             clean.join(", ")
         );
     }
+    Ok(())
 }
 
 /// The files that look like plans and were not judged, with their paths and why, under a
@@ -229,7 +237,7 @@ fn waiver_text(w: &Waiver, lang: Lang) -> String {
         "{}: {} · {} ({}){}{}",
         t("Motivering", "Reason"),
         esc(&w.reason),
-        granted(w.by, lang),
+        granted(&w.by, lang),
         esc(&w.source),
         w.decided
             .as_deref()
@@ -251,7 +259,7 @@ fn level_cell(f: &Finding, lang: Lang) -> String {
     if let Some(w) = &f.waiver {
         format!(
             "<td class=\"level waived\">{} {}</td>",
-            flag(w.by),
+            flag(&w.by),
             lang.pick("undantag", "waived")
         )
     } else {

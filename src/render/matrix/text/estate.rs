@@ -97,7 +97,7 @@ pub(super) fn csv_fields(o: &mut String, row: &Row) {
     let _ = writeln!(
         o,
         ",{year},{},{},{},{},{}",
-        row.year_from.unwrap_or_default(),
+        row.year_from.as_deref().unwrap_or_default(),
         csv_field(row.board.as_deref().unwrap_or_default()),
         csv_field(row.status.as_deref().unwrap_or_default()),
         csv_field(row.stage.as_deref().unwrap_or_default()),
