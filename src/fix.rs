@@ -205,17 +205,22 @@ pub(crate) fn heading_of_bold_line(
         })
 }
 
-/// The area headings of the plan that hold invisible characters (`### Folk\u{AD}hälsa`,
-/// a zero-width space a word processor left): each heading with them removed. A reader sees
-/// the same heading and the same words; a search for the area's word now finds it. Only a
-/// character between Latin letters, digits, spaces or punctuation goes: one beside a letter of
-/// another script or in an emoji can change how it is shown (a Persian word's non-joiner, an
-/// emoji's joiner), and stays. Checked: after the edit, the heading still names its area.
+/// The area headings of the plan that hold invisible characters (`## Folk\u{AD}hälsa`, a soft
+/// hyphen or zero-width space a word processor left), each with them removed: a reader sees the
+/// same heading, and a search for the area's word now finds it. Only the characters that are
+/// never drawn go (soft hyphen, zero-width space, joiners, word joiner, BOM), and only between
+/// Latin letters, digits, spaces or plain punctuation; only in a heading of one line (`## …`)
+/// whose text holds no Markdown or HTML syntax (no link, code, emphasis, closing `#`, tag or
+/// entity), where removing a character cannot change what is drawn: beside an emoji, a letter
+/// of another script or a variation selector it stays. Checked: after the edit, the heading
+/// reads as a reader saw it before and still names its areas. `within`: only the headings that
+/// start in these bytes (the editor's lines), so that no other is parsed.
 pub(crate) fn visible_headings(
     rules: &RuleSet,
     doc: &Document,
     areas: &Areas,
     text: &str,
+    within: Option<&std::ops::Range<usize>>,
 ) -> Vec<Replace> {
     let mut sections: Vec<usize> = areas
         .iter()
@@ -228,16 +233,16 @@ pub(crate) fn visible_headings(
         let Some(section) = doc.sections.get(id) else {
             continue;
         };
-        let Some(written) = text.get(section.heading_span.clone()) else {
-            continue;
-        };
-        let cleaned = without_invisible(written);
-        if cleaned == written {
+        let span = section.heading_span.clone();
+        if within.is_some_and(|w| span.start > w.end || span.end < w.start) {
             continue;
         }
-        let start = section.heading_span.start;
+        let Some(cleaned) = text.get(span.clone()).and_then(without_invisible) else {
+            continue;
+        };
+        let start = span.start;
         let mut edited = text.to_owned();
-        edited.replace_range(section.heading_span.clone(), &cleaned);
+        edited.replace_range(span.clone(), &cleaned);
         #[allow(clippy::disallowed_methods)]
         let after = Document::parse(&edited, rules.patterns());
         let new_areas = rules.areas(&after, &edited);
@@ -248,16 +253,18 @@ pub(crate) fn visible_headings(
         else {
             continue;
         };
+        let reads_the_same =
+            after.sections[found].text == crate::matching::visible(&section.text).as_ref();
         let still = areas.iter().all(|(rule, area)| {
             !area.named.iter().any(|n| n.section == id)
                 || new_areas
                     .get(rule)
                     .is_some_and(|a| a.named.iter().any(|n| n.section == found))
         });
-        if still {
+        if reads_the_same && still {
             out.push(Replace {
-                range: section.heading_span.clone(),
-                heading: cleaned.lines().next().unwrap_or_default().trim().to_owned(),
+                range: span,
+                heading: cleaned.trim().to_owned(),
                 text: cleaned,
             });
         }
@@ -265,25 +272,43 @@ pub(crate) fn visible_headings(
     out
 }
 
-/// `written` without the invisible characters a reader cannot miss (see
-/// [`visible_headings`]).
-fn without_invisible(written: &str) -> String {
+/// The characters [`visible_headings`] removes: drawn as nothing in every font.
+const NEVER_DRAWN: [char; 6] = [
+    '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+];
+
+/// `line`, an ATX heading, without its never-drawn characters, when it has some and they can go
+/// (see [`visible_headings`]); `None` otherwise.
+fn without_invisible(line: &str) -> Option<String> {
+    if !line.contains(NEVER_DRAWN) || line.contains(['\n', '\r']) {
+        return None;
+    }
+    let body = line.trim_start_matches([' ', '\t']).strip_prefix('#')?;
+    let body = body.trim_start_matches('#');
+    // Syntax whose meaning one of these characters can change: links, code, emphasis, a
+    // closing sequence, HTML, entities, escapes.
+    if body.contains([
+        '[', ']', '(', ')', '<', '>', '`', '\\', '*', '_', '~', '!', '|', '&', '#',
+    ]) {
+        return None;
+    }
     let plain = |c: Option<char>| {
-        c.is_none_or(|c| (c < '\u{250}' && !crate::matching::is_invisible(c)) || c.is_whitespace())
+        c.is_none_or(|c| {
+            c.is_whitespace() || (c < '\u{250}' && c.is_alphanumeric()) || "-–.,:;'\"/".contains(c)
+        })
     };
-    let chars: Vec<char> = written.chars().collect();
-    let mut out = String::with_capacity(written.len());
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
     for (i, &c) in chars.iter().enumerate() {
-        if crate::matching::is_invisible(c) {
-            // The nearest visible neighbours on each side.
+        if NEVER_DRAWN.contains(&c) {
             let before = chars[..i]
                 .iter()
                 .rev()
-                .find(|&&b| !crate::matching::is_invisible(b))
+                .find(|b| !NEVER_DRAWN.contains(b))
                 .copied();
             let after = chars[i + 1..]
                 .iter()
-                .find(|&&a| !crate::matching::is_invisible(a))
+                .find(|a| !NEVER_DRAWN.contains(a))
                 .copied();
             if plain(before) && plain(after) {
                 continue;
@@ -291,5 +316,5 @@ fn without_invisible(written: &str) -> String {
         }
         out.push(c);
     }
-    out
+    (out != line).then_some(out)
 }

@@ -99,7 +99,7 @@ fn with_sections(verdict: &Verdict<'_>, shown: &str, mut text: String) -> (Strin
     // The area headings first, all at once, from the last: none moves another.
     let analysis = crate::run::analyse_plan(verdict, 0, shown, text.clone());
     if let (Some(doc), Some(areas)) = (&analysis.document, &analysis.areas) {
-        let mut cleaned = crate::fix::visible_headings(rules, doc, areas, &text);
+        let mut cleaned = crate::fix::visible_headings(rules, doc, areas, &text, None);
         cleaned.sort_by_key(|r| std::cmp::Reverse(r.range.start));
         for r in &cleaned {
             text.replace_range(r.range.clone(), &r.text);
@@ -283,6 +283,27 @@ pub(super) fn report(
         ""
     };
     let line = match (lang, diff) {
+        // Only headings cleaned: no count of headings that were not added.
+        (Lang::Sv, false) if n == 0 && cleaned > 0 => format!(
+            "--fix: osynliga tecken togs bort ur {cleaned} {} i {plans} {}",
+            pick("rubrik", "rubriker", cleaned),
+            pick("plan", "planer", plans)
+        ),
+        (Lang::Sv, true) if n == 0 && cleaned > 0 => format!(
+            "--fix --diff: osynliga tecken skulle tas bort ur {cleaned} {} i {plans} {}; ingenting skrevs",
+            pick("rubrik", "rubriker", cleaned),
+            pick("plan", "planer", plans)
+        ),
+        (Lang::En, false) if n == 0 && cleaned > 0 => format!(
+            "--fix: invisible characters were removed from {cleaned} {} in {plans} {}",
+            pick("heading", "headings", cleaned),
+            pick("plan", "plans", plans)
+        ),
+        (Lang::En, true) if n == 0 && cleaned > 0 => format!(
+            "--fix --diff: invisible characters would be removed from {cleaned} {} in {plans} {}; nothing was written",
+            pick("heading", "headings", cleaned),
+            pick("plan", "plans", plans)
+        ),
         (Lang::Sv, false) => format!(
             "--fix: {n} {} för områden som saknades{also}, i {plans} {}{write_them}",
             pick("rubrik", "rubriker", n),

@@ -139,7 +139,11 @@ pub(super) fn actions(
     }
     // An area heading on the lines asked about that holds invisible characters: no finding
     // says so (the heading counts as a reader sees it), but the fix is offered there.
-    for r in crate::fix::visible_headings(&ready.rules, doc, areas, text) {
+    let lines = source
+        .line_range_of(first)
+        .map_or(wanted.start, |r| r.start)
+        ..source.line_range_of(last).map_or(wanted.end, |r| r.end);
+    for r in crate::fix::visible_headings(&ready.rules, doc, areas, text, Some(&lines)) {
         let line = source.line_index(r.range.start);
         if (first..=last).contains(&line) {
             let title = format!(

@@ -39,7 +39,7 @@ mod term;
 mod terms;
 mod tokenize;
 
-pub(crate) use fold::{fold, is_bidi_control, is_invisible, undisguised, visible};
+pub(crate) use fold::{fold, is_bidi_control, undisguised, visible};
 pub(crate) use lexicon::{Lexicon, Summary, Words};
 pub(crate) use table::{Patterns, PatternsBuilder};
 pub(crate) use term::{Term, TermError};

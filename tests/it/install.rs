@@ -515,8 +515,18 @@ fn the_release_workflow_builds_binaries_and_wheels_for_linux_windows_and_macos()
                 .is_some_and(|u| u.starts_with("pypa/gh-action-pypi-publish"))),
         "the wheels go to PyPI"
     );
-    // On main, a version with no tag yet is released, and the tag made.
+    // On main, a version with no tag yet is released, and the tag made; one run at a time,
+    // so two pushes never release one version twice.
     assert_eq!(flow["on"]["push"]["branches"][0].as_str(), Some("main"));
+    assert!(flow["concurrency"]["group"].as_str().is_some(), "{text}");
+    assert_eq!(
+        flow["concurrency"]["cancel-in-progress"].as_bool(),
+        Some(false)
+    );
+    // Runner images GitHub has retired never start.
+    for retired in ["macos-13", "macos-12", "ubuntu-20.04"] {
+        assert!(!text.contains(retired), "{retired}");
+    }
 }
 
 /// Whether maturin is there (`python -m maturin`; `.ci/run` installs it beside the other
@@ -695,6 +705,8 @@ fn the_readme_hook_from_pypi_installs_the_wheel_in_seconds_and_gates_the_commit(
     let env = [
         ("PIP_NO_INDEX", "1"),
         ("PIP_FIND_LINKS", links.as_str()),
+        // pip reads this variable inverted: "0" turns build isolation off, so the placeholder
+        // is built with the environment's own setuptools.
         ("PIP_NO_BUILD_ISOLATION", "0"),
     ];
     let (bad, text) = run_with(

@@ -218,19 +218,25 @@ fn the_readme_neovim_config_works_as_written() {
     std::fs::write(&file, &config).expect("config");
     // A placeholder: the second plan has a finding to wait for too.
     let second = format!("{}\nTODO: kontaktuppgifter.\n", crate::support::compliant());
+    // A folder named as municipal shares name them: a space and a comma.
     let dir = repo(&[
-        ("planlint.toml", "lang = \"en\"\n"),
-        ("planer/kultur.md", &no_housing()),
-        ("planer/social.md", &second),
+        ("Plan 2028, KoF/planlint.toml", "lang = \"en\"\n"),
+        ("Plan 2028, KoF/planer/kultur.md", &no_housing()),
+        ("Plan 2028, KoF/planer/social.md", &second),
         ("probe.lua", include_str!("neovim_readme.lua")),
     ]);
-    let root = dir.path().canonicalize().expect("root");
+    let probe = dir.path().join("probe.lua");
+    let root = dir
+        .path()
+        .join("Plan 2028, KoF")
+        .canonicalize()
+        .expect("root");
     let out = root.join("neovim.json");
     let run = run_bounded(
         Command::new("nvim")
             .args(["--headless", "-i", "NONE", "-n", "kultur.md"])
             .arg("-c")
-            .arg(format!("luafile {}", root.join("probe.lua").display()))
+            .arg(format!("luafile {}", probe.display()))
             .current_dir(root.join("planer"))
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"))
