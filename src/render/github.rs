@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use super::{escape, Sink};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::run::{Checked, Totals};
+use crate::run::{Checked, Render, Totals};
 use crate::source::SourceFile;
 
 /// Escapes a message (the part after `::`).
@@ -32,12 +32,31 @@ pub struct Github<'a> {
     pub out: &'a mut dyn Write,
 }
 
+/// A file's workflow commands, made on the thread that checked it.
+struct Commands;
+
+impl Render for Commands {
+    fn render(&self, file: &Checked, out: &mut Vec<u8>) {
+        for d in file.live() {
+            // Writing to memory cannot fail.
+            let _ = write_command(d, &file.source, out);
+        }
+    }
+}
+
 impl Sink for Github<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
-        for d in file.live() {
-            write_command(d, &file.source, self.out)?;
-        }
-        Ok(())
+        let mut part = Vec::new();
+        Commands.render(&file, &mut part);
+        self.out.write_all(&part)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(Commands))
+    }
+
+    fn rendered(&mut self, _: Checked, part: &[u8]) -> io::Result<()> {
+        self.out.write_all(part)
     }
 
     fn end(&mut self, _: &Totals) -> io::Result<()> {

@@ -13,7 +13,7 @@ use super::stages::StageTally;
 use super::Sink;
 use crate::diagnostic::{Diagnostic, Label, Severity, WaiverOrigin};
 use crate::i18n::Lang;
-use crate::run::{Checked, Totals};
+use crate::run::{Checked, Render, Totals};
 use crate::source::SourceFile;
 
 /// Version of the JSON shape.
@@ -226,6 +226,20 @@ fn summary(c: &Totals, stages: &StageTally) -> Summary {
                 plans,
             })
             .collect(),
+    }
+}
+
+/// One file's findings in the list of findings, each after a comma (the sink leaves out the
+/// first of the run's), made on the thread that checked the file.
+struct Part;
+
+impl Render for Part {
+    fn render(&self, checked: &Checked, out: &mut Vec<u8>) {
+        let file = &checked.source;
+        for d in &checked.diagnostics {
+            out.extend_from_slice(b",\n    ");
+            write_diagnostic(out, &diagnostic(file, d));
+        }
     }
 }
 
@@ -458,19 +472,27 @@ impl Sink for Json<'_> {
 
     /// Writes the findings of one file, waived ones included.
     fn file(&mut self, checked: Checked) -> io::Result<()> {
+        let mut part = std::mem::take(&mut self.buf);
+        part.clear();
+        Part.render(&checked, &mut part);
+        let written = self.rendered(checked, &part);
+        self.buf = part;
+        written
+    }
+
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(Part))
+    }
+
+    /// Writes a file's findings as [`Part`] made them: each after a comma but the first of all.
+    fn rendered(&mut self, checked: Checked, part: &[u8]) -> io::Result<()> {
         self.stages.add(&checked);
-        let file = &checked.source;
-        for d in &checked.diagnostics {
-            let json = diagnostic(file, d);
-            self.buf.clear();
-            if self.written > 0 {
-                self.buf.push(b',');
-            }
-            self.buf.extend_from_slice(b"\n    ");
-            write_diagnostic(&mut self.buf, &json);
-            self.out.write_all(&self.buf)?;
-            self.written += 1;
-        }
+        let part = match part.split_first() {
+            Some((b',', rest)) if self.written == 0 => rest,
+            _ => part,
+        };
+        self.out.write_all(part)?;
+        self.written += checked.diagnostics.len();
         Ok(())
     }
 

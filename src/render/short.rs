@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{escape, Sink};
-use crate::run::{Checked, Totals};
+use crate::run::{Checked, Render, Totals};
 
 /// One line per finding that is not waived, as the files come.
 pub struct Short<'a> {
@@ -26,20 +26,39 @@ fn line_start(path: &str) -> Cow<'_, str> {
     }
 }
 
-impl Sink for Short<'_> {
-    fn file(&mut self, file: Checked) -> io::Result<()> {
+/// A file's lines, made on the thread that checked it.
+struct Lines;
+
+impl Render for Lines {
+    fn render(&self, file: &Checked, out: &mut Vec<u8>) {
         let path = line_start(&file.source.path);
         for d in file.live() {
             let (line, col) = file.source.line_col(d.primary.span.start);
-            writeln!(
-                self.out,
+            // Writing to memory cannot fail.
+            let _ = writeln!(
+                out,
                 "{path}:{line}:{col}: {}[{}]: {}",
                 d.severity.as_str(),
                 escape::terminal_line(&d.code),
                 escape::terminal_line(&d.message)
-            )?;
+            );
         }
-        Ok(())
+    }
+}
+
+impl Sink for Short<'_> {
+    fn file(&mut self, file: Checked) -> io::Result<()> {
+        let mut part = Vec::new();
+        Lines.render(&file, &mut part);
+        self.out.write_all(&part)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(Lines))
+    }
+
+    fn rendered(&mut self, _: Checked, part: &[u8]) -> io::Result<()> {
+        self.out.write_all(part)
     }
 
     fn end(&mut self, _: &Totals) -> io::Result<()> {

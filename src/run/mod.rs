@@ -27,7 +27,7 @@ use left_out::{problem, skip_finding};
 pub use plan::{analyse_bytes, analyse_plan, check_bytes, check_plan, Analysis, MAX_PLAN_BYTES};
 pub(crate) use plan::{analyse_file, too_large, Unparsed};
 use plan::{file, judged_bytes, judged_file, Name};
-pub use results::{Checked, Sink, Totals};
+pub use results::{Checked, Render, Sink, Totals};
 
 /// The finding for a file the config leaves out, when one is due (see `left_out`): for the
 /// language server, which is named each file it checks as the command line names them.
@@ -110,6 +110,7 @@ pub fn check_paths(
             .collect()
     };
     sink.begin()?;
+    let renderer = sink.renderer();
     let mut out = Delivery {
         sink,
         totals: Totals::default(),
@@ -118,8 +119,10 @@ pub fn check_paths(
         verdict,
     };
     let files = plans.iter_mut().flatten();
-    let mut next_id = in_chunks(verdict, files, &mut |chunk| {
-        chunk.into_iter().try_for_each(|c| out.file(c))
+    let mut next_id = in_chunks(verdict, files, renderer.as_deref(), &mut |chunk| {
+        chunk
+            .into_iter()
+            .try_for_each(|(checked, used, part)| out.rendered(checked, &used, part.as_deref()))
     })?;
     if from_stdin {
         let mut bytes = Vec::new();
@@ -171,6 +174,9 @@ pub fn check_paths(
     Ok(out.totals)
 }
 
+/// A checked file, what its waivers did, and its part of the output if it was rendered.
+type Delivered = (Checked, WaiverUse, Option<Vec<u8>>);
+
 /// Where checked files go, in order: the sink, and the run's totals and waiver ledger.
 struct Delivery<'s, 'v> {
     sink: &'s mut dyn Sink,
@@ -183,6 +189,16 @@ struct Delivery<'s, 'v> {
 
 impl Delivery<'_, '_> {
     fn file(&mut self, (checked, used): (Checked, WaiverUse)) -> std::io::Result<()> {
+        self.rendered(checked, &used, None)
+    }
+
+    /// A file, with its part if the checking thread rendered it.
+    fn rendered(
+        &mut self,
+        checked: Checked,
+        used: &WaiverUse,
+        part: Option<&[u8]>,
+    ) -> std::io::Result<()> {
         if let (Some(seen), true) = (self.seen.as_mut(), checked.is_plan) {
             let facts = &checked.source.facts;
             seen.push(Seen {
@@ -198,20 +214,25 @@ impl Delivery<'_, '_> {
                     .relative(checked.source.matched_path()),
             });
         }
-        self.ledger.record(&used);
+        self.ledger.record(used);
         self.totals.add(&checked);
-        self.sink.file(checked)
+        match part {
+            Some(part) => self.sink.rendered(checked, part),
+            None => self.sink.file(checked),
+        }
     }
 }
 
 /// Checks `files` in parallel, a chunk at a time, numbering them from 0 in the order of
-/// `files`, and hands each chunk's results to `deliver` in that order. While `deliver` works
+/// `files`, and hands each chunk's results to `deliver` in that order, each file with its part
+/// of the output when `renderer` makes one (on the thread that checked it). While `deliver` works
 /// on one chunk, the next is taken from `files` (which may be a directory walk) and checked, so
 /// memory holds two chunks, however many files there are. Returns the number of files.
 fn in_chunks<E>(
     verdict: &Verdict<'_>,
     files: impl Iterator<Item = PathBuf> + Send,
-    deliver: &mut dyn FnMut(Vec<(Checked, WaiverUse)>) -> Result<(), E>,
+    renderer: Option<&dyn Render>,
+    deliver: &mut dyn FnMut(Vec<Delivered>) -> Result<(), E>,
 ) -> Result<FileId, E> {
     // The thread that checks a chunk also takes it from `files` (under the lock, which also
     // numbers them), so the walk of a directory goes on beside the delivery of the chunk
@@ -219,7 +240,7 @@ fn in_chunks<E>(
     let files = std::sync::Mutex::new((files, 0));
     // One for the run: large plans in this chunk and the next share it.
     let budget = Budget::new(RUN_BUDGET);
-    let next = || -> (Vec<(Checked, WaiverUse)>, FileId) {
+    let next = || -> (Vec<Delivered>, FileId) {
         let (part, end): (Vec<(FileId, PathBuf)>, FileId) = {
             let mut guard = files
                 .lock()
@@ -237,9 +258,15 @@ fn in_chunks<E>(
         let checked = part
             .par_iter()
             .map(|(id, p)| {
-                judged_file(verdict, *id, p, &budget, |analysis, used| {
+                let (checked, used) = judged_file(verdict, *id, p, &budget, |analysis, used| {
                     (analysis.checked, used)
-                })
+                });
+                let part = renderer.map(|r| {
+                    let mut part = Vec::new();
+                    r.render(&checked, &mut part);
+                    part
+                });
+                (checked, used, part)
             })
             .collect();
         (checked, end)

@@ -17,6 +17,20 @@ pub trait Sink {
     /// One file's final findings (a plan, or another file findings point into).
     fn file(&mut self, file: Checked) -> io::Result<()>;
 
+    /// For a format whose part for a file depends on that file alone: what the checking
+    /// threads run to make that part where the file was checked, so that the thread that
+    /// delivers the files in order only writes bytes ([`Sink::rendered`]). `None` (the
+    /// default): the sink formats each file itself, in [`Sink::file`].
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        None
+    }
+
+    /// One file with its part as [`Sink::renderer`]'s renderer made it.
+    fn rendered(&mut self, file: Checked, part: &[u8]) -> io::Result<()> {
+        let _ = part;
+        self.file(file)
+    }
+
     /// The roster's departments that have no plan for a year judged, once all files are in
     /// (before [`Sink::skipped`]).
     fn absent(&mut self, _absent: &[crate::verdict::Absent]) -> io::Result<()> {
@@ -30,6 +44,12 @@ pub trait Sink {
 
     /// After the last file, with the totals over the run.
     fn end(&mut self, totals: &Totals) -> io::Result<()>;
+}
+
+/// A format's part for one file, made on the thread that checked it (see [`Sink::renderer`]).
+pub trait Render: Send + Sync {
+    /// Appends to `out` the bytes the sink writes for `file`.
+    fn render(&self, file: &Checked, out: &mut Vec<u8>);
 }
 
 /// One file of a run as checked: its text and its final findings, sorted. Most files are plans;

@@ -247,3 +247,44 @@ fn junit_waits_in_a_temporary_file_and_says_where_when_it_cannot_make_one() {
         "{err}"
     );
 }
+
+#[test]
+fn json_made_on_the_checking_threads_is_one_valid_list_whatever_comes_first() {
+    // Two chunks and more of plans, the first ones without findings, then a plan from
+    // standard input, which the delivering thread formats itself: one list, every finding once.
+    let mut plans: Vec<(String, String)> = (0..70)
+        .map(|i| (format!("a-{i:02}.md"), crate::support::compliant()))
+        .collect();
+    plans.extend((0..70).map(|i| (format!("b-{i:02}.md"), no_housing())));
+    let files: Vec<(&str, &str)> = plans
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = repo(&files);
+    for format in ["json", "short", "github"] {
+        let out = planlint_in(
+            dir.path(),
+            &[
+                "check",
+                "--format",
+                format,
+                "--stdin-filename",
+                "c.md",
+                ".",
+                "-",
+            ],
+            no_housing(),
+        );
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let text = stdout(&out);
+        if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&text).expect("one JSON object");
+            let found = json["diagnostics"].as_array().expect("list");
+            let ip002 = found.iter().filter(|d| d["code"] == "IP002").count();
+            assert_eq!(ip002, 71, "70 plans and standard input");
+            assert_eq!(found.last().unwrap()["path"], "c.md");
+        } else {
+            assert_eq!(text.matches("IP002").count(), 71, "{format}: {text}");
+        }
+    }
+}
