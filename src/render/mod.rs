@@ -2,8 +2,10 @@
 //! board's coverage matrix ([`matrix`], for `planlint report`).
 //!
 //! A run hands a sink each file's final findings in order, then the totals. Whether a format
-//! writes as the files come (human, short, github, json) or keeps them to write at the end
-//! (sarif, junit) is the sink's own business. Renderers see findings and source text only,
+//! writes as the files come (human, short, github, json, sarif) or keeps what it must to write
+//! at the end (junit's counts, in a temporary file) is the sink's own business. A format whose
+//! part for a file depends on that file alone (json, short, github) gives the run a renderer
+//! ([`crate::run::Render`]), and that part is made on the thread that checked the file. Renderers see findings and source text only,
 //! never a parsed document, and never decide anything about a finding.
 //!
 //! Adding a format: a file here with a sink, and a row in [`Format`] and [`Format::sink`].
