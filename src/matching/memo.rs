@@ -98,25 +98,32 @@ thread_local! {
         const { RefCell::new(Memories([const { (0, Memo::new()) }; TABLES])) };
 }
 
-/// The first [`SHORT`] bytes of `raw`, zero-padded, as three little-endian words: whole
-/// words are loaded at once, the last partial one byte by byte.
+/// The first [`SHORT`] bytes of `raw`, zero-padded, as three little-endian words. Each word
+/// is made in registers from at most three loads of the text: going through a buffer on the
+/// stack, byte by byte, stalled every probe of the memory on the stores it had to wait for.
 #[inline]
 pub(super) fn short_of(raw: &str) -> [u64; 3] {
     let b = &raw.as_bytes()[..raw.len().min(SHORT)];
     let mut out = [0u64; 3];
-    let mut chunks = b.chunks_exact(8);
-    for (o, c) in out.iter_mut().zip(chunks.by_ref()) {
-        *o = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
-    }
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
-        let w = tail
-            .iter()
-            .enumerate()
-            .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
-        out[b.len() / 8] = w;
+    for (o, chunk) in out.iter_mut().zip(b.chunks(8)) {
+        *o = le_padded(chunk);
     }
     out
+}
+
+/// The bytes of `b` (at most 8) as a little-endian word, zero-padded.
+#[inline]
+fn le_padded(b: &[u8]) -> u64 {
+    let n = b.len();
+    let at = |i: usize| u64::from(b[i]);
+    let four = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    match n {
+        8.. => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        // Two loads of four that overlap: the bytes they share are the same bytes.
+        4..=7 => four(0) | four(n - 4) << (8 * (n - 4)),
+        1..=3 => at(0) | at(n / 2) << (8 * (n / 2)) | at(n - 1) << (8 * (n - 1)),
+        0 => 0,
+    }
 }
 
 /// Whether `e` is the word whose first bytes are `short` and whose text is `raw`.

@@ -478,3 +478,19 @@ mod long_words {
         }
     }
 }
+
+#[test]
+fn a_words_key_is_its_first_bytes_zero_padded_at_every_length() {
+    let text = "abcdefghijklmnopqrstuvwxyzåäö0123456789";
+    for end in 0..=text.len() {
+        let Some(raw) = text.get(..end) else { continue };
+        let mut padded = [0u8; 24];
+        let n = raw.len().min(24);
+        padded[..n].copy_from_slice(&raw.as_bytes()[..n]);
+        let want: Vec<u64> = padded
+            .chunks(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        assert_eq!(short_of(raw).to_vec(), want, "`{raw}`");
+    }
+}
