@@ -140,10 +140,13 @@ pub(super) fn stage_counts(
     let order: Vec<&str> = verdict.settings().stages.names().collect();
     let mut counts: Vec<StageCount> = Vec::new();
     for row in m.rows.heads() {
-        match counts.iter_mut().find(|c| c.stage == row.stage) {
+        match counts
+            .iter_mut()
+            .find(|c| c.stage.as_deref() == row.stage.as_deref())
+        {
             Some(c) => c.plans += 1,
             None => counts.push(StageCount {
-                stage: row.stage.clone(),
+                stage: row.stage.as_deref().map(str::to_owned),
                 plans: 1,
             }),
         }

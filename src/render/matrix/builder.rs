@@ -219,17 +219,6 @@ impl<'a> Builder<'a> {
                 area: r.area().is_some(),
             })
             .collect();
-        let mut order: Vec<usize> = (0..heads.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&heads[a], &heads[b]);
-            super::year_order(a.year, b.year).then_with(|| {
-                super::sort_key(a.board.as_deref(), &a.department, &a.path).cmp(&super::sort_key(
-                    b.board.as_deref(),
-                    &b.department,
-                    &b.path,
-                ))
-            })
-        });
         let advisory = self.advisory;
         let mut summary = Summary {
             plans: heads.len(),
@@ -250,7 +239,7 @@ impl<'a> Builder<'a> {
             summary.blocking += row.blocking;
             summary.advisory += advisory;
         }
-        let rows = self.rows.finish(&order)?;
+        let rows = self.rows.finish()?;
         let mut absent = self.absent;
         absent.sort_by(|a, b| {
             super::year_order(a.year, b.year).then_with(|| {

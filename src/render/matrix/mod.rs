@@ -415,29 +415,50 @@ impl Matrix {
     /// group's rows and missing plans in the order of [`Matrix::rows`] and [`Matrix::absent`],
     /// which are sorted by year, nämnd and department.
     pub fn groups(&self) -> Vec<Group> {
-        let mut groups: Vec<Group> = Vec::new();
-        let mut entries: Vec<(Option<u16>, SortKey, Entry)> = self
-            .rows
-            .heads()
+        // Both lists are sorted by year and the same key (a missing plan's path is empty), so
+        // they are merged, a row before a missing plan with the same key, as a stable sort of
+        // the rows followed by the missing plans would order them.
+        let heads = self.rows.heads();
+        let absent: Vec<SortKey> = self
+            .absent
             .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                (
-                    r.year,
-                    sort_key(r.board.as_deref(), &r.department, &r.path),
-                    Entry::Plan(i),
-                )
-            })
-            .chain(self.absent.iter().enumerate().map(|(i, a)| {
-                (
-                    a.year,
-                    sort_key(a.board.as_deref(), &a.department, ""),
-                    Entry::Absent(i),
-                )
-            }))
+            .map(|a| sort_key(a.board.as_deref(), &a.department, ""))
             .collect();
-        entries.sort_by(|a, b| year_order(a.0, b.0).then_with(|| a.1.cmp(&b.1)));
-        for (year, _, entry) in entries {
+        let (mut row, mut missing) = (0, 0);
+        let mut groups: Vec<Group> = Vec::new();
+        loop {
+            let row_first = match (heads.get(row), self.absent.get(missing)) {
+                (None, None) => break,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (Some(head), Some(plan)) => {
+                    let (none, board, department) = &head.names.order;
+                    let key = &absent[missing];
+                    year_order(head.year, plan.year)
+                        .then_with(|| {
+                            (
+                                *none,
+                                board.as_str(),
+                                department.as_str(),
+                                head.path.as_str(),
+                            )
+                                .cmp(&(
+                                    key.0,
+                                    key.1.as_str(),
+                                    key.2.as_str(),
+                                    key.3.as_str(),
+                                ))
+                        })
+                        .is_le()
+                }
+            };
+            let (year, entry) = if row_first {
+                row += 1;
+                (heads[row - 1].year, Entry::Plan(row - 1))
+            } else {
+                missing += 1;
+                (self.absent[missing - 1].year, Entry::Absent(missing - 1))
+            };
             match groups.last_mut() {
                 Some(g) if g.year == year => g.entries.push(entry),
                 _ => groups.push(Group {
@@ -456,17 +477,18 @@ impl Matrix {
     /// a format names a plan by its department alone, so two plans never look like one.
     pub fn shares_department(&self) -> Vec<bool> {
         // Plans of one department in different years are told apart by their year.
-        let keys: Vec<String> = self
+        let keys: Vec<(Option<u16>, &str)> = self
             .rows
             .heads()
             .iter()
-            .map(|r| format!("{:?} {}", r.year, department_key(&r.department)))
+            .map(|r| (r.year, r.names.reads_as.as_str()))
             .collect();
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for k in &keys {
-            *counts.entry(k.as_str()).or_default() += 1;
+        let mut counts: std::collections::HashMap<(Option<u16>, &str), usize> =
+            std::collections::HashMap::new();
+        for &k in &keys {
+            *counts.entry(k).or_default() += 1;
         }
-        keys.iter().map(|k| counts[k.as_str()] > 1).collect()
+        keys.iter().map(|k| counts[k] > 1).collect()
     }
 }
 

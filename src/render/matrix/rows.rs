@@ -3,6 +3,7 @@
 //! stays in memory ([`Head`]). A format reads a row back when it writes it, so a report of any
 //! size holds a few hundred bytes per plan and one row at a time.
 
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::sync::Arc;
@@ -13,39 +14,104 @@ use serde::{Serialize, Serializer};
 use super::{Cell, Row};
 
 /// What the matrix reads of a row without reading the row: its place in the order, its
-/// department and year, and its counts.
+/// department and year, and its counts. The names a run repeats (departments, nämnder,
+/// stages) are shared by every head that names them, so a head costs its path and a few
+/// counts.
 #[derive(Debug, Clone)]
 pub struct Head {
     /// The plan's path.
     pub path: String,
     /// Its department.
-    pub department: String,
+    pub department: Arc<str>,
     /// Its nämnd.
-    pub board: Option<String>,
+    pub board: Option<Arc<str>>,
     /// Its year.
     pub year: Option<u16>,
     /// The stage it was judged at.
-    pub stage: Option<String>,
+    pub stage: Option<Arc<str>>,
     /// The roster's department it belongs to.
-    pub roster: Option<String>,
+    pub roster: Option<Arc<str>>,
     /// Whether it could not be judged.
     pub not_judged: bool,
     /// Blocking findings.
     pub blocking: usize,
     /// Per column, whether the rule is met (covered or waived).
     pub met: Vec<bool>,
+    /// How its nämnd and department sort and read, worked out once per run for each.
+    pub(super) names: Arc<Names>,
+    /// Where its row is in the temporary file: the offset and the length.
+    place: (u64, usize),
+    /// How many rows came before it.
+    arrival: u32,
+}
+
+/// How a nämnd and department sort (see [`super::sort_key`], without the path) and how a
+/// reader tells the department from another (see [`super::department_key`]).
+#[derive(Debug)]
+pub(super) struct Names {
+    pub(super) order: (bool, String, String),
+    pub(super) reads_as: String,
 }
 
 impl Head {
-    /// The head of `row`.
-    fn of(row: &Row) -> Head {
+    /// The order of two heads within a year: by nämnd (none last), department, path.
+    pub(super) fn order(&self, other: &Head) -> std::cmp::Ordering {
+        (&self.names.order, &self.path).cmp(&(&other.names.order, &other.path))
+    }
+
+    /// The order of two heads: by [`super::year_order`], then [`Head::order`], then the order
+    /// they came in.
+    fn sorted(&self, other: &Head) -> std::cmp::Ordering {
+        super::year_order(self.year, other.year)
+            .then_with(|| self.order(other))
+            .then(self.arrival.cmp(&other.arrival))
+    }
+}
+
+/// A nämnd (if any) and a department.
+type BoardAndDepartment = (Option<Arc<str>>, Arc<str>);
+
+/// The names of a run's heads, each once.
+#[derive(Default)]
+struct Interned {
+    strings: HashSet<Arc<str>>,
+    names: HashMap<BoardAndDepartment, Arc<Names>>,
+}
+
+impl Interned {
+    fn string(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.strings.get(s) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = s.into();
+        self.strings.insert(Arc::clone(&a));
+        a
+    }
+
+    /// The head of `row`, which is at `place` in the temporary file and came after
+    /// `arrival` others.
+    fn head(&mut self, row: &Row, place: (u64, usize), arrival: u32) -> Head {
+        let department = self.string(&row.department);
+        let board = row.board.as_deref().map(|b| self.string(b));
+        let names = self
+            .names
+            .entry((board.clone(), Arc::clone(&department)))
+            .or_insert_with(|| {
+                let (none, board, department, _) =
+                    super::sort_key(row.board.as_deref(), &row.department, "");
+                Arc::new(Names {
+                    order: (none, board, department),
+                    reads_as: super::department_key(&row.department),
+                })
+            });
         Head {
             path: row.path.clone(),
-            department: row.department.clone(),
-            board: row.board.clone(),
+            names: Arc::clone(names),
+            department,
+            board,
             year: row.year,
-            stage: row.stage.clone(),
-            roster: row.roster.clone(),
+            stage: row.stage.as_deref().map(|s| self.string(s)),
+            roster: row.roster.as_deref().map(|s| self.string(s)),
             not_judged: row.not_judged.is_some(),
             blocking: row.blocking,
             met: row
@@ -53,6 +119,8 @@ impl Head {
                 .iter()
                 .map(|c| matches!(c, Cell::Covered | Cell::Waived { .. }))
                 .collect(),
+            place,
+            arrival,
         }
     }
 }
@@ -63,7 +131,7 @@ pub(super) struct Spool {
     file: Option<BufWriter<File>>,
     written: u64,
     heads: Vec<Head>,
-    places: Vec<(u64, usize)>,
+    interned: Interned,
 }
 
 impl Spool {
@@ -73,7 +141,7 @@ impl Spool {
             file: None,
             written: 0,
             heads: Vec::new(),
-            places: Vec::new(),
+            interned: Interned::default(),
         }
     }
 
@@ -87,9 +155,12 @@ impl Spool {
         };
         let bytes = serde_json::to_vec(row).map_err(io::Error::from)?;
         file.write_all(&bytes)?;
-        self.places.push((self.written, bytes.len()));
+        let place = (self.written, bytes.len());
         self.written += bytes.len() as u64;
-        self.heads.push(Head::of(row));
+        // A run has far fewer than 2^32 plans.
+        let arrival = u32::try_from(self.heads.len()).unwrap_or(u32::MAX);
+        let head = self.interned.head(row, place, arrival);
+        self.heads.push(head);
         Ok(())
     }
 
@@ -98,17 +169,20 @@ impl Spool {
         &self.heads
     }
 
-    /// The rows, in the order `order` gives (indices into the order they came).
-    pub(super) fn finish(self, order: &[usize]) -> io::Result<Rows> {
+    /// The rows, sorted by year (newest first), nämnd, department and path, in place: no
+    /// head is copied.
+    pub(super) fn finish(mut self) -> io::Result<Rows> {
         let file = match self.file {
             Some(f) => Some(Arc::new(
                 f.into_inner().map_err(io::IntoInnerError::into_error)?,
             )),
             None => None,
         };
+        // Every key differs (the arrival last), so the unstable sort is the stable one, and
+        // it needs no room of its own.
+        self.heads.sort_unstable_by(Head::sorted);
         Ok(Rows {
-            heads: order.iter().map(|&i| self.heads[i].clone()).collect(),
-            places: order.iter().map(|&i| self.places[i]).collect(),
+            heads: self.heads,
             file,
         })
     }
@@ -118,7 +192,6 @@ impl Spool {
 #[derive(Debug, Clone)]
 pub struct Rows {
     heads: Vec<Head>,
-    places: Vec<(u64, usize)>,
     file: Option<Arc<File>>,
 }
 
@@ -140,7 +213,7 @@ impl Rows {
 
     /// Row `i`, read back.
     pub fn get(&self, i: usize) -> io::Result<Row> {
-        let (at, len) = self.places[i];
+        let (at, len) = self.heads[i].place;
         let file = self
             .file
             .as_ref()
