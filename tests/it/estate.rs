@@ -236,6 +236,102 @@ fn the_report_shows_the_missing_row_the_stages_and_the_trend() {
 }
 
 #[test]
+fn the_reports_lines_run_by_year_then_namnd_then_department_with_the_missing_plan_in_its_place() {
+    // Plans named so that the order they are read in (by path) is not the report's order: a
+    // nämnd with å and ö sorts after z, a plan without a nämnd last, and the missing plan
+    // stands among the plans of its year where its nämnd puts it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = |name: &str, department: &str, board: Option<&str>, year: u16| {
+        let board = board.map(|b| format!("nämnd: {b}\n")).unwrap_or_default();
+        let text = compliant()
+            .replacen(
+                "förvaltning: Socialförvaltningen",
+                &format!("förvaltning: {department}"),
+                1,
+            )
+            .replacen("nämnd: Socialnämnden\n", &board, 1)
+            .replacen("år: 2027", &format!("år: {year}"), 1);
+        let path = dir.path().join(format!("planer/{year}/{name}.md"));
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("plan");
+    };
+    std::fs::write(
+        dir.path().join("planlint.toml"),
+        r#"
+[[department]]
+name = "Bildningsförvaltningen"
+namnd = "Östra nämnden"
+paths = ["planer/{year}/a-bildning.*"]
+
+[[department]]
+name = "Tekniska förvaltningen"
+namnd = "Ändra nämnden"
+paths = ["planer/{year}/b-teknik.*"]
+
+[[department]]
+name = "Miljöförvaltningen"
+namnd = "Zeta-nämnden"
+paths = ["planer/{year}/c-miljo.*"]
+
+[[department]]
+name = "Kansliet"
+paths = ["planer/{year}/d-kansli.*"]
+"#,
+    )
+    .expect("config");
+    for year in [2026, 2027] {
+        plan(
+            "a-bildning",
+            "Bildningsförvaltningen",
+            Some("Östra nämnden"),
+            year,
+        );
+        plan("d-kansli", "Kansliet", None, year);
+        plan("c-miljo", "Miljöförvaltningen", Some("Zeta-nämnden"), year);
+    }
+    // Tekniska förvaltningen (Ändra nämnden) handed in a plan for 2026 only.
+    plan(
+        "b-teknik",
+        "Tekniska förvaltningen",
+        Some("Ändra nämnden"),
+        2026,
+    );
+    let md = stdout(&planlint_in(
+        dir.path(),
+        &["report", "--format", "markdown"],
+        "",
+    ));
+    let lines: Vec<(String, String)> = md
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split(" | ").collect();
+            let year = cells.get(1)?;
+            (year.len() == 4 && year.starts_with("20")).then(|| {
+                (
+                    cells[0].trim_start_matches("| ").to_owned(),
+                    (*year).to_owned(),
+                )
+            })
+        })
+        .collect();
+    let want = [
+        ("Miljöförvaltningen", "2027"),
+        ("Tekniska förvaltningen (ingen plan inlämnad)", "2027"),
+        ("Bildningsförvaltningen", "2027"),
+        ("Kansliet", "2027"),
+        ("Miljöförvaltningen", "2026"),
+        ("Tekniska förvaltningen", "2026"),
+        ("Bildningsförvaltningen", "2026"),
+        ("Kansliet", "2026"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(d, y)| ((*d).to_owned(), (*y).to_owned()))
+        .collect();
+    assert_eq!(lines, want, "{md}");
+}
+
+#[test]
 fn the_report_over_three_years_in_headless_chromium() {
     let Some(browser) = crate::integrations::chromium() else {
         return;
