@@ -25,9 +25,22 @@ pub(super) fn fold_word(text: &str) -> CompactString {
         out.make_ascii_lowercase();
         return out;
     }
-    let mut out = CompactString::with_capacity(text.len());
-    fold_chars(text, |c| out.push(c));
-    out
+    // Folded into a buffer kept by the thread and copied once: pushing each character into a
+    // `CompactString` checks where it lives at every character, and cost more than the fold.
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        fold_into(text, &mut b);
+        let out = CompactString::from(b.as_str());
+        if b.capacity() > 1 << 16 {
+            // A word of megabytes leaves no buffer of its size behind.
+            *b = String::new();
+        }
+        out
+    })
 }
 
 fn fold_into(text: &str, out: &mut String) {

@@ -52,7 +52,45 @@ fn pattern() -> Option<&'static Regex> {
 
 /// Whether the folded word `w` is a Swedish number word (see the module docs).
 pub(super) fn is_number_word(w: &str) -> bool {
-    w.len() >= 3 && w != "ett" && pattern().is_some_and(|p| p.is_match(w))
+    w.len() >= 3 && w != "ett" && may_start(w) && pattern().is_some_and(|p| p.is_match(w))
+}
+
+/// The words a Swedish number word can start with: every word that counts begins with one
+/// of them, so a word that begins with none is no number word.
+fn number_word_starts() -> impl Iterator<Item = &'static str> {
+    [UNIT, TEEN, TENS, ORDINAL]
+        .into_iter()
+        .flat_map(|alternatives| alternatives.split('|'))
+        .chain([
+            "noll", "hundra", "tusen", "ettusen", "miljon", "miljard", "halften",
+        ])
+}
+
+/// The index of a pair of letters `a`–`z` among the 676 such pairs.
+fn pair(a: u8, b: u8) -> Option<usize> {
+    (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+        .then(|| usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+}
+
+/// Whether `w` starts with the first two letters of one of the [`number_word_starts`]: most
+/// words do not, and are told so without the pattern.
+fn may_start(w: &str) -> bool {
+    static STARTS: OnceLock<[u64; 11]> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let mut set = [0u64; 11];
+        for s in number_word_starts() {
+            if let [a, b, ..] = *s.as_bytes() {
+                if let Some(i) = pair(a, b) {
+                    set[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+        set
+    });
+    match *w.as_bytes() {
+        [a, b, ..] => pair(a, b).is_some_and(|i| starts[i / 64] >> (i % 64) & 1 == 1),
+        _ => false,
+    }
 }
 
 pub(super) fn is_number(folded: &str) -> bool {
@@ -71,7 +109,7 @@ pub(super) fn is_year_or_date(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_number_word;
+    use super::{is_number_word, number_word_starts, pattern, ORDINAL, TEEN, TENS, UNIT};
     use crate::matching::fold;
 
     fn counts(word: &str) -> bool {
@@ -154,5 +192,43 @@ mod tests {
         ] {
             assert!(!counts(w), "{w}");
         }
+    }
+
+    #[test]
+    fn every_number_word_begins_with_one_of_the_starts() {
+        // Every number below a thousand as Swedish writes it, every thousand made from one,
+        // and every fraction: a cardinal begins as its part below a thousand does, so these
+        // are all the ways a number word can begin. Each is checked against the pattern
+        // itself, without the test of its start, and must begin with a start.
+        let alts = |s: &'static str| s.split('|').collect::<Vec<_>>();
+        let mut below_100: Vec<String> = alts(TEEN).into_iter().map(str::to_owned).collect();
+        below_100.extend(alts(UNIT).into_iter().map(str::to_owned));
+        for t in alts(TENS) {
+            below_100.push(t.to_owned());
+            below_100.extend(alts(UNIT).into_iter().map(|u| format!("{t}{u}")));
+        }
+        let mut words = below_100.clone();
+        for u in std::iter::once("").chain(alts(UNIT)) {
+            words.push(format!("{u}hundra"));
+            words.extend(below_100.iter().map(|b| format!("{u}hundra{b}")));
+        }
+        let thousands: Vec<String> = words.iter().map(|w| format!("{w}tusen")).collect();
+        words.extend(thousands);
+        words.extend(
+            [
+                "tusen", "tusenfem", "ettusen", "noll", "miljoner", "miljard", "halften",
+            ]
+            .map(String::from),
+        );
+        words.extend(alts(ORDINAL).into_iter().map(|o| format!("{o}delarna")));
+        let starts: Vec<_> = number_word_starts().collect();
+        let regex = pattern().expect("the pattern compiles");
+        let mut counted = 0;
+        for w in words.iter().filter(|w| regex.is_match(w)) {
+            counted += 1;
+            assert!(starts.iter().any(|s| w.starts_with(s)), "{w}");
+            assert!(w.len() < 3 || w == "ett" || is_number_word(w), "{w}");
+        }
+        assert!(counted > 2_900, "only {counted} number words generated");
     }
 }

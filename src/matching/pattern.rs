@@ -107,6 +107,32 @@ impl WordPattern {
         })
     }
 
+    /// What every word the pattern matches starts with, if the pattern fixes a start: a
+    /// `Stem` or `Compound` pattern takes forms of its stem and of its full word (see
+    /// [`inflection_of`] and [`compound_head`]), so what the two share.
+    pub(super) fn start(&self) -> Option<&str> {
+        match self {
+            WordPattern::Stem(stem, full) | WordPattern::Compound(stem, full, _) => {
+                let shared = stem
+                    .char_indices()
+                    .zip(full.chars())
+                    .find(|((_, a), b)| a != b)
+                    .map_or(stem.len().min(full.len()), |((i, _), _)| i);
+                Some(&full[..shared])
+            }
+            WordPattern::Exact(s) | WordPattern::Prefix(s) => Some(s),
+            // Any mark that joins digit groups stands for any other (`2016-178`, `2016/178`):
+            // only the digits before the first are fixed.
+            WordPattern::Digits(d) => {
+                Some(&d[..d.bytes().position(is_digit_joiner).unwrap_or(d.len())])
+            }
+            WordPattern::Suffix(..)
+            | WordPattern::Contains(_)
+            | WordPattern::Number
+            | WordPattern::Year => None,
+        }
+    }
+
     /// The first byte a matching word must start with, if the pattern fixes one.
     pub(super) fn first_byte(&self) -> Option<u8> {
         match self {

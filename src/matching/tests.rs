@@ -164,6 +164,12 @@ fn digit_groups_in_a_term_are_one_word_as_in_the_text() {
     for no in ["KS 2016-1780", "KS 2016 178", "KS 2016-179", "KS 20161-78"] {
         assert!(!s.any(no), "{no}");
     }
+    // A mark right after the first digit stands for any other too.
+    let s = set(&["bilaga 1-2"]);
+    for yes in ["Bilaga 1-2", "bilaga 1/2", "bilaga 1.2", "bilaga 1:2"] {
+        assert!(s.any(yes), "{yes}");
+    }
+    assert!(!s.any("bilaga 12"));
     // A piece of a term that is only punctuation is no word, as `§` is none in the text.
     let s = set(&["kf 2016-06-20 § 67"]);
     assert!(s.any("beslut i KF 2016-06-20 § 67"));
