@@ -5,8 +5,8 @@ use super::bits::BITS;
 use super::pattern::WordPattern;
 
 /// Which of the first [`BITS`] patterns a new word can match at all, so that classifying it
-/// compares it with a few patterns instead of all: patterns that fix the word's first byte are
-/// listed under that byte, and the needles of `*word` and `*word*` patterns are found in one
+/// compares it with a few patterns instead of all: patterns that fix the word's first bytes
+/// are listed under the first two of them (or the one), and the needles of `*word` and `*word*` patterns are found in one
 /// pass of an Aho-Corasick automaton. Built once, when a table is finished.
 pub(super) struct Index {
     /// Per first byte of a folded word, the patterns that fix that first byte and no more.
