@@ -500,3 +500,65 @@ fn a_words_key_is_its_first_bytes_zero_padded_at_every_length() {
         assert_eq!(short_of(raw).to_vec(), want, "`{raw}`");
     }
 }
+
+mod index {
+    //! The index only spares comparisons: a new word classified through it gets exactly the
+    //! bits that comparing it with every pattern of the table gives.
+
+    use proptest::prelude::*;
+
+    use crate::matching::bits::BITS;
+    use crate::matching::classify::classify;
+    use crate::matching::fold;
+
+    thread_local! {
+        /// The built-in pack, compiled once for the cases.
+        static RULES: crate::engine::RuleSet =
+            crate::engine::RuleSet::builtin().expect("the built-in pack compiles");
+    }
+
+    /// The built-in pack's words, and pieces that make inflections, compounds and digit groups
+    /// of them.
+    fn pieces(rules: &crate::engine::RuleSet) -> Vec<String> {
+        let mut out: Vec<String> = rules
+            .patterns()
+            .patterns()
+            .iter()
+            .filter_map(|p| p.start().map(str::to_owned))
+            .filter(|s| !s.is_empty())
+            .collect();
+        out.extend(
+            [
+                "er", "na", "en", "et", "s", "ar", "ernas", "het", "lig", "a", "e", "o", "1",
+                "2016", "-", "/", "178", "tjugo", "fem", "hundra", "del", "ens", "ets", "x", "q",
+                "å", "ä", "ö", "É",
+            ]
+            .map(String::from),
+        );
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn a_new_words_bits_are_those_of_every_pattern_compared(
+            picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..4)
+        ) {
+            let failure = RULES.with(|rules| {
+                let table = rules.patterns();
+                let pieces = pieces(rules);
+                let word: String = picks.iter().map(|i| i.get(&pieces).as_str()).collect();
+                let class = classify(&word, table);
+                let folded = fold(&word);
+                table.patterns().iter().enumerate().take(BITS).find_map(|(id, p)| {
+                    let bit = class.bits()[id / 64] >> (id % 64) & 1 == 1;
+                    (bit != p.matches(&folded)).then(|| format!("`{word}`: pattern {id} {p:?}"))
+                })
+            });
+            prop_assert!(failure.is_none(), "{:?}", failure);
+        }
+    }
+}
