@@ -225,38 +225,21 @@ impl Delivery<'_, '_> {
 
 /// Checks `files` in parallel, a chunk at a time, numbering them from 0 in the order of
 /// `files`, and hands each chunk's results to `deliver` in that order, each file with its part
-/// of the output when `renderer` makes one (on the thread that checked it). While `deliver` works
-/// on one chunk, the next is taken from `files` (which may be a directory walk) and checked, so
-/// memory holds two chunks, however many files there are. Returns the number of files.
+/// of the output when `renderer` makes one (on the thread that checked it). Two chunks are
+/// checked at once, so a thread that is done with its share of one takes files of the next
+/// instead of waiting; while they are checked, this thread hands the chunk before them to
+/// `deliver` and takes the next chunk from `files` (which may be a directory walk). Memory
+/// holds three chunks, however many files there are. Returns the number of files.
 fn in_chunks<E>(
     verdict: &Verdict<'_>,
-    files: impl Iterator<Item = PathBuf> + Send,
+    mut files: impl Iterator<Item = PathBuf> + Send,
     renderer: Option<&dyn Render>,
     deliver: &mut dyn FnMut(Vec<Delivered>) -> Result<(), E>,
 ) -> Result<FileId, E> {
-    // The thread that checks a chunk also takes it from `files` (under the lock, which also
-    // numbers them), so the walk of a directory goes on beside the delivery of the chunk
-    // before.
-    let files = std::sync::Mutex::new((files, 0));
-    // One for the run: large plans in this chunk and the next share it.
+    // One for the run: large plans in the chunks being checked share it.
     let budget = Budget::new(RUN_BUDGET);
-    let next = || -> (Vec<Delivered>, FileId) {
-        let (part, end): (Vec<(FileId, PathBuf)>, FileId) = {
-            let mut guard = files
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let (iter, count) = &mut *guard;
-            let part: Vec<(FileId, PathBuf)> = iter
-                .by_ref()
-                .take(CHUNK)
-                .enumerate()
-                .map(|(i, p)| (*count + i, p))
-                .collect();
-            *count += part.len();
-            (part, *count)
-        };
-        let checked = part
-            .par_iter()
+    let check = |part: Vec<(FileId, PathBuf)>| -> Vec<Delivered> {
+        part.par_iter()
             .map(|(id, p)| {
                 let (checked, used) = judged_file(verdict, *id, p, &budget, |analysis, used| {
                     (analysis.checked, used)
@@ -268,20 +251,38 @@ fn in_chunks<E>(
                 });
                 (checked, used, part)
             })
-            .collect();
-        (checked, end)
+            .collect()
     };
     std::thread::scope(|s| {
-        let mut running = s.spawn(next);
-        loop {
-            let (done, end) = running
+        let mut count: FileId = 0;
+        let mut take = || -> Vec<(FileId, PathBuf)> {
+            let part: Vec<(FileId, PathBuf)> = files
+                .by_ref()
+                .take(CHUNK)
+                .enumerate()
+                .map(|(i, p)| (count + i, p))
+                .collect();
+            count += part.len();
+            part
+        };
+        let mut running = std::collections::VecDeque::new();
+        for _ in 0..2 {
+            let part = take();
+            if part.is_empty() {
+                break;
+            }
+            running.push_back(s.spawn(move || check(part)));
+        }
+        while let Some(oldest) = running.pop_front() {
+            let done = oldest
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            if done.is_empty() {
-                return Ok(end);
+            let part = take();
+            if !part.is_empty() {
+                running.push_back(s.spawn(move || check(part)));
             }
-            running = s.spawn(next);
             deliver(done)?;
         }
+        Ok(count)
     })
 }
