@@ -232,7 +232,7 @@ impl Delivery<'_, '_> {
 /// holds three chunks, however many files there are. Returns the number of files.
 fn in_chunks<E>(
     verdict: &Verdict<'_>,
-    mut files: impl Iterator<Item = PathBuf> + Send,
+    files: impl Iterator<Item = PathBuf> + Send,
     renderer: Option<&dyn Render>,
     deliver: &mut dyn FnMut(Vec<Delivered>) -> Result<(), E>,
 ) -> Result<FileId, E> {
@@ -253,6 +253,8 @@ fn in_chunks<E>(
             })
             .collect()
     };
+    // Once the walk has ended it is never asked again.
+    let mut files = files.fuse();
     std::thread::scope(|s| {
         let mut count: FileId = 0;
         let mut take = || -> Vec<(FileId, PathBuf)> {
@@ -273,15 +275,20 @@ fn in_chunks<E>(
             }
             running.push_back(s.spawn(move || check(part)));
         }
+        // The next chunk is walked before it is needed, so it starts the moment one ends.
+        let mut ready = take();
         while let Some(oldest) = running.pop_front() {
             let done = oldest
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let part = take();
-            if !part.is_empty() {
+            if !ready.is_empty() {
+                let part = std::mem::take(&mut ready);
                 running.push_back(s.spawn(move || check(part)));
             }
             deliver(done)?;
+            if ready.is_empty() {
+                ready = take();
+            }
         }
         Ok(count)
     })
