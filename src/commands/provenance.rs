@@ -136,10 +136,11 @@ fn run_git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
 pub(super) fn stage_counts(
     verdict: &Verdict<'_>,
     m: &crate::render::matrix::Matrix,
-) -> Vec<StageCount> {
+) -> std::io::Result<Vec<StageCount>> {
     let order: Vec<&str> = verdict.settings().stages.names().collect();
     let mut counts: Vec<StageCount> = Vec::new();
     for row in m.rows.heads() {
+        let row = row?;
         match counts
             .iter_mut()
             .find(|c| c.stage.as_deref() == row.stage.as_deref())
@@ -157,7 +158,7 @@ pub(super) fn stage_counts(
         })
     };
     counts.sort_by_key(|c| rank(&c.stage));
-    counts
+    Ok(counts)
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub(super) fn run(
     let mut m = matrix.finish()?;
     let mut provenance = provenance;
     if provenance.stage.is_none() {
-        provenance.stages = super::provenance::stage_counts(verdict, &m);
+        provenance.stages = super::provenance::stage_counts(verdict, &m)?;
     }
     m.provenance = Some(provenance);
     // Written as it is made: the rows come back from the matrix's file one at a time.

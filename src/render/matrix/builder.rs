@@ -35,10 +35,10 @@ pub struct Builder<'a> {
     verdict: &'a Verdict<'a>,
     rules: Vec<(usize, &'a Rule)>,
     rows: Spool,
-    /// Waived findings over the rows so far.
-    waived: usize,
-    /// Advisory findings per row, in the order the rows came (for the summary).
-    advisory: Vec<usize>,
+    /// Per column, the rows so far that meet it.
+    covered: Vec<usize>,
+    /// The summary of the rows so far.
+    summary: Summary,
     skipped: Vec<SkippedFile>,
     absent: Vec<AbsentRow>,
 }
@@ -52,13 +52,13 @@ impl<'a> Builder<'a> {
             .iter()
             .enumerate()
             .filter(|(i, _)| verdict.runs(*i))
-            .collect();
+            .collect::<Vec<_>>();
         Builder {
             verdict,
+            covered: vec![0; rules.len()],
             rules,
             rows: Spool::new(verdict.lang()),
-            waived: 0,
-            advisory: Vec::new(),
+            summary: Summary::default(),
             skipped: Vec::new(),
             absent: Vec::new(),
         }
@@ -112,8 +112,8 @@ impl<'a> Builder<'a> {
         let advisory = live().count() - blocking;
         let department = file.department.clone().unwrap_or_else(|| file.path.clone());
         let facts = &file.facts;
-        self.waived += findings.iter().filter(|f| f.waiver.is_some()).count();
-        self.advisory.push(advisory);
+        self.count(&cells, not_judged.is_some(), blocking, advisory);
+        self.summary.waived += findings.iter().filter(|f| f.waiver.is_some()).count();
         self.rows.push(&Row {
             board: facts.board.clone(),
             year: facts.year.map(|(y, _)| y),
@@ -131,6 +131,27 @@ impl<'a> Builder<'a> {
             findings,
             by_paragraph: file.is_by_paragraph(),
         })
+    }
+
+    /// Counts a row with `cells` in the column totals and the summary.
+    fn count(&mut self, cells: &[Cell], not_judged: bool, blocking: usize, advisory: usize) {
+        for (covered, cell) in self.covered.iter_mut().zip(cells) {
+            *covered += usize::from(matches!(cell, Cell::Covered | Cell::Waived { .. }));
+        }
+        let summary = &mut self.summary;
+        summary.plans += 1;
+        if not_judged {
+            summary.not_judged += 1;
+            return;
+        }
+        if blocking > 0 {
+            summary.blocked += 1;
+        } else {
+            summary.approvable += 1;
+        }
+        summary.advised += usize::from(advisory > 0);
+        summary.blocking += blocking;
+        summary.advisory += advisory;
     }
 
     /// The cell of rule `r` (index `i`) for a plan that was judged.
@@ -206,39 +227,20 @@ impl<'a> Builder<'a> {
     /// The matrix with its column totals and summary.
     pub fn finish(self) -> std::io::Result<Matrix> {
         let lang = self.verdict.lang();
-        let heads = self.rows.heads();
         let columns = self
             .rules
             .iter()
-            .enumerate()
-            .map(|(i, &(index, r))| Column {
+            .zip(&self.covered)
+            .map(|(&(index, r), &covered)| Column {
                 code: r.code().to_owned(),
                 title: r.title(lang).to_owned(),
                 severity: self.verdict.severity(index),
-                covered: heads.iter().filter(|row| row.met[i]).count(),
+                covered,
                 area: r.area().is_some(),
             })
             .collect();
-        let advisory = self.advisory;
-        let mut summary = Summary {
-            plans: heads.len(),
-            waived: self.waived,
-            ..Summary::default()
-        };
-        for (row, advisory) in heads.iter().zip(&advisory) {
-            if row.not_judged {
-                summary.not_judged += 1;
-                continue;
-            }
-            if row.blocking > 0 {
-                summary.blocked += 1;
-            } else {
-                summary.approvable += 1;
-            }
-            summary.advised += usize::from(*advisory > 0);
-            summary.blocking += row.blocking;
-            summary.advisory += advisory;
-        }
+        let mut summary = self.summary;
+        let mut years: Vec<u16> = self.rows.years().collect();
         let rows = self.rows.finish()?;
         let mut absent = self.absent;
         absent.sort_by(|a, b| {
@@ -250,12 +252,7 @@ impl<'a> Builder<'a> {
                 ))
             })
         });
-        let mut years: Vec<u16> = rows
-            .heads()
-            .iter()
-            .filter_map(|r| r.year)
-            .chain(absent.iter().filter_map(|a| a.year))
-            .collect();
+        years.extend(absent.iter().filter_map(|a| a.year));
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
         let mut skipped = self.skipped;
@@ -276,7 +273,7 @@ impl<'a> Builder<'a> {
             trend: None,
             summary,
         };
-        matrix.trend = super::trend::Trend::of(&matrix, lang);
+        matrix.trend = super::trend::Trend::of(&matrix, lang)?;
         Ok(matrix)
     }
 }

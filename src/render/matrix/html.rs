@@ -278,19 +278,22 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> io
         t("Råd", "Advice")
     );
     let width = m.columns.len() + 3 + if estate { 2 } else { 0 };
-    for group in m.groups() {
+    let mut year = None;
+    for entry in m.entries() {
+        let (of, entry) = entry?;
         // One year needs no heading of its own: the caption names it.
-        if m.years.len() > 1 || (group.year.is_none() && !m.years.is_empty()) {
-            estate::year_row(o, group.year, width, lang);
-        }
-        for entry in group.entries {
-            match entry {
-                Entry::Plan(ri) => {
-                    plan_row(o, m, ri, &m.rows.get(ri)?, estate, lang);
-                    super::spill(o, out)?;
-                }
-                Entry::Absent(ai) => estate::absent_row(o, &m.absent[ai], m.columns.len(), lang),
+        if year != Some(of) {
+            year = Some(of);
+            if m.years.len() > 1 || (of.is_none() && !m.years.is_empty()) {
+                estate::year_row(o, of, width, lang);
             }
+        }
+        match entry {
+            Entry::Plan(ri, head) => {
+                plan_row(o, m, ri, &m.rows.row(&head)?, estate, lang);
+                super::spill(o, out)?;
+            }
+            Entry::Absent(ai) => estate::absent_row(o, &m.absent[ai], m.columns.len(), lang),
         }
     }
     let _ = write!(

@@ -5,7 +5,7 @@
 //! and every finding of every plan with its line. One function per format: self-contained
 //! HTML, Markdown for a PR comment, JSON and CSV for spreadsheets. Where a format names a plan
 //! by its department alone, a department two plans share gets each plan's path beside it
-//! ([`Matrix::shares_department`]). The JSON is the [`Matrix`] as serde writes it; its types
+//! ([`Rows::shares_department`]). The JSON is the [`Matrix`] as serde writes it; its types
 //! derive their JSON Schema (`planlint schema report`) beside `Serialize`, from the same
 //! fields and doc comments.
 //!
@@ -264,21 +264,71 @@ pub struct Matrix {
 }
 
 /// One line of the matrix in its order: a plan's row, or a department's missing plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Entry {
-    /// `rows[i]`.
-    Plan(usize),
+    /// A plan: its place among the rows (the first is 0) and its head.
+    Plan(usize, Head),
     /// `absent[i]`.
     Absent(usize),
 }
 
-/// The entries of one year, in the matrix's order (`year` `None`: plans without a year).
-#[derive(Debug, Clone)]
-pub struct Group {
-    /// The year.
-    pub year: Option<u16>,
-    /// Its rows and missing plans, by nämnd and department.
-    pub entries: Vec<Entry>,
+/// The matrix's lines in order, each with its year ([`Matrix::entries`]).
+pub struct Entries<'a> {
+    m: &'a Matrix,
+    heads: std::iter::Peekable<Box<dyn Iterator<Item = std::io::Result<Head>> + 'a>>,
+    /// The sort keys of the missing plans.
+    absent: Vec<SortKey>,
+    /// How many rows and missing plans were given.
+    rows: usize,
+    missing: usize,
+}
+
+impl Iterator for Entries<'_> {
+    type Item = std::io::Result<(Option<u16>, Entry)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        // Both lists are sorted by year and the same key (a missing plan's path is empty), so
+        // they are merged, a row before a missing plan with the same key, as a stable sort of
+        // the rows followed by the missing plans would order them.
+        let plan = self.m.absent.get(self.missing);
+        let row_first = match (self.heads.peek(), plan) {
+            (None, None) => return None,
+            (Some(Err(_)), _) | (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(Ok(head)), Some(plan)) => {
+                let (none, board, department) = &head.names.order;
+                let key = &self.absent[self.missing];
+                year_order(head.year, plan.year)
+                    .then_with(|| {
+                        (
+                            *none,
+                            board.as_str(),
+                            department.as_str(),
+                            head.path.as_str(),
+                        )
+                            .cmp(&(
+                                key.0,
+                                key.1.as_str(),
+                                key.2.as_str(),
+                                key.3.as_str(),
+                            ))
+                    })
+                    .is_le()
+            }
+        };
+        if row_first {
+            let head = match self.heads.next()? {
+                Ok(head) => head,
+                Err(e) => return Some(Err(e)),
+            };
+            self.rows += 1;
+            Some(Ok((head.year, Entry::Plan(self.rows - 1, head))))
+        } else {
+            self.missing += 1;
+            let year = self.m.absent[self.missing - 1].year;
+            Some(Ok((year, Entry::Absent(self.missing - 1))))
+        }
+    }
 }
 
 impl Summary {
@@ -403,92 +453,25 @@ impl Matrix {
     /// Whether the tables show a plan's year, nämnd and stage: when any plan names a nämnd or
     /// a stage, or a department has not submitted.
     pub fn shows_estate(&self) -> bool {
-        !self.absent.is_empty()
-            || self
-                .rows
-                .heads()
+        !self.absent.is_empty() || self.rows.any_estate()
+    }
+
+    /// The matrix's lines, each with its year: by year, newest first (plans without a year
+    /// last), then the rows and missing plans of a year in the order of [`Matrix::rows`] and
+    /// [`Matrix::absent`], which are sorted by year, nämnd and department. Each row's head is
+    /// read as it is reached.
+    pub fn entries(&self) -> Entries<'_> {
+        Entries {
+            m: self,
+            heads: self.rows.heads().peekable(),
+            absent: self
+                .absent
                 .iter()
-                .any(|r| r.board.is_some() || r.stage.is_some())
-    }
-
-    /// The matrix's lines grouped by year, newest first (plans without a year last), each
-    /// group's rows and missing plans in the order of [`Matrix::rows`] and [`Matrix::absent`],
-    /// which are sorted by year, nämnd and department.
-    pub fn groups(&self) -> Vec<Group> {
-        // Both lists are sorted by year and the same key (a missing plan's path is empty), so
-        // they are merged, a row before a missing plan with the same key, as a stable sort of
-        // the rows followed by the missing plans would order them.
-        let heads = self.rows.heads();
-        let absent: Vec<SortKey> = self
-            .absent
-            .iter()
-            .map(|a| sort_key(a.board.as_deref(), &a.department, ""))
-            .collect();
-        let (mut row, mut missing) = (0, 0);
-        let mut groups: Vec<Group> = Vec::new();
-        loop {
-            let row_first = match (heads.get(row), self.absent.get(missing)) {
-                (None, None) => break,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (Some(head), Some(plan)) => {
-                    let (none, board, department) = &head.names.order;
-                    let key = &absent[missing];
-                    year_order(head.year, plan.year)
-                        .then_with(|| {
-                            (
-                                *none,
-                                board.as_str(),
-                                department.as_str(),
-                                head.path.as_str(),
-                            )
-                                .cmp(&(
-                                    key.0,
-                                    key.1.as_str(),
-                                    key.2.as_str(),
-                                    key.3.as_str(),
-                                ))
-                        })
-                        .is_le()
-                }
-            };
-            let (year, entry) = if row_first {
-                row += 1;
-                (heads[row - 1].year, Entry::Plan(row - 1))
-            } else {
-                missing += 1;
-                (self.absent[missing - 1].year, Entry::Absent(missing - 1))
-            };
-            match groups.last_mut() {
-                Some(g) if g.year == year => g.entries.push(entry),
-                _ => groups.push(Group {
-                    year,
-                    entries: vec![entry],
-                }),
-            }
+                .map(|a| sort_key(a.board.as_deref(), &a.department, ""))
+                .collect(),
+            rows: 0,
+            missing: 0,
         }
-        groups
-    }
-
-    /// For each row, whether another row of the same year has a department that reads the
-    /// same (compared as a reader
-    /// sees them: letter case, diacritics, runs of spaces and invisible or control characters
-    /// make no difference). Such a row is named with its path beside its department wherever
-    /// a format names a plan by its department alone, so two plans never look like one.
-    pub fn shares_department(&self) -> Vec<bool> {
-        // Plans of one department in different years are told apart by their year.
-        let keys: Vec<(Option<u16>, &str)> = self
-            .rows
-            .heads()
-            .iter()
-            .map(|r| (r.year, r.names.reads_as.as_str()))
-            .collect();
-        let mut counts: std::collections::HashMap<(Option<u16>, &str), usize> =
-            std::collections::HashMap::new();
-        for &k in &keys {
-            *counts.entry(k).or_default() += 1;
-        }
-        keys.iter().map(|k| counts[k] > 1).collect()
     }
 }
 

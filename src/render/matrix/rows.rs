@@ -1,7 +1,11 @@
 //! The matrix's rows, kept out of memory: each row is written to a temporary file as its plan
 //! comes ([`Spool`]), and only what ordering, grouping, the summary and the trend read of it
-//! stays in memory ([`Head`]). A format reads a row back when it writes it, so a report of any
-//! size holds a few hundred bytes per plan and one row at a time.
+//! stays behind ([`Head`]). The heads themselves are held only a run of [`RUN`] at a time: a
+//! full run is sorted and written to a second temporary file ([`runs`]), and the sorted runs are
+//! merged each time the matrix is read in order. A report of any number of plans therefore holds
+//! a run of heads, one row and, per department, its names.
+
+mod runs;
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -12,6 +16,9 @@ use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
 use super::{Cell, Row};
+
+/// How many heads are held before they are sorted and written away: a few hundred KB.
+pub(super) const RUN: usize = 4096;
 
 /// What the matrix reads of a row without reading the row: its place in the order, its
 /// department and year, and its counts. The names a run repeats (departments, nämnder,
@@ -33,24 +40,42 @@ pub struct Head {
     pub roster: Option<Arc<str>>,
     /// Whether it could not be judged.
     pub not_judged: bool,
+    /// Whether it has no finding and every cell is met (covered or waived).
+    pub clean: bool,
     /// Blocking findings.
     pub blocking: usize,
     /// Per column, whether the rule is met (covered or waived).
     pub met: Vec<bool>,
     /// How its nämnd and department sort and read, worked out once per run for each.
     pub(super) names: Arc<Names>,
+    /// The numbers of its names in the run's table, which is how a head is written away.
+    ids: Ids,
     /// Where its row is in the temporary file: the offset and the length.
     place: (u64, usize),
     /// How many rows came before it.
     arrival: u32,
 }
 
+/// The numbers of a head's names in [`Table`]: [`NONE`] for a name it does not have.
+#[derive(Debug, Clone, Copy)]
+struct Ids {
+    department: u32,
+    board: u32,
+    stage: u32,
+    roster: u32,
+    names: u32,
+}
+
+/// The number of a name a head does not have.
+const NONE: u32 = u32::MAX;
+
 /// How a nämnd and department sort (see [`super::sort_key`], without the path) and how a
-/// reader tells the department from another (see [`super::department_key`]).
+/// reader tells the department from another: the number of its [`super::department_key`]
+/// among the run's, so that two departments that read the same have the same number.
 #[derive(Debug)]
 pub(super) struct Names {
     pub(super) order: (bool, String, String),
-    pub(super) reads_as: String,
+    reads: u32,
 }
 
 impl Head {
@@ -60,7 +85,7 @@ impl Head {
     }
 
     /// The order of two heads: by [`super::year_order`], then [`Head::order`], then the order
-    /// they came in.
+    /// they came in. No two heads are equal.
     fn sorted(&self, other: &Head) -> std::cmp::Ordering {
         super::year_order(self.year, other.year)
             .then_with(|| self.order(other))
@@ -71,77 +96,152 @@ impl Head {
 /// A nämnd (if any) and a department.
 type BoardAndDepartment = (Option<Arc<str>>, Arc<str>);
 
-/// The names of a run's heads, each once.
+/// The names of a run's heads, each once, and their numbers.
+#[derive(Debug, Default)]
+struct Table {
+    strings: Vec<Arc<str>>,
+    names: Vec<Arc<Names>>,
+}
+
+impl Table {
+    /// The string numbered `id`, if there is one.
+    fn string(&self, id: u32) -> Option<Arc<str>> {
+        self.strings.get(id as usize).map(Arc::clone)
+    }
+}
+
+/// The names of a run's heads as they come: each looked up once.
 #[derive(Default)]
 struct Interned {
-    strings: HashSet<Arc<str>>,
-    names: HashMap<BoardAndDepartment, Arc<Names>>,
+    table: Table,
+    strings: HashMap<Arc<str>, u32>,
+    names: HashMap<BoardAndDepartment, u32>,
+    reads: HashMap<String, u32>,
+}
+
+/// A number in a table that holds fewer than 2^32 entries: a run has far fewer plans.
+fn number(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(NONE - 1)
 }
 
 impl Interned {
-    fn string(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.strings.get(s) {
-            return Arc::clone(a);
+    fn string(&mut self, s: &str) -> (Arc<str>, u32) {
+        if let Some((a, &id)) = self.strings.get_key_value(s) {
+            return (Arc::clone(a), id);
         }
         let a: Arc<str> = s.into();
-        self.strings.insert(Arc::clone(&a));
-        a
+        let id = number(self.table.strings.len());
+        self.table.strings.push(Arc::clone(&a));
+        self.strings.insert(Arc::clone(&a), id);
+        (a, id)
+    }
+
+    fn optional(&mut self, s: Option<&str>) -> (Option<Arc<str>>, u32) {
+        match s {
+            Some(s) => {
+                let (a, id) = self.string(s);
+                (Some(a), id)
+            }
+            None => (None, NONE),
+        }
     }
 
     /// The head of `row`, which is at `place` in the temporary file and came after
     /// `arrival` others.
     fn head(&mut self, row: &Row, place: (u64, usize), arrival: u32) -> Head {
-        let department = self.string(&row.department);
-        let board = row.board.as_deref().map(|b| self.string(b));
-        let names = self
-            .names
-            .entry((board.clone(), Arc::clone(&department)))
-            .or_insert_with(|| {
-                let (none, board, department, _) =
-                    super::sort_key(row.board.as_deref(), &row.department, "");
-                Arc::new(Names {
-                    order: (none, board, department),
-                    reads_as: super::department_key(&row.department),
-                })
-            });
+        let (department, department_id) = self.string(&row.department);
+        let (board, board_id) = self.optional(row.board.as_deref());
+        let (stage, stage_id) = self.optional(row.stage.as_deref());
+        let (roster, roster_id) = self.optional(row.roster.as_deref());
+        let key = (board.clone(), Arc::clone(&department));
+        let names_id = if let Some(&id) = self.names.get(&key) {
+            id
+        } else {
+            let (none, sorts_board, sorts_department, _) =
+                super::sort_key(row.board.as_deref(), &row.department, "");
+            let reads_as = super::department_key(&row.department);
+            let next = number(self.reads.len());
+            let reads = *self.reads.entry(reads_as).or_insert(next);
+            let id = number(self.table.names.len());
+            self.table.names.push(Arc::new(Names {
+                order: (none, sorts_board, sorts_department),
+                reads,
+            }));
+            self.names.insert(key, id);
+            id
+        };
+        let met: Vec<bool> = row
+            .cells
+            .iter()
+            .map(|c| matches!(c, Cell::Covered | Cell::Waived { .. }))
+            .collect();
         Head {
             path: row.path.clone(),
-            names: Arc::clone(names),
+            names: Arc::clone(&self.table.names[names_id as usize]),
             department,
             board,
             year: row.year,
-            stage: row.stage.as_deref().map(|s| self.string(s)),
-            roster: row.roster.as_deref().map(|s| self.string(s)),
+            stage,
+            roster,
             not_judged: row.not_judged.is_some(),
+            clean: row.findings.is_empty() && met.iter().all(|m| *m),
             blocking: row.blocking,
-            met: row
-                .cells
-                .iter()
-                .map(|c| matches!(c, Cell::Covered | Cell::Waived { .. }))
-                .collect(),
+            met,
+            ids: Ids {
+                department: department_id,
+                board: board_id,
+                stage: stage_id,
+                roster: roster_id,
+                names: names_id,
+            },
             place,
             arrival,
         }
     }
 }
 
-/// The rows as they are built: each written to the temporary file, its head kept.
+/// The rows as they are built: each written to the temporary file, its head kept until its
+/// run is full.
 pub(super) struct Spool {
     lang: crate::i18n::Lang,
     file: Option<BufWriter<File>>,
     written: u64,
+    /// The heads of the run being filled.
     heads: Vec<Head>,
+    /// The runs written away, if any was.
+    runs: Option<runs::Writer>,
+    /// How many heads a run holds.
+    run: usize,
+    /// How many rows so far.
+    count: usize,
     interned: Interned,
+    /// Per year and way of reading a department, how many rows have it.
+    readings: HashMap<(Option<u16>, u32), u32>,
+    /// Whether any row names a nämnd or a stage.
+    estate: bool,
+    /// The rows' years.
+    years: HashSet<u16>,
 }
 
 impl Spool {
     pub(super) fn new(lang: crate::i18n::Lang) -> Spool {
+        Spool::with_run(lang, RUN)
+    }
+
+    /// A spool whose runs hold `run` heads (at least one).
+    fn with_run(lang: crate::i18n::Lang, run: usize) -> Spool {
         Spool {
             lang,
             file: None,
             written: 0,
             heads: Vec::new(),
+            runs: None,
+            run: run.max(1),
+            count: 0,
             interned: Interned::default(),
+            readings: HashMap::new(),
+            estate: false,
+            years: HashSet::new(),
         }
     }
 
@@ -157,94 +257,145 @@ impl Spool {
         file.write_all(&bytes)?;
         let place = (self.written, bytes.len());
         self.written += bytes.len() as u64;
-        // A run has far fewer than 2^32 plans.
-        let arrival = u32::try_from(self.heads.len()).unwrap_or(u32::MAX);
-        let head = self.interned.head(row, place, arrival);
+        let head = self.interned.head(row, place, number(self.count));
+        self.count += 1;
+        *self
+            .readings
+            .entry((head.year, head.names.reads))
+            .or_default() += 1;
+        self.estate |= head.board.is_some() || head.stage.is_some();
+        self.years.extend(head.year);
         self.heads.push(head);
+        if self.heads.len() >= self.run {
+            self.write_run()?;
+        }
         Ok(())
     }
 
-    /// The heads so far, in the order the rows came.
-    pub(super) fn heads(&self) -> &[Head] {
-        &self.heads
+    /// Sorts the heads held and writes them away as a run.
+    fn write_run(&mut self) -> io::Result<()> {
+        self.heads.sort_unstable_by(Head::sorted);
+        let runs = match &mut self.runs {
+            Some(r) => r,
+            None => self.runs.insert(runs::Writer::new(self.lang)?),
+        };
+        runs.run(&self.heads)?;
+        self.heads.clear();
+        Ok(())
     }
 
-    /// The rows, sorted by year (newest first), nämnd, department and path, in place: no
-    /// head is copied.
+    /// The rows' years, in no order.
+    pub(super) fn years(&self) -> impl Iterator<Item = u16> + '_ {
+        self.years.iter().copied()
+    }
+
+    /// The rows, sorted by year (newest first), nämnd, department and path.
     pub(super) fn finish(mut self) -> io::Result<Rows> {
-        let file = match self.file {
+        let file = match self.file.take() {
             Some(f) => Some(Arc::new(
                 f.into_inner().map_err(io::IntoInnerError::into_error)?,
             )),
             None => None,
         };
-        // Every key differs (the arrival last), so the unstable sort is the stable one, and
-        // it needs no room of its own.
-        self.heads.sort_unstable_by(Head::sorted);
+        let heads = if self.runs.is_some() {
+            if !self.heads.is_empty() {
+                self.write_run()?;
+            }
+            let runs = self.runs.take().map(runs::Writer::finish).transpose()?;
+            Heads::Written {
+                runs: runs.unwrap_or_default(),
+                table: Arc::new(std::mem::take(&mut self.interned.table)),
+            }
+        } else {
+            // Every key differs (the arrival last), so the unstable sort is the stable one.
+            self.heads.sort_unstable_by(Head::sorted);
+            Heads::Held(std::mem::take(&mut self.heads))
+        };
         Ok(Rows {
-            heads: self.heads,
+            len: self.count,
+            heads,
             file,
+            readings: self.readings,
+            estate: self.estate,
         })
     }
 }
 
-/// The matrix's rows in their order: the heads in memory, the rows in the temporary file.
+/// Where the sorted heads are.
+#[derive(Debug, Clone)]
+enum Heads {
+    /// All of them in memory: a run that never filled.
+    Held(Vec<Head>),
+    /// In sorted runs in a temporary file, their names in the table.
+    Written { runs: runs::Runs, table: Arc<Table> },
+}
+
+/// The matrix's rows in their order: the heads in memory or in sorted runs, the rows in the
+/// temporary file.
 #[derive(Debug, Clone)]
 pub struct Rows {
-    heads: Vec<Head>,
+    len: usize,
+    heads: Heads,
     file: Option<Arc<File>>,
+    readings: HashMap<(Option<u16>, u32), u32>,
+    estate: bool,
 }
 
 impl Rows {
     /// How many rows.
     pub fn len(&self) -> usize {
-        self.heads.len()
+        self.len
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.heads.is_empty()
+        self.len == 0
     }
 
-    /// The heads, in the rows' order.
-    pub fn heads(&self) -> &[Head] {
-        &self.heads
+    /// Whether any row names a nämnd or a stage.
+    pub fn any_estate(&self) -> bool {
+        self.estate
     }
 
-    /// Row `i`, read back.
-    pub fn get(&self, i: usize) -> io::Result<Row> {
-        let (at, len) = self.heads[i].place;
+    /// The heads in the rows' order, each read (or merged) as it is reached.
+    pub fn heads(&self) -> Box<dyn Iterator<Item = io::Result<Head>> + '_> {
+        match &self.heads {
+            Heads::Held(heads) => Box::new(heads.iter().cloned().map(Ok)),
+            Heads::Written { runs, table } => Box::new(runs.merge(table)),
+        }
+    }
+
+    /// The row of `head`, read back.
+    pub fn row(&self, head: &Head) -> io::Result<Row> {
+        let (at, len) = head.place;
         let file = self
             .file
             .as_ref()
             .ok_or_else(|| io::Error::other("a row without its file"))?;
         let mut bytes = vec![0; len];
-        read_at(file, &mut bytes, at)?;
+        runs::read_at(file, &mut bytes, at)?;
         serde_json::from_slice(&bytes).map_err(io::Error::from)
     }
 
-    /// Every row in order, each read back as it is reached.
-    pub fn iter(&self) -> impl Iterator<Item = io::Result<Row>> + '_ {
-        (0..self.len()).map(|i| self.get(i))
+    /// Every row in order with its head, each read back as it is reached.
+    pub fn iter(&self) -> impl Iterator<Item = io::Result<(Head, Row)>> + '_ {
+        self.heads().map(|head| {
+            let head = head?;
+            let row = self.row(&head)?;
+            Ok((head, row))
+        })
     }
-}
 
-#[cfg(unix)]
-fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
-}
-
-#[cfg(windows)]
-fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> io::Result<()> {
-    while !buf.is_empty() {
-        let n = std::os::windows::fs::FileExt::seek_read(file, buf, at)?;
-        if n == 0 {
-            return Err(io::ErrorKind::UnexpectedEof.into());
-        }
-        buf = &mut buf[n..];
-        at += n as u64;
+    /// Whether another row of the same year as `head` has a department that reads the same
+    /// (compared as a reader sees them: letter case, diacritics, runs of spaces and invisible
+    /// or control characters make no difference). Such a row is named with its path beside its
+    /// department wherever a format names a plan by its department alone, so two plans never
+    /// look like one. Plans of one department in different years are told apart by their year.
+    pub fn shares_department(&self, head: &Head) -> bool {
+        self.readings
+            .get(&(head.year, head.names.reads))
+            .is_some_and(|n| *n > 1)
     }
-    Ok(())
 }
 
 /// As a list of rows, read back one at a time: the same JSON as `Vec<Row>`.
@@ -252,8 +403,9 @@ impl Serialize for Rows {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{Error as _, SerializeSeq as _};
         let mut seq = s.serialize_seq(Some(self.len()))?;
-        for row in self.iter() {
-            seq.serialize_element(&row.map_err(S::Error::custom)?)?;
+        for item in self.iter() {
+            let (_, row) = item.map_err(S::Error::custom)?;
+            seq.serialize_element(&row)?;
         }
         seq.end()
     }
@@ -277,3 +429,6 @@ impl JsonSchema for Rows {
         <Vec<Row>>::json_schema(generator)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
 
-use super::{Cell, Entry, Matrix, Provenance, Row, PER_CODE};
+use super::{Cell, Entry, Matrix, Provenance, PER_CODE};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
@@ -136,17 +136,16 @@ pub fn markdown(m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> io::Result<(
     );
     o.push_str(&"---|".repeat(m.columns.len() + 2 + if shown { 3 } else { 0 }));
     o.push('\n');
-    let shared = m.shares_department();
-    for entry in m.groups().into_iter().flat_map(|g| g.entries) {
-        let ri = match entry {
-            Entry::Plan(ri) => ri,
+    for entry in m.entries() {
+        let head = match entry?.1 {
+            Entry::Plan(_, head) => head,
             Entry::Absent(ai) => {
                 estate::md_absent(&mut o, &m.absent[ai], m.columns.len(), lang);
                 continue;
             }
         };
-        let row = &m.rows.get(ri)?;
-        if shared[ri] {
+        let row = &m.rows.row(&head)?;
+        if m.rows.shares_department(&head) {
             let _ = write!(
                 o,
                 "| {} ({}) |",
@@ -199,29 +198,30 @@ pub fn markdown(m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> io::Result<(
         })
         .collect();
     let _ = writeln!(o, "{}\n", statements.join(" · "));
-    let unjudged: Vec<Row> = m
-        .rows
-        .heads()
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.not_judged)
-        .map(|(i, _)| m.rows.get(i))
-        .collect::<io::Result<_>>()?;
-    if !unjudged.is_empty() {
-        let _ = writeln!(
+    if m.summary.not_judged > 0 {
+        let _ = write!(
             o,
-            "**{}:** {}\n",
-            t("Kunde inte granskas", "Could not be judged"),
-            unjudged
-                .iter()
-                .map(|r| format!(
-                    "{} ({})",
-                    md_cell(&r.path),
-                    md_cell(r.not_judged.as_deref().unwrap_or_default())
-                ))
-                .collect::<Vec<_>>()
-                .join("; ")
+            "**{}:** ",
+            t("Kunde inte granskas", "Could not be judged")
         );
+        let mut first = true;
+        for head in m.rows.heads() {
+            let head = head?;
+            if !head.not_judged {
+                continue;
+            }
+            let row = m.rows.row(&head)?;
+            let _ = write!(
+                o,
+                "{}{} ({})",
+                if first { "" } else { "; " },
+                md_cell(&row.path),
+                md_cell(row.not_judged.as_deref().unwrap_or_default())
+            );
+            first = false;
+            super::spill(&mut o, out)?;
+        }
+        o.push_str("\n\n");
     }
     let _ = writeln!(
         o,
@@ -295,7 +295,7 @@ fn findings(o: &mut String, m: &Matrix, lang: Lang, out: &mut dyn io::Write) -> 
             .unwrap_or_default()
     };
     for row in m.rows.iter() {
-        let row = row?;
+        let (_, row) = row?;
         super::spill(o, out)?;
         let extra = row
             .cells
@@ -395,7 +395,7 @@ pub fn csv(m: &Matrix, out: &mut dyn io::Write) -> io::Result<()> {
     }
     o.push_str(",missing,blocking,advisory,year,year_from,namnd,status,stage,roster\n");
     for row in m.rows.iter() {
-        let row = &row?;
+        let row = &row?.1;
         super::spill(&mut o, out)?;
         o.push_str(&field(&row.path));
         o.push(',');

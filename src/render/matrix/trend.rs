@@ -78,9 +78,9 @@ struct Gathered {
 
 impl Trend {
     /// The trend of `m`, when its rows and missing plans span more than one year.
-    pub fn of(m: &Matrix, lang: Lang) -> Option<Trend> {
+    pub fn of(m: &Matrix, lang: Lang) -> std::io::Result<Option<Trend>> {
         if m.years.len() < 2 {
-            return None;
+            return Ok(None);
         }
         let mut years = m.years.clone();
         years.reverse();
@@ -117,6 +117,7 @@ impl Trend {
         };
         // Rows are newest year first, so the newest name and nämnd of a department are kept.
         for row in m.rows.heads() {
+            let row = row?;
             let Some(y) = row.year.and_then(|y| years.iter().position(|&v| v == y)) else {
                 continue;
             };
@@ -170,7 +171,7 @@ impl Trend {
             .into_iter()
             .map(|g| row_of(g, &years, &titles, lang))
             .collect();
-        Some(Trend { years, departments })
+        Ok(Some(Trend { years, departments }))
     }
 }
 

@@ -21,36 +21,39 @@ pub(super) fn findings(
         "<h2 class=\"list\">{}</h2>",
         t("Anmärkningar per plan", "Findings by plan")
     );
-    let mut clean = Vec::new();
-    let shared = m.shares_department();
     for (ri, row) in m.rows.iter().enumerate() {
-        let row = row?;
-        let quiet = row
-            .cells
-            .iter()
-            .all(|c| matches!(c, Cell::Covered | Cell::Waived { .. }));
-        if row.findings.is_empty() && quiet {
-            if shared[ri] {
-                clean.push(format!(
-                    "{} <small>({})</small>",
-                    esc(&row.department),
-                    esc(&row.path)
-                ));
-            } else {
-                clean.push(esc(&row.department));
-            }
+        let (head, row) = row?;
+        if head.clean {
             continue;
         }
         plan(o, m, ri, &row, lang);
         crate::render::matrix::spill(o, out)?;
     }
-    if !clean.is_empty() {
-        let _ = writeln!(
-            o,
-            "<p class=\"clean\">{}: {}.</p>",
-            t("Utan anmärkningar", "Without findings"),
-            clean.join(", ")
-        );
+    // The plans without findings, named from their heads: no row is read again.
+    let mut first = true;
+    for head in m.rows.heads() {
+        let head = head?;
+        if !head.clean {
+            continue;
+        }
+        if first {
+            let _ = write!(
+                o,
+                "<p class=\"clean\">{}: ",
+                t("Utan anmärkningar", "Without findings")
+            );
+        } else {
+            o.push_str(", ");
+        }
+        first = false;
+        o.push_str(&esc(&head.department));
+        if m.rows.shares_department(&head) {
+            let _ = write!(o, " <small>({})</small>", esc(&head.path));
+        }
+        crate::render::matrix::spill(o, out)?;
+    }
+    if !first {
+        o.push_str(".</p>\n");
     }
     Ok(())
 }

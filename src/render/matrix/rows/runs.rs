@@ -1,0 +1,317 @@
+//! Sorted runs of heads in a temporary file, and their merge: how the matrix orders any number
+//! of plans while holding one run. A head is written as a few numbers, its names by their
+//! numbers in the run's [`Table`], and its path; each run is read back through its own small
+//! buffer, and the merge keeps one head per run.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::sync::Arc;
+
+use super::{Head, Ids, Table, NONE};
+
+/// The file the runs are being written to.
+pub(super) struct Writer {
+    file: BufWriter<File>,
+    written: u64,
+    runs: Vec<(u64, u64)>,
+    record: Vec<u8>,
+}
+
+impl Writer {
+    pub(super) fn new(lang: crate::i18n::Lang) -> io::Result<Writer> {
+        Ok(Writer {
+            file: BufWriter::new(crate::render::temporary_file(lang)?),
+            written: 0,
+            runs: Vec::new(),
+            record: Vec::new(),
+        })
+    }
+
+    /// Writes `heads`, which are sorted, as one run.
+    pub(super) fn run(&mut self, heads: &[Head]) -> io::Result<()> {
+        let start = self.written;
+        for head in heads {
+            self.record.clear();
+            encode(head, &mut self.record);
+            let len = u32::try_from(self.record.len())
+                .map_err(|_| io::Error::other("a plan's path is longer than 4 GB"))?;
+            self.file.write_all(&len.to_le_bytes())?;
+            self.file.write_all(&self.record)?;
+            self.written += 4 + u64::from(len);
+        }
+        self.runs.push((start, self.written));
+        Ok(())
+    }
+
+    pub(super) fn finish(self) -> io::Result<Runs> {
+        let file = self
+            .file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        Ok(Runs {
+            file: Some(Arc::new(file)),
+            runs: self.runs,
+        })
+    }
+}
+
+/// The runs written: where each starts and ends in the file.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Runs {
+    file: Option<Arc<File>>,
+    runs: Vec<(u64, u64)>,
+}
+
+impl Runs {
+    /// The heads of every run, merged into the matrix's order.
+    pub(super) fn merge<'a>(&'a self, table: &'a Table) -> Merge<'a> {
+        let mut readers: Vec<Run<'a>> = match &self.file {
+            Some(file) => self
+                .runs
+                .iter()
+                .map(|&(start, end)| Run {
+                    bytes: BufReader::with_capacity(
+                        1 << 13,
+                        At {
+                            file,
+                            from: start,
+                            end,
+                        },
+                    ),
+                    table,
+                    record: Vec::new(),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut next = BinaryHeap::with_capacity(readers.len());
+        let mut failed = None;
+        for (run, reader) in readers.iter_mut().enumerate() {
+            match reader.next() {
+                Some(Ok(head)) => next.push(Next { head, run }),
+                Some(Err(e)) => failed = failed.or(Some(e)),
+                None => {}
+            }
+        }
+        Merge {
+            readers,
+            next,
+            failed,
+        }
+    }
+}
+
+/// The merge of the runs: the smallest head of each run not yet given, smallest first.
+pub(super) struct Merge<'a> {
+    readers: Vec<Run<'a>>,
+    next: BinaryHeap<Next>,
+    failed: Option<io::Error>,
+}
+
+impl Iterator for Merge<'_> {
+    type Item = io::Result<Head>;
+
+    fn next(&mut self) -> Option<io::Result<Head>> {
+        if let Some(e) = self.failed.take() {
+            self.next.clear();
+            return Some(Err(e));
+        }
+        let Next { head, run } = self.next.pop()?;
+        match self.readers[run].next() {
+            Some(Ok(after)) => self.next.push(Next { head: after, run }),
+            Some(Err(e)) => self.failed = Some(e),
+            None => {}
+        }
+        Some(Ok(head))
+    }
+}
+
+/// A run's next head, ordered so that the heap's greatest is the matrix's first.
+struct Next {
+    head: Head,
+    run: usize,
+}
+
+impl Ord for Next {
+    fn cmp(&self, other: &Next) -> Ordering {
+        other.head.sorted(&self.head)
+    }
+}
+
+impl PartialOrd for Next {
+    fn partial_cmp(&self, other: &Next) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Next {
+    fn eq(&self, other: &Next) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Next {}
+
+/// One run, read head by head.
+struct Run<'a> {
+    bytes: BufReader<At<'a>>,
+    table: &'a Table,
+    record: Vec<u8>,
+}
+
+impl Iterator for Run<'_> {
+    type Item = io::Result<Head>;
+
+    fn next(&mut self) -> Option<io::Result<Head>> {
+        let mut len = [0; 4];
+        match self.bytes.read_exact(&mut len) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return None,
+            Err(e) => return Some(Err(e)),
+        }
+        self.record.resize(u32::from_le_bytes(len) as usize, 0);
+        if let Err(e) = self.bytes.read_exact(&mut self.record) {
+            return Some(Err(e));
+        }
+        Some(decode(&self.record, self.table).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the report's temporary file of plans was changed while it was written",
+            )
+        }))
+    }
+}
+
+/// The bytes from `at` to `end` of a file, read where they are (the file is shared).
+struct At<'a> {
+    file: &'a File,
+    from: u64,
+    end: u64,
+}
+
+impl Read for At<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = usize::try_from(self.end.saturating_sub(self.from)).unwrap_or(usize::MAX);
+        let n = buf.len().min(left);
+        if n == 0 {
+            return Ok(0);
+        }
+        read_at(self.file, &mut buf[..n], self.from)?;
+        self.from += n as u64;
+        Ok(n)
+    }
+}
+
+/// Reads exactly `buf.len()` bytes of `file` from `at`.
+#[cfg(unix)]
+pub(super) fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+/// Reads exactly `buf.len()` bytes of `file` from `at`.
+#[cfg(windows)]
+pub(super) fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_read(file, buf, at)?;
+        if n == 0 {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        buf = &mut buf[n..];
+        at += n as u64;
+    }
+    Ok(())
+}
+
+/// A head as bytes: the arrival, the row's place, the blocking count, the year and three
+/// flags, the names' numbers, the met cells as bits, and the path.
+fn encode(head: &Head, out: &mut Vec<u8>) {
+    out.extend_from_slice(&head.arrival.to_le_bytes());
+    out.extend_from_slice(&head.place.0.to_le_bytes());
+    out.extend_from_slice(&(head.place.1 as u64).to_le_bytes());
+    out.extend_from_slice(&(head.blocking as u64).to_le_bytes());
+    out.extend_from_slice(&head.year.unwrap_or(0).to_le_bytes());
+    out.push(
+        u8::from(head.year.is_some()) | u8::from(head.not_judged) << 1 | u8::from(head.clean) << 2,
+    );
+    let ids = head.ids;
+    for id in [ids.department, ids.board, ids.stage, ids.roster, ids.names] {
+        out.extend_from_slice(&id.to_le_bytes());
+    }
+    out.extend_from_slice(&(head.met.len() as u64).to_le_bytes());
+    for bits in head.met.chunks(8) {
+        out.push(
+            bits.iter()
+                .enumerate()
+                .fold(0, |b, (i, &m)| b | u8::from(m) << i),
+        );
+    }
+    out.extend_from_slice(head.path.as_bytes());
+}
+
+/// The head `encode` wrote, or `None` when the bytes are not one.
+fn decode(bytes: &[u8], table: &Table) -> Option<Head> {
+    let mut r = Reader(bytes);
+    let arrival = u32::from_le_bytes(r.take()?);
+    let place = (
+        u64::from_le_bytes(r.take()?),
+        usize::try_from(u64::from_le_bytes(r.take()?)).ok()?,
+    );
+    let blocking = usize::try_from(u64::from_le_bytes(r.take()?)).ok()?;
+    let year = u16::from_le_bytes(r.take()?);
+    let [flags] = r.take()?;
+    let mut id = || r.take().map(u32::from_le_bytes);
+    let ids = Ids {
+        department: id()?,
+        board: id()?,
+        stage: id()?,
+        roster: id()?,
+        names: id()?,
+    };
+    let columns = usize::try_from(u64::from_le_bytes(r.take()?)).ok()?;
+    let bits = r.bytes(columns.div_ceil(8))?;
+    let met = (0..columns)
+        .map(|i| bits[i / 8] >> (i % 8) & 1 == 1)
+        .collect();
+    let path = std::str::from_utf8(r.0).ok()?.to_owned();
+    // A name a head does not have is `NONE`; any other number must be in the table.
+    let optional = |id: u32| match id {
+        NONE => Ok(None),
+        id => table.string(id).map(Some).ok_or(()),
+    };
+    Some(Head {
+        path,
+        department: table.string(ids.department)?,
+        board: optional(ids.board).ok()?,
+        year: (flags & 1 == 1).then_some(year),
+        stage: optional(ids.stage).ok()?,
+        roster: optional(ids.roster).ok()?,
+        not_judged: flags & 2 == 2,
+        clean: flags & 4 == 4,
+        blocking,
+        met,
+        names: Arc::clone(table.names.get(ids.names as usize)?),
+        ids,
+        place,
+        arrival,
+    })
+}
+
+/// The bytes of a record not yet read.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.bytes(N)?.try_into().ok()
+    }
+}
