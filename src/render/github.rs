@@ -46,9 +46,10 @@ impl Render for Commands {
 
 impl Sink for Github<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
-        let mut part = Vec::new();
-        Commands.render(&file, &mut part);
-        self.out.write_all(&part)
+        for d in file.live() {
+            write_command(d, &file.source, self.out)?;
+        }
+        Ok(())
     }
 
     fn renderer(&self) -> Option<Box<dyn Render>> {

@@ -470,14 +470,22 @@ impl Sink for Json<'_> {
         write!(self.out, ",\n  \"diagnostics\": [")
     }
 
-    /// Writes the findings of one file, waived ones included.
+    /// Writes the findings of one file, waived ones included, a finding at a time: the same
+    /// bytes as [`Part`] makes.
     fn file(&mut self, checked: Checked) -> io::Result<()> {
-        let mut part = std::mem::take(&mut self.buf);
-        part.clear();
-        Part.render(&checked, &mut part);
-        let written = self.rendered(checked, &part);
-        self.buf = part;
-        written
+        self.stages.add(&checked);
+        let file = &checked.source;
+        for d in &checked.diagnostics {
+            self.buf.clear();
+            if self.written > 0 {
+                self.buf.push(b',');
+            }
+            self.buf.extend_from_slice(b"\n    ");
+            write_diagnostic(&mut self.buf, &diagnostic(file, d));
+            self.out.write_all(&self.buf)?;
+            self.written += 1;
+        }
+        Ok(())
     }
 
     fn renderer(&self) -> Option<Box<dyn Render>> {
@@ -592,8 +600,26 @@ mod tests {
     }
 
     /// The output of the sink for `plans`, and what `serde_json` writes for the same run as one
-    /// [`JsonOutput`].
+    /// [`JsonOutput`]. The sink's output is the same whichever files come with their part made
+    /// by [`Part`] on a checking thread and whichever it writes itself: made in each of three
+    /// ways (all, none, every other one), the three must agree.
     fn whole(plans: &[(&str, &str)]) -> (String, String) {
+        let ways: [fn(usize) -> bool; 3] = [|_| true, |_| false, |i| i % 2 == 0];
+        let outputs: Vec<String> = ways
+            .iter()
+            .map(|ahead| whole_with(plans, ahead).0)
+            .collect();
+        let (_, by_serde) = whole_with(plans, &|_| false);
+        assert_eq!(outputs[0], outputs[1], "made ahead and written by the sink");
+        assert_eq!(
+            outputs[0], outputs[2],
+            "made ahead and written by the sink in turn"
+        );
+        (outputs[0].clone(), by_serde)
+    }
+
+    /// [`whole`], with the files `ahead` picks (by their place) rendered by [`Part`] first.
+    fn whole_with(plans: &[(&str, &str)], ahead: &dyn Fn(usize) -> bool) -> (String, String) {
         let rules = crate::engine::RuleSet::builtin().expect("the built-in pack compiles");
         let settings = crate::config::Settings::defaults();
         let verdict = crate::verdict::Verdict::new(&rules, &settings);
@@ -622,8 +648,14 @@ mod tests {
         let mut out = Vec::new();
         let mut sink = Json::new(Lang::Sv, settings.stages.names(), &mut out);
         sink.begin().expect("writes to memory");
-        for c in checked {
-            sink.file(c).expect("writes to memory");
+        for (i, c) in checked.into_iter().enumerate() {
+            if ahead(i) {
+                let mut part = Vec::new();
+                Part.render(&c, &mut part);
+                sink.rendered(c, &part).expect("writes to memory");
+            } else {
+                sink.file(c).expect("writes to memory");
+            }
         }
         sink.end(&totals).expect("writes to memory");
         (String::from_utf8(out).expect("JSON is UTF-8"), by_serde)

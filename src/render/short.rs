@@ -31,26 +31,30 @@ struct Lines;
 
 impl Render for Lines {
     fn render(&self, file: &Checked, out: &mut Vec<u8>) {
-        let path = line_start(&file.source.path);
-        for d in file.live() {
-            let (line, col) = file.source.line_col(d.primary.span.start);
-            // Writing to memory cannot fail.
-            let _ = writeln!(
-                out,
-                "{path}:{line}:{col}: {}[{}]: {}",
-                d.severity.as_str(),
-                escape::terminal_line(&d.code),
-                escape::terminal_line(&d.message)
-            );
-        }
+        // Writing to memory cannot fail.
+        let _ = lines(file, out);
     }
+}
+
+/// Writes `file`'s lines to `out`, a finding at a time.
+fn lines(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
+    let path = line_start(&file.source.path);
+    for d in file.live() {
+        let (line, col) = file.source.line_col(d.primary.span.start);
+        writeln!(
+            out,
+            "{path}:{line}:{col}: {}[{}]: {}",
+            d.severity.as_str(),
+            escape::terminal_line(&d.code),
+            escape::terminal_line(&d.message)
+        )?;
+    }
+    Ok(())
 }
 
 impl Sink for Short<'_> {
     fn file(&mut self, file: Checked) -> io::Result<()> {
-        let mut part = Vec::new();
-        Lines.render(&file, &mut part);
-        self.out.write_all(&part)
+        lines(&file, self.out)
     }
 
     fn renderer(&self) -> Option<Box<dyn Render>> {

@@ -62,6 +62,11 @@ pub fn current_file() -> Option<String> {
 /// Plans per chunk: enough that the threads stay busy, few enough that memory stays small.
 const CHUNK: usize = 64;
 
+/// Findings of a file up to which its part of the output is made on the checking thread. A file
+/// with more (a plan of a million `TODO`s) is written by the sink a finding at a time, so that
+/// its output is never held whole beside its findings.
+const RENDER_AHEAD: usize = 2_000;
+
 /// What a run covers: the paths (`-` reads a plan from stdin, named `stdin_filename`), and
 /// whether finding no plan at all is allowed.
 #[derive(Debug, Clone, Copy)]
@@ -244,11 +249,13 @@ fn in_chunks<E>(
                 let (checked, used) = judged_file(verdict, *id, p, &budget, |analysis, used| {
                     (analysis.checked, used)
                 });
-                let part = renderer.map(|r| {
-                    let mut part = Vec::new();
-                    r.render(&checked, &mut part);
-                    part
-                });
+                let part = renderer
+                    .filter(|_| checked.diagnostics.len() <= RENDER_AHEAD)
+                    .map(|r| {
+                        let mut part = Vec::new();
+                        r.render(&checked, &mut part);
+                        part
+                    });
                 (checked, used, part)
             })
             .collect()
