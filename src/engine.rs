@@ -25,6 +25,11 @@ pub struct Rule {
     pub pack: usize,
     /// The note every finding carries: the policy clause the rule comes from.
     pub note: Localized,
+    /// The note as findings carry it, Swedish and English: shared, not copied per finding.
+    shared_note: [std::sync::Arc<str>; 2],
+    /// The help in Swedish and English when it has no `{placeholder}` to fill, shared in the
+    /// same way.
+    shared_help: [Option<std::sync::Arc<str>>; 2],
     /// For a rule `within` one area: that area's heading, which its documentation names where
     /// a finding names the section (`beskriv under `Folkhälsa` …`).
     pub(crate) within_heading: Option<String>,
@@ -189,10 +194,14 @@ impl RuleSet {
                 let check = compile_rule(rule, params.next().unwrap_or_default(), &cx)?;
                 set.by_code
                     .insert(rule.code.get_ref().clone(), set.rules.len());
+                let note = checks::policy_note(header, rule);
                 set.rules.push(Rule {
                     def: rule.clone(),
                     pack,
-                    note: checks::policy_note(header, rule),
+                    shared_note: [note.sv.as_str().into(), note.en.as_str().into()],
+                    shared_help: [&rule.help.sv, &rule.help.en]
+                        .map(|h| (!h.contains('{')).then(|| h.as_str().into())),
+                    note,
                     within_heading: None,
                     check,
                 });
@@ -285,7 +294,8 @@ impl RuleSet {
                 rule: &rule.def,
                 rule_index,
                 severity: rule.def.severity,
-                note: rule.note.get(lang),
+                note: &rule.shared_note[usize::from(lang == Lang::En)],
+                help: rule.shared_help[usize::from(lang == Lang::En)].as_ref(),
                 pack: &self.packs[rule.pack],
                 areas: &areas,
                 drafts: areas.drafts(rule.pack),

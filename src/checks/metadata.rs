@@ -118,7 +118,7 @@ impl Check for MetadataCheck {
                     "i Word: Arkiv > Info > Egenskaper > Avancerade egenskaper > Anpassad; i LibreOffice: Arkiv > Egenskaper > Anpassade egenskaper; lägg till",
                     "in Word: File > Info > Properties > Advanced Properties > Custom; in LibreOffice: File > Properties > Custom Properties; add",
                 )
-            ));
+            ).into());
         }
         out.push(d);
     }

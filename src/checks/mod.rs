@@ -108,7 +108,9 @@ pub(crate) struct Cx<'a> {
     /// The rule's default severity (the verdict sets the final one).
     pub severity: Severity,
     /// The policy note of the rule's findings, in `lang` (see [`policy_note`]).
-    pub note: &'a str,
+    pub note: &'a std::sync::Arc<str>,
+    /// The rule's help in `lang`, when it has nothing to fill: shared by its findings.
+    pub help: Option<&'a std::sync::Arc<str>>,
     /// The rule's pack.
     pub pack: &'a PackSettings,
     /// Which sections cover which area.
@@ -133,8 +135,11 @@ impl Cx<'_> {
             self.file,
             Label::new(span, label),
         )
-        .with_help(self.rule.help.fill(self.lang, vars))
-        .with_notes(vec![self.note.to_owned()])
+        .with_help(match self.help {
+            Some(help) => std::sync::Arc::clone(help),
+            None => self.rule.help.fill(self.lang, vars).into(),
+        })
+        .with_notes(vec![std::sync::Arc::clone(self.note)])
     }
 
     /// Where something missing from the whole plan belongs: the first anchor heading

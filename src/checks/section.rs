@@ -237,20 +237,23 @@ fn thin_section(
         (n, _, Lang::Sv) => format!("avsnittet `{shown}` är för kort för att täcka {name}: {n} ord, minst {min} behövs"),
         (n, _, Lang::En) => format!("the section `{shown}` is too short to cover {name}: {n} words, at least {min} are needed"),
     };
-    d.help = Some(format!(
-        "{} {min} {} {name} {} `{}`; {}",
-        lang.pick("skriv minst", "write at least"),
-        lang.pick(
-            "ord om hur förvaltningen arbetar med",
-            "words on how the department works on"
-        ),
-        lang.pick("under rubriken", "under the heading"),
-        heading.text,
-        lang.pick(
-            "platshållare, HTML-kommentarer och citat räknas inte",
-            "placeholders, HTML comments and quotes do not count"
+    d.help = Some(
+        format!(
+            "{} {min} {} {name} {} `{}`; {}",
+            lang.pick("skriv minst", "write at least"),
+            lang.pick(
+                "ord om hur förvaltningen arbetar med",
+                "words on how the department works on"
+            ),
+            lang.pick("under rubriken", "under the heading"),
+            heading.text,
+            lang.pick(
+                "platshållare, HTML-kommentarer och citat räknas inte",
+                "placeholders, HTML comments and quotes do not count"
+            )
         )
-    ));
+        .into(),
+    );
     d
 }
 
@@ -310,7 +313,7 @@ fn near_misses(cx: &Cx<'_>, area: &Area, name: &str, d: &mut Diagnostic) {
 /// says which style makes a paragraph a heading.
 fn in_word_terms(cx: &Cx<'_>, level: &str, d: &mut Diagnostic) {
     if let Some(help) = &mut d.help {
-        *help = help.replace(&format!("`{level} "), "`");
+        *help = help.replace(&format!("`{level} "), "`").into();
     }
     let lang = cx.lang;
     d.notes.insert(
@@ -326,7 +329,8 @@ fn in_word_terms(cx: &Cx<'_>, level: &str, d: &mut Diagnostic) {
                 "(eller en annan rubrikmall); fetstil eller större text gör inget stycke till en rubrik",
                 "(or another heading style); bold or larger text does not make a paragraph a heading",
             )
-        ),
+        )
+        .into(),
     );
 }
 

@@ -8,6 +8,7 @@
 pub mod codes;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -85,12 +86,13 @@ pub struct Diagnostic {
     /// Further places that explain the finding (e.g. the areas that are covered).
     pub secondary: Vec<Label>,
     /// What to do about it.
-    pub help: Option<String>,
-    /// Background, such as the policy clause the rule comes from.
-    pub notes: Vec<String>,
+    pub help: Option<Arc<str>>,
+    /// Background, such as the policy clause the rule comes from. A rule's policy clause is
+    /// shared by all its findings: a plan may have a million of them.
+    pub notes: Vec<Arc<str>>,
     /// The waiver that exempts this finding, if any: it is then kept for the record but does
     /// not fail the run.
-    pub waiver: Option<Waived>,
+    pub waiver: Option<Box<Waived>>,
 }
 
 /// A waiver that applied to a finding.
@@ -153,14 +155,14 @@ impl Diagnostic {
 
     /// The same finding with `help`.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Arc<str>>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// The same finding with `notes`.
     #[must_use]
-    pub fn with_notes(mut self, notes: Vec<String>) -> Self {
+    pub fn with_notes(mut self, notes: Vec<Arc<str>>) -> Self {
         self.notes = notes;
         self
     }

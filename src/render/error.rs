@@ -17,7 +17,7 @@ impl Error {
                 let code = codes::find(e.code).unwrap_or(codes::PACK);
                 let label = Label::new(span.clone(), e.label.get(lang));
                 let mut d = Diagnostic::own(code, e.message.get(lang), 0, label);
-                d.help = e.help.as_ref().map(|h| h.get(lang).to_owned());
+                d.help = e.help.as_ref().map(|h| h.get(lang).into());
                 return super::human::emit(&d, &file, color, w);
             }
         }

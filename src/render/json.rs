@@ -80,7 +80,7 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
     /// Background: for a rule's finding the policy clause (`policyn: …`); empty for a `PL`
     /// code.
-    notes: &'a [String],
+    notes: &'a [std::sync::Arc<str>],
     /// The waiver that exempts it; `null` for a finding that counts.
     waiver: Option<JsonWaiver<'a>>,
     /// The stage the plan was judged at (`--stage`, else the stage its `status` names); `null`
@@ -555,8 +555,8 @@ mod tests {
             long.push_str(&"å".repeat(i % 9));
             long.push_str(["\"", "\\", "\n", "\u{1}", "x"][i % 5]);
         }
-        let notes = vec![tricky.clone(), String::new(), long];
-        let no_notes: Vec<String> = Vec::new();
+        let notes: Vec<std::sync::Arc<str>> = vec![tricky.as_str().into(), "".into(), long.into()];
+        let no_notes: Vec<std::sync::Arc<str>> = Vec::new();
         let waiver = JsonWaiver {
             reason: "beslut i nämnden \"2026\"",
             source: "planlint.toml:12",

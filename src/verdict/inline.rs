@@ -188,7 +188,10 @@ fn waive(waivers: &mut [Inline], source: &SourceFile, found: &mut [Diagnostic]) 
         let w = &mut waivers[w];
         w.used = true;
         let line = source.line_col(w.span.start).0;
-        found[at].waiver = Some(inline_waiver(&w.reason, format!("{}:{line}", source.path)));
+        found[at].waiver = Some(Box::new(inline_waiver(
+            &w.reason,
+            format!("{}:{line}", source.path),
+        )));
     }
 }
 

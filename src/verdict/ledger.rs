@@ -70,13 +70,13 @@ pub(super) fn apply(
                 continue;
             }
             flags[i] |= USED;
-            d.waiver = Some(Waived {
+            d.waiver = Some(Box::new(Waived {
                 origin: WaiverOrigin::Config,
                 reason: w.reason.clone(),
                 source: w.source.clone(),
                 decided: w.decided.clone(),
                 expires: w.expires.clone(),
-            });
+            }));
             break;
         }
     }

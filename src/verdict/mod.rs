@@ -137,12 +137,10 @@ impl<'a> Verdict<'a> {
                         let stage = placed
                             .stage
                             .map(|s| self.settings.stages.0[s].name.as_str());
-                        d.notes.push(estate::stage_note(
-                            stage,
-                            severity,
-                            self.levels[rule],
-                            self.lang(),
-                        ));
+                        d.notes.push(
+                            estate::stage_note(stage, severity, self.levels[rule], self.lang())
+                                .into(),
+                        );
                     }
                     d.severity = severity;
                     true

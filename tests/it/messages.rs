@@ -505,7 +505,7 @@ fn housing_help(text: &str) -> String {
     check(text)
         .into_iter()
         .find(|d| d.code == "IP002")
-        .and_then(|d| d.help)
+        .and_then(|d| d.help.as_deref().map(str::to_owned))
         .expect("IP002 with a help line")
 }
 
