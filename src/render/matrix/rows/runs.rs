@@ -10,21 +10,33 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::sync::Arc;
 
 use super::{Head, Ids, Table, NONE};
+use crate::i18n::Lang;
 
 /// The file the runs are being written to.
 pub(super) struct Writer {
+    lang: Lang,
     file: BufWriter<File>,
     written: u64,
-    runs: Vec<(u64, u64)>,
+    spans: Vec<Span>,
     record: Vec<u8>,
+}
+
+/// Where a run is in the file, and how many heads it holds: a run that ends before its last
+/// head is an error, never a shorter report.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u64,
+    end: u64,
+    heads: usize,
 }
 
 impl Writer {
     pub(super) fn new(lang: crate::i18n::Lang) -> io::Result<Writer> {
         Ok(Writer {
+            lang,
             file: BufWriter::new(crate::render::temporary_file(lang)?),
             written: 0,
-            runs: Vec::new(),
+            spans: Vec::new(),
             record: Vec::new(),
         })
     }
@@ -35,13 +47,21 @@ impl Writer {
         for head in heads {
             self.record.clear();
             encode(head, &mut self.record);
-            let len = u32::try_from(self.record.len())
-                .map_err(|_| io::Error::other("a plan's path is longer than 4 GB"))?;
+            let len = u32::try_from(self.record.len()).map_err(|_| {
+                io::Error::other(self.lang.pick(
+                    "en plans sökväg är längre än 4 GB",
+                    "a plan's path is longer than 4 GB",
+                ))
+            })?;
             self.file.write_all(&len.to_le_bytes())?;
             self.file.write_all(&self.record)?;
             self.written += 4 + u64::from(len);
         }
-        self.runs.push((start, self.written));
+        self.spans.push(Span {
+            start,
+            end: self.written,
+            heads: heads.len(),
+        });
         Ok(())
     }
 
@@ -51,8 +71,9 @@ impl Writer {
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
         Ok(Runs {
+            lang: self.lang,
             file: Some(Arc::new(file)),
-            runs: self.runs,
+            spans: self.spans,
         })
     }
 }
@@ -60,8 +81,9 @@ impl Writer {
 /// The runs written: where each starts and ends in the file.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Runs {
+    lang: Lang,
     file: Option<Arc<File>>,
-    runs: Vec<(u64, u64)>,
+    spans: Vec<Span>,
 }
 
 impl Runs {
@@ -69,17 +91,20 @@ impl Runs {
     pub(super) fn merge<'a>(&'a self, table: &'a Table) -> Merge<'a> {
         let mut readers: Vec<Run<'a>> = match &self.file {
             Some(file) => self
-                .runs
+                .spans
                 .iter()
-                .map(|&(start, end)| Run {
+                .map(|&span| Run {
                     bytes: BufReader::with_capacity(
                         1 << 13,
                         At {
                             file,
-                            from: start,
-                            end,
+                            from: span.start,
+                            end: span.end,
                         },
                     ),
+                    left: span.heads,
+                    lang: self.lang,
+                    longest: span.end - span.start,
                     table,
                     record: Vec::new(),
                 })
@@ -100,6 +125,16 @@ impl Runs {
             next,
             failed,
         }
+    }
+}
+
+#[cfg(test)]
+impl Runs {
+    /// Cuts the file to `len` bytes, as something outside planlint might.
+    pub(super) fn cut(&self, len: impl Fn(u64) -> u64) {
+        let file = self.file.as_ref().expect("runs were written");
+        let now = file.metadata().expect("the file is there").len();
+        file.set_len(len(now)).expect("the file can be cut");
     }
 }
 
@@ -157,30 +192,55 @@ impl Eq for Next {}
 /// One run, read head by head.
 struct Run<'a> {
     bytes: BufReader<At<'a>>,
+    /// The heads not yet read.
+    left: usize,
+    /// The run's length in bytes, which no record of it exceeds.
+    longest: u64,
+    lang: Lang,
     table: &'a Table,
     record: Vec<u8>,
+}
+
+/// What a run that does not read back as it was written is.
+fn changed(lang: Lang) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        lang.pick(
+            "rapportens tillfälliga fil med planerna ändrades medan rapporten skrevs; kör kommandot igen",
+            "the report's temporary file of plans was changed while the report was written; run the command again",
+        ),
+    )
 }
 
 impl Iterator for Run<'_> {
     type Item = io::Result<Head>;
 
     fn next(&mut self) -> Option<io::Result<Head>> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        Some(self.read())
+    }
+}
+
+impl Run<'_> {
+    /// The next head, which must be there: the run holds `left` more.
+    fn read(&mut self) -> io::Result<Head> {
+        let lang = self.lang;
+        let eof = |e: io::Error| match e.kind() {
+            io::ErrorKind::UnexpectedEof => changed(lang),
+            _ => e,
+        };
         let mut len = [0; 4];
-        match self.bytes.read_exact(&mut len) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return None,
-            Err(e) => return Some(Err(e)),
+        self.bytes.read_exact(&mut len).map_err(eof)?;
+        let len = u32::from_le_bytes(len);
+        if u64::from(len) > self.longest {
+            return Err(changed(lang));
         }
-        self.record.resize(u32::from_le_bytes(len) as usize, 0);
-        if let Err(e) = self.bytes.read_exact(&mut self.record) {
-            return Some(Err(e));
-        }
-        Some(decode(&self.record, self.table).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                "the report's temporary file of plans was changed while it was written",
-            )
-        }))
+        self.record.resize(len as usize, 0);
+        self.bytes.read_exact(&mut self.record).map_err(eof)?;
+        decode(&self.record, self.table).ok_or_else(|| changed(lang))
     }
 }
 

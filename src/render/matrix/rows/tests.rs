@@ -208,3 +208,28 @@ fn a_run_of_one_head_per_plan_still_reads_every_row_once() {
         ]
     );
 }
+
+/// A runs file cut short (something outside planlint truncated it) is an error wherever the
+/// cut falls, never a report with fewer plans: at the end of the first run (the second then
+/// has nothing), and inside the last record.
+#[test]
+fn a_runs_file_cut_short_is_an_error_not_a_shorter_report() {
+    let plans: Vec<Plan> = (0..6)
+        .map(|i| (i % 5, None, Some(2026), false, vec![true], false, false))
+        .collect();
+    for cut in [|n: u64| n / 2, |n: u64| n - 1, |_| 0] {
+        let written = rows(&plans, 3);
+        let super::Heads::Written { runs, .. } = &written.heads else {
+            panic!("six plans in runs of three are written away");
+        };
+        runs.cut(cut);
+        let read: Vec<_> = written.heads().collect();
+        assert!(
+            read.iter().any(Result::is_err),
+            "{} heads and no error",
+            read.len()
+        );
+        let message = read.into_iter().find_map(Result::err).unwrap().to_string();
+        assert!(message.contains("ändrades"), "{message}");
+    }
+}
