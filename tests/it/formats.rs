@@ -4,7 +4,7 @@ use std::process::Command;
 
 use planlint::render::github::{escape_data, escape_property};
 
-use crate::support::{no_housing, planlint_in, repo, root, stdout};
+use crate::support::{compliant, no_housing, planlint_in, repo, root, stdout};
 
 fn examples_with_a_waiver() -> tempfile::TempDir {
     let waived = no_housing().replacen(
@@ -253,7 +253,7 @@ fn json_made_on_the_checking_threads_is_one_valid_list_whatever_comes_first() {
     // Two chunks and more of plans, the first ones without findings, then a plan from
     // standard input, which the delivering thread formats itself: one list, every finding once.
     let mut plans: Vec<(String, String)> = (0..70)
-        .map(|i| (format!("a-{i:02}.md"), crate::support::compliant()))
+        .map(|i| (format!("a-{i:02}.md"), compliant()))
         .collect();
     plans.extend((0..70).map(|i| (format!("b-{i:02}.md"), no_housing())));
     let files: Vec<(&str, &str)> = plans
@@ -286,5 +286,43 @@ fn json_made_on_the_checking_threads_is_one_valid_list_whatever_comes_first() {
         } else {
             assert_eq!(text.matches("IP002").count(), 71, "{format}: {text}");
         }
+    }
+}
+
+#[test]
+fn a_plan_of_thousands_of_findings_is_written_a_finding_at_a_time_in_one_valid_list() {
+    // A plan with more findings than are rendered ahead on the checking thread comes first,
+    // then plans whose part is rendered ahead, then one more of the large ones: the sink writes
+    // the large ones itself, and the list stays one list with every finding once.
+    let todos = format!("{}\n\n{}\n", compliant(), "TODO ".repeat(2_500));
+    let dir = repo(&[
+        ("a.md", todos.as_str()),
+        ("b.md", no_housing().as_str()),
+        ("c.md", compliant().as_str()),
+        ("d.md", todos.as_str()),
+    ]);
+    for format in ["json", "short", "github"] {
+        let out = planlint_in(dir.path(), &["check", "--format", format, "."], "");
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let text = stdout(&out);
+        let (todo, housing) = if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&text).expect("one JSON object");
+            let found = json["diagnostics"].as_array().expect("list");
+            let of = |path: &str, code: &str| {
+                found
+                    .iter()
+                    .filter(|d| d["path"] == path && d["code"] == code)
+                    .count()
+            };
+            assert_eq!(of("a.md", "IP006"), of("d.md", "IP006"));
+            (
+                found.iter().filter(|d| d["code"] == "IP006").count(),
+                of("b.md", "IP002"),
+            )
+        } else {
+            (text.matches("IP006").count(), text.matches("IP002").count())
+        };
+        assert_eq!(todo, 5_000, "{format}: every placeholder of both plans");
+        assert_eq!(housing, 1, "{format}");
     }
 }
