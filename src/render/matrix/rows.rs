@@ -2,8 +2,9 @@
 //! comes ([`Spool`]), and only what ordering, grouping, the summary and the trend read of it
 //! stays behind ([`Head`]). The heads themselves are held only a run of [`RUN`] at a time: a
 //! full run is sorted and written to a second temporary file ([`runs`]), and the sorted runs are
-//! merged each time the matrix is read in order. A report of any number of plans therefore holds
-//! a run of heads, one row and, per department, its names.
+//! merged each time the matrix is read in order. A head is written with its names, so nothing of
+//! a run stays behind once it is written but, per year and way of reading a department, a count.
+//! A report of any number of plans therefore holds a run of heads, one row and those counts.
 
 mod runs;
 
@@ -48,34 +49,20 @@ pub struct Head {
     pub met: Vec<bool>,
     /// How its nämnd and department sort and read, worked out once per run for each.
     pub(super) names: Arc<Names>,
-    /// The numbers of its names in the run's table, which is how a head is written away.
-    ids: Ids,
     /// Where its row is in the temporary file: the offset and the length.
     place: (u64, usize),
     /// How many rows came before it.
     arrival: u32,
 }
 
-/// The numbers of a head's names in [`Table`]: [`NONE`] for a name it does not have.
-#[derive(Debug, Clone, Copy)]
-struct Ids {
-    department: u32,
-    board: u32,
-    stage: u32,
-    roster: u32,
-    names: u32,
-}
-
-/// The number of a name a head does not have.
-const NONE: u32 = u32::MAX;
-
 /// How a nämnd and department sort (see [`super::sort_key`], without the path) and how a
-/// reader tells the department from another: the number of its [`super::department_key`]
-/// among the run's, so that two departments that read the same have the same number.
+/// reader tells the department from another: a hash of its [`super::department_key`], the same
+/// for two departments that read the same. Two that read differently may, very rarely, share a
+/// hash; then both are named with their paths, which is more than needed, never less.
 #[derive(Debug)]
 pub(super) struct Names {
     pub(super) order: (bool, String, String),
-    reads: u32,
+    reads: u64,
 }
 
 impl Head {
@@ -96,80 +83,39 @@ impl Head {
 /// A nämnd (if any) and a department.
 type BoardAndDepartment = (Option<Arc<str>>, Arc<str>);
 
-/// The names of a run's heads, each once, and their numbers.
-#[derive(Debug, Default)]
-struct Table {
-    strings: Vec<Arc<str>>,
-    names: Vec<Arc<Names>>,
-}
-
-impl Table {
-    /// The string numbered `id`, if there is one.
-    fn string(&self, id: u32) -> Option<Arc<str>> {
-        self.strings.get(id as usize).map(Arc::clone)
-    }
-}
-
-/// The names of a run's heads as they come: each looked up once.
+/// The names of a run's heads as they come: each looked up once in a run.
 #[derive(Default)]
 struct Interned {
-    table: Table,
-    strings: HashMap<Arc<str>, u32>,
-    names: HashMap<BoardAndDepartment, u32>,
-    reads: HashMap<String, u32>,
-}
-
-/// A number in a table that holds fewer than 2^32 entries: a run has far fewer plans.
-fn number(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(NONE - 1)
+    strings: HashSet<Arc<str>>,
+    names: HashMap<BoardAndDepartment, Arc<Names>>,
 }
 
 impl Interned {
-    fn string(&mut self, s: &str) -> (Arc<str>, u32) {
-        if let Some((a, &id)) = self.strings.get_key_value(s) {
-            return (Arc::clone(a), id);
+    fn string(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.strings.get(s) {
+            return Arc::clone(a);
         }
         let a: Arc<str> = s.into();
-        let id = number(self.table.strings.len());
-        self.table.strings.push(Arc::clone(&a));
-        self.strings.insert(Arc::clone(&a), id);
-        (a, id)
-    }
-
-    fn optional(&mut self, s: Option<&str>) -> (Option<Arc<str>>, u32) {
-        match s {
-            Some(s) => {
-                let (a, id) = self.string(s);
-                (Some(a), id)
-            }
-            None => (None, NONE),
-        }
+        self.strings.insert(Arc::clone(&a));
+        a
     }
 
     /// The head of `row`, which is at `place` in the temporary file and came after
     /// `arrival` others.
     fn head(&mut self, row: &Row, place: (u64, usize), arrival: u32) -> Head {
-        let (department, department_id) = self.string(&row.department);
-        let (board, board_id) = self.optional(row.board.as_deref());
-        let (stage, stage_id) = self.optional(row.stage.as_deref());
-        let (roster, roster_id) = self.optional(row.roster.as_deref());
-        let key = (board.clone(), Arc::clone(&department));
-        let names_id = if let Some(&id) = self.names.get(&key) {
-            id
-        } else {
-            let (none, sorts_board, sorts_department, _) =
-                super::sort_key(row.board.as_deref(), &row.department, "");
-            let reads_as = super::department_key(&row.department);
-            let next = number(self.reads.len());
-            let reads = *self.reads.entry(reads_as).or_insert(next);
-            let id = number(self.table.names.len());
-            self.table.names.push(Arc::new(Names {
-                order: (none, sorts_board, sorts_department),
-                reads,
-            }));
-            self.names.insert(key, id);
-            id
-        };
+        let department = self.string(&row.department);
+        let board = row.board.as_deref().map(|b| self.string(b));
+        let names = self
+            .names
+            .entry((board.clone(), Arc::clone(&department)))
+            .or_insert_with(|| {
+                let (none, board, department, _) =
+                    super::sort_key(row.board.as_deref(), &row.department, "");
+                Arc::new(Names {
+                    order: (none, board, department),
+                    reads: reading(&row.department),
+                })
+            });
         let met: Vec<bool> = row
             .cells
             .iter()
@@ -177,27 +123,29 @@ impl Interned {
             .collect();
         Head {
             path: row.path.clone(),
-            names: Arc::clone(&self.table.names[names_id as usize]),
+            names: Arc::clone(names),
             department,
             board,
             year: row.year,
-            stage,
-            roster,
+            stage: row.stage.as_deref().map(|s| self.string(s)),
+            roster: row.roster.as_deref().map(|s| self.string(s)),
             not_judged: row.not_judged.is_some(),
             clean: row.findings.is_empty() && met.iter().all(|m| *m),
             blocking: row.blocking,
             met,
-            ids: Ids {
-                department: department_id,
-                board: board_id,
-                stage: stage_id,
-                roster: roster_id,
-                names: names_id,
-            },
             place,
             arrival,
         }
     }
+}
+
+/// The hash of how a reader tells `department` from another ([`super::department_key`]), with
+/// fixed keys, so that it is the same in every run.
+fn reading(department: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::hash::DefaultHasher::new();
+    super::department_key(department).hash(&mut h);
+    h.finish()
 }
 
 /// The rows as they are built: each written to the temporary file, its head kept until its
@@ -216,7 +164,7 @@ pub(super) struct Spool {
     count: usize,
     interned: Interned,
     /// Per year and way of reading a department, how many rows have it.
-    readings: HashMap<(Option<u16>, u32), u32>,
+    readings: HashMap<(Option<u16>, u64), u32>,
     /// Whether any row names a nämnd or a stage.
     estate: bool,
     /// The rows' years.
@@ -257,7 +205,9 @@ impl Spool {
         file.write_all(&bytes)?;
         let place = (self.written, bytes.len());
         self.written += bytes.len() as u64;
-        let head = self.interned.head(row, place, number(self.count));
+        // A run has far fewer than 2^32 plans.
+        let arrival = u32::try_from(self.count).unwrap_or(u32::MAX);
+        let head = self.interned.head(row, place, arrival);
         self.count += 1;
         *self
             .readings
@@ -281,6 +231,8 @@ impl Spool {
         };
         runs.run(&self.heads)?;
         self.heads.clear();
+        // The run's names are in its file now; the next run looks its own up.
+        self.interned = Interned::default();
         Ok(())
     }
 
@@ -302,10 +254,7 @@ impl Spool {
                 self.write_run()?;
             }
             let runs = self.runs.take().map(runs::Writer::finish).transpose()?;
-            Heads::Written {
-                runs: runs.unwrap_or_default(),
-                table: Arc::new(std::mem::take(&mut self.interned.table)),
-            }
+            Heads::Written(runs.unwrap_or_default())
         } else {
             // Every key differs (the arrival last), so the unstable sort is the stable one.
             self.heads.sort_unstable_by(Head::sorted);
@@ -326,8 +275,8 @@ impl Spool {
 enum Heads {
     /// All of them in memory: a run that never filled.
     Held(Vec<Head>),
-    /// In sorted runs in a temporary file, their names in the table.
-    Written { runs: runs::Runs, table: Arc<Table> },
+    /// In sorted runs in a temporary file.
+    Written(runs::Runs),
 }
 
 /// The matrix's rows in their order: the heads in memory or in sorted runs, the rows in the
@@ -337,7 +286,7 @@ pub struct Rows {
     len: usize,
     heads: Heads,
     file: Option<Arc<File>>,
-    readings: HashMap<(Option<u16>, u32), u32>,
+    readings: HashMap<(Option<u16>, u64), u32>,
     estate: bool,
 }
 
@@ -361,7 +310,7 @@ impl Rows {
     pub fn heads(&self) -> Box<dyn Iterator<Item = io::Result<Head>> + '_> {
         match &self.heads {
             Heads::Held(heads) => Box::new(heads.iter().cloned().map(Ok)),
-            Heads::Written { runs, table } => Box::new(runs.merge(table)),
+            Heads::Written(runs) => Box::new(runs.merge()),
         }
     }
 

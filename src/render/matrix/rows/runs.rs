@@ -1,7 +1,6 @@
 //! Sorted runs of heads in a temporary file, and their merge: how the matrix orders any number
-//! of plans while holding one run. A head is written as a few numbers, its names by their
-//! numbers in the run's [`Table`], and its path; each run is read back through its own small
-//! buffer, and the merge keeps one head per run.
+//! of plans while holding one run. A head is written as a few numbers, its names and its path;
+//! each run is read back through its own small buffer, and the merge keeps one head per run.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -9,7 +8,7 @@ use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::sync::Arc;
 
-use super::{Head, Ids, Table, NONE};
+use super::{Head, Names};
 use crate::i18n::Lang;
 
 /// The file the runs are being written to.
@@ -88,8 +87,8 @@ pub(super) struct Runs {
 
 impl Runs {
     /// The heads of every run, merged into the matrix's order.
-    pub(super) fn merge<'a>(&'a self, table: &'a Table) -> Merge<'a> {
-        let mut readers: Vec<Run<'a>> = match &self.file {
+    pub(super) fn merge(&self) -> Merge<'_> {
+        let mut readers: Vec<Run<'_>> = match &self.file {
             Some(file) => self
                 .spans
                 .iter()
@@ -105,7 +104,6 @@ impl Runs {
                     left: span.heads,
                     lang: self.lang,
                     longest: span.end - span.start,
-                    table,
                     record: Vec::new(),
                 })
                 .collect(),
@@ -197,7 +195,6 @@ struct Run<'a> {
     /// The run's length in bytes, which no record of it exceeds.
     longest: u64,
     lang: Lang,
-    table: &'a Table,
     record: Vec<u8>,
 }
 
@@ -240,7 +237,7 @@ impl Run<'_> {
         }
         self.record.resize(len as usize, 0);
         self.bytes.read_exact(&mut self.record).map_err(eof)?;
-        decode(&self.record, self.table).ok_or_else(|| changed(lang))
+        decode(&self.record).ok_or_else(|| changed(lang))
     }
 }
 
@@ -284,21 +281,22 @@ pub(super) fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> io::Resul
     Ok(())
 }
 
-/// A head as bytes: the arrival, the row's place, the blocking count, the year and three
-/// flags, the names' numbers, the met cells as bits, and the path.
+/// A head as bytes: the arrival, the row's place, the blocking count, the year and four flags,
+/// the met cells as bits, the names (each as its length and bytes; the optional ones only when
+/// there), how the names sort and read, and the path.
 fn encode(head: &Head, out: &mut Vec<u8>) {
     out.extend_from_slice(&head.arrival.to_le_bytes());
     out.extend_from_slice(&head.place.0.to_le_bytes());
     out.extend_from_slice(&(head.place.1 as u64).to_le_bytes());
     out.extend_from_slice(&(head.blocking as u64).to_le_bytes());
     out.extend_from_slice(&head.year.unwrap_or(0).to_le_bytes());
+    let names = &head.names;
     out.push(
-        u8::from(head.year.is_some()) | u8::from(head.not_judged) << 1 | u8::from(head.clean) << 2,
+        u8::from(head.year.is_some())
+            | u8::from(head.not_judged) << 1
+            | u8::from(head.clean) << 2
+            | u8::from(names.order.0) << 3,
     );
-    let ids = head.ids;
-    for id in [ids.department, ids.board, ids.stage, ids.roster, ids.names] {
-        out.extend_from_slice(&id.to_le_bytes());
-    }
     out.extend_from_slice(&(head.met.len() as u64).to_le_bytes());
     for bits in head.met.chunks(8) {
         out.push(
@@ -307,11 +305,28 @@ fn encode(head: &Head, out: &mut Vec<u8>) {
                 .fold(0, |b, (i, &m)| b | u8::from(m) << i),
         );
     }
+    out.extend_from_slice(&names.reads.to_le_bytes());
+    let text = |out: &mut Vec<u8>, s: &str| {
+        out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    };
+    let optional = |out: &mut Vec<u8>, s: Option<&str>| {
+        out.push(u8::from(s.is_some()));
+        if let Some(s) = s {
+            text(out, s);
+        }
+    };
+    text(out, &head.department);
+    optional(out, head.board.as_deref());
+    optional(out, head.stage.as_deref());
+    optional(out, head.roster.as_deref());
+    text(out, &names.order.1);
+    text(out, &names.order.2);
     out.extend_from_slice(head.path.as_bytes());
 }
 
 /// The head `encode` wrote, or `None` when the bytes are not one.
-fn decode(bytes: &[u8], table: &Table) -> Option<Head> {
+fn decode(bytes: &[u8]) -> Option<Head> {
     let mut r = Reader(bytes);
     let arrival = u32::from_le_bytes(r.take()?);
     let place = (
@@ -321,38 +336,30 @@ fn decode(bytes: &[u8], table: &Table) -> Option<Head> {
     let blocking = usize::try_from(u64::from_le_bytes(r.take()?)).ok()?;
     let year = u16::from_le_bytes(r.take()?);
     let [flags] = r.take()?;
-    let mut id = || r.take().map(u32::from_le_bytes);
-    let ids = Ids {
-        department: id()?,
-        board: id()?,
-        stage: id()?,
-        roster: id()?,
-        names: id()?,
-    };
     let columns = usize::try_from(u64::from_le_bytes(r.take()?)).ok()?;
     let bits = r.bytes(columns.div_ceil(8))?;
     let met = (0..columns)
         .map(|i| bits[i / 8] >> (i % 8) & 1 == 1)
         .collect();
+    let reads = u64::from_le_bytes(r.take()?);
+    let department = r.text()?;
+    let board = r.optional().ok()?;
+    let stage = r.optional().ok()?;
+    let roster = r.optional().ok()?;
+    let order = (flags & 8 == 8, r.text()?.to_string(), r.text()?.to_string());
     let path = std::str::from_utf8(r.0).ok()?.to_owned();
-    // A name a head does not have is `NONE`; any other number must be in the table.
-    let optional = |id: u32| match id {
-        NONE => Ok(None),
-        id => table.string(id).map(Some).ok_or(()),
-    };
     Some(Head {
         path,
-        department: table.string(ids.department)?,
-        board: optional(ids.board).ok()?,
+        department,
+        board,
         year: (flags & 1 == 1).then_some(year),
-        stage: optional(ids.stage).ok()?,
-        roster: optional(ids.roster).ok()?,
+        stage,
+        roster,
         not_judged: flags & 2 == 2,
         clean: flags & 4 == 4,
         blocking,
         met,
-        names: Arc::clone(table.names.get(ids.names as usize)?),
-        ids,
+        names: Arc::new(Names { order, reads }),
         place,
         arrival,
     })
@@ -373,5 +380,21 @@ impl<'a> Reader<'a> {
 
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         self.bytes(N)?.try_into().ok()
+    }
+
+    /// A text written as its length and its bytes.
+    fn text(&mut self) -> Option<Arc<str>> {
+        let len = usize::try_from(u64::from_le_bytes(self.take()?)).ok()?;
+        std::str::from_utf8(self.bytes(len)?).ok().map(Arc::from)
+    }
+
+    /// A text that may not be there: a flag, then the text if it is (`Err`: not written so).
+    fn optional(&mut self) -> Result<Option<Arc<str>>, ()> {
+        let [there] = self.take().ok_or(())?;
+        match there {
+            0 => Ok(None),
+            1 => self.text().map(Some).ok_or(()),
+            _ => Err(()),
+        }
     }
 }

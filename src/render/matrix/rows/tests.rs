@@ -73,7 +73,9 @@ fn row(i: usize, plan: &Plan) -> Row {
         year_from: None,
         status: None,
         stage: staged.then(|| "för beslut".to_owned()),
-        roster: None,
+        roster: i
+            .is_multiple_of(3)
+            .then(|| format!("{} (förteckningen)", DEPARTMENTS[*department])),
     }
 }
 
@@ -85,11 +87,34 @@ fn rows(plans: &[Plan], run: usize) -> Rows {
     spool.finish().unwrap()
 }
 
-/// What a test reads of a head and its row.
-fn read(rows: &Rows) -> Vec<(String, String, bool, bool, Vec<bool>, String)> {
+/// What a test reads of a head and its row: the path, the department, whether clean, whether
+/// it shares its department, the met cells, the row, and the rest of the head (nämnd, year,
+/// stage, roster, not judged, blocking).
+type Read = (String, String, bool, bool, Vec<bool>, String, String);
+
+fn read(rows: &Rows) -> Vec<Read> {
     rows.iter()
         .map(|r| {
             let (head, row): (Head, Row) = r.unwrap();
+            let rest = format!(
+                "{:?} {:?} {:?} {:?} {} {}",
+                head.board, head.year, head.stage, head.roster, head.not_judged, head.blocking
+            );
+            // The head says of the row what the row says.
+            assert_eq!(
+                rest,
+                format!(
+                    "{:?} {:?} {:?} {:?} {} {}",
+                    row.board.as_deref().map(std::sync::Arc::<str>::from),
+                    row.year,
+                    row.stage.as_deref().map(std::sync::Arc::<str>::from),
+                    row.roster.as_deref().map(std::sync::Arc::<str>::from),
+                    row.not_judged.is_some(),
+                    row.blocking
+                ),
+                "{}",
+                row.path
+            );
             (
                 head.path.clone(),
                 head.department.to_string(),
@@ -97,6 +122,7 @@ fn read(rows: &Rows) -> Vec<(String, String, bool, bool, Vec<bool>, String)> {
                 rows.shares_department(&head),
                 head.met.clone(),
                 serde_json::to_string(&row).unwrap(),
+                rest,
             )
         })
         .collect()
@@ -219,7 +245,7 @@ fn a_runs_file_cut_short_is_an_error_not_a_shorter_report() {
         .collect();
     for cut in [|n: u64| n / 2, |n: u64| n - 1, |_| 0] {
         let written = rows(&plans, 3);
-        let super::Heads::Written { runs, .. } = &written.heads else {
+        let super::Heads::Written(runs) = &written.heads else {
             panic!("six plans in runs of three are written away");
         };
         runs.cut(cut);
