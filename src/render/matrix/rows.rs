@@ -18,7 +18,7 @@ use serde::{Serialize, Serializer};
 
 use super::{Cell, Row};
 
-/// How many heads are held before they are sorted and written away: a few hundred KB.
+/// How many heads are held before they are sorted and written away: 1–2 MB of them.
 pub(super) const RUN: usize = 4096;
 
 /// What the matrix reads of a row without reading the row: its place in the order, its

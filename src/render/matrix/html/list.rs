@@ -21,12 +21,12 @@ pub(super) fn findings(
         "<h2 class=\"list\">{}</h2>",
         t("Anmärkningar per plan", "Findings by plan")
     );
-    for (ri, row) in m.rows.iter().enumerate() {
-        let (head, row) = row?;
+    for (ri, head) in m.rows.heads().enumerate() {
+        let head = head?;
         if head.clean {
             continue;
         }
-        plan(o, m, ri, &row, lang);
+        plan(o, m, ri, &m.rows.row(&head)?, lang);
         crate::render::matrix::spill(o, out)?;
     }
     // The plans without findings, named from their heads: no row is read again.
