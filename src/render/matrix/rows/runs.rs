@@ -48,8 +48,8 @@ impl Writer {
             encode(head, &mut self.record);
             let len = u32::try_from(self.record.len()).map_err(|_| {
                 io::Error::other(self.lang.pick(
-                    "en plans sökväg är längre än 4 GB",
-                    "a plan's path is longer than 4 GB",
+                    "en plans sökväg och namn är längre än 4 GB",
+                    "a plan's path and names are longer than 4 GB",
                 ))
             })?;
             self.file.write_all(&len.to_le_bytes())?;
