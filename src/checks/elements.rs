@@ -70,8 +70,7 @@ impl Check for ElementsCheck {
                 continue;
             };
             for id in area.covered() {
-                let blocks = cx.unquoted_blocks_in(id);
-                let missing = missing_groups(cx, &self.groups, &blocks);
+                let missing = missing_groups(cx, &self.groups, &cx.section_scope(id));
                 if missing.is_empty() {
                     continue;
                 }

@@ -91,8 +91,7 @@ impl Check for MentionCheck {
         if !self.within.is_empty() && first.is_none() {
             return;
         }
-        let blocks = cx.scope(&self.within);
-        let missing = missing_groups(cx, &self.groups, &blocks);
+        let missing = missing_groups(cx, &self.groups, &cx.scope(&self.within));
         let fails = if self.all {
             !missing.is_empty()
         } else {

@@ -34,7 +34,7 @@ pub(crate) use title::Documents;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::{Block, BlockKind, Document, SectionId};
 use crate::i18n::{Lang, Localized};
-use crate::matching::TermSet;
+use crate::matching::{Summary, TermSet};
 use crate::pack::{PackError, PackHeader, RawParams, RuleDef};
 use crate::source::FileId;
 
@@ -162,22 +162,32 @@ impl Cx<'_> {
         self.doc.body_start..first_line_end(self.text, self.doc.body_start)
     }
 
-    /// The blocks of the plan's own text (no quotes) that lie in the sections covering any of
-    /// `rules`, or in the whole plan when `rules` is empty.
-    pub(crate) fn scope(&self, rules: &[usize]) -> Vec<&Block> {
-        let unquoted = |b: &&Block| b.kind != BlockKind::Quoted;
+    /// The plan's own text (no quotes) in the sections covering any of `rules`, or in the
+    /// whole plan when `rules` is empty.
+    pub(crate) fn scope(&self, rules: &[usize]) -> Scope<'_> {
         if rules.is_empty() {
-            return self.doc.blocks.iter().filter(unquoted).collect();
+            return Scope {
+                parts: vec![&self.doc.blocks],
+                summary: self.doc.summary.clone(),
+            };
         }
         let mut sections: Vec<SectionId> =
             rules.iter().flat_map(|&r| self.areas.covered(r)).collect();
         sections.sort_unstable();
+        sections.dedup();
         // A covered section inside another covered one is already in its parent's blocks.
-        self.doc
-            .outermost(&sections)
-            .into_iter()
-            .flat_map(|s| self.doc.blocks_in(s).iter().filter(unquoted))
-            .collect()
+        let outermost = self.doc.outermost(&sections);
+        let mut summary = Summary::default();
+        if let Some((&first, rest)) = outermost.split_first() {
+            summary = self.doc.sections[first].summary.clone();
+            for &s in rest {
+                summary.join(&self.doc.sections[s].summary);
+            }
+        }
+        Scope {
+            parts: outermost.iter().map(|&s| self.doc.blocks_in(s)).collect(),
+            summary,
+        }
     }
 
     /// Whether a term of `set` occurs in what the placeholders leave of `block`: text a
@@ -186,12 +196,35 @@ impl Cx<'_> {
         self.drafts.has(block, set)
     }
 
-    /// The blocks of the plan's own text (no quotes) in section `id`, subsections included.
-    pub(crate) fn unquoted_blocks_in(&self, id: SectionId) -> Vec<&Block> {
-        let blocks = self.doc.blocks_in(id);
-        let mut out = Vec::with_capacity(blocks.len());
-        out.extend(blocks.iter().filter(|b| b.kind != BlockKind::Quoted));
-        out
+    /// The plan's own text (no quotes) in section `id`, subsections included.
+    pub(crate) fn section_scope(&self, id: SectionId) -> Scope<'_> {
+        Scope {
+            parts: vec![self.doc.blocks_in(id)],
+            summary: self.doc.sections[id].summary.clone(),
+        }
+    }
+}
+
+/// What of the plan a rule reads: runs of blocks, of which it reads those that are not quoted,
+/// and what their words can match, together.
+pub(crate) struct Scope<'a> {
+    parts: Vec<&'a [Block]>,
+    summary: Summary,
+}
+
+impl Scope<'_> {
+    /// The blocks read, in order.
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.parts
+            .iter()
+            .flat_map(|p| p.iter())
+            .filter(|b| b.kind != BlockKind::Quoted)
+    }
+
+    /// Whether a term of `set` occurs in what the placeholders leave of the scope. The
+    /// scope's summary rules out nearly every set that is missing without a look at a block.
+    pub(crate) fn reads(&self, cx: &Cx<'_>, set: &TermSet) -> bool {
+        set.may_occur(&self.summary) && self.blocks().any(|b| cx.reads(b, set))
     }
 }
 
@@ -231,12 +264,12 @@ pub struct Group {
     pub terms: TermSet,
 }
 
-/// Labels of the groups none of whose terms occur in what the placeholders leave of `blocks`,
+/// Labels of the groups none of whose terms occur in what the placeholders leave of `scope`,
 /// as "`a`, `b`".
-pub(crate) fn missing_groups(cx: &Cx<'_>, groups: &[Group], blocks: &[&Block]) -> Vec<String> {
+pub(crate) fn missing_groups(cx: &Cx<'_>, groups: &[Group], scope: &Scope<'_>) -> Vec<String> {
     groups
         .iter()
-        .filter(|g| !blocks.iter().any(|b| cx.reads(b, &g.terms)))
+        .filter(|g| !scope.reads(cx, &g.terms))
         .map(|g| format!("`{}`", g.label.get(cx.lang)))
         .collect()
 }

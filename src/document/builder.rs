@@ -277,6 +277,7 @@ impl<'a> Builder<'a> {
             content_span: range.end..self.text.len(),
             parent,
             children: Vec::new(),
+            summary: Summary::default(),
         });
         self.open.push(id);
     }
@@ -325,8 +326,10 @@ impl<'a> Builder<'a> {
         for id in self.open.drain(..) {
             self.doc.sections[id].content_span.end = self.text.len();
         }
+        let table = self.lexicon.table();
         let lexicon = Rc::new(std::mem::take(&mut self.lexicon));
         let doc = &mut self.doc;
+        summarise(doc, table);
         for block in doc.blocks.iter_mut().chain(&mut doc.code_headings) {
             block.words.with_lexicon(&lexicon);
         }
@@ -337,10 +340,75 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Fills in the summaries of the document's text and of each section (see
+/// [`Section::summary`](super::Section::summary)), for words classified against the table
+/// numbered `table`. A block is in the sections it lies in, at most one per heading level.
+fn summarise(doc: &mut Document, table: u64) {
+    let own = |b: &&Block| b.kind != BlockKind::Quoted;
+    let mut all = Summary::empty(table);
+    for b in doc.blocks.iter().filter(own) {
+        all.join(&b.summary);
+    }
+    doc.summary = all;
+    for id in 0..doc.sections.len() {
+        let mut summary = Summary::empty(table);
+        for b in doc.blocks_in(id).iter().filter(own) {
+            summary.join(&b.summary);
+        }
+        doc.sections[id].summary = summary;
+    }
+}
+
 /// The first line of `range`, without its line ending.
 fn first_line(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let len = slice.find('\n').unwrap_or(slice.len());
     let line = slice[..len].trim_end();
     range.start..range.start + line.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{BlockKind, Document};
+    use crate::matching::Summary;
+
+    #[test]
+    fn a_section_can_match_what_its_own_text_and_subsections_hold_and_no_quote() {
+        let rules = crate::engine::RuleSet::builtin().expect("the built-in pack compiles");
+        let housing = rules
+            .rules
+            .iter()
+            .find_map(|r| r.area().filter(|a| a.area.sv == "Bostäder"))
+            .expect("the built-in pack has Bostäder");
+        let plan =
+            "# Plan\n\n## Arbete\n\nText om arbete.\n\n### Boende\n\nVi bygger nya bostäder.\n\n\
+                    ## Folkhälsa\n\n> Citat om bostäder.\n\nText om hälsa.\n";
+        #[allow(clippy::disallowed_methods)]
+        let doc = Document::parse(plan, rules.patterns());
+        let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Plan", "Arbete", "Boende", "Folkhälsa"]);
+        let may = |s: &Summary| housing.terms.may_occur(s);
+        let by_section: Vec<bool> = doc.sections.iter().map(|s| may(&s.summary)).collect();
+        // The plan holds Boende, which holds the word; Folkhälsa has it only in a quote.
+        assert_eq!(by_section, [true, true, true, false]);
+        assert!(may(&doc.summary));
+        // Each summary is the join of the blocks the section holds, quotes left out.
+        for (id, s) in doc.sections.iter().enumerate() {
+            let mut joined = Summary::empty(rules.patterns().number());
+            for b in doc
+                .blocks_in(id)
+                .iter()
+                .filter(|b| b.kind != BlockKind::Quoted)
+            {
+                joined.join(&b.summary);
+            }
+            assert_eq!(s.summary, joined, "{}", s.title);
+        }
+        let letters: usize = doc.blocks.iter().map(|b| b.summary.letters()).sum();
+        assert_eq!(
+            doc.summary.letters(),
+            letters - 3,
+            "the quote's three words"
+        );
+    }
 }

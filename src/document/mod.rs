@@ -47,6 +47,11 @@ pub struct Section {
     pub parent: Option<SectionId>,
     /// Direct subsections, in order.
     pub children: Vec<SectionId>,
+    /// What the section's own text can match, subsections included and quotes left out: the
+    /// union of the summaries of [`Document::blocks_in`] that are not [`BlockKind::Quoted`],
+    /// so that a rule asking whether a term occurs anywhere in the section rules most terms
+    /// out with one test.
+    pub summary: Summary,
 }
 
 impl Section {
@@ -154,6 +159,9 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// All text blocks in document order.
     pub blocks: Vec<Block>,
+    /// What the plan's own text can match: the union of the summaries of the blocks that are
+    /// not [`BlockKind::Quoted`] (see [`Section::summary`]).
+    pub summary: Summary,
     /// All HTML comments in document order.
     pub comments: Vec<Comment>,
     /// Lines of indented code blocks written like headings (`    ## Bostäder`), in document

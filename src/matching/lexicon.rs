@@ -69,6 +69,11 @@ impl Lexicon {
             table: patterns.number(),
         }
     }
+
+    /// The number of the table its words are classified against.
+    pub(crate) fn table(&self) -> u64 {
+        self.table
+    }
 }
 
 /// The words of a text, with the lexicon they refer to. Dereferences to the words.
@@ -138,9 +143,11 @@ impl Words {
     }
 }
 
-/// What a run of words can match at all: the union of their pattern bits. A term set none of
-/// whose first patterns is in the union has no match in the run, so a whole block is ruled out
-/// at once instead of word by word.
+/// What a run of words can match at all, the union of their pattern bits, and how many of them
+/// have a letter: worked out in the one pass that splits the words. A term set none of whose
+/// first patterns is in the union has no match in the run, so a whole block, or a whole
+/// section, is ruled out at once instead of word by word; and a block that no placeholder
+/// touches has its count of words without looking at them again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     /// Ids (the first [`BITS`]) in the table numbered `table`.
@@ -148,22 +155,55 @@ pub struct Summary {
     /// The number of the table the words are classified against: a term of another table
     /// learns nothing from `bits`.
     pub(super) table: u64,
+    /// How many of the words have a letter (not only digits): what counts as a word of
+    /// substance when nothing is taken out.
+    pub(super) letters: usize,
+}
+
+/// The summary of no words classified against no table: it rules out no term set but the empty
+/// one.
+impl Default for Summary {
+    fn default() -> Summary {
+        Summary::empty(0)
+    }
 }
 
 impl Summary {
     /// Nothing yet: the summary of no words classified against the table numbered `table`.
-    pub(super) fn empty(table: u64) -> Summary {
+    pub(crate) fn empty(table: u64) -> Summary {
         Summary {
             bits: [0; BITS / 64],
             table,
+            letters: 0,
         }
     }
 
-    /// Adds one word's class.
+    /// Adds one word's pattern bits.
     #[inline]
     pub(super) fn add(&mut self, class: &Class) {
         for (u, b) in self.bits.iter_mut().zip(class.bits()) {
             *u |= b;
         }
+    }
+
+    /// Words with a letter among those summarised.
+    pub fn letters(&self) -> usize {
+        self.letters
+    }
+
+    /// The summary of both runs of words together. Summaries of words classified against two
+    /// tables cannot be joined into one that rules anything out for either, so a term asks
+    /// them one at a time: the join keeps `self`'s table only when both share it, and is
+    /// otherwise one that rules nothing out (see [`TermSet::may_occur`]).
+    ///
+    /// [`TermSet::may_occur`]: super::TermSet::may_occur
+    pub fn join(&mut self, other: &Summary) {
+        if self.table != other.table {
+            self.table = 0;
+        }
+        for (u, b) in self.bits.iter_mut().zip(&other.bits) {
+            *u |= b;
+        }
+        self.letters += other.letters;
     }
 }

@@ -135,7 +135,7 @@ impl Patterns {
     /// The table's number: unique in the process, so words and terms can tell whether their
     /// ids refer to the same table.
     #[inline]
-    pub(super) fn number(&self) -> u64 {
+    pub(crate) fn number(&self) -> u64 {
         self.0.number
     }
 

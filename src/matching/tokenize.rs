@@ -18,7 +18,7 @@ use super::memo::{entry, seed, unremembered, with_memo, Memo, MEMO_WORD_MAX};
 /// Digit groups joined by `-`, `.`, `,`, `:` or `/` stay one word, so `2027-06-30` is one date.
 /// `map` is called with ascending ranges. The words refer to `lexicon`, which gains the new
 /// ones, and are classified against its pattern table. Returns the union of the words'
-/// pattern bits.
+/// pattern bits and how many of them have a letter.
 pub(crate) fn words(
     text: &str,
     map: impl FnMut(Range<usize>) -> Range<usize>,
@@ -101,6 +101,7 @@ fn words_with(
             if e.any {
                 summary.add(&e.class);
             }
+            summary.letters += usize::from(e.class.letter);
             e.local
         } else {
             long_word(&text[start..i], lexicon, &mut summary)
@@ -121,6 +122,7 @@ fn long_word(raw: &str, lexicon: &mut Lexicon, summary: &mut Summary) -> u32 {
     if e.any {
         summary.add(&e.class);
     }
+    summary.letters += usize::from(e.class.letter);
     let at = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
     lexicon.classes.push(e.class);
     at
