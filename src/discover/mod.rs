@@ -463,6 +463,9 @@ impl Walk {
 /// right for matching globs, wrong for a path that is read (`dir` may be a link), so discovery
 /// keeps its `..`.
 pub(crate) fn normalize(path: &Path, fold_parents: bool) -> PathBuf {
+    if is_normal(path, fold_parents) {
+        return path.to_path_buf();
+    }
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -476,9 +479,57 @@ pub(crate) fn normalize(path: &Path, fold_parents: bool) -> PathBuf {
     out
 }
 
+/// Whether `path` is already as [`normalize`] makes it: no empty, `.` or (with
+/// `fold_parents`) `..` component and no trailing separator, so that its components put
+/// together again are its bytes. A walked path nearly always is, and copying it is cheaper
+/// than putting it together component by component.
+#[cfg(unix)]
+fn is_normal(path: &Path, fold_parents: bool) -> bool {
+    use std::os::unix::ffi::OsStrExt as _;
+    let bytes = path.as_os_str().as_bytes();
+    // The root's own `/` is the one empty part a path may start with.
+    let parts = bytes.strip_prefix(b"/").unwrap_or(bytes);
+    parts.is_empty() && bytes.len() <= 1
+        || parts
+            .split(|&b| b == b'/')
+            .all(|c| !c.is_empty() && c != b"." && !(fold_parents && c == b".."))
+}
+
+/// Elsewhere a path is always put together again from its components.
+#[cfg(not(unix))]
+fn is_normal(_: &Path, _: bool) -> bool {
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_already_normal_is_kept_as_it_is_and_any_other_put_together_again() {
+        let slow = |path: &Path, fold: bool| {
+            let mut out = PathBuf::new();
+            for c in path.components() {
+                match c {
+                    std::path::Component::CurDir => {}
+                    std::path::Component::ParentDir if fold => {
+                        out.pop();
+                    }
+                    other => out.push(other),
+                }
+            }
+            out
+        };
+        for raw in [
+            "", "/", "//", "a", "a/", "/a", "./a", "a/.", "a/./b", "a//b", "../a", "a/../b",
+            "a/b/..", ".", "..", "/..", "a/.b", "a/..b", "a/b.md", "//a", "a/b//", ".a/b",
+        ] {
+            for fold in [false, true] {
+                let path = Path::new(raw);
+                assert_eq!(normalize(path, fold), slow(path, fold), "{raw:?}, {fold}");
+            }
+        }
+    }
 
     #[test]
     fn one_walked_directory_comes_out_in_sorted_order() {

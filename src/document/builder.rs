@@ -134,6 +134,10 @@ impl Acc {
     }
 }
 
+/// The most blocks or sections room is made for before a plan's are counted: a larger plan's
+/// lists grow as they fill.
+const ROOM: usize = 4096;
+
 /// A document being built from a source `text`.
 pub(super) struct Builder<'a> {
     text: &'a str,
@@ -161,6 +165,10 @@ impl<'a> Builder<'a> {
             doc: Document {
                 front_matter,
                 body_start,
+                // A plan has a block every hundred or two bytes and a heading every kilobyte or
+                // so: room for that saves growing the lists a few times over for every plan.
+                blocks: Vec::with_capacity((text.len() / 128).clamp(4, ROOM)),
+                sections: Vec::with_capacity((text.len() / 1024).clamp(2, ROOM)),
                 ..Document::default()
             },
             open: Vec::new(),
