@@ -40,6 +40,11 @@ pub struct AreaMatcher {
     /// Stems of `terms` of at least four letters: a heading word that starts with one without
     /// matching is a near miss.
     near: Vec<String>,
+    /// The first bytes of those stems and of the `word+` words of `terms`, as a set of 256 bits:
+    /// a word that starts with none of them is neither a near miss nor a compound with an
+    /// area word as its modifier, which is nearly every word of a heading. `None` when a stem
+    /// is empty, and every word may be either.
+    starts: Option<[u64; 4]>,
 }
 
 /// Why the area's words in the plan's title do not name it ([`HeadingMatch::Title`]).
@@ -84,6 +89,14 @@ impl AreaMatcher {
             .map(str::to_owned)
             .collect();
         near.dedup();
+        let mut starts = Some([0u64; 4]);
+        let stems = terms.terms().iter().flat_map(crate::matching::Term::stems);
+        for stem in stems.chain(near.iter().map(String::as_str)) {
+            match (stem.as_bytes().first(), &mut starts) {
+                (Some(&b), Some(set)) => set[usize::from(b / 64)] |= 1 << (b % 64),
+                _ => starts = None,
+            }
+        }
         AreaMatcher {
             area,
             heading,
@@ -91,6 +104,17 @@ impl AreaMatcher {
             exclude,
             not_with,
             near,
+            starts,
+        }
+    }
+
+    /// Whether a word folded as `folded` may be a near miss or have an area word as its
+    /// modifier: whether it starts with a byte some stem starts with.
+    fn may_start(&self, folded: &str) -> bool {
+        match (&self.starts, folded.as_bytes().first()) {
+            (None, _) => true,
+            (Some(set), Some(&b)) => set[usize::from(b / 64)] >> (b % 64) & 1 == 1,
+            (Some(_), None) => false,
         }
     }
 
@@ -142,6 +166,9 @@ impl AreaMatcher {
         }
         if let Some(t) = in_title {
             return HeadingMatch::Title(t);
+        }
+        if !words.iter().any(|w| self.may_start(words.folded(w))) {
+            return HeadingMatch::None;
         }
         if let Some(w) = words
             .iter()
