@@ -101,7 +101,7 @@ fn words_with(
             if e.any {
                 summary.add(&e.class);
             }
-            summary.letters += usize::from(e.class.letter);
+            summary.letters += usize::from(e.letter);
             e.local
         } else {
             long_word(&text[start..i], lexicon, &mut summary)
@@ -122,7 +122,7 @@ fn long_word(raw: &str, lexicon: &mut Lexicon, summary: &mut Summary) -> u32 {
     if e.any {
         summary.add(&e.class);
     }
-    summary.letters += usize::from(e.class.letter);
+    summary.letters += usize::from(e.letter);
     let at = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
     lexicon.classes.push(e.class);
     at
