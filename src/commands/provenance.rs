@@ -35,7 +35,7 @@ pub(super) fn gather(verdict: &Verdict<'_>) -> Result<Provenance, Error> {
             id: pack.header.id.clone(),
             name: pack.header.name.clone(),
             version: pack.header.version.as_ref().map(|v| v.get_ref().clone()),
-            digest: file.digest.clone(),
+            digest: file.digest().to_owned(),
             path: (!file.builtin).then(|| path.clone()),
             builtin: file.builtin,
         })

@@ -84,14 +84,15 @@ impl TermSet {
     }
 
     fn new(terms: Vec<Term>, table: u64) -> Self {
-        let by_first_byte = (0..=u8::MAX)
-            .map(|b| {
-                (0..terms.len())
-                    .filter(|&i| terms[i].words[0].1.first_byte().is_none_or(|f| f == b))
-                    .filter_map(|i| u32::try_from(i).ok())
-                    .collect()
-            })
-            .collect();
+        // One pass over the terms, in order, so each list is in order too.
+        let mut by_first_byte: Vec<Vec<u32>> = vec![Vec::new(); 256];
+        for (i, t) in terms.iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else { break };
+            match t.words[0].1.first_byte() {
+                Some(f) => by_first_byte[usize::from(f)].push(i),
+                None => by_first_byte.iter_mut().for_each(|l| l.push(i)),
+            }
+        }
         let mut first = [0; BITS / 64];
         let mut first_end = 0;
         for t in &terms {
