@@ -99,7 +99,9 @@ impl Localized {
 /// Replaces each `{name}` in `template` by its value.
 /// Placeholders with no value are left as written. One pass: a value is never filled again.
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
+    // Room for each value once, so that a message is not copied as it grows.
+    let values: usize = vars.iter().map(|(_, v)| v.len()).sum();
+    let mut out = String::with_capacity(template.len() + values);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);

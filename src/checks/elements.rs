@@ -76,9 +76,9 @@ impl Check for ElementsCheck {
                 }
                 let missing = missing.join(", ");
                 let section = &cx.doc.sections[id];
-                let label = format!(
-                    "{} {missing}",
-                    cx.lang.pick("avsnittet saknar", "the section lacks")
+                let label = super::label(
+                    cx.lang.pick("avsnittet saknar", "the section lacks"),
+                    &missing,
                 );
                 let vars = [
                     ("missing", missing.as_str()),

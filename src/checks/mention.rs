@@ -114,9 +114,9 @@ impl Check for MentionCheck {
                 String::new(),
             ),
         };
-        let label = format!(
-            "{} {missing}",
-            cx.lang.pick("här nämns inte", "nothing here mentions")
+        let label = super::label(
+            cx.lang.pick("här nämns inte", "nothing here mentions"),
+            &missing,
         );
         out.push(cx.diagnostic(span, label, &[("missing", &missing), ("section", &section)]));
     }

@@ -66,7 +66,7 @@ impl Check for MetadataCheck {
             .fields
             .iter()
             .filter(|f| !present(f))
-            .map(|f| format!("`{}`", f.label.get(cx.lang)))
+            .map(|f| super::quoted(f.label.get(cx.lang)))
             .collect();
         if missing.is_empty() {
             return;

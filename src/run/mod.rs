@@ -252,7 +252,10 @@ fn in_chunks<E>(
                 let part = renderer
                     .filter(|_| checked.diagnostics.len() <= RENDER_AHEAD)
                     .map(|r| {
-                        let mut part = Vec::new();
+                        // About a kilobyte a finding in JSON: room made once, not by doubling,
+                        // up to what an ordinary plan needs.
+                        let room = 256 + 1024 * checked.diagnostics.len();
+                        let mut part = Vec::with_capacity(room.min(64 << 10));
                         r.render(&checked, &mut part);
                         part
                     });
