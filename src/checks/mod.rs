@@ -176,18 +176,13 @@ impl Cx<'_> {
         sections.sort_unstable();
         sections.dedup();
         // A covered section inside another covered one is already in its parent's blocks.
-        let outermost = self.doc.outermost(&sections);
-        let mut summary = Summary::default();
-        if let Some((&first, rest)) = outermost.split_first() {
-            summary = self.doc.sections[first].summary.clone();
-            for &s in rest {
-                summary.join(&self.doc.sections[s].summary);
-            }
-        }
-        Scope {
-            parts: outermost.iter().map(|&s| self.doc.blocks_in(s)).collect(),
-            summary,
-        }
+        let parts = self
+            .doc
+            .outermost(&sections)
+            .iter()
+            .map(|&s| self.doc.blocks_in(s))
+            .collect();
+        Scope::of(parts, self.doc.summary.table_number())
     }
 
     /// Whether a term of `set` occurs in what the placeholders leave of `block`: text a
@@ -198,10 +193,10 @@ impl Cx<'_> {
 
     /// The plan's own text (no quotes) in section `id`, subsections included.
     pub(crate) fn section_scope(&self, id: SectionId) -> Scope<'_> {
-        Scope {
-            parts: vec![self.doc.blocks_in(id)],
-            summary: self.doc.sections[id].summary.clone(),
-        }
+        Scope::of(
+            vec![self.doc.blocks_in(id)],
+            self.doc.summary.table_number(),
+        )
     }
 }
 
@@ -212,7 +207,18 @@ pub(crate) struct Scope<'a> {
     summary: Summary,
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
+    /// The scope of `parts`, whose words are classified against the table numbered `table`:
+    /// its summary is joined from their blocks' once, for every group a rule asks about.
+    fn of(parts: Vec<&'a [Block]>, table: u64) -> Scope<'a> {
+        let mut summary = Summary::empty(table);
+        let own = parts.iter().flat_map(|p| p.iter());
+        for b in own.filter(|b| b.kind != BlockKind::Quoted) {
+            summary.join(&b.summary);
+        }
+        Scope { parts, summary }
+    }
+
     /// The blocks read, in order.
     pub(crate) fn blocks(&self) -> impl Iterator<Item = &Block> {
         self.parts

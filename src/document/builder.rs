@@ -134,10 +134,6 @@ impl Acc {
     }
 }
 
-/// The most blocks or sections room is made for before a plan's are counted: a larger plan's
-/// lists grow as they fill.
-const ROOM: usize = 4096;
-
 /// A document being built from a source `text`.
 pub(super) struct Builder<'a> {
     text: &'a str,
@@ -165,10 +161,6 @@ impl<'a> Builder<'a> {
             doc: Document {
                 front_matter,
                 body_start,
-                // A plan has a block every hundred or two bytes and a heading every kilobyte or
-                // so: room for that saves growing the lists a few times over for every plan.
-                blocks: Vec::with_capacity((text.len() / 128).clamp(4, ROOM)),
-                sections: Vec::with_capacity((text.len() / 1024).clamp(2, ROOM)),
                 ..Document::default()
             },
             open: Vec::new(),
@@ -285,7 +277,6 @@ impl<'a> Builder<'a> {
             content_span: range.end..self.text.len(),
             parent,
             children: Vec::new(),
-            summary: Summary::default(),
         });
         self.open.push(id);
     }
@@ -348,23 +339,15 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Fills in the summaries of the document's text and of each section (see
-/// [`Section::summary`](super::Section::summary)), for words classified against the table
-/// numbered `table`. A block is in the sections it lies in, at most one per heading level.
+/// Fills in the summary of the document's own text (see
+/// [`Document::summary`](super::Document::summary)), for words classified against the table
+/// numbered `table`.
 fn summarise(doc: &mut Document, table: u64) {
-    let own = |b: &&Block| b.kind != BlockKind::Quoted;
     let mut all = Summary::empty(table);
-    for b in doc.blocks.iter().filter(own) {
+    for b in doc.blocks.iter().filter(|b| b.kind != BlockKind::Quoted) {
         all.join(&b.summary);
     }
     doc.summary = all;
-    for id in 0..doc.sections.len() {
-        let mut summary = Summary::empty(table);
-        for b in doc.blocks_in(id).iter().filter(own) {
-            summary.join(&b.summary);
-        }
-        doc.sections[id].summary = summary;
-    }
 }
 
 /// The first line of `range`, without its line ending.
@@ -381,40 +364,30 @@ mod tests {
     use crate::matching::Summary;
 
     #[test]
-    fn a_section_can_match_what_its_own_text_and_subsections_hold_and_no_quote() {
+    fn the_plan_can_match_what_its_own_text_holds_and_no_quote() {
         let rules = crate::engine::RuleSet::builtin().expect("the built-in pack compiles");
         let housing = rules
             .rules
             .iter()
             .find_map(|r| r.area().filter(|a| a.area.sv == "Bostäder"))
             .expect("the built-in pack has Bostäder");
-        let plan =
-            "# Plan\n\n## Arbete\n\nText om arbete.\n\n### Boende\n\nVi bygger nya bostäder.\n\n\
-                    ## Folkhälsa\n\n> Citat om bostäder.\n\nText om hälsa.\n";
-        #[allow(clippy::disallowed_methods)]
-        let doc = Document::parse(plan, rules.patterns());
-        let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
-        assert_eq!(titles, ["Plan", "Arbete", "Boende", "Folkhälsa"]);
-        let may = |s: &Summary| housing.terms.may_occur(s);
-        let by_section: Vec<bool> = doc.sections.iter().map(|s| may(&s.summary)).collect();
-        // The plan holds Boende, which holds the word; Folkhälsa has it only in a quote.
-        assert_eq!(by_section, [true, true, true, false]);
-        assert!(may(&doc.summary));
-        // Each summary is the join of the blocks the section holds, quotes left out.
-        for (id, s) in doc.sections.iter().enumerate() {
-            let mut joined = Summary::empty(rules.patterns().number());
-            for b in doc
-                .blocks_in(id)
-                .iter()
-                .filter(|b| b.kind != BlockKind::Quoted)
-            {
-                joined.join(&b.summary);
-            }
-            assert_eq!(s.summary, joined, "{}", s.title);
+        let parse = |plan: &str| {
+            #[allow(clippy::disallowed_methods)]
+            Document::parse(plan, rules.patterns())
+        };
+        let quoted = parse("# Plan\n\n## Folkhälsa\n\n> Citat om bostäder.\n\nText om hälsa.\n");
+        let own = parse("# Plan\n\n## Folkhälsa\n\nVi bygger bostäder.\n");
+        assert!(!housing.terms.may_occur(&quoted.summary), "only in a quote");
+        assert!(housing.terms.may_occur(&own.summary));
+        // The summary is the join of the blocks, quotes left out.
+        let mut joined = Summary::empty(rules.patterns().number());
+        for b in quoted.blocks.iter().filter(|b| b.kind != BlockKind::Quoted) {
+            joined.join(&b.summary);
         }
-        let letters: usize = doc.blocks.iter().map(|b| b.summary.letters()).sum();
+        assert_eq!(quoted.summary, joined);
+        let letters: usize = quoted.blocks.iter().map(|b| b.summary.letters()).sum();
         assert_eq!(
-            doc.summary.letters(),
+            quoted.summary.letters(),
             letters - 3,
             "the quote's three words"
         );

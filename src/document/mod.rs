@@ -47,11 +47,6 @@ pub struct Section {
     pub parent: Option<SectionId>,
     /// Direct subsections, in order.
     pub children: Vec<SectionId>,
-    /// What the section's own text can match, subsections included and quotes left out: the
-    /// union of the summaries of [`Document::blocks_in`] that are not [`BlockKind::Quoted`],
-    /// so that a rule asking whether a term occurs anywhere in the section rules most terms
-    /// out with one test.
-    pub summary: Summary,
 }
 
 impl Section {
@@ -160,7 +155,9 @@ pub struct Document {
     /// All text blocks in document order.
     pub blocks: Vec<Block>,
     /// What the plan's own text can match: the union of the summaries of the blocks that are
-    /// not [`BlockKind::Quoted`] (see [`Section::summary`]).
+    /// not [`BlockKind::Quoted`], so that a rule asking whether a term occurs anywhere in the
+    /// plan rules most terms out with one test. (A section's is joined when a rule asks: kept
+    /// per section, it made a plan of a million empty headings need twice the memory.)
     pub summary: Summary,
     /// All HTML comments in document order.
     pub comments: Vec<Comment>,

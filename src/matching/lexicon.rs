@@ -186,6 +186,11 @@ impl Summary {
         }
     }
 
+    /// The number of the table the words are classified against (0 for none).
+    pub(crate) fn table_number(&self) -> u64 {
+        self.table
+    }
+
     /// Words with a letter among those summarised.
     pub fn letters(&self) -> usize {
         self.letters
