@@ -105,7 +105,7 @@ impl Check for MetadataCheck {
                 ),
                 None => (
                     f.opening(),
-                    format!("{} {missing}", lang.pick("här saknas", "missing here:")),
+                    super::label(lang.pick("här saknas", "missing here:"), &missing),
                 ),
             },
         };

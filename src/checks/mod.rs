@@ -69,10 +69,7 @@ pub(crate) trait Check: Send + Sync + std::fmt::Debug {
 
 /// `{missing}` for a rule with `groups`: every group's label, as a finding names the missing ones.
 pub(crate) fn groups_placeholder(groups: &[Group], lang: Lang) -> (&'static str, String) {
-    let labels: Vec<String> = groups
-        .iter()
-        .map(|g| format!("`{}`", g.label.get(lang)))
-        .collect();
+    let labels: Vec<String> = groups.iter().map(|g| quoted(g.label.get(lang))).collect();
     ("missing", labels.join(", "))
 }
 

@@ -526,7 +526,12 @@ mod tests {
         ] {
             for fold in [false, true] {
                 let path = Path::new(raw);
-                assert_eq!(normalize(path, fold), slow(path, fold), "{raw:?}, {fold}");
+                // As bytes: paths compare by their components, and `a//b` equals `a/b`.
+                assert_eq!(
+                    normalize(path, fold).as_os_str(),
+                    slow(path, fold).as_os_str(),
+                    "{raw:?}, {fold}"
+                );
             }
         }
     }
