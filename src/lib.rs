@@ -49,7 +49,9 @@ use std::io;
 pub use commands::Outcome;
 pub use error::Error;
 
-/// Runs the command in `cli`: reads plans (stdin for `-`), writes results to `out`.
+/// Runs the command in `cli`: reads plans (stdin for `-`), writes results to `out`. It is the
+/// binary's whole work, once per process: the compiled rule set is left to the end of the
+/// process rather than freed, so calling it again and again in one process keeps each.
 pub fn run(
     cli: &cli::Cli,
     stdin: &mut dyn io::Read,

@@ -148,7 +148,7 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
     let verdict = Verdict::new(&rules, &settings);
     let lang: Lang = verdict.lang();
     let color = crate::cli::use_color(cli.color, io::stdout().is_terminal());
-    match &cli.command {
+    let outcome = match &cli.command {
         Command::Check(args) => check::run(args, &verdict, stdin, color, out),
         Command::Outline { file } => outline::run(file, &verdict, out),
         Command::Explain { code } => explain::run(code, &rules, lang, out),
@@ -165,5 +165,11 @@ pub(crate) fn run(cli: &Cli, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
         | Command::Lsp
         | Command::Guide
         | Command::Convert { .. } => Ok(Outcome::Clean),
-    }
+    };
+    // The command is done and the process ends after it: the rule set (its terms, automata and
+    // regular expressions) is left to the end of the process instead of being taken apart
+    // piece by piece, which took a twentieth of the time of checking one plan.
+    drop(verdict);
+    std::mem::forget(rules);
+    outcome
 }

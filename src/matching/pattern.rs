@@ -36,8 +36,15 @@ impl PartialEq for Finder {
 
 impl Eq for Finder {}
 
+/// Hashed as it is compared: by its needle.
+impl std::hash::Hash for Finder {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.needle().hash(state);
+    }
+}
+
 /// How one word of a term is compared with one word of the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum WordPattern {
     /// `arbete`: the text word is an inflection of it (no compounds). Holds the folded word
     /// and its stem.

@@ -40,8 +40,8 @@ pub struct PatternsBuilder {
 #[derive(Debug, Default)]
 struct Collected {
     patterns: Vec<WordPattern>,
-    /// Each pattern's id by its `Debug` text: one pattern written in two rules is one id.
-    ids: HashMap<String, usize, FxBuildHasher>,
+    /// Each pattern's id: one pattern written in two rules is one id.
+    ids: HashMap<WordPattern, usize, FxBuildHasher>,
 }
 
 impl Default for PatternsBuilder {
@@ -62,13 +62,12 @@ impl PatternsBuilder {
     /// The id of `p`, added to the table if it is new.
     pub(super) fn register(&self, p: &WordPattern) -> usize {
         let mut c = self.collected.borrow_mut();
-        let key = format!("{p:?}");
-        if let Some(&id) = c.ids.get(&key) {
+        if let Some(&id) = c.ids.get(p) {
             return id;
         }
         let id = c.patterns.len();
         c.patterns.push(p.clone());
-        c.ids.insert(key, id);
+        c.ids.insert(p.clone(), id);
         id
     }
 

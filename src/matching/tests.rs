@@ -284,6 +284,48 @@ fn long_words_with_one_start_and_length_hash_apart() {
 }
 
 #[test]
+fn a_pattern_written_twice_is_one_id_and_patterns_that_differ_are_two() {
+    let table = PatternsBuilder::new();
+    let ids = |raw: &[&str]| -> Vec<usize> {
+        let set = TermSet::parse_with(raw, &["plan"], &table).expect("valid terms");
+        set.terms()
+            .iter()
+            .flat_map(|t| t.words.iter().map(|(id, _)| *id))
+            .collect()
+    };
+    let first = ids(&[
+        "*samverk*",
+        "bostad*",
+        "*bostad",
+        "bostad",
+        "=bostad",
+        "studie+",
+        "2016-178",
+    ]);
+    // The same seven again, in other terms and another order: the same ids.
+    let again = ids(&[
+        "2016-178",
+        "studie+",
+        "=bostad",
+        "bostad",
+        "*bostad",
+        "bostad*",
+        "*samverk*",
+    ]);
+    assert_eq!(again, first.iter().rev().copied().collect::<Vec<_>>());
+    // Seven kinds of pattern over the same letters are seven patterns.
+    let mut distinct = first.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct, (0..7).collect::<Vec<_>>());
+    // `studie+` with other heads is another pattern; a needle that differs is another too.
+    let other = TermSet::parse_with(&["studie+", "*samverka*"], &["resa"], &table).expect("valid");
+    let other: Vec<usize> = other.terms().iter().map(|t| t.words[0].0).collect();
+    assert_eq!(other, [7, 8]);
+    assert_eq!(table.finish().len(), 9);
+}
+
+#[test]
 fn reloading_the_built_in_pack_keeps_its_pattern_ids() {
     // The language server compiles the packs again on every reload: each rule set has a table
     // of its own, so ids start at 0 every time instead of climbing past the word bits (after
