@@ -1,13 +1,14 @@
 //! The index of a pattern table: which patterns a new word can match at all, so that
 //! classifying it compares it with a few patterns instead of all.
 
-use super::bits::BITS;
+use super::bits::{Bits, BITS};
 use super::pattern::WordPattern;
 
-/// Which of the first [`BITS`] patterns a new word can match at all, so that classifying it
-/// compares it with a few patterns instead of all: patterns that fix the word's first bytes
-/// are listed under the first two of them (or the one), and the needles of `*word` and `*word*` patterns are found in one
-/// pass of an Aho-Corasick automaton. Built once, when a table is finished.
+/// Which of the first [`BITS`] patterns that lead a term (see [`super::Patterns::leads`]) a new
+/// word can match at all, so that classifying it compares it with a few patterns instead of
+/// all: patterns that fix the word's first bytes are listed under the first two of them (or the
+/// one), and the needles of `*word` and `*word*` patterns are found in one pass of an
+/// Aho-Corasick automaton. Built once, when a table is finished.
 pub(super) struct Index {
     /// Per first byte of a folded word, the patterns that fix that first byte and no more.
     by_first: Vec<Vec<usize>>,
@@ -50,11 +51,18 @@ impl Index {
         }
     }
 
-    pub(super) fn new(patterns: &[WordPattern]) -> Index {
+    /// The index of the patterns among `patterns` whose bit is set in `leads`.
+    pub(super) fn new(patterns: &[WordPattern], leads: &Bits) -> Index {
         let mut by_first = vec![Vec::new(); 256];
         let mut by_second: Vec<Vec<(u8, usize)>> = vec![Vec::new(); 256];
         let (mut anywhere, mut needles, mut inside_ids) = (Vec::new(), Vec::new(), Vec::new());
-        for (i, p) in patterns.iter().enumerate().take(BITS) {
+        let lead = |i: usize| leads[i / 64] >> (i % 64) & 1 == 1;
+        for (i, p) in patterns
+            .iter()
+            .enumerate()
+            .take(BITS)
+            .filter(|&(i, _)| lead(i))
+        {
             match p {
                 WordPattern::Suffix(_, _, finder) | WordPattern::Contains(finder) => {
                     needles.push(finder.0.needle().to_vec());

@@ -134,12 +134,14 @@ impl Words {
     }
 
     /// Whether pattern `id` of the table numbered `table` matches `w`, if the word's bits
-    /// know: they do for the first [`BITS`] patterns of the table the words are classified
-    /// against, and for no other table.
+    /// know: they do for the patterns of the first [`BITS`] that lead a term (see
+    /// [`Patterns::leads`]) of the table the words are classified against, and for no other
+    /// pattern or table.
     #[inline]
     pub(super) fn has(&self, w: &Word, id: usize, table: u64) -> Option<bool> {
-        let c = self.class(w);
-        (table == self.table() && id < BITS).then(|| c.bits()[id / 64] >> (id % 64) & 1 == 1)
+        let bit = |bits: &Bits| bits[id / 64] >> (id % 64) & 1 == 1;
+        (table == self.table() && id < BITS && bit(self.lexicon.patterns.leads()))
+            .then(|| bit(self.class(w).bits()))
     }
 }
 

@@ -16,6 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxBuildHasher;
 
+use super::bits::{Bits, BITS};
 use super::index::Index;
 use super::pattern::WordPattern;
 
@@ -42,6 +43,8 @@ struct Collected {
     patterns: Vec<WordPattern>,
     /// Each pattern's id: one pattern written in two rules is one id.
     ids: HashMap<WordPattern, usize, FxBuildHasher>,
+    /// The patterns that stand first in some term, by id (see [`Patterns::leads`]).
+    leads: Bits,
 }
 
 impl Default for PatternsBuilder {
@@ -59,15 +62,18 @@ impl PatternsBuilder {
         }
     }
 
-    /// The id of `p`, added to the table if it is new.
-    pub(super) fn register(&self, p: &WordPattern) -> usize {
+    /// The id of `p`, added to the table if it is new; `lead` when it stands first in its term.
+    pub(super) fn register(&self, p: &WordPattern, lead: bool) -> usize {
         let mut c = self.collected.borrow_mut();
-        if let Some(&id) = c.ids.get(p) {
-            return id;
+        let id = c.ids.get(p).copied().unwrap_or_else(|| {
+            let id = c.patterns.len();
+            c.patterns.push(p.clone());
+            c.ids.insert(p.clone(), id);
+            id
+        });
+        if lead && id < BITS {
+            c.leads[id / 64] |= 1 << (id % 64);
         }
-        let id = c.patterns.len();
-        c.patterns.push(p.clone());
-        c.ids.insert(p.clone(), id);
         id
     }
 
@@ -78,11 +84,14 @@ impl PatternsBuilder {
 
     /// The finished, immutable table, with the index that classifies new words against it.
     pub fn finish(self) -> Patterns {
-        let patterns = self.collected.into_inner().patterns;
+        let Collected {
+            patterns, leads, ..
+        } = self.collected.into_inner();
         Patterns(Arc::new(Table {
             number: self.number,
-            index: Index::new(&patterns),
+            index: Index::new(&patterns, &leads),
             patterns,
+            leads,
         }))
     }
 }
@@ -97,6 +106,7 @@ struct Table {
     number: u64,
     patterns: Vec<WordPattern>,
     index: Index,
+    leads: Bits,
 }
 
 /// The table of no rule set: empty. Words classified against it match nothing through their
@@ -146,5 +156,14 @@ impl Patterns {
     #[inline]
     pub(super) fn index(&self) -> &Index {
         &self.0.index
+    }
+
+    /// The patterns (of the first [`BITS`]) that stand first in some term: the only ones a
+    /// word's bits tell (see [`super::classify`]). A term's later words are compared with the
+    /// words that follow a match of its first, and only there, so the words of `och`, `i` and
+    /// `för` in `arbete och studier` cost nothing where no term starts.
+    #[inline]
+    pub(super) fn leads(&self) -> &Bits {
+        &self.0.leads
     }
 }

@@ -46,7 +46,8 @@ impl Term {
         table: &PatternsBuilder,
     ) -> Result<Self, String> {
         let words = term_words(raw)
-            .map(|w| WordPattern::parse(w, heads).map(|p| (table.register(&p), p)))
+            .enumerate()
+            .map(|(i, w)| WordPattern::parse(w, heads).map(|p| (table.register(&p, i == 0), p)))
             .collect::<Result<Vec<_>, _>>()?;
         if words.is_empty() {
             return Err("an empty term matches nothing".to_owned());
