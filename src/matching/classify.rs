@@ -27,8 +27,9 @@ pub(super) struct Class {
     pub(super) long: Option<Box<str>>,
     /// Whether the word has a letter.
     pub(super) letter: bool,
-    /// The patterns it matches, by id in the table it was classified against (the first
-    /// [`BITS`] of them); none for most words, which then cost no room for them.
+    /// The patterns it matches, by id in the table it was classified against (of the first
+    /// [`BITS`], those that lead a term: see [`Patterns::leads`]); none for most words, which
+    /// then cost no room for them.
     pub(super) bits: Option<Box<Bits>>,
 }
 

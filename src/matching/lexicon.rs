@@ -152,7 +152,7 @@ impl Words {
 /// touches has its count of words without looking at them again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
-    /// Ids (the first [`BITS`]) in the table numbered `table`.
+    /// Ids (of the first [`BITS`], those that lead a term) in the table numbered `table`.
     pub(super) bits: Bits,
     /// The number of the table the words are classified against: a term of another table
     /// learns nothing from `bits`.
