@@ -177,9 +177,8 @@ impl AreaMatcher {
             return HeadingMatch::Modifier(w.span.clone());
         }
         let near = words.iter().find(|w| {
-            self.near
-                .iter()
-                .any(|s| words.folded(w).starts_with(s.as_str()))
+            let folded = words.folded(w);
+            self.near.iter().any(|s| folded.starts_with(s.as_str()))
         });
         near.map_or(HeadingMatch::None, |w| {
             HeadingMatch::NearMiss(w.span.clone())

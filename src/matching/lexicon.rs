@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::bits::{Bits, BITS};
-use super::classify::Class;
+use super::classify::{Chunk, Class};
 use super::numbers::{is_number, is_year_or_date};
 use super::table::Patterns;
 
@@ -28,9 +28,12 @@ pub struct Word {
 /// The distinct words of one document, each once, in the order first seen: what its
 /// [`Word`]s refer to. Built while the document's words are split (see [`super::words`]),
 /// against the pattern table of the rule set the document is parsed for.
-#[derive(Debug)]
+///
+/// Each word is where its class is (a chunk and a place, see [`Chunk`]) and whether it matches
+/// any pattern; the lexicon holds a share of each chunk its words are in.
 pub struct Lexicon {
-    pub(super) classes: Vec<Rc<Class>>,
+    words: Vec<Place>,
+    chunks: Vec<Chunk>,
     /// Marks the memory entries that already have an index in this lexicon: unique in the
     /// process, never 0.
     pub(super) stamp: u64,
@@ -38,6 +41,16 @@ pub struct Lexicon {
     pub(super) patterns: Patterns,
     /// Its number, kept here so that a term asks it of the words at one remove.
     pub(super) table: u64,
+}
+
+/// Where a distinct word's class is: the chunk (of its lexicon's) and the place in it; and
+/// whether the class matches any pattern, so that most words are passed over without reading
+/// it.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    chunk: u32,
+    at: u8,
+    any: bool,
 }
 
 /// A new lexicon for no rule set (see [`Patterns::default`]): every lexicon has its own stamp,
@@ -52,18 +65,29 @@ impl Default for Lexicon {
 /// stamps: two parses of one text give equal documents.
 impl PartialEq for Lexicon {
     fn eq(&self, other: &Lexicon) -> bool {
-        self.classes == other.classes
+        self.words.len() == other.words.len()
+            && (0..self.words.len()).all(|i| self.class(i) == other.class(i))
     }
 }
 
 impl Eq for Lexicon {}
+
+/// Its words' classes, in order.
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries((0..self.words.len()).map(|i| self.class(i)))
+            .finish()
+    }
+}
 
 impl Lexicon {
     /// An empty lexicon for a new document whose words are classified against `patterns`.
     pub fn new(patterns: &Patterns) -> Lexicon {
         static NEXT: AtomicU64 = AtomicU64::new(1);
         Lexicon {
-            classes: Vec::new(),
+            words: Vec::new(),
+            chunks: Vec::new(),
             stamp: NEXT.fetch_add(1, Ordering::Relaxed),
             patterns: patterns.clone(),
             table: patterns.number(),
@@ -73,6 +97,36 @@ impl Lexicon {
     /// The number of the table its words are classified against.
     pub(crate) fn table(&self) -> u64 {
         self.table
+    }
+
+    /// Takes a share of `chunk`; returns where the lexicon holds it.
+    pub(super) fn hold(&mut self, chunk: Chunk) -> u32 {
+        self.chunks.push(chunk);
+        // A plan of at most 64 MB has far fewer than 2^32 chunks of words.
+        u32::try_from(self.chunks.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// Adds the word whose class is at place `at` of the chunk it holds at `chunk`, and which
+    /// matches some pattern if `any`; returns the word's index.
+    pub(super) fn push(&mut self, chunk: u32, at: u8, any: bool) -> u32 {
+        self.words.push(Place { chunk, at, any });
+        // A plan of at most 64 MB has far fewer than 2^32 distinct words.
+        u32::try_from(self.words.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// The class of word `i`.
+    #[inline]
+    fn class(&self, i: usize) -> &Class {
+        let p = self.words[i];
+        self.chunks[p.chunk as usize].get(usize::from(p.at))
+    }
+
+    /// The class of word `i` if it matches any pattern (if not, its bits are all clear).
+    #[inline]
+    fn with_bits(&self, i: usize) -> Option<&Class> {
+        let p = self.words[i];
+        p.any
+            .then(|| self.chunks[p.chunk as usize].get(usize::from(p.at)))
     }
 }
 
@@ -104,7 +158,14 @@ impl Words {
 
     #[inline]
     pub(super) fn class(&self, w: &Word) -> &Class {
-        &self.lexicon.classes[w.class as usize]
+        self.lexicon.class(w.class as usize)
+    }
+
+    /// The class of `w` if it matches any pattern of the first [`BITS`] that lead a term: if
+    /// not, its bits are all clear, and its class need not be read to know it.
+    #[inline]
+    pub(super) fn with_bits(&self, w: &Word) -> Option<&Class> {
+        self.lexicon.with_bits(w.class as usize)
     }
 
     /// Folded form of `w` (see [`super::fold()`]).
@@ -141,7 +202,7 @@ impl Words {
     pub(super) fn has(&self, w: &Word, id: usize, table: u64) -> Option<bool> {
         let bit = |bits: &Bits| bits[id / 64] >> (id % 64) & 1 == 1;
         (table == self.table() && id < BITS && bit(self.lexicon.patterns.leads()))
-            .then(|| bit(self.class(w).bits()))
+            .then(|| self.with_bits(w).is_some_and(|c| bit(c.bits())))
     }
 }
 
@@ -182,8 +243,8 @@ impl Summary {
 
     /// Adds one word's pattern bits.
     #[inline]
-    pub(super) fn add(&mut self, class: &Class) {
-        for (u, b) in self.bits.iter_mut().zip(class.bits()) {
+    pub(super) fn add(&mut self, bits: &Bits) {
+        for (u, b) in self.bits.iter_mut().zip(bits) {
             *u |= b;
         }
     }

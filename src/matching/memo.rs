@@ -12,11 +12,13 @@
 //! [`super::classify`]. Nothing here is shared between threads, so nothing locks.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::collections::HashMap;
 
 use rustc_hash::FxBuildHasher;
 
-use super::classify::{classify, Class, SHORT};
+use super::bits::Bits;
+use super::classify::{classify, Chunk, Class, CHUNK, SHORT};
+use super::lexicon::{Lexicon, Summary};
 use super::table::Patterns;
 
 /// Distinct words remembered per thread before the memory is cleared: plans repeat their
@@ -32,10 +34,10 @@ const MEMO_LONG_BYTES: usize = 8 << 20;
 /// by its document, so what a thread keeps after a plan does not grow with the plan.
 pub(super) const MEMO_WORD_MAX: usize = 64 << 10;
 
-/// A remembered word: what it is, and its index in the lexicon that used it last, so a word
-/// that recurs in a document is one probe of this table and nothing else. Kept to 56 bytes:
-/// with tens of thousands of distinct words the table outgrows the cache, and a probe costs
-/// the lines it touches.
+/// A remembered word: where its class is, and its index in the lexicon that used it last, so
+/// a word that recurs in a document is one probe of this table and nothing else. Kept to 48
+/// bytes: with tens of thousands of distinct words the table outgrows the cache, and a probe
+/// costs the lines it touches.
 pub(super) struct Entry {
     /// The word's first [`SHORT`] bytes (see [`short_of`]) and its length.
     pub(super) short: [u64; 3],
@@ -43,36 +45,159 @@ pub(super) struct Entry {
     /// Its index in the lexicon whose [`Lexicon::stamp`](super::Lexicon::stamp) is `stamp`.
     pub(super) local: u32,
     pub(super) stamp: u64,
-    /// Whether `class` matches any pattern: a word that matches none is never looked at past
-    /// this entry.
-    pub(super) any: bool,
-    /// Whether the word has a letter, kept beside `any` so that counting a text's words does
-    /// not read the class of each (with a large vocabulary, a line of memory that is rarely in
-    /// the cache).
-    pub(super) letter: bool,
-    pub(super) class: Rc<Class>,
+    /// Its class: the chunk of the memory's [`Store`] and the place in it.
+    chunk: u32,
+    at: u8,
+    /// Whether the word has a letter, kept here so that counting a text's words does not read
+    /// the class of each.
+    letter: bool,
+    /// The patterns its class matches, as a set of the store's (see [`Store::sets`]): a word
+    /// that matches none ([`NO_SET`]) is never looked at past this entry, and one that does
+    /// adds its set to its text's summary without reading its class.
+    set: u16,
 }
 
-// A probe reads one entry: it is kept to 56 bytes, as said above.
-const _: () = assert!(std::mem::size_of::<Entry>() <= 56);
+/// The [`Entry::set`] of a word that matches no pattern.
+const NO_SET: u16 = 0;
 
-/// The remembered words of one pattern table, and the bytes of the long ones.
+/// The [`Entry::set`] of a word whose bits are read from its class: the store has run out of
+/// numbers for sets. It cannot, since each remembered word adds at most one set and the memory
+/// is cleared before it has [`CLASS_SET`] words; the number only keeps that from being relied on.
+const CLASS_SET: u16 = u16::MAX;
+const _: () = assert!(MEMO_LIMIT < CLASS_SET as usize);
+
+// A probe reads one entry: it is kept to 48 bytes, as said above.
+const _: () = assert!(std::mem::size_of::<Entry>() <= 48);
+// A place in a chunk is a byte.
+const _: () = assert!(CHUNK <= 1 << u8::BITS);
+
+/// The classes of the remembered words, in chunks, in the order they were first seen (so the
+/// commonest words of a run share the first chunks); and which lexicon took a share of each
+/// chunk last.
+struct Store {
+    chunks: Vec<Chunk>,
+    /// Classes in the last chunk.
+    filled: usize,
+    /// Per chunk: the stamp of the lexicon that took a share of it last, and where that
+    /// lexicon holds it.
+    held: Vec<(u64, u32)>,
+    /// Bytes of the remembered words longer than [`SHORT`].
+    long_bytes: usize,
+    /// The sets of patterns the remembered words match, each once, numbered from 1 (0 is
+    /// [`NO_SET`]): the forms of one word share a set, so the sets are far fewer than the
+    /// words, and a summary reads them from a table that stays in the cache.
+    sets: Vec<Bits>,
+    numbers: HashMap<Bits, u16, FxBuildHasher>,
+}
+
+impl Store {
+    const fn new() -> Store {
+        Store {
+            chunks: Vec::new(),
+            filled: 0,
+            held: Vec::new(),
+            long_bytes: 0,
+            sets: Vec::new(),
+            numbers: HashMap::with_hasher(FxBuildHasher),
+        }
+    }
+
+    /// The number of the set of patterns `class` matches.
+    fn set_of(&mut self, class: &Class) -> u16 {
+        let Some(bits) = class.bits.as_deref() else {
+            return NO_SET;
+        };
+        if let Some(&n) = self.numbers.get(bits) {
+            return n;
+        }
+        match u16::try_from(self.sets.len() + 1) {
+            Ok(n) if n < CLASS_SET => {
+                self.sets.push(*bits);
+                self.numbers.insert(*bits, n);
+                n
+            }
+            _ => CLASS_SET,
+        }
+    }
+
+    /// The patterns `e`'s word matches.
+    #[inline]
+    fn bits(&self, e: &Entry) -> &Bits {
+        match e.set {
+            CLASS_SET => self.class(e).bits(),
+            n => self
+                .sets
+                .get(usize::from(n).wrapping_sub(1))
+                .unwrap_or_else(|| self.class(e).bits()),
+        }
+    }
+
+    #[inline]
+    fn class(&self, e: &Entry) -> &Class {
+        self.chunks
+            .get(e.chunk as usize)
+            .map_or(Class::none(), |c| c.get(usize::from(e.at)))
+    }
+
+    /// Keeps `class` in the last chunk (a new one when it is full); returns where.
+    fn add(&mut self, class: Class) -> (u32, u8) {
+        if self.filled == CHUNK || self.chunks.is_empty() {
+            self.chunks.push(Chunk::new());
+            self.held.push((0, 0));
+            self.filled = 0;
+        }
+        let last = self.chunks.len() - 1;
+        self.chunks[last].put(self.filled, class);
+        self.filled += 1;
+        // The memory is cleared long before it has 2^32 chunks, and a place is below CHUNK.
+        let chunk = u32::try_from(last).unwrap_or(u32::MAX);
+        (chunk, u8::try_from(self.filled - 1).unwrap_or(u8::MAX))
+    }
+
+    /// Where `lexicon` holds chunk `chunk`, giving it a share of the chunk when it has none.
+    #[inline]
+    fn held_by(&mut self, chunk: u32, lexicon: &mut Lexicon) -> u32 {
+        let (Some(held), Some(c)) = (
+            self.held.get_mut(chunk as usize),
+            self.chunks.get(chunk as usize),
+        ) else {
+            // Cannot happen: an entry's chunk is one of this store's. An empty chunk reads
+            // as no word.
+            return lexicon.hold(Chunk::new());
+        };
+        if held.0 != lexicon.stamp {
+            *held = (lexicon.stamp, lexicon.hold(c.clone()));
+        }
+        held.1
+    }
+
+    fn clear(&mut self) {
+        self.chunks.clear();
+        self.held.clear();
+        self.filled = 0;
+        self.long_bytes = 0;
+        self.sets.clear();
+        self.numbers.clear();
+    }
+}
+
+/// The remembered words of one pattern table, and their classes.
 pub(super) struct Memo {
     table: hashbrown::HashTable<Entry>,
-    long_bytes: usize,
+    store: Store,
 }
 
 impl Memo {
     const fn new() -> Memo {
         Memo {
             table: hashbrown::HashTable::new(),
-            long_bytes: 0,
+            store: Store::new(),
         }
     }
 
     fn clear(&mut self) {
         self.table.clear();
-        self.long_bytes = 0;
+        self.store.clear();
     }
 }
 
@@ -133,12 +258,13 @@ fn le_padded(b: &[u8]) -> u64 {
     }
 }
 
-/// Whether `e` is the word whose first bytes are `short` and whose text is `raw`.
+/// Whether `e` (whose class is in `store`) is the word whose first bytes are `short` and whose
+/// text is `raw`.
 #[inline]
-fn is_key(e: &Entry, short: &[u64; 3], raw: &str) -> bool {
+fn is_key(store: &Store, e: &Entry, short: &[u64; 3], raw: &str) -> bool {
     e.len as usize == raw.len()
         && e.short == *short
-        && (raw.len() <= SHORT || e.class.long.as_deref() == Some(raw))
+        && (raw.len() <= SHORT || store.class(e).long.as_deref() == Some(raw))
 }
 
 /// The hash of a word from this thread's `seed`, its [`short_of`] words, its length and, for a
@@ -170,49 +296,105 @@ pub(super) fn seed() -> u64 {
     SEED.with(|s| *s)
 }
 
-/// The entry of `raw` in `memo` (words already seen on this thread for `table`), worked out
-/// and remembered when it is new.
-#[inline]
-pub(super) fn entry<'m>(
+/// The index in `lexicon` of the word `raw`, which it gains when the word is new to it; the
+/// word's bits are added to `summary`. The word is looked up in `memo` (words already seen on
+/// this thread for the lexicon's table), and worked out and remembered when it is new.
+// Left to itself the compiler calls this once per word of every plan: 2 % more instructions
+// over a thousand plans, measured with callgrind.
+#[expect(clippy::inline_always, reason = "measured: see the line above")]
+#[inline(always)]
+pub(super) fn local(
+    memo: &mut Memo,
+    seed: u64,
+    raw: &str,
+    lexicon: &mut Lexicon,
+    summary: &mut Summary,
+) -> u32 {
+    let (e, store) = entry(memo, seed, &lexicon.patterns, raw);
+    if e.stamp != lexicon.stamp {
+        e.stamp = lexicon.stamp;
+        let chunk = store.held_by(e.chunk, lexicon);
+        e.local = lexicon.push(chunk, e.at, e.set != NO_SET);
+    }
+    if e.set != NO_SET {
+        summary.add(store.bits(e));
+    }
+    summary.letters += usize::from(e.letter);
+    e.local
+}
+
+/// The entry of `raw` in `memo`, worked out and remembered when it is new; and the store of
+/// the memory's classes.
+#[inline(never)]
+fn entry<'m>(
     memo: &'m mut Memo,
     seed: u64,
-    table: &Patterns,
+    patterns: &Patterns,
     raw: &str,
-) -> &'m mut Entry {
-    if memo.table.len() >= MEMO_LIMIT || memo.long_bytes > MEMO_LONG_BYTES {
+) -> (&'m mut Entry, &'m mut Store) {
+    if memo.table.len() >= MEMO_LIMIT || memo.store.long_bytes > MEMO_LONG_BYTES {
         memo.clear();
     }
+    let Memo { table, store } = memo;
     let short = short_of(raw);
     let h = hash(seed, &short, raw.len(), (raw.len() > SHORT).then_some(raw));
-    let rehash = |e: &Entry| hash(seed, &e.short, e.len as usize, e.class.long.as_deref());
-    match memo.table.entry(h, |e| is_key(e, &short, raw), rehash) {
+    let found = {
+        let store = &*store;
+        let rehash = |e: &Entry| {
+            hash(
+                seed,
+                &e.short,
+                e.len as usize,
+                store.class(e).long.as_deref(),
+            )
+        };
+        table.entry(h, |e| is_key(store, e, &short, raw), rehash)
+    };
+    let e = match found {
         hashbrown::hash_table::Entry::Occupied(o) => o.into_mut(),
         hashbrown::hash_table::Entry::Vacant(v) => {
-            if raw.len() > SHORT {
-                memo.long_bytes += 2 * raw.len();
-            }
-            v.insert(new_entry(raw, short, table)).into_mut()
+            v.insert(remember(store, patterns, raw, short)).into_mut()
         }
+    };
+    (e, store)
+}
+
+/// The entry of the new word `raw` (whose first bytes are `short`), its class worked out and
+/// kept in `store`.
+#[cold]
+#[inline(never)]
+fn remember(store: &mut Store, patterns: &Patterns, raw: &str, short: [u64; 3]) -> Entry {
+    if raw.len() > SHORT {
+        store.long_bytes += 2 * raw.len();
     }
-}
-
-/// What `raw` is, worked out without the memory (for a word longer than [`MEMO_WORD_MAX`]).
-pub(super) fn unremembered(raw: &str, table: &Patterns) -> Entry {
-    new_entry(raw, short_of(raw), table)
-}
-
-fn new_entry(raw: &str, short: [u64; 3], table: &Patterns) -> Entry {
-    let class = classify(raw, table);
+    let class = classify(raw, patterns);
+    let (set, letter) = (store.set_of(&class), class.letter);
+    let (chunk, at) = store.add(class);
     Entry {
         short,
         // A word is part of a plan of at most 64 MB.
         len: u32::try_from(raw.len()).unwrap_or(u32::MAX),
         local: 0,
         stamp: 0,
-        any: class.bits.is_some(),
-        letter: class.letter,
-        class: Rc::new(class),
+        chunk,
+        at,
+        letter,
+        set,
     }
+}
+
+/// The index in `lexicon` of `raw`, worked out without the memory (for a word longer than
+/// [`MEMO_WORD_MAX`]) and kept by the lexicon alone; its bits are added to `summary`.
+#[cold]
+pub(super) fn unremembered(raw: &str, lexicon: &mut Lexicon, summary: &mut Summary) -> u32 {
+    let class = classify(raw, &lexicon.patterns);
+    let any = class.bits.is_some();
+    if any {
+        summary.add(class.bits());
+    }
+    summary.letters += usize::from(class.letter);
+    let chunk = lexicon.hold(Chunk::one(class));
+    lexicon.push(chunk, 0, any)
 }
 
 /// Runs `f` with this thread's memory of the words classified against the table numbered

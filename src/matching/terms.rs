@@ -162,10 +162,15 @@ impl TermSet {
         // classified against the set's table, none for any other.
         let known = if words.table() == self.table { BITS } else { 0 };
         (0..words.len()).filter_map(move |at| {
-            let c = words.class(&words[at]);
-            if self.first_end <= known && self.first.iter().all(|&(i, m)| c.bits()[i] & m == 0) {
+            let w = &words[at];
+            // A word that matches no pattern has no bits to read; most words are such.
+            let with_bits = words.with_bits(w);
+            if self.first_end <= known
+                && !with_bits.is_some_and(|c| self.first.iter().any(|&(i, m)| c.bits()[i] & m != 0))
+            {
                 return None;
             }
+            let c = with_bits.unwrap_or_else(|| words.class(w));
             let first = c.folded.as_bytes().first().copied().unwrap_or(0);
             self.by_first_byte
                 .get(usize::from(first))?

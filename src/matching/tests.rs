@@ -271,6 +271,50 @@ fn every_lexicon_is_its_own_and_equal_words_compare_equal() {
 }
 
 #[test]
+fn words_keep_their_classes_across_chunks_a_cleared_memory_and_other_documents() {
+    use std::fmt::Write as _;
+
+    use super::classify::classify;
+
+    let c = set(&["bostad*", "*samverk*", "hälsa", "arbete och studier"]);
+    // 60,000 distinct words: more than a thread's memory holds, so it clears itself in the
+    // middle of the text, and hundreds of chunks of classes; the terms' words among them.
+    let mut text = String::new();
+    for i in 0..60_000 {
+        write!(text, "ord{i} ").expect("a String takes any text");
+        if i % 997 == 0 {
+            text.push_str("Bostäderna samverkan hälsan arbete och studier ");
+        }
+    }
+    // Documents read before and after take shares of the same chunks, and of new ones.
+    let first = "Bostäderna ord1 ord2 hälsan";
+    let (before, _) = split(first, &c.patterns);
+    let (words, summary) = split(&text, &c.patterns);
+    let last = "ord1 Bostäderna ord59999 ord60000";
+    let (after, _) = split(last, &c.patterns);
+    for (got, source) in [(&before, first), (&words, text.as_str()), (&after, last)] {
+        for w in got.iter() {
+            let raw = &source[w.span.clone()];
+            assert_eq!(got.class(w), &classify(raw, &c.patterns), "`{raw}`");
+        }
+    }
+    assert_eq!(words.len(), 60_000 + 61 * 6);
+    // Each of the 61 insertions holds the four terms, one after the other.
+    assert_eq!(c.set.find_all(&words).count(), 61 * 4);
+    assert_eq!(c.set.find_all(&after).count(), 1);
+    // The summary is the union of the words' bits, read from the memory's sets.
+    let mut union = [0u64; BITS / 64];
+    for w in words.iter() {
+        for (u, b) in union.iter_mut().zip(words.class(w).bits()) {
+            *u |= b;
+        }
+    }
+    assert_ne!(union, [0; BITS / 64]);
+    assert_eq!(summary.bits, union);
+    assert_eq!(summary.letters(), words.len());
+}
+
+#[test]
 fn long_words_with_one_start_and_length_hash_apart() {
     // Words a plan can write by the thousand: the same first 24 bytes and the same length.
     let words: Vec<String> = (0..1000)

@@ -6,11 +6,10 @@
 //! [`super::classify`]'s business, and nothing here knows Markdown.
 
 use std::ops::Range;
-use std::rc::Rc;
 
 use super::fold::{is_digit_joiner, is_invisible, is_word_char};
 use super::lexicon::{Lexicon, Summary, Word};
-use super::memo::{entry, seed, unremembered, with_memo, Memo, MEMO_WORD_MAX};
+use super::memo::{local, seed, unremembered, with_memo, Memo, MEMO_WORD_MAX};
 
 /// Splits `text` into words. `map` turns a byte range of `text` into one of the source file.
 ///
@@ -91,20 +90,9 @@ fn words_with(
             }
         }
         let class = if i - start <= MEMO_WORD_MAX {
-            let e = entry(memo, seed, &lexicon.patterns, &text[start..i]);
-            if e.stamp != lexicon.stamp {
-                e.stamp = lexicon.stamp;
-                // A plan of at most 64 MB has far fewer than 2^32 distinct words.
-                e.local = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
-                lexicon.classes.push(Rc::clone(&e.class));
-            }
-            if e.any {
-                summary.add(&e.class);
-            }
-            summary.letters += usize::from(e.letter);
-            e.local
+            local(memo, seed, &text[start..i], lexicon, &mut summary)
         } else {
-            long_word(&text[start..i], lexicon, &mut summary)
+            unremembered(&text[start..i], lexicon, &mut summary)
         };
         out.push(Word {
             span: map(start..i),
@@ -112,20 +100,6 @@ fn words_with(
         });
     }
     summary
-}
-
-/// A word too long for the memory of words (see [`MEMO_WORD_MAX`]): worked out on its own and
-/// added to `lexicon` (and its bits to `summary`); returns its index there.
-#[cold]
-fn long_word(raw: &str, lexicon: &mut Lexicon, summary: &mut Summary) -> u32 {
-    let e = unremembered(raw, &lexicon.patterns);
-    if e.any {
-        summary.add(&e.class);
-    }
-    summary.letters += usize::from(e.letter);
-    let at = u32::try_from(lexicon.classes.len()).unwrap_or(u32::MAX);
-    lexicon.classes.push(e.class);
-    at
 }
 
 /// Length of the character at byte `i` of `text` (a char boundary, not ASCII) if it belongs
