@@ -390,4 +390,35 @@ mod tests {
             "the quote's three words"
         );
     }
+
+    #[test]
+    fn a_document_kept_alone_reads_as_it_did() {
+        use std::fmt::Write as _;
+
+        let patterns = crate::matching::PatternsBuilder::new().finish();
+        #[allow(clippy::disallowed_methods)]
+        let parse = |plan: &str| Document::parse(plan, &patterns);
+        let mut other = String::new();
+        for i in 0..3_000 {
+            write!(other, "ord{i} ").expect("a String takes any text");
+        }
+        let _ = parse(&other);
+        let plan = "# Plan\n\n## Bostäder\n\nord0 och ord2999.\n\n    ## Folkhälsa\n";
+        let read = parse(plan);
+        let mut kept = read.clone();
+        kept.keep_alone();
+        assert_eq!(kept, read);
+        // Every block and title now refers to one lexicon, not the one the plan was read with.
+        let lexicons: Vec<_> = kept
+            .blocks
+            .iter()
+            .chain(&kept.code_headings)
+            .map(|b| b.words.lexicon())
+            .chain(kept.sections.iter().map(|s| s.title_words.lexicon()))
+            .collect();
+        assert!(lexicons.len() >= 4);
+        let first = lexicons[0];
+        assert!(lexicons.iter().all(|l| std::rc::Rc::ptr_eq(l, first)));
+        assert!(!std::rc::Rc::ptr_eq(first, read.blocks[0].words.lexicon()));
+    }
 }

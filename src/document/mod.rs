@@ -17,6 +17,7 @@ mod markdown;
 mod word;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 pub use heading::clean_heading;
 pub use markdown::frontmatter;
@@ -191,6 +192,31 @@ impl Document {
     /// Reads a Word or OpenDocument file.
     pub fn read_word(bytes: &[u8], reader: Reader) -> Result<WordPlan, WordError> {
         word::read(bytes, reader)
+    }
+
+    /// Lets the document's words keep only their own classes, not shares of the chunks of
+    /// classes its thread's memory filled while reading it and other plans: for a document kept
+    /// after it is checked, as the language server keeps each open plan, so that it does not
+    /// keep alive the words of every plan read before it.
+    pub(crate) fn keep_alone(&mut self) {
+        let mut all = self
+            .blocks
+            .iter_mut()
+            .chain(&mut self.code_headings)
+            .map(|b| &mut b.words)
+            .chain(self.sections.iter_mut().map(|s| &mut s.title_words));
+        let Some(first) = all.next() else {
+            return;
+        };
+        let shared = Rc::clone(first.lexicon());
+        let Some(alone) = shared.alone().map(Rc::new) else {
+            return;
+        };
+        for words in std::iter::once(first).chain(all) {
+            if Rc::ptr_eq(words.lexicon(), &shared) {
+                words.with_lexicon(&alone);
+            }
+        }
     }
 
     /// The plan's title: the first level-1 heading, else the first heading.

@@ -239,7 +239,11 @@ impl Server<'_> {
                 )
             }
             Ok(ready) => {
-                let analysis = handlers::check(ready, doc);
+                let mut analysis = handlers::check(ready, doc);
+                // Kept while the plan is open: only its own words.
+                if let Some(document) = analysis.document.as_mut() {
+                    document.keep_alone();
+                }
                 let lang = ready.settings.lang.value;
                 let diagnostics = convert::diagnostics(&analysis.checked, &doc.uri, lang);
                 doc.last = Some(analysis);

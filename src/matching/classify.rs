@@ -22,7 +22,7 @@ pub(super) const SHORT: usize = 24;
 
 /// What a distinct word is: shared by all its occurrences (through its document's
 /// [`super::Lexicon`]), so a word in the text costs a span and an index.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Class {
     pub(super) folded: CompactString,
     /// The word as written, when it is longer than [`SHORT`] bytes (its key holds only the
@@ -79,6 +79,16 @@ impl Chunk {
     /// A chunk of one class, for a word kept by its document alone.
     pub(super) fn one(class: Class) -> Chunk {
         Chunk(Rc::new([OnceCell::from(class)]))
+    }
+
+    /// A full chunk of `classes`, as many as there are.
+    pub(super) fn of(classes: impl Iterator<Item = Class>) -> Chunk {
+        Chunk(classes.map(OnceCell::from).collect())
+    }
+
+    /// How many places it has.
+    pub(super) fn places(&self) -> usize {
+        self.0.len()
     }
 
     /// Puts `class` at place `at`, which must be empty: places are filled once, in order.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::bits::{Bits, BITS};
-use super::classify::{Chunk, Class};
+use super::classify::{Chunk, Class, CHUNK};
 use super::numbers::{is_number, is_year_or_date};
 use super::table::Patterns;
 
@@ -99,6 +99,34 @@ impl Lexicon {
         self.table
     }
 
+    /// A copy that holds only its own words' classes, when this one holds shares of chunks
+    /// with many more (a thread's memory fills a chunk with the words of every document it
+    /// reads); `None` when it holds few more than its own. For a document kept long, as an
+    /// editor keeps an open plan: otherwise it would keep alive the classes of words it does
+    /// not have, even after the memory that read them is cleared.
+    pub(crate) fn alone(&self) -> Option<Lexicon> {
+        if self.held() <= 4 * self.words.len() + CHUNK {
+            return None;
+        }
+        let mut alone = Lexicon::new(&self.patterns);
+        let n = self.words.len();
+        for from in (0..n).step_by(CHUNK) {
+            let to = (from + CHUNK).min(n);
+            let chunk = alone.hold(Chunk::of((from..to).map(|i| self.class(i).clone())));
+            for i in from..to {
+                // `i - from` is below CHUNK, a place in a chunk.
+                let at = u8::try_from(i - from).unwrap_or(u8::MAX);
+                alone.push(chunk, at, self.words[i].any);
+            }
+        }
+        Some(alone)
+    }
+
+    /// How many classes the chunks it holds have room for, its own and others'.
+    pub(super) fn held(&self) -> usize {
+        self.chunks.iter().map(Chunk::places).sum()
+    }
+
     /// Takes a share of `chunk`; returns where the lexicon holds it.
     pub(super) fn hold(&mut self, chunk: Chunk) -> u32 {
         self.chunks.push(chunk);
@@ -149,6 +177,11 @@ impl Words {
     /// `list`, whose words refer to `lexicon`.
     pub fn new(list: Vec<Word>, lexicon: Rc<Lexicon>) -> Words {
         Words { list, lexicon }
+    }
+
+    /// The lexicon the words refer to.
+    pub(crate) fn lexicon(&self) -> &Rc<Lexicon> {
+        &self.lexicon
     }
 
     /// The same words, referring to `lexicon` (the finished lexicon of their document).

@@ -315,6 +315,48 @@ fn words_keep_their_classes_across_chunks_a_cleared_memory_and_other_documents()
 }
 
 #[test]
+fn a_lexicon_alone_keeps_only_its_own_classes_and_reads_the_same() {
+    use std::fmt::Write as _;
+
+    let c = set(&["bostad*", "hälsa"]);
+    // Another plan fills several chunks of the thread's memory first.
+    let mut other = String::new();
+    for i in 0..3_000 {
+        write!(other, "ord{i} ").expect("a String takes any text");
+    }
+    let _ = split(&other, &c.patterns);
+    // This one has five words in three of those chunks: the first, the sixth, and the last,
+    // which its two new words join.
+    let (words, _) = split("Bostäderna ord0 ord1500 ord2999 hälsan", &c.patterns);
+    let held = |w: &Words| w.lexicon().held();
+    assert_eq!(held(&words), 3 * 256, "shares of three chunks");
+    let alone = words
+        .lexicon()
+        .alone()
+        .expect("it holds far more than its own");
+    let mut kept = words.clone();
+    kept.with_lexicon(&Rc::new(alone));
+    assert_eq!(held(&kept), 5, "its own five classes");
+    assert_eq!(kept, words, "the same words and classes");
+    let table = c.patterns.number();
+    for (w, k) in words.iter().zip(kept.iter()) {
+        for id in 0..c.patterns.patterns().len() {
+            assert_eq!(words.has(w, id, table), kept.has(k, id, table));
+        }
+    }
+    let hits = |w: &Words| {
+        c.set
+            .find_all(w)
+            .map(|h| (h.start, h.end))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hits(&kept), [(0, 1), (4, 5)]);
+    assert_eq!(hits(&kept), hits(&words));
+    // A lexicon that holds little more than its own is left as it is.
+    assert!(kept.lexicon().alone().is_none());
+}
+
+#[test]
 fn long_words_with_one_start_and_length_hash_apart() {
     // Words a plan can write by the thousand: the same first 24 bytes and the same length.
     let words: Vec<String> = (0..1000)
