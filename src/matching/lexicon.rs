@@ -145,16 +145,20 @@ impl Lexicon {
     /// The class of word `i`.
     #[inline]
     fn class(&self, i: usize) -> &Class {
-        let p = self.words[i];
-        self.chunks[p.chunk as usize].get(usize::from(p.at))
+        self.at(self.words[i])
     }
 
     /// The class of word `i` if it matches any pattern (if not, its bits are all clear).
     #[inline]
     fn with_bits(&self, i: usize) -> Option<&Class> {
         let p = self.words[i];
-        p.any
-            .then(|| self.chunks[p.chunk as usize].get(usize::from(p.at)))
+        p.any.then(|| self.at(p))
+    }
+
+    /// The class at `p`.
+    #[inline]
+    fn at(&self, p: Place) -> &Class {
+        self.chunks[p.chunk as usize].get(usize::from(p.at))
     }
 }
 
